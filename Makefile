@@ -1,0 +1,66 @@
+# Convive: `make run` serves the demo site, `make test` runs the whole suite.
+# Both install everything they need into .venv first.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install messages migrate demo run test lint format serve bench clean
+
+$(INSTALLED): pyproject.toml
+	@if [ ! -x $(BIN)/python ]; then \
+		$(PYTHON) -m venv $(VENV) 2>/dev/null || { \
+			echo "python3 -m venv failed: installing Debian's python3-venv"; \
+			rm -rf $(VENV); \
+			if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq python3-venv; \
+			else sudo apt-get update -qq && sudo apt-get install -y -qq python3-venv; fi; \
+			$(PYTHON) -m venv $(VENV); }; \
+	fi
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[test]"
+	@touch $@
+
+install: $(INSTALLED)
+
+messages: install
+	$(BIN)/python manage.py compile_translations
+
+migrate: messages
+	$(BIN)/python manage.py migrate --noinput
+
+demo: migrate
+	$(BIN)/python manage.py seed_demo
+
+run: demo
+	@$(BIN)/python manage.py demo_accounts
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: messages
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python manage.py makemigrations --check --dry-run
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+# Running at scale: gunicorn + a Celery worker + Celery beat, against DATABASE_URL and REDIS_URL.
+serve: messages
+	DJANGO_SETTINGS_MODULE=config.settings.production $(BIN)/python manage.py migrate --noinput
+	DJANGO_SETTINGS_MODULE=config.settings.production $(BIN)/python manage.py collectstatic --noinput
+	DJANGO_SETTINGS_MODULE=config.settings.production $(BIN)/celery -A config worker -l INFO & \
+	DJANGO_SETTINGS_MODULE=config.settings.production $(BIN)/celery -A config beat -l INFO & \
+	DJANGO_SETTINGS_MODULE=config.settings.production $(BIN)/gunicorn config.wsgi \
+		--bind $(HOST):$(PORT) --workers $${WEB_CONCURRENCY:-3} --access-logfile -; \
+	kill %1 %2 2>/dev/null || true
+
+bench: messages
+	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

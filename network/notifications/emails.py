@@ -1,0 +1,47 @@
+"""Rendering and sending of templated emails, always in the recipient's language.
+
+A template prefix such as ``"network/emails/join_request_approved"`` names three templates:
+``<prefix>_subject.txt`` (one line), ``<prefix>.txt`` and ``<prefix>.html``.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.utils import translation
+
+
+@dataclass(frozen=True)
+class RenderedEmail:
+    subject: str
+    text: str
+    html: str
+
+
+def email_render(*, template_prefix: str, context: dict, language: str) -> RenderedEmail:
+    """Render the subject, plain-text and HTML bodies of an email in ``language``."""
+    full_context = {"site_url": settings.SITE_URL, "site_name": "Convive", **context}
+    with translation.override(language):
+        subject = render_to_string(f"{template_prefix}_subject.txt", full_context)
+        text = render_to_string(f"{template_prefix}.txt", full_context)
+        html = render_to_string(f"{template_prefix}.html", full_context)
+    return RenderedEmail(subject=" ".join(subject.split()), text=text, html=html)
+
+
+def email_send_now(
+    *,
+    to: str,
+    rendered: RenderedEmail,
+    headers: dict[str, str] | None = None,
+) -> None:
+    """Send one rendered email synchronously (called from Celery tasks, not from views)."""
+    message = EmailMultiAlternatives(
+        subject=rendered.subject,
+        body=rendered.text,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[to],
+        headers=headers or {},
+    )
+    message.attach_alternative(rendered.html, "text/html")
+    message.send()

@@ -1,0 +1,55 @@
+"""Shared fixtures and the rule for service-backed tests.
+
+Tests marked ``postgres`` or ``redis`` need the real service. Without it they are skipped on a
+developer's machine; under ``CONVIVE_REQUIRE_SERVICES=1`` (set by .ci/run) they fail instead,
+so CI can never go green by silently skipping them.
+"""
+
+import os
+
+import pytest
+from django.conf import settings
+from django.core.cache import caches
+from django.db import connection
+
+REQUIRE_SERVICES = os.environ.get("CONVIVE_REQUIRE_SERVICES") == "1"
+
+
+def _redis_available() -> bool:
+    if not settings.REDIS_URL:
+        return False
+    import redis
+
+    try:
+        return bool(redis.Redis.from_url(settings.REDIS_URL, socket_timeout=2).ping())
+    except redis.RedisError:
+        return False
+
+
+def _missing_service(item: pytest.Item) -> str | None:
+    if item.get_closest_marker("postgres") and connection.vendor != "postgresql":
+        return "needs PostgreSQL: set DATABASE_URL=postgres://..."
+    if item.get_closest_marker("redis") and not _redis_available():
+        return "needs Redis: set REDIS_URL=redis://... to a running server"
+    return None
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    reason = _missing_service(item)
+    if reason is None:
+        return
+    if REQUIRE_SERVICES:
+        pytest.fail(f"{reason} (CONVIVE_REQUIRE_SERVICES=1 forbids skipping)", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+
+
+@pytest.fixture(autouse=True)
+def _clear_caches():
+    yield
+    for alias in settings.CACHES:
+        caches[alias].clear()
