@@ -1,0 +1,17 @@
+"""Load the demo network. Idempotent: running it twice changes nothing."""
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+
+class Command(BaseCommand):
+    help = "Create (or bring up to date) the demo content of Convive. Safe to run repeatedly."
+
+    def handle(self, *args, **options) -> None:
+        from network.demo import seed_network
+        from network.outreach.demo import seed_outreach
+
+        with transaction.atomic():
+            seed_network(stdout=self.stdout)
+            seed_outreach(stdout=self.stdout)
+        self.stdout.write(self.style.SUCCESS("Demo content is in place."))
