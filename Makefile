@@ -50,14 +50,18 @@ format: install
 	$(BIN)/ruff format .
 
 # Running at scale: gunicorn + a Celery worker + Celery beat, against DATABASE_URL and REDIS_URL.
+# Needs SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL and REDIS_URL in the environment. Ctrl-C (or the
+# end of gunicorn) stops the worker and beat too.
+PRODUCTION := DJANGO_SETTINGS_MODULE=config.settings.production
 serve: messages
-	DJANGO_SETTINGS_MODULE=config.settings.production $(BIN)/python manage.py migrate --noinput
-	DJANGO_SETTINGS_MODULE=config.settings.production $(BIN)/python manage.py collectstatic --noinput
-	DJANGO_SETTINGS_MODULE=config.settings.production $(BIN)/celery -A config worker -l INFO & \
-	DJANGO_SETTINGS_MODULE=config.settings.production $(BIN)/celery -A config beat -l INFO & \
-	DJANGO_SETTINGS_MODULE=config.settings.production $(BIN)/gunicorn config.wsgi \
-		--bind $(HOST):$(PORT) --workers $${WEB_CONCURRENCY:-3} --access-logfile -; \
-	kill %1 %2 2>/dev/null || true
+	@test -n "$$REDIS_URL" || { echo "make serve needs REDIS_URL (the Celery broker)"; exit 2; }
+	$(PRODUCTION) $(BIN)/python manage.py migrate --noinput
+	$(PRODUCTION) $(BIN)/python manage.py collectstatic --noinput -v 0
+	@$(PRODUCTION) $(BIN)/celery -A config worker -l INFO & worker=$$!; \
+	$(PRODUCTION) $(BIN)/celery -A config beat -l INFO & beat=$$!; \
+	trap 'kill $$worker $$beat 2>/dev/null; wait $$worker $$beat 2>/dev/null' EXIT INT TERM; \
+	$(PRODUCTION) $(BIN)/gunicorn config.wsgi --bind $(HOST):$(PORT) \
+		--workers $${WEB_CONCURRENCY:-3} --access-logfile -
 
 bench: messages
 	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)

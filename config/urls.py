@@ -4,21 +4,32 @@ from django.contrib import admin
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
+
+from network.outreach.sitemaps import OutreachSitemap
+from network.outreach.views import robots_txt
 
 urlpatterns = [
     path("cms/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": OutreachSitemap}}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
 ]
 
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("", include("network.urls")),
+    path("notifications/", include("network.notifications.urls")),
+    path("", include("network.outreach.urls")),
     # Wagtail's catch-all stays last.
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
+
+handler404 = "network.outreach.views.page_not_found"
+handler500 = "network.outreach.views.server_error"
 
 if settings.DEBUG:
     from django.conf.urls.static import static

@@ -20,3 +20,108 @@ class UserFactory(factory.django.DjangoModelFactory):
     def _save(self, create, extracted, **kwargs):
         if create:
             self.save()
+
+
+class NotificationFactory(factory.django.DjangoModelFactory):
+    """An in-app notification stored directly (no email); use notification_send to test flows."""
+
+    class Meta:
+        model = "notifications.Notification"
+
+    recipient = factory.SubFactory(UserFactory)
+    kind = "invitation_accepted"
+    event_key = factory.Sequence(lambda n: f"event-{n}")
+    context = factory.LazyFunction(
+        lambda: {"invitee_name": "Ana Pérez", "organisation_name": "Ciudad de Ejemplo"}
+    )
+    url = "/en/me/"
+
+
+def _now_utc_minus_days(days: int):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    return timezone.now() - timedelta(days=days)
+
+
+def _token_hash(token: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class LocalAuthorityFactory(factory.django.DjangoModelFactory):
+    """A member local authority (pass is_member=False, joined_at=None for an applicant)."""
+
+    class Meta:
+        model = "network.LocalAuthority"
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Municipality {n}")
+    slug = factory.Sequence(lambda n: f"municipality-{n}")
+    level = "municipality"
+    country = "CO"
+    region = "Norte de Santander"
+    is_member = True
+    joined_at = factory.LazyFunction(lambda: _now_utc_minus_days(100))
+
+
+class PartnerOrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "network.PartnerOrganisation"
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Partner {n}")
+    acronym = factory.Sequence(lambda n: f"P{n}")
+    slug = factory.Sequence(lambda n: f"partner-{n}")
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    """A person in a local authority; for a partner pass partner=... and local_authority=None."""
+
+    class Meta:
+        model = "network.Membership"
+
+    user = factory.SubFactory(UserFactory)
+    local_authority = factory.SubFactory(LocalAuthorityFactory)
+    position = "Migration officer"
+    is_focal_point = False
+
+
+class JoinRequestFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "network.JoinRequest"
+
+    authority_name = factory.Sequence(lambda n: f"Applicant Town {n}")
+    level = "municipality"
+    country = "EC"
+    region = "El Oro"
+    contact_name = "Rosa Quispe"
+    contact_email = factory.Sequence(lambda n: f"contact{n}@town.example.org")
+    contact_position = "Mayor's adviser"
+    preferred_language = "en"
+    message = "We receive many people crossing the border."
+
+
+class InvitationFactory(factory.django.DjangoModelFactory):
+    """A pending invitation. Use ``InvitationFactory.with_token(...)`` to get the raw link token
+    as well (only its hash is stored)."""
+
+    class Meta:
+        model = "network.Invitation"
+
+    email = factory.Sequence(lambda n: f"invitee{n}@example.org")
+    local_authority = factory.SubFactory(LocalAuthorityFactory)
+    role = "official"
+    invited_by = factory.SubFactory(UserFactory)
+    token_hash = factory.Sequence(lambda n: _token_hash(f"test-token-{n}"))
+    expires_at = factory.LazyFunction(lambda: _now_utc_minus_days(-14))
+
+    @classmethod
+    def with_token(cls, token: str = "", **kwargs):
+        """Create an invitation whose link token is ``token`` (random if empty)."""
+        import secrets
+
+        token = token or secrets.token_urlsafe(16)
+        return cls(token_hash=_token_hash(token), **kwargs), token

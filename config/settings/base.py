@@ -4,6 +4,7 @@ environment variables, read once through ``env`` below."""
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -86,6 +87,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Serves cached pages to anonymous visitors when PAGE_CACHE_ENABLED (network/outreach/cache.py).
+    "network.outreach.cache.AnonymousPageCacheMiddleware",
 ]
 
 TEMPLATES = [
@@ -100,6 +103,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "network.notifications.context_processors.unread",
             ],
         },
     },
@@ -185,6 +189,8 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Convive] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SITE_URL.startswith("https") else "http"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Convive"
+# Invitation links to join an organisation stop working after this many days.
+INVITATION_TTL_DAYS = env.int("INVITATION_TTL_DAYS", default=14)
 
 # ---------------------------------------------------------------------------------------------
 # Languages
@@ -235,6 +241,17 @@ CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_TIMEZONE = TIME_ZONE
 # Periodic tasks; django-celery-beat copies these into its tables when beat starts.
 CELERY_BEAT_SCHEDULE: dict = {}
+# Notification digests, in each person's language.
+CELERY_BEAT_SCHEDULE["notifications-daily-digest"] = {
+    "task": "notifications.digest_send",
+    "schedule": crontab(minute=0, hour=6),
+    "args": ("daily",),
+}
+CELERY_BEAT_SCHEDULE["notifications-weekly-digest"] = {
+    "task": "notifications.digest_send",
+    "schedule": crontab(minute=0, hour=6, day_of_week="mon"),
+    "args": ("weekly",),
+}
 
 # ---------------------------------------------------------------------------------------------
 # Security defaults (production tightens these)

@@ -6,3 +6,9 @@ class OutreachConfig(AppConfig):
     name = "network.outreach"
     label = "outreach"
     verbose_name = _("Outreach site")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from . import permissions, signals  # noqa: F401  (permissions registers its rules)
+
+        signals.connect()

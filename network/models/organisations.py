@@ -1,60 +1,10 @@
-from django.contrib.auth.models import AbstractUser, BaseUserManager
+"""Organisations of the network: local authorities, partners, and people's memberships."""
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .countries import COUNTRY_CHOICES
-
-
-class UserManager(BaseUserManager):
-    """Users sign in with their email address; there is no username."""
-
-    use_in_migrations = True
-
-    def _create_user(self, email: str, password: str | None, **extra_fields):
-        if not email:
-            raise ValueError("An email address is required.")
-        user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
-        user.set_password(password)
-        user.save(using=self._db)
-        return user
-
-    def create_user(self, email: str, password: str | None = None, **extra_fields):
-        extra_fields.setdefault("is_staff", False)
-        extra_fields.setdefault("is_superuser", False)
-        return self._create_user(email, password, **extra_fields)
-
-    def create_superuser(self, email: str, password: str | None = None, **extra_fields):
-        extra_fields["is_staff"] = True
-        extra_fields["is_superuser"] = True
-        return self._create_user(email, password, **extra_fields)
-
-
-class User(AbstractUser):
-    username = None
-    email = models.EmailField(_("email address"), unique=True)
-    preferred_language = models.CharField(
-        _("preferred language"),
-        max_length=8,
-        choices=settings.LANGUAGES,
-        default="en",
-        help_text=_("Emails from Convive are written in this language."),
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    USERNAME_FIELD = "email"
-    REQUIRED_FIELDS: list[str] = []
-
-    objects = UserManager()
-
-    class Meta:
-        verbose_name = _("user")
-        verbose_name_plural = _("users")
-        ordering = ["email"]
-
-    def __str__(self) -> str:
-        return self.get_full_name() or self.email
+from network.countries import COUNTRY_CHOICES, country_name
 
 
 class TimeStampedModel(models.Model):
@@ -111,6 +61,15 @@ class LocalAuthority(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("network:authority_detail", kwargs={"slug": self.slug})
+
+    @property
+    def country_name(self) -> str:
+        return country_name(self.country)
 
 
 class PartnerOrganisation(TimeStampedModel):

@@ -1,0 +1,100 @@
+"""The registry of notification kinds.
+
+A kind is one sort of event people can be told about ("a join request was submitted"). Each kind
+has a stable ``code`` (stored in the database, never translated), a translated ``label`` shown on
+the preferences page, a default email frequency, and four templates under
+``templates/notifications/<code>/``:
+
+- ``subject.txt``: the email subject (one line);
+- ``body.txt`` and ``body.html``: the email bodies;
+- ``short.txt``: one sentence for the in-app list and for digests.
+
+All four are rendered from the notification's stored JSON context, in the language of whoever
+reads it. Apps register their kinds with ``kind_register`` from a ``notification_kinds.py``
+module (found automatically when the notifications app is ready) or from ``AppConfig.ready``.
+"""
+
+from dataclasses import dataclass
+
+from django.db import models
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+
+class Frequency(models.TextChoices):
+    """How often a person wants email about one kind of notification."""
+
+    IMMEDIATELY = "immediately", _("Immediately, one email each time")
+    DAILY = "daily", _("Once a day, in a summary")
+    WEEKLY = "weekly", _("Once a week, in a summary")
+    OFF = "off", _("Never by email (only on the site)")
+
+
+DIGEST_FREQUENCIES = (Frequency.DAILY, Frequency.WEEKLY)
+
+
+@dataclass(frozen=True)
+class NotificationKind:
+    code: str
+    label: str | Promise
+    default_frequency: str = Frequency.IMMEDIATELY
+    help_text: str | Promise = ""
+
+    def template(self, name: str) -> str:
+        """Path of one of this kind's templates: ``subject.txt``, ``body.txt``..."""
+        return f"notifications/{self.code}/{name}"
+
+
+_registry: dict[str, NotificationKind] = {}
+
+
+def kind_register(
+    *,
+    code: str,
+    label: str | Promise,
+    default_frequency: str = Frequency.IMMEDIATELY,
+    help_text: str | Promise = "",
+) -> NotificationKind:
+    """Register a kind of notification. Registering the same code again replaces it, so that
+    module reloads (tests, autoreload) are harmless."""
+    if default_frequency not in Frequency.values:
+        raise ValueError(f"Unknown frequency {default_frequency!r} for kind {code!r}.")
+    kind = NotificationKind(
+        code=code, label=label, default_frequency=default_frequency, help_text=help_text
+    )
+    _registry[code] = kind
+    return kind
+
+
+def kind_get(code: str) -> NotificationKind:
+    """The registered kind with this code; ``ValueError`` if nobody registered it."""
+    try:
+        return _registry[code]
+    except KeyError:
+        raise ValueError(f"Unknown notification kind {code!r}.") from None
+
+
+def kinds_all() -> list[NotificationKind]:
+    """Every registered kind, in a stable order (by code)."""
+    return [_registry[code] for code in sorted(_registry)]
+
+
+# -- Kinds used across the network ------------------------------------------------------------
+# Context keys are part of each kind's contract with the apps that send it.
+
+JOIN_REQUEST_SUBMITTED = kind_register(
+    code="join_request_submitted",
+    label=_("A local authority asks to join the network"),
+    help_text=_("Sent to coordinators."),
+    # context: authority_name, country (ISO code), contact_name, request_id
+)
+EVENT_REGISTRATION_CONFIRMED = kind_register(
+    code="event_registration_confirmed",
+    label=_("Your registration for an event is confirmed"),
+    # context: event_title, event_start (ISO 8601 string), event_url
+)
+INVITATION_ACCEPTED = kind_register(
+    code="invitation_accepted",
+    label=_("Someone you invited has joined"),
+    # context: invitee_name, organisation_name
+)

@@ -1,0 +1,126 @@
+"""Turning stored notifications into text, in the language of whoever reads them.
+
+Plain-text templates (``subject.txt``, ``body.txt``, ``short.txt``) are rendered without HTML
+escaping, so a name like "O'Brien" stays as typed; the HTML body is escaped as usual.
+"""
+
+from django.conf import settings
+from django.template import Context, TemplateDoesNotExist
+from django.template.loader import get_template
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
+
+from .emails import RenderedEmail
+from .kinds import kind_get
+from .models import Notification
+from .tokens import unsubscribe_token_make
+
+SITE_NAME = "Convive"
+
+
+def absolute_url(url: str) -> str:
+    """A link usable outside the site (in an email): site-relative paths get ``SITE_URL``."""
+    if not url:
+        return ""
+    if url.startswith(("https://", "http://")):
+        return url
+    if url.startswith("/") and not url.startswith("//"):
+        return f"{settings.SITE_URL}{url}"
+    return ""
+
+
+def render_text(template_name: str, context: dict) -> str:
+    """Render a plain-text template without HTML escaping."""
+    template = get_template(template_name)
+    return template.template.render(Context(context, autoescape=False))
+
+
+def render_html(template_name: str, context: dict) -> str:
+    return get_template(template_name).render(context)
+
+
+def _base_context(notification: Notification) -> dict:
+    return {
+        **notification.context,
+        "notification": notification,
+        "site_url": settings.SITE_URL,
+        "site_name": SITE_NAME,
+        "link": absolute_url(notification.url),
+    }
+
+
+def notification_render_short(*, notification: Notification) -> str:
+    """One line describing a notification, in the active language (the viewer's)."""
+    try:
+        kind = kind_get(notification.kind)
+        return " ".join(
+            render_text(kind.template("short.txt"), _base_context(notification)).split()
+        )
+    except (ValueError, TemplateDoesNotExist):
+        return gettext("You have a notification.")
+
+
+def unsubscribe_url(*, user_id: int, kinds: list[str], language: str) -> str:
+    """The absolute one-click unsubscribe link for some kinds, in ``language``."""
+    token = unsubscribe_token_make(user_id=user_id, kinds=kinds)
+    with translation.override(language):
+        path = reverse("notifications:unsubscribe", kwargs={"token": token})
+    return absolute_url(path)
+
+
+def _email_footer_context(*, user_id: int, kinds: list[str], language: str) -> dict:
+    with translation.override(language):
+        preferences_path = reverse("notifications:preferences")
+    return {
+        "preferences_url": absolute_url(preferences_path),
+        "unsubscribe_url": unsubscribe_url(user_id=user_id, kinds=kinds, language=language),
+    }
+
+
+def notification_render_email(*, notification: Notification, language: str) -> RenderedEmail:
+    """Subject, text and HTML of the email for one notification, in ``language``."""
+    kind = kind_get(notification.kind)
+    context = {
+        **_base_context(notification),
+        **_email_footer_context(
+            user_id=notification.recipient_id, kinds=[notification.kind], language=language
+        ),
+        "recipient": notification.recipient,
+    }
+    with translation.override(language):
+        subject = render_text(kind.template("subject.txt"), context)
+        context["subject"] = " ".join(subject.split())
+        text = render_text(kind.template("body.txt"), context)
+        html = render_html(kind.template("body.html"), context)
+    return RenderedEmail(subject=context["subject"], text=text, html=html)
+
+
+def digest_render_email(
+    *, user, notifications: list[Notification], frequency: str, language: str
+) -> RenderedEmail:
+    """One summary email listing several notifications, in ``language``."""
+    kinds = sorted({notification.kind for notification in notifications})
+    with translation.override(language):
+        items = [
+            {
+                "text": notification_render_short(notification=notification),
+                "link": absolute_url(notification.url),
+                "created_at": notification.created_at,
+            }
+            for notification in notifications
+        ]
+        context = {
+            "recipient": user,
+            "items": items,
+            "count": len(items),
+            "frequency": frequency,
+            "site_url": settings.SITE_URL,
+            "site_name": SITE_NAME,
+            **_email_footer_context(user_id=user.pk, kinds=kinds, language=language),
+        }
+        subject = render_text("notifications/digest/subject.txt", context)
+        context["subject"] = " ".join(subject.split())
+        text = render_text("notifications/digest/body.txt", context)
+        html = render_html("notifications/digest/body.html", context)
+    return RenderedEmail(subject=context["subject"], text=text, html=html)

@@ -1,0 +1,36 @@
+import datetime
+
+from django import template
+
+from network.countries import country_name as _country_name
+
+from ..rendering import absolute_url as _absolute_url
+from ..rendering import notification_render_short
+
+register = template.Library()
+
+
+@register.filter
+def country_name(code: str) -> str:
+    """``{{ "CO"|country_name }}`` → "Colombia", translated."""
+    return _country_name(code or "")
+
+
+@register.filter
+def iso_datetime(value: str) -> datetime.datetime | str:
+    """Parse an ISO 8601 string from a stored context so ``|date`` can format it."""
+    try:
+        return datetime.datetime.fromisoformat(value)
+    except (TypeError, ValueError):
+        return value or ""
+
+
+@register.filter
+def absolute_url(url: str) -> str:
+    return _absolute_url(url or "")
+
+
+@register.simple_tag
+def notification_short(notification) -> str:
+    """One line describing a notification in the viewer's language."""
+    return notification_render_short(notification=notification)

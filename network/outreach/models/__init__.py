@@ -1,0 +1,20 @@
+from .base import OutreachPage
+from .campaigns import CampaignIndexPage, CampaignPage
+from .events import EventIndexPage, EventPage, EventRegistration
+from .home import HomePage
+from .news import NewsCategory, NewsIndexPage, NewsPage
+from .standard import StandardPage
+
+__all__ = [
+    "CampaignIndexPage",
+    "CampaignPage",
+    "EventIndexPage",
+    "EventPage",
+    "EventRegistration",
+    "HomePage",
+    "NewsCategory",
+    "NewsIndexPage",
+    "NewsPage",
+    "OutreachPage",
+    "StandardPage",
+]

@@ -1,0 +1,23 @@
+"""Keep the anonymous page cache fresh: any change to what pages show drops it."""
+
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished
+
+from .cache import page_cache_clear
+
+
+def connect() -> None:
+    from network.models import LocalAuthority
+
+    from .models import NewsCategory
+
+    page_published.connect(page_cache_clear, dispatch_uid="outreach_cache_published")
+    page_unpublished.connect(page_cache_clear, dispatch_uid="outreach_cache_unpublished")
+    # Deleting a page of any type deletes its wagtailcore.Page row too.
+    post_delete.connect(page_cache_clear, sender=Page, dispatch_uid="outreach_cache_page_deleted")
+    for model in (LocalAuthority, NewsCategory):
+        post_save.connect(page_cache_clear, sender=model, dispatch_uid=f"outreach_cache_{model}")
+        post_delete.connect(
+            page_cache_clear, sender=model, dispatch_uid=f"outreach_cache_del_{model}"
+        )

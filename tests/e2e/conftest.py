@@ -1,0 +1,98 @@
+"""Browser tests: Playwright driving Debian's Chromium against pytest-django's live server.
+
+Playwright's own browser download does not work here, so the tests use /usr/bin/chromium and
+install it with apt-get when they can. On a developer's machine a missing browser skips the
+tests; in CI (CI=true or CONVIVE_REQUIRE_SERVICES=1) it fails them.
+"""
+
+import os
+import shutil
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from .accessibility import AXE_SCRIPT
+
+# Playwright's sync API runs an event loop in the test thread; Django would otherwise refuse
+# database access from it.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+E2E_DIR = Path(__file__).resolve().parent
+MUST_RUN = (
+    os.environ.get("CONVIVE_REQUIRE_SERVICES") == "1" or os.environ.get("CI", "").lower() == "true"
+)
+
+
+def _unavailable(reason: str) -> None:
+    if MUST_RUN:
+        pytest.fail(f"{reason} (browser tests may not be skipped in CI)", pytrace=False)
+    pytest.skip(reason)
+
+
+def _apt_install(package: str) -> None:
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    for command in (["apt-get", "update", "-qq"], ["apt-get", "install", "-y", "-qq", package]):
+        subprocess.run(command, env=env, capture_output=True, timeout=900, check=False)
+
+
+@pytest.fixture(scope="session")
+def chromium_executable() -> Path:
+    if not CHROMIUM.exists() and hasattr(os, "geteuid") and os.geteuid() == 0:
+        _apt_install("chromium")
+    if not CHROMIUM.exists():
+        _unavailable(f"{CHROMIUM} is missing: install Debian's chromium package")
+    return CHROMIUM
+
+
+@pytest.fixture(scope="session")
+def axe_core() -> Path:
+    """axe-core, pinned in tests/e2e/package-lock.json, installed with `npm ci` when missing."""
+    if not AXE_SCRIPT.exists():
+        npm = shutil.which("npm")
+        if npm is None:
+            _unavailable("npm is missing, so axe-core cannot be installed")
+        result = subprocess.run(
+            [npm, "ci", "--prefix", str(E2E_DIR), "--no-audit", "--no-fund"],
+            capture_output=True,
+            text=True,
+            timeout=600,
+            check=False,
+        )
+        if result.returncode != 0 or not AXE_SCRIPT.exists():
+            _unavailable(f"`npm ci --prefix tests/e2e` failed:\n{result.stdout}\n{result.stderr}")
+    return AXE_SCRIPT
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_executable, axe_core) -> Iterator:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(chromium_executable), headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, live_server, transactional_db) -> Iterator:
+    """A fresh browser tab (own cookies) pointed at the live server."""
+    context = browser.new_context(base_url=live_server.url, bypass_csp=True)
+    context.set_default_timeout(15_000)
+    tab = context.new_page()
+    yield tab
+    context.close()
