@@ -39,6 +39,13 @@ def validate_image_upload(upload) -> None:
 
 
 class JoinRequestForm(forms.ModelForm):
+    website = forms.URLField(
+        label=_("website"),
+        required=False,
+        assume_scheme="https",
+        widget=forms.URLInput(attrs={"autocomplete": "url"}),
+    )
+
     class Meta:
         model = JoinRequest
         fields = [
@@ -58,7 +65,6 @@ class JoinRequestForm(forms.ModelForm):
             "contact_name": forms.TextInput(attrs={"autocomplete": "name"}),
             "contact_email": forms.EmailInput(attrs={"autocomplete": "email"}),
             "contact_position": forms.TextInput(attrs={"autocomplete": "organization-title"}),
-            "website": forms.URLInput(attrs={"autocomplete": "url"}),
             "message": forms.Textarea(attrs={"rows": 5}),
         }
 

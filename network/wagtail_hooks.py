@@ -26,15 +26,12 @@ from . import permissions, services
 from .models import JoinRequest, LocalAuthority
 
 
-def _refusal(request, decision: permissions.Decision, fallback_url: str):
-    """Send a coordinator without two-factor to set it up; report anything else and go back."""
+def _refusal(request, decision: permissions.Decision):
+    """Send a coordinator without two-factor to set it up; refuse anyone else."""
     if decision.needs_mfa:
         messages.warning(request, decision.reason)
         query = urlencode({"next": request.get_full_path()})
         return redirect(f"{reverse('mfa_activate_totp')}?{query}")
-    if decision.reason and request.user.is_authenticated:
-        messages.error(request, decision.reason)
-        return redirect(fallback_url)
     raise PermissionDenied(decision.reason)
 
 
@@ -44,9 +41,7 @@ class ReviewRequiredMixin:
     def dispatch(self, request, *args, **kwargs):
         decision = permissions.decide(request.user, permissions.JOIN_REQUEST_REVIEW)
         if not decision:
-            if decision.needs_mfa:
-                return _refusal(request, decision, "")
-            raise PermissionDenied(decision.reason)
+            return _refusal(request, decision)
         return super().dispatch(request, *args, **kwargs)
 
 
@@ -126,11 +121,17 @@ class JoinRequestDecisionView(WagtailAdminTemplateMixin, FormView):
 
     def dispatch(self, request, pk):
         self.join_request = get_object_or_404(JoinRequest, pk=pk)
+        # First: is this person a reviewer at all? (403, or the two-factor setup page.)
+        decision = permissions.decide(request.user, permissions.JOIN_REQUEST_REVIEW)
+        if not decision:
+            return _refusal(request, decision)
+        # Then: can this request still be decided? (Back to the list with the reason.)
         decision = permissions.decide(
             request.user, permissions.JOIN_REQUEST_REVIEW, self.join_request
         )
         if not decision:
-            return _refusal(request, decision, self.list_url)
+            messages.error(request, decision.reason)
+            return redirect(self.list_url)
         return super().dispatch(request, pk)
 
     @property

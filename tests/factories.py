@@ -125,3 +125,30 @@ class InvitationFactory(factory.django.DjangoModelFactory):
 
         token = token or secrets.token_urlsafe(16)
         return cls(token_hash=_token_hash(token), **kwargs), token
+
+
+def _default_locale():
+    from wagtail.models import Locale
+
+    return Locale.get_default()
+
+
+class NewsCategoryFactory(factory.django.DjangoModelFactory):
+    """A news category in the default locale (pass ``locale=`` for another language)."""
+
+    class Meta:
+        model = "outreach.NewsCategory"
+
+    name = factory.Sequence(lambda n: f"Category {n}")
+    slug = factory.Sequence(lambda n: f"category-{n}")
+    locale = factory.LazyFunction(_default_locale)
+
+
+class EventRegistrationFactory(factory.django.DjangoModelFactory):
+    """A registration for an event page (pass ``event=``: pages are built in tests/outreach)."""
+
+    class Meta:
+        model = "outreach.EventRegistration"
+
+    user = factory.SubFactory(UserFactory)
+    status = "registered"

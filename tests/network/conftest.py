@@ -58,3 +58,21 @@ def official(db):
     user = person("official")
     MembershipFactory(user=user)
     return user
+
+
+@pytest.fixture
+def assert_constant_queries(client, django_assert_num_queries):
+    """Check that GET ``url`` costs the same number of queries before and after ``grow()``
+    adds more rows: a list view must not run one query per row. (The exact number also
+    depends on base.html, owned elsewhere, so it is measured, then asserted.)"""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def check(url: str, grow) -> None:
+        with CaptureQueriesContext(connection) as small:
+            assert client.get(url).status_code == 200
+        grow()
+        with django_assert_num_queries(len(small.captured_queries)):
+            assert client.get(url).status_code == 200
+
+    return check

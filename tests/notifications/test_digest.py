@@ -78,9 +78,14 @@ def test_items_arriving_later_go_into_the_next_days_digest(send, daily_person, o
     _notify(send, daily_person, 2)
 
     # A second run for the same day never sends a second digest for that day...
-    assert services.digest_deliver(
-        user_id=daily_person.pk, frequency="daily", period=services.digest_period(frequency="daily")
-    ) is False
+    assert (
+        services.digest_deliver(
+            user_id=daily_person.pk,
+            frequency="daily",
+            period=services.digest_period(frequency="daily"),
+        )
+        is False
+    )
     # ...and the next day's picks the new item up.
     tomorrow = datetime.datetime.now(tz=datetime.UTC) + datetime.timedelta(days=1)
     with mock.patch("django.utils.timezone.now", return_value=tomorrow):
@@ -107,9 +112,7 @@ def test_weekly_people_are_left_out_of_the_daily_run(send, daily_person, weekly_
     assert outbox[1].subject == "Your week on Convive: 1 new notification"
 
 
-def test_people_who_turned_a_kind_off_after_it_was_queued_get_nothing(
-    send, daily_person, outbox
-):
+def test_people_who_turned_a_kind_off_after_it_was_queued_get_nothing(send, daily_person, outbox):
     _notify(send, daily_person, 1)
     services.unsubscribe(user=daily_person, kind="invitation_accepted")
 

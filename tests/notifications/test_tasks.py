@@ -4,7 +4,7 @@ from unittest import mock
 import pytest
 from celery.exceptions import Retry
 
-from network.notifications import emails, services, tasks
+from network.notifications import services, tasks
 from network.notifications.models import EmailDelivery, Notification
 
 pytestmark = pytest.mark.django_db
@@ -18,7 +18,12 @@ def _stored_notification(coordinator) -> Notification:
         recipients=[coordinator],
         kind="join_request_submitted",
         event_key="join-request:7",
-        context={"authority_name": "Villa", "country": "PE", "contact_name": "Eva", "request_id": 7},
+        context={
+            "authority_name": "Villa",
+            "country": "PE",
+            "contact_name": "Eva",
+            "request_id": 7,
+        },
     )[0]
 
 
@@ -92,8 +97,9 @@ def test_delivery_tasks_retry_with_exponential_backoff():
 
 def test_a_failed_delivery_is_sent_by_a_later_run(coordinator, outbox):
     notification = _stored_notification(coordinator)
-    with mock.patch(SEND_NOW, side_effect=smtplib.SMTPException("busy")), pytest.raises(
-        smtplib.SMTPException
+    with (
+        mock.patch(SEND_NOW, side_effect=smtplib.SMTPException("busy")),
+        pytest.raises(smtplib.SMTPException),
     ):
         services.notification_email_deliver(notification_id=notification.pk)
     assert EmailDelivery.objects.get().status == EmailDelivery.Status.FAILED

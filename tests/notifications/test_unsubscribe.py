@@ -89,10 +89,9 @@ def test_the_link_in_a_real_email_unsubscribes(send, csrf_client, coordinator, o
     [
         pytest.param(lambda user: "garbage", id="garbage"),
         pytest.param(
-            lambda user: unsubscribe_token_make(user_id=user.pk, kinds=["invitation_accepted"])[
-                :-3
-            ]
-            + "abc",
+            lambda user: (
+                unsubscribe_token_make(user_id=user.pk, kinds=["invitation_accepted"])[:-3] + "abc"
+            ),
             id="tampered-signature",
         ),
         pytest.param(

@@ -3,6 +3,7 @@ English home page the default Site's root (replacing Wagtail's welcome page), so
 /es/, /pt/ and /fr/ each render a home page on a fresh database."""
 
 import uuid
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import migrations
@@ -99,11 +100,15 @@ def create_home_pages(apps, schema_editor):
         )
 
     english = homes.get(settings.LANGUAGE_CODE) or next(iter(homes.values()))
+    # Full URLs (sitemap, feeds, sharing tags) are built from the Site: match SITE_URL.
+    address = urlsplit(getattr(settings, "SITE_URL", "") or "http://localhost")
+    hostname = address.hostname or "localhost"
+    port = address.port or (443 if address.scheme == "https" else 80)
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         Site.objects.create(
-            hostname="localhost",
-            port=80,
+            hostname=hostname,
+            port=port,
             site_name="Convive",
             root_page_id=english.pk,
             is_default_site=True,
@@ -111,6 +116,7 @@ def create_home_pages(apps, schema_editor):
     else:
         welcome_id = site.root_page_id
         site.root_page_id = english.pk
+        site.hostname, site.port = hostname, port
         site.site_name = site.site_name or "Convive"
         site.save()
         # Wagtail's "Welcome to your new Wagtail site!" page, if it is still the plain page.

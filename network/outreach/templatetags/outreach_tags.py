@@ -5,6 +5,7 @@ from django.conf import settings
 from django.templatetags.static import static
 from django.urls import NoReverseMatch, reverse, translate_url
 from django.utils import translation
+from django.utils.html import strip_tags
 from django.utils.http import urlencode
 from django.utils.translation import get_language_info
 from wagtail.models import Page, Site
@@ -125,7 +126,8 @@ def sharing_meta(context) -> dict:
             or getattr(specific, "hero_text", "")
             or getattr(specific, "intro", "")
         )
-        meta["url"] = specific.get_full_url(request) or ""
+        page_url = specific.get_url(request) or ""
+        meta["url"] = request.build_absolute_uri(page_url) if request is not None else page_url
         meta["type"] = "article" if specific._meta.model_name == "newspage" else "website"
         image = (
             getattr(specific, "social_image", None)
@@ -142,8 +144,6 @@ def sharing_meta(context) -> dict:
         meta["image"] = request.build_absolute_uri(meta["image"])
         if not meta["url"].startswith("http"):
             meta["url"] = request.build_absolute_uri(meta["url"] or request.path)
-    from django.utils.html import strip_tags
-
     meta["description"] = " ".join(strip_tags(str(meta["description"])).split())[:300]
     return meta
 
