@@ -19,6 +19,8 @@ class EmailDeliveryAdmin(admin.ModelAdmin):
     search_fields = ["key", "recipient__email", "to_address"]
     raw_id_fields = ["recipient"]
     readonly_fields = ["created_at", "updated_at"]
+    # A direct email's context may hold a secret link until it is sent.
+    exclude = ["context"]
 
 
 @admin.register(NotificationPreference)

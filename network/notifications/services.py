@@ -212,6 +212,11 @@ def email_deliver(*, delivery_id: int) -> bool:
             return rendered, {"Content-Language": delivery.language}
 
         error = _delivery_attempt(delivery, to=delivery.to_address, build=build)
+        if error is None:
+            # Direct emails often carry secrets (invitation links); keep them no longer than
+            # needed to send.
+            delivery.context = {}
+            delivery.save(update_fields=["context", "updated_at"])
     if error is not None:
         raise error
     return True
