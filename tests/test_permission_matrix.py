@@ -1,0 +1,165 @@
+"""Who may open what: every view × anonymous and each role → the expected answer.
+
+To cover a new view, append a ``Row`` to ``MATRIX`` (keep it near your own rows). ``url`` gets
+the ``world`` dict built below (add what your view needs to ``world`` with a small helper).
+Expected answers:
+
+- an HTTP status (200, 403, 404, 410...);
+- ``LOGIN``: a redirect to a sign-in page (allauth's or Wagtail's);
+- ``MFA``: a redirect to the two-factor setup page (roles that require it, without it);
+- ``REDIRECT``: any other redirect (a successful POST, Wagtail's "no access" bounce).
+
+Unlisted people get ``Row.default``; ``signed_in`` (every signed-in column) and ``anonymous``
+set the common cases.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pytest
+from django.urls import reverse
+
+from network.roles import Role
+from tests.factories import InvitationFactory, JoinRequestFactory, MembershipFactory
+from tests.network.conftest import person
+
+LOGIN = "login"
+MFA = "mfa"
+REDIRECT = "redirect"
+
+# Columns: anonymous, one person per role (with two-factor where the role requires it),
+# a coordinator who has not set up two-factor, and an organisation's focal point.
+PEOPLE = ["anonymous", *Role.values, "coordinator_without_mfa", "focal_point"]
+
+
+@dataclass(frozen=True)
+class Row:
+    id: str
+    url: Callable[[dict], str]
+    method: str = "get"
+    anonymous: object = LOGIN
+    signed_in: object = 200
+    overrides: dict = field(default_factory=dict)
+    data: dict = field(default_factory=dict)
+
+    def expected(self, who: str):
+        if who in self.overrides:
+            return self.overrides[who]
+        return self.anonymous if who == "anonymous" else self.signed_in
+
+
+def named(name: str, *args: Callable[[dict], object]) -> Callable[[dict], str]:
+    return lambda world: reverse(name, args=[arg(world) for arg in args])
+
+
+# Inviting: focal points and coordinators (with two-factor); everyone else is refused.
+INVITERS = {"focal_point": 200, "coordinator": 200, "coordinator_without_mfa": MFA}
+# Wagtail admin: only coordinators with two-factor review join requests. Wagtail sends people
+# without admin access to its own sign-in page.
+REVIEWERS = {"coordinator": 200, "coordinator_without_mfa": MFA}
+
+MATRIX: list[Row] = [
+    Row("dashboard", named("network:dashboard")),
+    Row("profile", named("network:profile")),
+    Row("join", named("network:join"), anonymous=200),
+    Row("join-thanks", named("network:join_thanks"), anonymous=200),
+    Row("authority-list", named("network:authority_list"), anonymous=200),
+    Row(
+        "authority-detail",
+        named("network:authority_detail", lambda w: w["authority"].slug),
+        anonymous=200,
+    ),
+    Row("invitation-list", named("network:invitation_list"), signed_in=403, overrides=INVITERS),
+    Row(
+        "invitation-revoke",
+        named("network:invitation_revoke", lambda w: w["invitation"].pk),
+        method="post",
+        signed_in=403,
+        overrides={**INVITERS, "focal_point": REDIRECT, "coordinator": REDIRECT},
+    ),
+    Row(
+        "invitation-accept",
+        named("network:invitation_accept", lambda w: w["token"]),
+        anonymous=200,
+    ),
+    Row(
+        "invitation-accept-unknown",
+        named("network:invitation_accept", lambda w: "no-such-token"),
+        anonymous=404,
+        signed_in=404,
+    ),
+    Row("account-delete", named("network:account_delete")),
+    Row("account-deleted", named("network:account_deleted"), anonymous=200),
+    Row("personal-data", named("network:personal_data")),
+    Row(
+        "cms-join-requests",
+        named("wagtailsnippets_network_joinrequest:list"),
+        signed_in=LOGIN,
+        overrides=REVIEWERS,
+    ),
+    Row(
+        "cms-join-request-inspect",
+        named("wagtailsnippets_network_joinrequest:inspect", lambda w: w["join_request"].pk),
+        signed_in=LOGIN,
+        overrides=REVIEWERS,
+    ),
+    Row(
+        "cms-join-request-approve",
+        named("wagtailsnippets_network_joinrequest:approve", lambda w: w["join_request"].pk),
+        signed_in=LOGIN,
+        overrides=REVIEWERS,
+    ),
+    Row(
+        "cms-join-request-decline",
+        named("wagtailsnippets_network_joinrequest:decline", lambda w: w["join_request"].pk),
+        signed_in=LOGIN,
+        overrides=REVIEWERS,
+    ),
+]
+
+
+@pytest.fixture
+def world(db):
+    """The objects the matrix's URLs point at."""
+    membership = MembershipFactory(user=person("official"), is_focal_point=True)
+    invitation, token = InvitationFactory.with_token(local_authority=membership.local_authority)
+    return {
+        "focal_point": membership.user,
+        "authority": membership.local_authority,
+        "invitation": invitation,
+        "token": token,
+        "join_request": JoinRequestFactory(),
+    }
+
+
+def signed_in_as(client, who: str, world: dict) -> None:
+    if who == "anonymous":
+        return
+    if who == "focal_point":
+        user = world["focal_point"]
+    elif who == "coordinator_without_mfa":
+        user = person(Role.COORDINATOR, mfa=False)
+    else:
+        user = person(who)
+    client.force_login(user)
+
+
+def outcome(response):
+    if response.status_code not in (301, 302):
+        return response.status_code
+    location = response["Location"]
+    if "/2fa/" in location:
+        return MFA
+    if "login" in location:
+        return LOGIN
+    return REDIRECT
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("who", PEOPLE)
+@pytest.mark.parametrize("row", MATRIX, ids=[row.id for row in MATRIX])
+def test_permission_matrix(client, world, row: Row, who: str):
+    signed_in_as(client, who, world)
+    url = row.url(world)
+    response = getattr(client, row.method)(url, row.data)
+    assert outcome(response) == row.expected(who), f"{row.method.upper()} {url} as {who}"
