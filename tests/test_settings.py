@@ -23,6 +23,8 @@ SETTINGS_VARIABLES = {
     "SECURE_HSTS_SECONDS",
     "PAGE_CACHE_ENABLED",
     "DJANGO_DEBUG",
+    # Set by the browser tests for Playwright; a deployment never has it (check async.E001).
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
 }
 
 

@@ -15,10 +15,6 @@ import pytest
 
 from .accessibility import AXE_SCRIPT
 
-# Playwright's sync API runs an event loop in the test thread; Django would otherwise refuse
-# database access from it.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",
@@ -80,6 +76,9 @@ def axe_core() -> Path:
 def browser(chromium_executable, axe_core) -> Iterator:
     from playwright.sync_api import sync_playwright
 
+    # Playwright's sync API leaves an event loop marked as running in the test thread, so Django
+    # would refuse database access from every later test of the session without this.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=str(chromium_executable), headless=True, args=CHROMIUM_ARGS
