@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -42,13 +42,6 @@ def _form_errors_to(form, error: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, field_errors)
     else:
         form.add_error(None, error)
-
-
-def _notification_preferences_url() -> str:
-    try:
-        return reverse("notifications:preferences")
-    except NoReverseMatch:
-        return f"/{get_language()}/notifications/preferences/"
 
 
 # --- Dashboard and profile -------------------------------------------------------------------
@@ -98,7 +91,7 @@ def profile(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "memberships": list(selectors.user_memberships(user=user)),
-            "notification_preferences_url": _notification_preferences_url(),
+            "notification_preferences_url": reverse("notifications:preferences"),
         },
     )
 

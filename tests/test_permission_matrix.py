@@ -1,4 +1,4 @@
-"""Who may open what: every view × anonymous and each role → the expected answer.
+"""Who may open what: every view, for anonymous visitors and each role → the expected answer.
 
 To cover a new view, append a ``Row`` to ``MATRIX`` (keep it near your own rows). ``url`` gets
 the ``world`` dict built below (add what your view needs to ``world`` with a small helper).
@@ -91,6 +91,7 @@ MATRIX: list[Row] = [
     Row("account-delete", named("network:account_delete")),
     Row("account-deleted", named("network:account_deleted"), anonymous=200),
     Row("personal-data", named("network:personal_data")),
+    Row("cms-home", lambda world: "/cms/", signed_in=LOGIN, overrides=REVIEWERS),
     Row(
         "cms-join-requests",
         named("wagtailsnippets_network_joinrequest:list"),

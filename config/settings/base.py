@@ -86,6 +86,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # Coordinators without two-factor are sent to set it up before using /cms/.
+    "network.middleware.AdminTwoFactorMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Serves cached pages to anonymous visitors when PAGE_CACHE_ENABLED (network/outreach/cache.py).
     "network.outreach.cache.AnonymousPageCacheMiddleware",

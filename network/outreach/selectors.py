@@ -1,9 +1,12 @@
 """Reads for the outreach site. Listings show items in the visitor's language, falling back to
 the default-language item where no translation exists, never both."""
 
+import logging
+
 from django.conf import settings
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
+from django.db import DatabaseError, transaction
 from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
@@ -25,6 +28,8 @@ from .models import (
     NewsCategory,
     NewsPage,
 )
+
+logger = logging.getLogger(__name__)
 
 LISTING_PAGE_SIZE = 10
 SEARCH_PAGE_SIZE = 10
@@ -272,29 +277,44 @@ def campaign_listing(*, index: Page, request: HttpRequest) -> list:
 
 # -- Search -------------------------------------------------------------------------------------
 def search_clean_query(raw: str) -> str:
-    """The query as searched: control characters dropped, whitespace collapsed, length bounded."""
+    """The query as shown: control characters dropped, whitespace collapsed, length bounded."""
     printable = "".join(char if char.isprintable() else " " for char in raw)
     return " ".join(printable.split())[:SEARCH_QUERY_MAX_LENGTH]
+
+
+def search_terms(query: str) -> str:
+    """The words sent to the search backend: letters and digits only, lower case, so quotes,
+    brackets or AND/OR/NOT never reach the database's query syntax."""
+    words = "".join(char if char.isalnum() else " " for char in query.lower()).split()
+    return " ".join(words[:20])
 
 
 def search_pages(*, query: str, request: HttpRequest) -> dict:
     """One page of live pages in the visitor's language matching ``query``."""
     query = search_clean_query(query)
-    if not any(char.isalnum() for char in query):
+    terms = search_terms(query)
+    if not terms:
         return {"query": query, "page_obj": None, "items": []}
     language = translation.get_language()
     locale = Locale.objects.filter(language_code=language).first()
     pages = Page.objects.live().filter(depth__gt=1)
     if locale is not None:
         pages = pages.filter(locale=locale)
-    results = pages.search(query, operator="and")
-    page_obj = _paginate(results, request=request, per_page=SEARCH_PAGE_SIZE)
-    ids = [page.pk for page in page_obj.object_list]
-    specific = {
-        page.pk: page
-        for page in Page.objects.filter(pk__in=ids).select_related("locale").specific()
-    }
+    results = pages.search(terms, operator="and")
+    try:
+        # A savepoint, so a query the database rejects cannot break the request's transaction.
+        with transaction.atomic():
+            page_obj = _paginate(results, request=request, per_page=SEARCH_PAGE_SIZE)
+            ids = [page.pk for page in page_obj.object_list]
+    except DatabaseError:
+        logger.warning("Search failed for %r", terms, exc_info=True)
+        return {"query": query, "page_obj": Paginator([], 1).get_page(1), "items": []}
+    specific = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
     items = [specific[pk] for pk in ids if pk in specific]
+    # .specific() drops select_related: attach the (few) locales from one query instead.
+    locales = {locale.pk: locale for locale in Locale.objects.all()}
+    for item in items:
+        item.locale = locales[item.locale_id]
     for item in items:
         item.snippet = search_snippet(page=item)
     _with_urls(items, request=request)

@@ -13,8 +13,16 @@ from network.roles import Role
 
 pytestmark = pytest.mark.django_db
 
-MODELS = [User, LocalAuthority, PartnerOrganisation, Membership, JoinRequest, EmailAddress,
-          Authenticator, Group]
+MODELS = [
+    User,
+    LocalAuthority,
+    PartnerOrganisation,
+    Membership,
+    JoinRequest,
+    EmailAddress,
+    Authenticator,
+    Group,
+]
 
 
 def counts():

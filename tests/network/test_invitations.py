@@ -207,7 +207,7 @@ def test_unknown_link_shows_a_clear_page(client):
 
 
 def test_expired_link_cannot_be_accepted_by_post(client):
-    invitation, token = InvitationFactory.with_token(
+    _invitation, token = InvitationFactory.with_token(
         expires_at=timezone.now() - timedelta(minutes=1)
     )
     client.force_login(person())
