@@ -386,6 +386,7 @@ def main() -> int:
     RESULTS_DIR.mkdir(parents=True, exist_ok=True)
     log_path = RESULTS_DIR / f"{stamp}-gunicorn.log"
 
+    load_before = os.getloadavg()
     results: list[Measurement] = []
     for phase, page_cache in (("cold", "false"), ("warm", "true")):
         if use_redis:
@@ -410,6 +411,9 @@ def main() -> int:
         "gunicorn_workers": WORKERS,
         "wrk": {"threads": THREADS, "connections": CONNECTIONS},
         "cpus": os.cpu_count(),
+        # Other work on the machine skews every number; a high load average says so.
+        "load_average_before": load_before,
+        "load_average_after": os.getloadavg(),
         "results": [asdict(result) for result in results],
     }
     output = RESULTS_DIR / f"{stamp}.json"
@@ -417,7 +421,10 @@ def main() -> int:
 
     print()
     print(format_table(results))
-    print(f"\nWritten to {output.relative_to(REPO)}")
+    print(
+        f"\nLoad average (1 min) before/after: {load_before[0]:.2f}/{os.getloadavg()[0]:.2f} "
+        f"on {os.cpu_count()} CPUs. Written to {output.relative_to(REPO)}"
+    )
     failures = [r for r in results if r.status != 200 or r.errors]
     if failures:
         names = ", ".join(

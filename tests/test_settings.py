@@ -121,3 +121,20 @@ def test_with_redis_the_broker_results_and_caches_use_it():
     assert seen["result_backend"] == url
     assert seen["caches"]["default"] == ["django.core.cache.backends.redis.RedisCache", url]
     assert seen["caches"]["pages"] == ["django.core.cache.backends.redis.RedisCache", url]
+
+
+BENCH_CEILING = """
+import django
+from django.test import Client
+
+django.setup()
+response = Client().get("/bench/ceiling/", HTTP_HOST="127.0.0.1")
+print(response.status_code, response["X-Query-Count"], response.content.decode())
+"""
+
+
+def test_benchmark_settings_serve_the_ceiling_and_count_queries():
+    result = _run(["-c", BENCH_CEILING], DJANGO_SETTINGS_MODULE="config.settings.bench")
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["200", "0", "ok"]

@@ -11,7 +11,7 @@ ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = tempfile.mkdtemp(prefix="convive-test-media-")
-# Tests ask for a real worker explicitly (see tests/test_celery_worker.py); everything else
+# Tests ask for a real worker explicitly (see tests/notifications/test_worker.py); everything else
 # is eager.
 CELERY_TASK_ALWAYS_EAGER = True
 PAGE_CACHE_ENABLED = False

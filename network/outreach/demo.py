@@ -9,8 +9,16 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
-from .demo_content import CAMPAIGN, CATEGORIES, EVENTS, HOME_ACTION, HOME_INTRO, INDEXES, NEWS
-from .demo_content import STANDARD_PAGES
+from .demo_content import (
+    CAMPAIGN,
+    CATEGORIES,
+    EVENTS,
+    HOME_ACTION,
+    HOME_INTRO,
+    INDEXES,
+    NEWS,
+    STANDARD_PAGES,
+)
 from .models import (
     CampaignIndexPage,
     CampaignPage,
@@ -100,7 +108,12 @@ class _Seeder:
             home.actions = [
                 (
                     "call_to_action",
-                    {"heading": heading, "text": text, "link_label": label, "page": join_pages[code]},
+                    {
+                        "heading": heading,
+                        "text": text,
+                        "link_label": label,
+                        "page": join_pages[code],
+                    },
                 )
             ]
             home.save_revision().publish()

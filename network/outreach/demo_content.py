@@ -48,16 +48,28 @@ HOME_INTRO = {
 }
 
 HOME_ACTION = {
-    "en": ("Is your city welcoming newcomers?", "Local authorities of the Americas can apply "
-           "to join the network. Membership is free.", "How to join"),
-    "es": ("¿Su ciudad recibe a personas recién llegadas?", "Los gobiernos locales de las "
-           "Américas pueden solicitar su ingreso a la red. La membresía es gratuita.",
-           "Cómo unirse"),
-    "pt": ("A sua cidade acolhe pessoas recém-chegadas?", "Os governos locais das Américas "
-           "podem pedir para aderir à rede. A adesão é gratuita.", "Como aderir"),
-    "fr": ("Votre ville accueille-t-elle des nouveaux arrivants ?", "Les collectivités locales "
-           "des Amériques peuvent demander à rejoindre le réseau. L'adhésion est gratuite.",
-           "Comment adhérer"),
+    "en": (
+        "Is your city welcoming newcomers?",
+        "Local authorities of the Americas can apply to join the network. Membership is free.",
+        "How to join",
+    ),
+    "es": (
+        "¿Su ciudad recibe a personas recién llegadas?",
+        "Los gobiernos locales de las "
+        "Américas pueden solicitar su ingreso a la red. La membresía es gratuita.",
+        "Cómo unirse",
+    ),
+    "pt": (
+        "A sua cidade acolhe pessoas recém-chegadas?",
+        "Os governos locais das Américas podem pedir para aderir à rede. A adesão é gratuita.",
+        "Como aderir",
+    ),
+    "fr": (
+        "Votre ville accueille-t-elle des nouveaux arrivants ?",
+        "Les collectivités locales "
+        "des Amériques peuvent demander à rejoindre le réseau. L'adhésion est gratuite.",
+        "Comment adhérer",
+    ),
 }
 
 STANDARD_PAGES = [
@@ -84,8 +96,14 @@ STANDARD_PAGES = [
                     "regional meetings and support joint campaigns that counter myths about "
                     "migration.",
                 ),
-                ("quote", {"text": "Integration starts in the neighbourhood, at the school "
-                           "gate and at the health centre.", "attribution": "A founding mayor"}),
+                (
+                    "quote",
+                    {
+                        "text": "Integration starts in the neighbourhood, at the school "
+                        "gate and at the health centre.",
+                        "attribution": "A founding mayor",
+                    },
+                ),
             ],
         },
         "es": {
@@ -109,9 +127,14 @@ STANDARD_PAGES = [
                     "organizamos encuentros regionales y apoyamos campañas conjuntas que "
                     "desmienten los mitos sobre la migración.",
                 ),
-                ("quote", {"text": "La integración empieza en el barrio, a la puerta de la "
-                           "escuela y en el centro de salud.", "attribution": "Una alcaldesa "
-                           "fundadora"}),
+                (
+                    "quote",
+                    {
+                        "text": "La integración empieza en el barrio, a la puerta de la "
+                        "escuela y en el centro de salud.",
+                        "attribution": "Una alcaldesa fundadora",
+                    },
+                ),
             ],
         },
         "pt": {
@@ -135,8 +158,14 @@ STANDARD_PAGES = [
                     "encontros regionais e apoiamos campanhas conjuntas que desmontam os mitos "
                     "sobre a migração.",
                 ),
-                ("quote", {"text": "A integração começa no bairro, no portão da escola e no "
-                           "posto de saúde.", "attribution": "Uma prefeita fundadora"}),
+                (
+                    "quote",
+                    {
+                        "text": "A integração começa no bairro, no portão da escola e no "
+                        "posto de saúde.",
+                        "attribution": "Uma prefeita fundadora",
+                    },
+                ),
             ],
         },
         "fr": {
@@ -161,9 +190,14 @@ STANDARD_PAGES = [
                     "webinaires, organisons des rencontres régionales et soutenons des campagnes "
                     "communes qui démentent les idées reçues sur la migration.",
                 ),
-                ("quote", {"text": "L'intégration commence dans le quartier, à la sortie de "
-                           "l'école et au centre de santé.", "attribution": "Une maire "
-                           "fondatrice"}),
+                (
+                    "quote",
+                    {
+                        "text": "L'intégration commence dans le quartier, à la sortie de "
+                        "l'école et au centre de santé.",
+                        "attribution": "Une maire fondatrice",
+                    },
+                ),
             ],
         },
     },
@@ -283,202 +317,394 @@ STANDARD_PAGES = [
 INDEXES = {
     "news": {
         "en": ("news", "News", "Press releases and articles from the network and its members."),
-        "es": ("noticias", "Noticias", "Comunicados de prensa y artículos de la red y sus "
-               "miembros."),
-        "pt": ("noticias", "Notícias", "Comunicados de imprensa e artigos da rede e dos seus "
-               "membros."),
-        "fr": ("actualites", "Actualités", "Communiqués de presse et articles du réseau et de "
-               "ses membres."),
+        "es": (
+            "noticias",
+            "Noticias",
+            "Comunicados de prensa y artículos de la red y sus miembros.",
+        ),
+        "pt": (
+            "noticias",
+            "Notícias",
+            "Comunicados de imprensa e artigos da rede e dos seus membros.",
+        ),
+        "fr": (
+            "actualites",
+            "Actualités",
+            "Communiqués de presse et articles du réseau et de ses membres.",
+        ),
     },
     "events": {
         "en": ("events", "Events", "Meetings, webinars and launches open to the network."),
-        "es": ("eventos", "Eventos", "Encuentros, seminarios web y lanzamientos abiertos a la "
-               "red."),
+        "es": (
+            "eventos",
+            "Eventos",
+            "Encuentros, seminarios web y lanzamientos abiertos a la red.",
+        ),
         "pt": ("eventos", "Eventos", "Encontros, webinários e lançamentos abertos à rede."),
-        "fr": ("evenements", "Événements", "Rencontres, webinaires et lancements ouverts au "
-               "réseau."),
+        "fr": (
+            "evenements",
+            "Événements",
+            "Rencontres, webinaires et lancements ouverts au réseau.",
+        ),
     },
     "campaigns": {
-        "en": ("campaigns", "Campaigns", "Campaigns that answer myths about migration with "
-               "facts and stories."),
-        "es": ("campanas", "Campañas", "Campañas que responden a los mitos sobre la migración "
-               "con datos e historias."),
-        "pt": ("campanhas", "Campanhas", "Campanhas que respondem aos mitos sobre a migração "
-               "com fatos e histórias."),
-        "fr": ("campagnes", "Campagnes", "Des campagnes qui répondent aux idées reçues sur la "
-               "migration par des faits et des témoignages."),
+        "en": (
+            "campaigns",
+            "Campaigns",
+            "Campaigns that answer myths about migration with facts and stories.",
+        ),
+        "es": (
+            "campanas",
+            "Campañas",
+            "Campañas que responden a los mitos sobre la migración con datos e historias.",
+        ),
+        "pt": (
+            "campanhas",
+            "Campanhas",
+            "Campanhas que respondem aos mitos sobre a migração com fatos e histórias.",
+        ),
+        "fr": (
+            "campagnes",
+            "Campagnes",
+            "Des campagnes qui répondent aux idées reçues sur la "
+            "migration par des faits et des témoignages.",
+        ),
     },
 }
 
 # (slug-key, type, days ago, category, {lang: (slug, title, summary, [paragraphs])})
 NEWS = [
     (
-        "network-launch", "press_release", 40, "network-life",
+        "network-launch",
+        "press_release",
+        40,
+        "network-life",
         {
-            "en": ("network-launch", "Local authorities of the Americas launch the Convive "
-                   "network", "Twenty municipalities and provinces from eight countries join "
-                   "forces to welcome and integrate migrants, refugees and returnees.",
-                   ["Mayors and governors signed the founding declaration online, with the "
-                    "support of international partners.", "The network will share practices, "
-                    "train local teams and run joint campaigns."]),
-            "es": ("lanzamiento-de-la-red", "Gobiernos locales de las Américas lanzan la red "
-                   "Convive", "Veinte municipios y provincias de ocho países unen fuerzas para "
-                   "acoger e integrar a personas migrantes, refugiadas y retornadas.",
-                   ["Alcaldes y gobernadores firmaron en línea la declaración fundacional, con "
-                    "el apoyo de socios internacionales.", "La red compartirá prácticas, "
-                    "formará equipos locales y llevará adelante campañas conjuntas."]),
-            "pt": ("lancamento-da-rede", "Governos locais das Américas lançam a rede Convive",
-                   "Vinte municípios e províncias de oito países unem forças para acolher e "
-                   "integrar pessoas migrantes, refugiadas e retornadas.",
-                   ["Prefeitos e governadores assinaram online a declaração fundadora, com o "
-                    "apoio de parceiros internacionais.", "A rede vai partilhar práticas, formar "
-                    "equipes locais e realizar campanhas conjuntas."]),
-            "fr": ("lancement-du-reseau", "Les collectivités locales des Amériques lancent le "
-                   "réseau Convive", "Vingt municipalités et provinces de huit pays unissent "
-                   "leurs forces pour accueillir et intégrer les personnes migrantes, réfugiées "
-                   "et rapatriées.", ["Maires et gouverneurs ont signé en ligne la déclaration "
-                   "fondatrice, avec le soutien de partenaires internationaux.", "Le réseau "
-                   "partagera des pratiques, formera des équipes locales et mènera des "
-                   "campagnes communes."]),
+            "en": (
+                "network-launch",
+                "Local authorities of the Americas launch the Convive network",
+                "Twenty municipalities and provinces from eight countries join "
+                "forces to welcome and integrate migrants, refugees and returnees.",
+                [
+                    "Mayors and governors signed the founding declaration online, with the "
+                    "support of international partners.",
+                    "The network will share practices, train local teams and run joint campaigns.",
+                ],
+            ),
+            "es": (
+                "lanzamiento-de-la-red",
+                "Gobiernos locales de las Américas lanzan la red Convive",
+                "Veinte municipios y provincias de ocho países unen fuerzas para "
+                "acoger e integrar a personas migrantes, refugiadas y retornadas.",
+                [
+                    "Alcaldes y gobernadores firmaron en línea la declaración fundacional, con "
+                    "el apoyo de socios internacionales.",
+                    "La red compartirá prácticas, "
+                    "formará equipos locales y llevará adelante campañas conjuntas.",
+                ],
+            ),
+            "pt": (
+                "lancamento-da-rede",
+                "Governos locais das Américas lançam a rede Convive",
+                "Vinte municípios e províncias de oito países unem forças para acolher e "
+                "integrar pessoas migrantes, refugiadas e retornadas.",
+                [
+                    "Prefeitos e governadores assinaram online a declaração fundadora, com o "
+                    "apoio de parceiros internacionais.",
+                    "A rede vai partilhar práticas, formar "
+                    "equipes locais e realizar campanhas conjuntas.",
+                ],
+            ),
+            "fr": (
+                "lancement-du-reseau",
+                "Les collectivités locales des Amériques lancent le réseau Convive",
+                "Vingt municipalités et provinces de huit pays unissent "
+                "leurs forces pour accueillir et intégrer les personnes migrantes, réfugiées "
+                "et rapatriées.",
+                [
+                    "Maires et gouverneurs ont signé en ligne la déclaration "
+                    "fondatrice, avec le soutien de partenaires internationaux.",
+                    "Le réseau "
+                    "partagera des pratiques, formera des équipes locales et mènera des "
+                    "campagnes communes.",
+                ],
+            ),
         },
     ),
     (
-        "regional-meeting-quito", "article", 25, "network-life",
+        "regional-meeting-quito",
+        "article",
+        25,
+        "network-life",
         {
-            "en": ("regional-meeting-quito", "First regional meeting in Quito", "Local "
-                   "officials from the Andean region compared how they register newcomers and "
-                   "open public services to them.", ["For two days, teams from Ecuador, Peru "
-                   "and Colombia visited Quito's welcome office and discussed shared "
-                   "challenges.", "Participants agreed to publish their procedures on the "
-                   "platform."]),
-            "es": ("encuentro-regional-quito", "Primer encuentro regional en Quito",
-                   "Funcionarios locales de la región andina compararon cómo registran a las "
-                   "personas recién llegadas y les abren los servicios públicos.", ["Durante "
-                   "dos días, equipos de Ecuador, Perú y Colombia visitaron la oficina de "
-                   "acogida de Quito y debatieron desafíos comunes.", "Los participantes "
-                   "acordaron publicar sus procedimientos en la plataforma."]),
-            "pt": ("encontro-regional-quito", "Primeiro encontro regional em Quito",
-                   "Servidores locais da região andina compararam como registram as pessoas "
-                   "recém-chegadas e lhes abrem os serviços públicos.", ["Durante dois dias, "
-                   "equipes do Equador, do Peru e da Colômbia visitaram o centro de "
-                   "acolhimento de Quito e debateram desafios comuns.", "Os participantes "
-                   "concordaram em publicar os seus procedimentos na plataforma."]),
-            "fr": ("rencontre-regionale-quito", "Première rencontre régionale à Quito",
-                   "Des responsables locaux de la région andine ont comparé leurs manières "
-                   "d'enregistrer les nouveaux arrivants et de leur ouvrir les services "
-                   "publics.", ["Pendant deux jours, des équipes d'Équateur, du Pérou et de "
-                   "Colombie ont visité le bureau d'accueil de Quito et discuté de défis "
-                   "communs.", "Les participants ont convenu de publier leurs procédures sur "
-                   "la plateforme."]),
+            "en": (
+                "regional-meeting-quito",
+                "First regional meeting in Quito",
+                "Local "
+                "officials from the Andean region compared how they register newcomers and "
+                "open public services to them.",
+                [
+                    "For two days, teams from Ecuador, Peru "
+                    "and Colombia visited Quito's welcome office and discussed shared "
+                    "challenges.",
+                    "Participants agreed to publish their procedures on the platform.",
+                ],
+            ),
+            "es": (
+                "encuentro-regional-quito",
+                "Primer encuentro regional en Quito",
+                "Funcionarios locales de la región andina compararon cómo registran a las "
+                "personas recién llegadas y les abren los servicios públicos.",
+                [
+                    "Durante "
+                    "dos días, equipos de Ecuador, Perú y Colombia visitaron la oficina de "
+                    "acogida de Quito y debatieron desafíos comunes.",
+                    "Los participantes acordaron publicar sus procedimientos en la plataforma.",
+                ],
+            ),
+            "pt": (
+                "encontro-regional-quito",
+                "Primeiro encontro regional em Quito",
+                "Servidores locais da região andina compararam como registram as pessoas "
+                "recém-chegadas e lhes abrem os serviços públicos.",
+                [
+                    "Durante dois dias, "
+                    "equipes do Equador, do Peru e da Colômbia visitaram o centro de "
+                    "acolhimento de Quito e debateram desafios comuns.",
+                    "Os participantes concordaram em publicar os seus procedimentos na plataforma.",
+                ],
+            ),
+            "fr": (
+                "rencontre-regionale-quito",
+                "Première rencontre régionale à Quito",
+                "Des responsables locaux de la région andine ont comparé leurs manières "
+                "d'enregistrer les nouveaux arrivants et de leur ouvrir les services "
+                "publics.",
+                [
+                    "Pendant deux jours, des équipes d'Équateur, du Pérou et de "
+                    "Colombie ont visité le bureau d'accueil de Quito et discuté de défis "
+                    "communs.",
+                    "Les participants ont convenu de publier leurs procédures sur la plateforme.",
+                ],
+            ),
         },
     ),
     (
-        "cucuta-migrant-office", "article", 18, "local-policies",
+        "cucuta-migrant-office",
+        "article",
+        18,
+        "local-policies",
         {
-            "en": ("cucuta-opens-office-for-migrants", "Cúcuta opens a municipal office for "
-                   "migrants", "A single desk now helps newcomers with documents, health care, "
-                   "school places and job search.", ["The office brings together city "
-                   "services and partner organisations under one roof.", "In its first month "
-                   "it advised more than a thousand people."]),
-            "es": ("cucuta-abre-oficina-para-migrantes", "Cúcuta abre una oficina municipal "
-                   "para personas migrantes", "Una ventanilla única ayuda ahora a las personas "
-                   "recién llegadas con documentos, salud, cupos escolares y búsqueda de "
-                   "empleo.", ["La oficina reúne bajo un mismo techo los servicios municipales "
-                   "y las organizaciones aliadas.", "En su primer mes asesoró a más de mil "
-                   "personas."]),
-            "pt": ("cucuta-abre-escritorio-para-migrantes", "Cúcuta abre um escritório "
-                   "municipal para migrantes", "Um balcão único ajuda agora as pessoas "
-                   "recém-chegadas com documentos, saúde, vagas escolares e procura de "
-                   "emprego.", ["O escritório reúne sob o mesmo teto os serviços municipais e "
-                   "as organizações parceiras.", "No primeiro mês atendeu mais de mil "
-                   "pessoas."]),
-            "fr": ("cucuta-ouvre-un-bureau-pour-les-migrants", "Cúcuta ouvre un bureau "
-                   "municipal pour les personnes migrantes", "Un guichet unique aide désormais "
-                   "les nouveaux arrivants pour leurs papiers, la santé, l'inscription scolaire "
-                   "et la recherche d'emploi.", ["Le bureau réunit sous un même toit les "
-                   "services municipaux et les organisations partenaires.", "Au cours de son "
-                   "premier mois, il a conseillé plus de mille personnes."]),
+            "en": (
+                "cucuta-opens-office-for-migrants",
+                "Cúcuta opens a municipal office for migrants",
+                "A single desk now helps newcomers with documents, health care, "
+                "school places and job search.",
+                [
+                    "The office brings together city "
+                    "services and partner organisations under one roof.",
+                    "In its first month it advised more than a thousand people.",
+                ],
+            ),
+            "es": (
+                "cucuta-abre-oficina-para-migrantes",
+                "Cúcuta abre una oficina municipal para personas migrantes",
+                "Una ventanilla única ayuda ahora a las personas "
+                "recién llegadas con documentos, salud, cupos escolares y búsqueda de "
+                "empleo.",
+                [
+                    "La oficina reúne bajo un mismo techo los servicios municipales "
+                    "y las organizaciones aliadas.",
+                    "En su primer mes asesoró a más de mil personas.",
+                ],
+            ),
+            "pt": (
+                "cucuta-abre-escritorio-para-migrantes",
+                "Cúcuta abre um escritório municipal para migrantes",
+                "Um balcão único ajuda agora as pessoas "
+                "recém-chegadas com documentos, saúde, vagas escolares e procura de "
+                "emprego.",
+                [
+                    "O escritório reúne sob o mesmo teto os serviços municipais e "
+                    "as organizações parceiras.",
+                    "No primeiro mês atendeu mais de mil pessoas.",
+                ],
+            ),
+            "fr": (
+                "cucuta-ouvre-un-bureau-pour-les-migrants",
+                "Cúcuta ouvre un bureau municipal pour les personnes migrantes",
+                "Un guichet unique aide désormais "
+                "les nouveaux arrivants pour leurs papiers, la santé, l'inscription scolaire "
+                "et la recherche d'emploi.",
+                [
+                    "Le bureau réunit sous un même toit les "
+                    "services municipaux et les organisations partenaires.",
+                    "Au cours de son premier mois, il a conseillé plus de mille personnes.",
+                ],
+            ),
         },
     ),
     (
-        "montevideo-guide", "article", 12, "local-policies",
+        "montevideo-guide",
+        "article",
+        12,
+        "local-policies",
         {
-            "en": ("montevideo-guide-for-newcomers", "Montevideo publishes a guide for "
-                   "newcomers", "A plain-language guide in Spanish, Portuguese, French and "
-                   "Haitian Creole explains the first steps in the city.", ["The guide covers "
-                   "identity documents, health centres, schools and public transport.", "Other "
-                   "members can adapt it to their own city."]),
-            "es": ("montevideo-guia-para-recien-llegados", "Montevideo publica una guía para "
-                   "personas recién llegadas", "Una guía en lenguaje claro, en español, "
-                   "portugués, francés y criollo haitiano, explica los primeros pasos en la "
-                   "ciudad.", ["La guía trata sobre documentos de identidad, centros de salud, "
-                   "escuelas y transporte público.", "Otros miembros pueden adaptarla a su "
-                   "propia ciudad."]),
-            "pt": ("montevideu-guia-para-recem-chegados", "Montevidéu publica um guia para "
-                   "recém-chegados", "Um guia em linguagem simples, em espanhol, português, "
-                   "francês e crioulo haitiano, explica os primeiros passos na cidade.", ["O "
-                   "guia aborda documentos de identidade, postos de saúde, escolas e transporte "
-                   "público.", "Outros membros podem adaptá-lo à sua própria cidade."]),
-            "fr": ("montevideo-guide-des-nouveaux-arrivants", "Montevideo publie un guide pour "
-                   "les nouveaux arrivants", "Un guide en langage clair, en espagnol, portugais, "
-                   "français et créole haïtien, explique les premières démarches dans la "
-                   "ville.", ["Le guide porte sur les papiers d'identité, les centres de santé, "
-                   "les écoles et les transports publics.", "D'autres membres peuvent "
-                   "l'adapter à leur propre ville."]),
+            "en": (
+                "montevideo-guide-for-newcomers",
+                "Montevideo publishes a guide for newcomers",
+                "A plain-language guide in Spanish, Portuguese, French and "
+                "Haitian Creole explains the first steps in the city.",
+                [
+                    "The guide covers "
+                    "identity documents, health centres, schools and public transport.",
+                    "Other members can adapt it to their own city.",
+                ],
+            ),
+            "es": (
+                "montevideo-guia-para-recien-llegados",
+                "Montevideo publica una guía para personas recién llegadas",
+                "Una guía en lenguaje claro, en español, "
+                "portugués, francés y criollo haitiano, explica los primeros pasos en la "
+                "ciudad.",
+                [
+                    "La guía trata sobre documentos de identidad, centros de salud, "
+                    "escuelas y transporte público.",
+                    "Otros miembros pueden adaptarla a su propia ciudad.",
+                ],
+            ),
+            "pt": (
+                "montevideu-guia-para-recem-chegados",
+                "Montevidéu publica um guia para recém-chegados",
+                "Um guia em linguagem simples, em espanhol, português, "
+                "francês e crioulo haitiano, explica os primeiros passos na cidade.",
+                [
+                    "O "
+                    "guia aborda documentos de identidade, postos de saúde, escolas e transporte "
+                    "público.",
+                    "Outros membros podem adaptá-lo à sua própria cidade.",
+                ],
+            ),
+            "fr": (
+                "montevideo-guide-des-nouveaux-arrivants",
+                "Montevideo publie un guide pour les nouveaux arrivants",
+                "Un guide en langage clair, en espagnol, portugais, "
+                "français et créole haïtien, explique les premières démarches dans la "
+                "ville.",
+                [
+                    "Le guide porte sur les papiers d'identité, les centres de santé, "
+                    "les écoles et les transports publics.",
+                    "D'autres membres peuvent l'adapter à leur propre ville.",
+                ],
+            ),
         },
     ),
     (
-        "webinar-announcement", "press_release", 6, "training",
+        "webinar-announcement",
+        "press_release",
+        6,
+        "training",
         {
-            "en": ("webinar-access-to-services", "Webinar: opening local services to "
-                   "migrants", "The network's next webinar looks at how cities make health, "
-                   "education and housing services accessible.", ["Speakers from three member "
-                   "cities will present their experience and answer questions.", "The "
-                   "webinar is free; register on the event page."]),
-            "es": ("seminario-web-acceso-a-servicios", "Seminario web: abrir los servicios "
-                   "locales a las personas migrantes", "El próximo seminario web de la red "
-                   "analiza cómo las ciudades hacen accesibles la salud, la educación y la "
-                   "vivienda.", ["Ponentes de tres ciudades miembro presentarán su experiencia "
-                   "y responderán preguntas.", "El seminario es gratuito; inscríbase en la "
-                   "página del evento."]),
-            "pt": ("webinario-acesso-a-servicos", "Webinário: abrir os serviços locais às "
-                   "pessoas migrantes", "O próximo webinário da rede analisa como as cidades "
-                   "tornam acessíveis a saúde, a educação e a habitação.", ["Palestrantes de "
-                   "três cidades membro apresentarão a sua experiência e responderão a "
-                   "perguntas.", "O webinário é gratuito; inscreva-se na página do evento."]),
-            "fr": ("webinaire-acces-aux-services", "Webinaire : ouvrir les services locaux aux "
-                   "personnes migrantes", "Le prochain webinaire du réseau examine comment les "
-                   "villes rendent accessibles la santé, l'éducation et le logement.",
-                   ["Des intervenants de trois villes membres présenteront leur expérience et "
-                    "répondront aux questions.", "Le webinaire est gratuit ; inscrivez-vous sur "
-                    "la page de l'événement."]),
+            "en": (
+                "webinar-access-to-services",
+                "Webinar: opening local services to migrants",
+                "The network's next webinar looks at how cities make health, "
+                "education and housing services accessible.",
+                [
+                    "Speakers from three member "
+                    "cities will present their experience and answer questions.",
+                    "The webinar is free; register on the event page.",
+                ],
+            ),
+            "es": (
+                "seminario-web-acceso-a-servicios",
+                "Seminario web: abrir los servicios locales a las personas migrantes",
+                "El próximo seminario web de la red "
+                "analiza cómo las ciudades hacen accesibles la salud, la educación y la "
+                "vivienda.",
+                [
+                    "Ponentes de tres ciudades miembro presentarán su experiencia "
+                    "y responderán preguntas.",
+                    "El seminario es gratuito; inscríbase en la página del evento.",
+                ],
+            ),
+            "pt": (
+                "webinario-acesso-a-servicos",
+                "Webinário: abrir os serviços locais às pessoas migrantes",
+                "O próximo webinário da rede analisa como as cidades "
+                "tornam acessíveis a saúde, a educação e a habitação.",
+                [
+                    "Palestrantes de "
+                    "três cidades membro apresentarão a sua experiência e responderão a "
+                    "perguntas.",
+                    "O webinário é gratuito; inscreva-se na página do evento.",
+                ],
+            ),
+            "fr": (
+                "webinaire-acces-aux-services",
+                "Webinaire : ouvrir les services locaux aux personnes migrantes",
+                "Le prochain webinaire du réseau examine comment les "
+                "villes rendent accessibles la santé, l'éducation et le logement.",
+                [
+                    "Des intervenants de trois villes membres présenteront leur expérience et "
+                    "répondront aux questions.",
+                    "Le webinaire est gratuit ; inscrivez-vous sur la page de l'événement.",
+                ],
+            ),
         },
     ),
     (
-        "campaign-launch", "press_release", 3, "network-life",
+        "campaign-launch",
+        "press_release",
+        3,
+        "network-life",
         {
-            "en": ("campaign-migration-enriches-us", "#MigrationEnrichesUs: a campaign "
-                   "against myths", "Member cities launch a joint campaign that answers common "
-                   "myths about migration with facts and real stories.", ["The campaign runs on "
-                   "social media, in city halls and on public transport.", "Every member can "
-                   "download the materials in four languages."]),
-            "es": ("campana-la-migracion-nos-enriquece", "#LaMigraciónNosEnriquece: una "
-                   "campaña contra los mitos", "Las ciudades miembro lanzan una campaña "
-                   "conjunta que responde a los mitos sobre la migración con datos e historias "
-                   "reales.", ["La campaña se difunde en redes sociales, en las alcaldías y en "
-                   "el transporte público.", "Cada miembro puede descargar los materiales en "
-                   "cuatro idiomas."]),
-            "pt": ("campanha-a-migracao-nos-enriquece", "#AMigraçãoNosEnriquece: uma campanha "
-                   "contra os mitos", "As cidades membro lançam uma campanha conjunta que "
-                   "responde aos mitos sobre a migração com fatos e histórias reais.", ["A "
-                   "campanha circula nas redes sociais, nas prefeituras e no transporte "
-                   "público.", "Cada membro pode baixar os materiais em quatro idiomas."]),
-            "fr": ("campagne-la-migration-nous-enrichit", "#LaMigrationNousEnrichit : une "
-                   "campagne contre les idées reçues", "Les villes membres lancent une campagne "
-                   "commune qui répond aux idées reçues sur la migration par des faits et des "
-                   "témoignages.", ["La campagne est diffusée sur les réseaux sociaux, dans les "
-                   "mairies et dans les transports publics.", "Chaque membre peut télécharger "
-                   "le matériel en quatre langues."]),
+            "en": (
+                "campaign-migration-enriches-us",
+                "#MigrationEnrichesUs: a campaign against myths",
+                "Member cities launch a joint campaign that answers common "
+                "myths about migration with facts and real stories.",
+                [
+                    "The campaign runs on social media, in city halls and on public transport.",
+                    "Every member can download the materials in four languages.",
+                ],
+            ),
+            "es": (
+                "campana-la-migracion-nos-enriquece",
+                "#LaMigraciónNosEnriquece: una campaña contra los mitos",
+                "Las ciudades miembro lanzan una campaña "
+                "conjunta que responde a los mitos sobre la migración con datos e historias "
+                "reales.",
+                [
+                    "La campaña se difunde en redes sociales, en las alcaldías y en "
+                    "el transporte público.",
+                    "Cada miembro puede descargar los materiales en cuatro idiomas.",
+                ],
+            ),
+            "pt": (
+                "campanha-a-migracao-nos-enriquece",
+                "#AMigraçãoNosEnriquece: uma campanha contra os mitos",
+                "As cidades membro lançam uma campanha conjunta que "
+                "responde aos mitos sobre a migração com fatos e histórias reais.",
+                [
+                    "A "
+                    "campanha circula nas redes sociais, nas prefeituras e no transporte "
+                    "público.",
+                    "Cada membro pode baixar os materiais em quatro idiomas.",
+                ],
+            ),
+            "fr": (
+                "campagne-la-migration-nous-enrichit",
+                "#LaMigrationNousEnrichit : une campagne contre les idées reçues",
+                "Les villes membres lancent une campagne "
+                "commune qui répond aux idées reçues sur la migration par des faits et des "
+                "témoignages.",
+                [
+                    "La campagne est diffusée sur les réseaux sociaux, dans les "
+                    "mairies et dans les transports publics.",
+                    "Chaque membre peut télécharger le matériel en quatre langues.",
+                ],
+            ),
         },
     ),
 ]
@@ -487,76 +713,140 @@ NEWS = [
 # summary, [paragraphs])})
 EVENTS = [
     (
-        "virtual-launch", timedelta(days=14, hours=3), timedelta(hours=2), "online", 500, "",
+        "virtual-launch",
+        timedelta(days=14, hours=3),
+        timedelta(hours=2),
+        "online",
+        500,
+        "",
         {
-            "en": ("virtual-launch-of-the-network", "Virtual launch of the network", "Join "
-                   "mayors, partners and local teams for the public launch of Convive.",
-                   ["The programme includes a welcome by the coordination, testimonies from "
-                    "member cities and a tour of the platform.", "Interpretation in Spanish, "
-                    "Portuguese, French and English."]),
-            "es": ("lanzamiento-virtual-de-la-red", "Lanzamiento virtual de la red", "Acompañe "
-                   "a alcaldes, socios y equipos locales en el lanzamiento público de "
-                   "Convive.", ["El programa incluye la bienvenida de la coordinación, "
-                   "testimonios de ciudades miembro y un recorrido por la plataforma.",
-                   "Interpretación al español, portugués, francés e inglés."]),
-            "pt": ("lancamento-virtual-da-rede", "Lançamento virtual da rede", "Junte-se a "
-                   "prefeitos, parceiros e equipes locais no lançamento público de Convive.",
-                   ["O programa inclui as boas-vindas da coordenação, depoimentos de cidades "
-                    "membro e uma apresentação da plataforma.", "Interpretação em espanhol, "
-                    "português, francês e inglês."]),
-            "fr": ("lancement-virtuel-du-reseau", "Lancement virtuel du réseau", "Rejoignez "
-                   "maires, partenaires et équipes locales pour le lancement public de "
-                   "Convive.", ["Au programme : l'accueil par la coordination, des témoignages "
-                   "de villes membres et une visite de la plateforme.", "Interprétation en "
-                   "espagnol, portugais, français et anglais."]),
+            "en": (
+                "virtual-launch-of-the-network",
+                "Virtual launch of the network",
+                "Join mayors, partners and local teams for the public launch of Convive.",
+                [
+                    "The programme includes a welcome by the coordination, testimonies from "
+                    "member cities and a tour of the platform.",
+                    "Interpretation in Spanish, Portuguese, French and English.",
+                ],
+            ),
+            "es": (
+                "lanzamiento-virtual-de-la-red",
+                "Lanzamiento virtual de la red",
+                "Acompañe "
+                "a alcaldes, socios y equipos locales en el lanzamiento público de "
+                "Convive.",
+                [
+                    "El programa incluye la bienvenida de la coordinación, "
+                    "testimonios de ciudades miembro y un recorrido por la plataforma.",
+                    "Interpretación al español, portugués, francés e inglés.",
+                ],
+            ),
+            "pt": (
+                "lancamento-virtual-da-rede",
+                "Lançamento virtual da rede",
+                "Junte-se a "
+                "prefeitos, parceiros e equipes locais no lançamento público de Convive.",
+                [
+                    "O programa inclui as boas-vindas da coordenação, depoimentos de cidades "
+                    "membro e uma apresentação da plataforma.",
+                    "Interpretação em espanhol, português, francês e inglês.",
+                ],
+            ),
+            "fr": (
+                "lancement-virtuel-du-reseau",
+                "Lancement virtuel du réseau",
+                "Rejoignez "
+                "maires, partenaires et équipes locales pour le lancement public de "
+                "Convive.",
+                [
+                    "Au programme : l'accueil par la coordination, des témoignages "
+                    "de villes membres et une visite de la plateforme.",
+                    "Interprétation en espagnol, portugais, français et anglais.",
+                ],
+            ),
         },
     ),
     (
-        "webinar-integration-plans", timedelta(days=-30), timedelta(hours=1, minutes=30),
-        "online", 300, "",
+        "webinar-integration-plans",
+        timedelta(days=-30),
+        timedelta(hours=1, minutes=30),
+        "online",
+        300,
+        "",
         {
-            "en": ("webinar-local-integration-plans", "Webinar: writing a local integration "
-                   "plan", "How three cities wrote their integration plans with migrants and "
-                   "local organisations.", ["A recording and the slides are available to "
-                   "members on the platform."]),
-            "es": ("seminario-web-planes-locales-de-integracion", "Seminario web: elaborar un "
-                   "plan local de integración", "Cómo tres ciudades elaboraron sus planes de "
-                   "integración junto con personas migrantes y organizaciones locales.",
-                   ["La grabación y las diapositivas están disponibles para los miembros en la "
-                    "plataforma."]),
-            "pt": ("webinario-planos-locais-de-integracao", "Webinário: elaborar um plano "
-                   "local de integração", "Como três cidades elaboraram os seus planos de "
-                   "integração com pessoas migrantes e organizações locais.", ["A gravação e os "
-                   "slides estão disponíveis para os membros na plataforma."]),
-            "fr": ("webinaire-plans-locaux-d-integration", "Webinaire : rédiger un plan local "
-                   "d'intégration", "Comment trois villes ont rédigé leur plan d'intégration "
-                   "avec des personnes migrantes et des associations locales.",
-                   ["L'enregistrement et les diapositives sont disponibles pour les membres "
-                    "sur la plateforme."]),
+            "en": (
+                "webinar-local-integration-plans",
+                "Webinar: writing a local integration plan",
+                "How three cities wrote their integration plans with migrants and "
+                "local organisations.",
+                ["A recording and the slides are available to members on the platform."],
+            ),
+            "es": (
+                "seminario-web-planes-locales-de-integracion",
+                "Seminario web: elaborar un plan local de integración",
+                "Cómo tres ciudades elaboraron sus planes de "
+                "integración junto con personas migrantes y organizaciones locales.",
+                [
+                    "La grabación y las diapositivas están disponibles para los miembros en la "
+                    "plataforma."
+                ],
+            ),
+            "pt": (
+                "webinario-planos-locais-de-integracao",
+                "Webinário: elaborar um plano local de integração",
+                "Como três cidades elaboraram os seus planos de "
+                "integração com pessoas migrantes e organizações locais.",
+                ["A gravação e os slides estão disponíveis para os membros na plataforma."],
+            ),
+            "fr": (
+                "webinaire-plans-locaux-d-integration",
+                "Webinaire : rédiger un plan local d'intégration",
+                "Comment trois villes ont rédigé leur plan d'intégration "
+                "avec des personnes migrantes et des associations locales.",
+                [
+                    "L'enregistrement et les diapositives sont disponibles pour les membres "
+                    "sur la plateforme."
+                ],
+            ),
         },
     ),
     (
-        "webinar-access-to-services", timedelta(days=40, hours=2), timedelta(hours=1, minutes=30),
-        "hybrid", 120, "City Hall, Montevideo",
+        "webinar-access-to-services",
+        timedelta(days=40, hours=2),
+        timedelta(hours=1, minutes=30),
+        "hybrid",
+        120,
+        "City Hall, Montevideo",
         {
-            "en": ("webinar-opening-local-services", "Webinar: opening local services to "
-                   "migrants", "Health, education and housing: how member cities remove "
-                   "barriers for newcomers.", ["Follow it online or join us at Montevideo's "
-                   "City Hall."]),
-            "es": ("seminario-web-abrir-los-servicios-locales", "Seminario web: abrir los "
-                   "servicios locales a las personas migrantes", "Salud, educación y vivienda: "
-                   "cómo las ciudades miembro eliminan barreras para las personas recién "
-                   "llegadas.", ["Sígalo en línea o acompáñenos en la Intendencia de "
-                   "Montevideo."]),
-            "pt": ("webinario-abrir-os-servicos-locais", "Webinário: abrir os serviços locais "
-                   "às pessoas migrantes", "Saúde, educação e habitação: como as cidades "
-                   "membro eliminam barreiras para os recém-chegados.", ["Acompanhe online ou "
-                   "junte-se a nós na Prefeitura de Montevidéu."]),
-            "fr": ("webinaire-ouvrir-les-services-locaux", "Webinaire : ouvrir les services "
-                   "locaux aux personnes migrantes", "Santé, éducation et logement : comment "
-                   "les villes membres lèvent les obstacles pour les nouveaux arrivants.",
-                   ["Suivez-le en ligne ou rejoignez-nous à l'hôtel de ville de "
-                    "Montevideo."]),
+            "en": (
+                "webinar-opening-local-services",
+                "Webinar: opening local services to migrants",
+                "Health, education and housing: how member cities remove barriers for newcomers.",
+                ["Follow it online or join us at Montevideo's City Hall."],
+            ),
+            "es": (
+                "seminario-web-abrir-los-servicios-locales",
+                "Seminario web: abrir los servicios locales a las personas migrantes",
+                "Salud, educación y vivienda: "
+                "cómo las ciudades miembro eliminan barreras para las personas recién "
+                "llegadas.",
+                ["Sígalo en línea o acompáñenos en la Intendencia de Montevideo."],
+            ),
+            "pt": (
+                "webinario-abrir-os-servicos-locais",
+                "Webinário: abrir os serviços locais às pessoas migrantes",
+                "Saúde, educação e habitação: como as cidades "
+                "membro eliminam barreiras para os recém-chegados.",
+                ["Acompanhe online ou junte-se a nós na Prefeitura de Montevidéu."],
+            ),
+            "fr": (
+                "webinaire-ouvrir-les-services-locaux",
+                "Webinaire : ouvrir les services locaux aux personnes migrantes",
+                "Santé, éducation et logement : comment "
+                "les villes membres lèvent les obstacles pour les nouveaux arrivants.",
+                ["Suivez-le en ligne ou rejoignez-nous à l'hôtel de ville de Montevideo."],
+            ),
         },
     ),
 ]
@@ -571,23 +861,43 @@ CAMPAIGN = {
         "summary": "A joint campaign of member cities that answers myths about migration with "
         "facts and real stories.",
         "myths": [
-            ("Migrants take jobs away from local people.", "Newcomers often fill jobs that stay "
-             "vacant and start businesses that hire local people.", "ILO, labour migration "
-             "studies"),
-            ("Migrants are a burden on public services.", "Over time, working migrants pay "
-             "taxes and contributions that fund the services everyone uses.", "OECD, "
-             "International Migration Outlook"),
-            ("Migration increases crime.", "Studies in the region find no link between "
-             "migration and higher crime rates.", "IDB, migration and crime in Latin America"),
+            (
+                "Migrants take jobs away from local people.",
+                "Newcomers often fill jobs that stay "
+                "vacant and start businesses that hire local people.",
+                "ILO, labour migration studies",
+            ),
+            (
+                "Migrants are a burden on public services.",
+                "Over time, working migrants pay "
+                "taxes and contributions that fund the services everyone uses.",
+                "OECD, International Migration Outlook",
+            ),
+            (
+                "Migration increases crime.",
+                "Studies in the region find no link between migration and higher crime rates.",
+                "IDB, migration and crime in Latin America",
+            ),
         ],
         "stories": [
-            ("A bakery in Quito", "María, Quito", "Two years after arriving, María runs a "
-             "bakery that employs four of her neighbours."),
-            ("Teaching in Boa Vista", "Jean, Boa Vista", "A teacher in Haiti, Jean now helps "
-             "newcomer children learn Portuguese at a municipal school."),
+            (
+                "A bakery in Quito",
+                "María, Quito",
+                "Two years after arriving, María runs a "
+                "bakery that employs four of her neighbours.",
+            ),
+            (
+                "Teaching in Boa Vista",
+                "Jean, Boa Vista",
+                "A teacher in Haiti, Jean now helps "
+                "newcomer children learn Portuguese at a municipal school.",
+            ),
         ],
-        "action": ("Share the campaign", "Use the hashtag and the campaign materials in your "
-                   "city.", "Read about the network"),
+        "action": (
+            "Share the campaign",
+            "Use the hashtag and the campaign materials in your city.",
+            "Read about the network",
+        ),
     },
     "es": {
         "slug": "la-migracion-nos-enriquece",
@@ -597,25 +907,46 @@ CAMPAIGN = {
         "summary": "Una campaña conjunta de las ciudades miembro que responde a los mitos sobre "
         "la migración con datos e historias reales.",
         "myths": [
-            ("Las personas migrantes quitan el trabajo a la población local.", "Las personas "
-             "recién llegadas suelen cubrir empleos vacantes y crean negocios que contratan a "
-             "personas del lugar.", "OIT, estudios sobre migración laboral"),
-            ("Las personas migrantes son una carga para los servicios públicos.", "Con el "
-             "tiempo, las personas migrantes que trabajan pagan impuestos y aportes que "
-             "financian los servicios que todos usamos.", "OCDE, Perspectivas de la Migración "
-             "Internacional"),
-            ("La migración aumenta la delincuencia.", "Los estudios en la región no encuentran "
-             "relación entre la migración y un aumento de la delincuencia.", "BID, migración y "
-             "delito en América Latina"),
+            (
+                "Las personas migrantes quitan el trabajo a la población local.",
+                "Las personas "
+                "recién llegadas suelen cubrir empleos vacantes y crean negocios que contratan a "
+                "personas del lugar.",
+                "OIT, estudios sobre migración laboral",
+            ),
+            (
+                "Las personas migrantes son una carga para los servicios públicos.",
+                "Con el "
+                "tiempo, las personas migrantes que trabajan pagan impuestos y aportes que "
+                "financian los servicios que todos usamos.",
+                "OCDE, Perspectivas de la Migración Internacional",
+            ),
+            (
+                "La migración aumenta la delincuencia.",
+                "Los estudios en la región no encuentran "
+                "relación entre la migración y un aumento de la delincuencia.",
+                "BID, migración y delito en América Latina",
+            ),
         ],
         "stories": [
-            ("Una panadería en Quito", "María, Quito", "Dos años después de llegar, María "
-             "tiene una panadería que emplea a cuatro de sus vecinos."),
-            ("Enseñar en Boa Vista", "Jean, Boa Vista", "Maestro en Haití, Jean ayuda hoy a "
-             "niños recién llegados a aprender portugués en una escuela municipal."),
+            (
+                "Una panadería en Quito",
+                "María, Quito",
+                "Dos años después de llegar, María "
+                "tiene una panadería que emplea a cuatro de sus vecinos.",
+            ),
+            (
+                "Enseñar en Boa Vista",
+                "Jean, Boa Vista",
+                "Maestro en Haití, Jean ayuda hoy a "
+                "niños recién llegados a aprender portugués en una escuela municipal.",
+            ),
         ],
-        "action": ("Comparta la campaña", "Use la etiqueta y los materiales de la campaña en "
-                   "su ciudad.", "Conozca la red"),
+        "action": (
+            "Comparta la campaña",
+            "Use la etiqueta y los materiales de la campaña en su ciudad.",
+            "Conozca la red",
+        ),
     },
     "pt": {
         "slug": "a-migracao-nos-enriquece",
@@ -625,24 +956,45 @@ CAMPAIGN = {
         "summary": "Uma campanha conjunta das cidades membro que responde aos mitos sobre a "
         "migração com fatos e histórias reais.",
         "myths": [
-            ("Os migrantes tiram o emprego da população local.", "Os recém-chegados costumam "
-             "ocupar vagas que ficam em aberto e criam negócios que contratam pessoas do "
-             "lugar.", "OIT, estudos sobre migração laboral"),
-            ("Os migrantes são um peso para os serviços públicos.", "Com o tempo, os migrantes "
-             "que trabalham pagam impostos e contribuições que financiam os serviços usados "
-             "por todos.", "OCDE, Perspectivas da Migração Internacional"),
-            ("A migração aumenta a criminalidade.", "Os estudos na região não encontram "
-             "relação entre a migração e o aumento da criminalidade.", "BID, migração e crime "
-             "na América Latina"),
+            (
+                "Os migrantes tiram o emprego da população local.",
+                "Os recém-chegados costumam "
+                "ocupar vagas que ficam em aberto e criam negócios que contratam pessoas do "
+                "lugar.",
+                "OIT, estudos sobre migração laboral",
+            ),
+            (
+                "Os migrantes são um peso para os serviços públicos.",
+                "Com o tempo, os migrantes "
+                "que trabalham pagam impostos e contribuições que financiam os serviços usados "
+                "por todos.",
+                "OCDE, Perspectivas da Migração Internacional",
+            ),
+            (
+                "A migração aumenta a criminalidade.",
+                "Os estudos na região não encontram "
+                "relação entre a migração e o aumento da criminalidade.",
+                "BID, migração e crime na América Latina",
+            ),
         ],
         "stories": [
-            ("Uma padaria em Quito", "María, Quito", "Dois anos depois de chegar, María tem "
-             "uma padaria que emprega quatro vizinhos."),
-            ("Ensinar em Boa Vista", "Jean, Boa Vista", "Professor no Haiti, Jean ajuda hoje "
-             "crianças recém-chegadas a aprender português numa escola municipal."),
+            (
+                "Uma padaria em Quito",
+                "María, Quito",
+                "Dois anos depois de chegar, María tem uma padaria que emprega quatro vizinhos.",
+            ),
+            (
+                "Ensinar em Boa Vista",
+                "Jean, Boa Vista",
+                "Professor no Haiti, Jean ajuda hoje "
+                "crianças recém-chegadas a aprender português numa escola municipal.",
+            ),
         ],
-        "action": ("Partilhe a campanha", "Use a hashtag e os materiais da campanha na sua "
-                   "cidade.", "Conheça a rede"),
+        "action": (
+            "Partilhe a campanha",
+            "Use a hashtag e os materiais da campanha na sua cidade.",
+            "Conheça a rede",
+        ),
     },
     "fr": {
         "slug": "la-migration-nous-enrichit",
@@ -652,25 +1004,46 @@ CAMPAIGN = {
         "summary": "Une campagne commune des villes membres qui répond aux idées reçues sur la "
         "migration par des faits et des témoignages.",
         "myths": [
-            ("Les migrants prennent le travail de la population locale.", "Les nouveaux "
-             "arrivants occupent souvent des emplois restés vacants et créent des entreprises "
-             "qui embauchent localement.", "OIT, études sur les migrations de travail"),
-            ("Les migrants sont une charge pour les services publics.", "Avec le temps, les "
-             "migrants qui travaillent paient des impôts et des cotisations qui financent les "
-             "services utilisés par tous.", "OCDE, Perspectives des migrations "
-             "internationales"),
-            ("La migration augmente la délinquance.", "Les études menées dans la région ne "
-             "trouvent aucun lien entre la migration et une hausse de la délinquance.", "BID, "
-             "migration et criminalité en Amérique latine"),
+            (
+                "Les migrants prennent le travail de la population locale.",
+                "Les nouveaux "
+                "arrivants occupent souvent des emplois restés vacants et créent des entreprises "
+                "qui embauchent localement.",
+                "OIT, études sur les migrations de travail",
+            ),
+            (
+                "Les migrants sont une charge pour les services publics.",
+                "Avec le temps, les "
+                "migrants qui travaillent paient des impôts et des cotisations qui financent les "
+                "services utilisés par tous.",
+                "OCDE, Perspectives des migrations internationales",
+            ),
+            (
+                "La migration augmente la délinquance.",
+                "Les études menées dans la région ne "
+                "trouvent aucun lien entre la migration et une hausse de la délinquance.",
+                "BID, migration et criminalité en Amérique latine",
+            ),
         ],
         "stories": [
-            ("Une boulangerie à Quito", "María, Quito", "Deux ans après son arrivée, María "
-             "tient une boulangerie qui emploie quatre de ses voisins."),
-            ("Enseigner à Boa Vista", "Jean, Boa Vista", "Enseignant en Haïti, Jean aide "
-             "aujourd'hui des enfants nouvellement arrivés à apprendre le portugais dans une "
-             "école municipale."),
+            (
+                "Une boulangerie à Quito",
+                "María, Quito",
+                "Deux ans après son arrivée, María "
+                "tient une boulangerie qui emploie quatre de ses voisins.",
+            ),
+            (
+                "Enseigner à Boa Vista",
+                "Jean, Boa Vista",
+                "Enseignant en Haïti, Jean aide "
+                "aujourd'hui des enfants nouvellement arrivés à apprendre le portugais dans une "
+                "école municipale.",
+            ),
         ],
-        "action": ("Partagez la campagne", "Utilisez le mot-dièse et le matériel de la "
-                   "campagne dans votre ville.", "Découvrir le réseau"),
+        "action": (
+            "Partagez la campagne",
+            "Utilisez le mot-dièse et le matériel de la campagne dans votre ville.",
+            "Découvrir le réseau",
+        ),
     },
 }

@@ -45,11 +45,30 @@ def translate(page: Page, parent: Page, *, code: str, publish: bool = True, **fi
     values = {
         field.name: getattr(page.specific, field.name)
         for field in model._meta.fields
-        if field.name not in {"id", "page_ptr", "path", "depth", "numchild", "url_path", "locale",
-                              "translation_key", "live", "latest_revision", "live_revision",
-                              "content_type", "draft_title", "first_published_at",
-                              "last_published_at", "latest_revision_created_at", "locked",
-                              "locked_at", "locked_by", "owner", "has_unpublished_changes"}
+        if field.name
+        not in {
+            "id",
+            "page_ptr",
+            "path",
+            "depth",
+            "numchild",
+            "url_path",
+            "locale",
+            "translation_key",
+            "live",
+            "latest_revision",
+            "live_revision",
+            "content_type",
+            "draft_title",
+            "first_published_at",
+            "last_published_at",
+            "latest_revision_created_at",
+            "locked",
+            "locked_at",
+            "locked_by",
+            "owner",
+            "has_unpublished_changes",
+        }
     }
     values.update(fields)
     translated = model(**values, locale=locale(code), translation_key=page.translation_key)

@@ -176,7 +176,9 @@ def test_calendar_download(client, events):
     assert str(entry["URL"]) == "http://testserver/en/events/webinar/"
     assert str(entry["LOCATION"]) == "Online"
     # The Spanish calendar entry is the same event for calendar applications.
-    es = Calendar.from_ical(client.get(f"/es/events/{events['es_webinar'].pk}/calendar.ics").content)
+    es = Calendar.from_ical(
+        client.get(f"/es/events/{events['es_webinar'].pk}/calendar.ics").content
+    )
     (es_entry,) = es.walk("VEVENT")
     assert es_entry["UID"] == entry["UID"]
     assert str(es_entry["SUMMARY"]) == "Seminario sobre oficinas"

@@ -16,10 +16,13 @@ def notice(active: str, shown: str) -> str:
             "language": get_language_info(active)["name_translated"],
             "page_language": get_language_info(shown)["name_translated"],
         }
-        return translation.gettext(
-            "This page is not available in %(language)s yet; showing the %(page_language)s "
-            "version."
-        ) % names
+        return (
+            translation.gettext(
+                "This page is not available in %(language)s yet; showing the %(page_language)s "
+                "version."
+            )
+            % names
+        )
 
 
 NOTICE_ES = notice("es", "en")

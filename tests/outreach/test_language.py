@@ -7,8 +7,12 @@ from django.conf import settings
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     ("accept_language", "expected"),
-    [("es-CO,es;q=0.9,en;q=0.5", "/es/"), ("pt-BR,pt;q=0.9", "/pt/"), ("fr-CA", "/fr/"),
-     ("de-DE,de;q=0.9", "/en/")],
+    [
+        ("es-CO,es;q=0.9,en;q=0.5", "/es/"),
+        ("pt-BR,pt;q=0.9", "/pt/"),
+        ("fr-CA", "/fr/"),
+        ("de-DE,de;q=0.9", "/en/"),
+    ],
 )
 def test_first_visit_to_root_goes_to_the_browsers_language(client, accept_language, expected):
     response = client.get("/", headers={"accept-language": accept_language})

@@ -117,8 +117,15 @@ def test_news_page_shows_byline_date_type_and_body(client, homes):
             ("heading", {"text": "What happened", "level": "h2"}),
             ("paragraph", "<p>The network was launched.</p>"),
             ("quote", {"text": "A new start.", "attribution": "A mayor"}),
-            ("video", {"url": "https://youtu.be/abcdefghijk", "title": "Launch video",
-                       "show_player": True, "caption": ""}),
+            (
+                "video",
+                {
+                    "url": "https://youtu.be/abcdefghijk",
+                    "title": "Launch video",
+                    "show_player": True,
+                    "caption": "",
+                },
+            ),
         ],
     )
     html = client.get("/en/news/launch/").content.decode()
@@ -134,7 +141,10 @@ def test_news_page_shows_byline_date_type_and_body(client, homes):
 @pytest.mark.parametrize(
     ("url", "player"),
     [
-        ("https://www.youtube.com/watch?v=abcdefghijk", "https://www.youtube-nocookie.com/embed/abcdefghijk"),
+        (
+            "https://www.youtube.com/watch?v=abcdefghijk",
+            "https://www.youtube-nocookie.com/embed/abcdefghijk",
+        ),
         ("https://youtu.be/abcdefghijk", "https://www.youtube-nocookie.com/embed/abcdefghijk"),
         ("https://vimeo.com/123456789", "https://player.vimeo.com/video/123456789?dnt=1"),
         ("https://evil.example.com/watch?v=abcdefghijk", ""),
@@ -155,10 +165,27 @@ def test_campaign_page_shows_key_message_myths_facts_and_stories(client, homes):
         title="Migration enriches us",
         hashtag="MigrationEnrichesUs",
         key_message="Newcomers make cities stronger.",
-        myths=[("myth_fact", {"myth": "They take jobs.", "fact": "They create jobs.",
-                              "source_label": "ILO", "source_url": "https://www.ilo.org/"})],
-        stories=[("story", {"title": "A bakery in Quito", "person": "María",
-                            "text": "<p>She employs four.</p>"})],
+        myths=[
+            (
+                "myth_fact",
+                {
+                    "myth": "They take jobs.",
+                    "fact": "They create jobs.",
+                    "source_label": "ILO",
+                    "source_url": "https://www.ilo.org/",
+                },
+            )
+        ],
+        stories=[
+            (
+                "story",
+                {
+                    "title": "A bakery in Quito",
+                    "person": "María",
+                    "text": "<p>She employs four.</p>",
+                },
+            )
+        ],
     )
     html = client.get("/en/campaigns/enriches/").content.decode()
     assert "Newcomers make cities stronger." in html
@@ -176,8 +203,12 @@ def test_standard_page_renders_call_to_action_to_a_page(client, homes):
         slug="about",
         title="About",
         intro="Who we are.",
-        body=[("call_to_action", {"heading": "Join us", "text": "", "link_label": "Apply",
-                                  "page": join, "url": ""})],
+        body=[
+            (
+                "call_to_action",
+                {"heading": "Join us", "text": "", "link_label": "Apply", "page": join, "url": ""},
+            )
+        ],
     )
     html = client.get("/en/about/").content.decode()
     assert "Who we are." in html

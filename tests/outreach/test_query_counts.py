@@ -33,13 +33,17 @@ class Site:
     def grow(self, count: int) -> None:
         for number in range(self.size, self.size + count):
             item = builders.news_page(
-                self.news, slug=f"story-{number}", title=f"Integration story {number}",
+                self.news,
+                slug=f"story-{number}",
+                title=f"Integration story {number}",
                 category=self.category,
             )
             if number % 2:
                 builders.translate(item, self.es_news, code="es", slug=f"historia-{number}")
             builders.event_page(
-                self.events, slug=f"event-{number}", title=f"Integration event {number}",
+                self.events,
+                slug=f"event-{number}",
+                title=f"Integration event {number}",
                 starts_in=timedelta(days=number + 1),
             )
             builders.campaign_page(self.campaigns, slug=f"campaign-{number}")

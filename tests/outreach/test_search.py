@@ -10,11 +10,17 @@ def news(homes):
     index = builders.news_index(homes["en"])
     es_index = builders.translate(index, homes["es"], code="es", slug="noticias", title="Noticias")
     english = builders.news_page(
-        index, slug="office", title="Cúcuta opens a welcome office",
+        index,
+        slug="office",
+        title="Cúcuta opens a welcome office",
         summary="A single desk helps newcomers with documents.",
     )
     builders.translate(
-        english, es_index, code="es", slug="oficina", title="Cúcuta abre una oficina de acogida",
+        english,
+        es_index,
+        code="es",
+        slug="oficina",
+        title="Cúcuta abre una oficina de acogida",
         summary="Una ventanilla única ayuda con los documentos.",
     )
     draft = builders.news_page(index, slug="draft", title="Secret welcome plans")
@@ -44,8 +50,17 @@ def test_search_without_results_says_so(client, news):
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     "query",
-    ["", "   ", "%%%", "' OR 1=1 --", "\x00\x01", "\"unbalanced", "AND OR NOT", "a" * 5000,
-     "<script>alert(1)</script>"],
+    [
+        "",
+        "   ",
+        "%%%",
+        "' OR 1=1 --",
+        "\x00\x01",
+        '"unbalanced',
+        "AND OR NOT",
+        "a" * 5000,
+        "<script>alert(1)</script>",
+    ],
 )
 def test_empty_and_garbage_queries_are_handled(client, news, query):
     response = client.get("/en/search/", {"q": query})
