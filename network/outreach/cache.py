@@ -13,6 +13,7 @@ import uuid
 from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse
+from django.urls import Resolver404, resolve
 from django.utils import translation
 
 CACHE_ALIAS = "pages"
@@ -46,11 +47,22 @@ def page_cache_clear(**kwargs) -> None:
     _cache().set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
 
 
+def _is_cacheable_view(request: HttpRequest) -> bool:
+    # Resolve before touching the cache server, so that views which are never cached (forms,
+    # accounts, feeds) pay no cache round-trip at all.
+    try:
+        match = resolve(request.path_info, getattr(request, "urlconf", None))
+    except Resolver404:
+        return False
+    return match.url_name in CACHEABLE_VIEWS
+
+
 def _may_serve_from_cache(request: HttpRequest) -> bool:
     return (
         request.method in {"GET", "HEAD"}
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and not getattr(getattr(request, "user", None), "is_authenticated", False)
+        and _is_cacheable_view(request)
     )
 
 
