@@ -19,9 +19,18 @@ from dataclasses import dataclass, field
 import pytest
 from django.urls import reverse
 
+from network.notifications.tokens import unsubscribe_token_make
 from network.roles import Role
-from tests.factories import InvitationFactory, JoinRequestFactory, MembershipFactory
+from tests.factories import (
+    EventRegistrationFactory,
+    InvitationFactory,
+    JoinRequestFactory,
+    MembershipFactory,
+    NotificationFactory,
+    UserFactory,
+)
 from tests.network.conftest import person
+from tests.outreach import builders
 
 LOGIN = "login"
 MFA = "mfa"
@@ -116,6 +125,64 @@ MATRIX: list[Row] = [
         signed_in=LOGIN,
         overrides=REVIEWERS,
     ),
+    # Notifications: each person sees and changes only their own.
+    Row("notification-list", named("notifications:list")),
+    Row("notification-preferences", named("notifications:preferences")),
+    Row(
+        "notification-mark-all-read",
+        named("notifications:mark_all_read"),
+        method="post",
+        signed_in=REDIRECT,
+    ),
+    Row(
+        "notification-mark-read-someone-elses",
+        named("notifications:mark_read", lambda w: w["notification"].pk),
+        method="post",
+        signed_in=404,
+    ),
+    # The signed token is the authority: no sign-in needed, and a tampered one is refused.
+    Row(
+        "unsubscribe",
+        named("notifications:unsubscribe", lambda w: w["unsubscribe_token"]),
+        anonymous=200,
+    ),
+    Row(
+        "unsubscribe-tampered",
+        named("notifications:unsubscribe", lambda w: w["unsubscribe_token"][:-2] + "xx"),
+        anonymous=400,
+        signed_in=400,
+    ),
+    # The public site.
+    Row("home", lambda world: "/en/", anonymous=200),
+    Row("search", lambda world: reverse("outreach:search") + "?q=network", anonymous=200),
+    Row(
+        "language-switch",
+        lambda world: reverse("outreach:language_switch", args=["es"]) + "?next=/en/",
+        anonymous=REDIRECT,
+        signed_in=REDIRECT,
+    ),
+    Row("news-rss", named("outreach:news_rss"), anonymous=200),
+    Row("news-atom", named("outreach:news_atom"), anonymous=200),
+    Row("event-page", lambda world: world["event"].url, anonymous=200),
+    Row(
+        "event-calendar",
+        named("outreach:event_calendar", lambda w: w["event"].pk),
+        anonymous=200,
+    ),
+    Row(
+        "event-register",
+        named("outreach:event_register", lambda w: w["event"].pk),
+        method="post",
+        signed_in=REDIRECT,
+    ),
+    Row(
+        "event-registration-cancel-someone-elses",
+        named("outreach:event_registration_cancel", lambda w: w["registration"].pk),
+        method="post",
+        signed_in=403,
+    ),
+    Row("sitemap", lambda world: "/sitemap.xml", anonymous=200),
+    Row("robots", lambda world: "/robots.txt", anonymous=200),
 ]
 
 
@@ -124,7 +191,16 @@ def world(db):
     """The objects the matrix's URLs point at."""
     membership = MembershipFactory(user=person("official"), is_focal_point=True)
     invitation, token = InvitationFactory.with_token(local_authority=membership.local_authority)
+    stranger = UserFactory(email="stranger@example.org")
+    home = builders.homes()["en"]
+    event = builders.event_page(builders.event_index(home), slug="webinar")
     return {
+        "notification": NotificationFactory(recipient=stranger),
+        "unsubscribe_token": unsubscribe_token_make(
+            user_id=stranger.pk, kinds=["join_request_submitted"]
+        ),
+        "event": event,
+        "registration": EventRegistrationFactory(event=event, user=stranger),
         "focal_point": membership.user,
         "authority": membership.local_authority,
         "invitation": invitation,
