@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from network.countries import COUNTRY_CHOICES, country_name
 from network.roles import Role
 
-from .organisations import LocalAuthority, PartnerOrganisation, TimeStampedModel
+from .organisations import LocalAuthority, OrganisationLink, TimeStampedModel
 
 
 class JoinRequest(TimeStampedModel):
@@ -86,7 +86,7 @@ class JoinRequest(TimeStampedModel):
         return self.status == self.Status.PENDING
 
 
-class Invitation(TimeStampedModel):
+class Invitation(TimeStampedModel, OrganisationLink):
     """An emailed, single-use link that makes its holder a member of an organisation.
 
     Only a hash of the token is stored: the link itself lives only in the invitee's email.
@@ -99,22 +99,6 @@ class Invitation(TimeStampedModel):
         REVOKED = "revoked", _("Revoked")
 
     email = models.EmailField(_("email address"))
-    local_authority = models.ForeignKey(
-        LocalAuthority,
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="invitations",
-        verbose_name=_("local authority"),
-    )
-    partner = models.ForeignKey(
-        PartnerOrganisation,
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="invitations",
-        verbose_name=_("partner organisation"),
-    )
     role = models.CharField(
         _("role to grant"), max_length=20, choices=Role.choices, default=Role.OFFICIAL
     )
@@ -156,26 +140,13 @@ class Invitation(TimeStampedModel):
     )
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
 
-    class Meta:
+    class Meta(OrganisationLink.Meta):
         verbose_name = _("invitation")
         verbose_name_plural = _("invitations")
         ordering = ["-created_at", "-id"]
-        constraints = [
-            models.CheckConstraint(
-                condition=(
-                    models.Q(local_authority__isnull=False, partner__isnull=True)
-                    | models.Q(local_authority__isnull=True, partner__isnull=False)
-                ),
-                name="invitation_one_organisation",
-            ),
-        ]
 
     def __str__(self) -> str:
         return f"{self.email} → {self.organisation}"
-
-    @property
-    def organisation(self) -> LocalAuthority | PartnerOrganisation:
-        return self.local_authority or self.partner
 
     @property
     def state(self) -> str:

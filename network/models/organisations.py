@@ -91,7 +91,44 @@ class PartnerOrganisation(TimeStampedModel):
         return self.acronym or self.name
 
 
-class Membership(TimeStampedModel):
+class OrganisationLink(models.Model):
+    """Something tied to exactly one organisation: a local authority or a partner."""
+
+    local_authority = models.ForeignKey(
+        LocalAuthority,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="%(class)ss",
+        verbose_name=_("local authority"),
+    )
+    partner = models.ForeignKey(
+        PartnerOrganisation,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="%(class)ss",
+        verbose_name=_("partner organisation"),
+    )
+
+    class Meta:
+        abstract = True
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(local_authority__isnull=False, partner__isnull=True)
+                    | models.Q(local_authority__isnull=True, partner__isnull=False)
+                ),
+                name="%(class)s_one_organisation",
+            ),
+        ]
+
+    @property
+    def organisation(self) -> LocalAuthority | PartnerOrganisation:
+        return self.local_authority or self.partner
+
+
+class Membership(TimeStampedModel, OrganisationLink):
     """A person's place in an organisation: exactly one of local authority or partner."""
 
     user = models.ForeignKey(
@@ -100,22 +137,6 @@ class Membership(TimeStampedModel):
         related_name="memberships",
         verbose_name=_("person"),
     )
-    local_authority = models.ForeignKey(
-        LocalAuthority,
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="memberships",
-        verbose_name=_("local authority"),
-    )
-    partner = models.ForeignKey(
-        PartnerOrganisation,
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="memberships",
-        verbose_name=_("partner organisation"),
-    )
     position = models.CharField(_("position"), max_length=200, blank=True)
     is_focal_point = models.BooleanField(
         _("focal point"),
@@ -123,23 +144,10 @@ class Membership(TimeStampedModel):
         help_text=_("The focal point may invite colleagues from the same organisation."),
     )
 
-    class Meta:
+    class Meta(OrganisationLink.Meta):
         verbose_name = _("membership")
         verbose_name_plural = _("memberships")
         ordering = ["user", "created_at"]
-        constraints = [
-            models.CheckConstraint(
-                condition=(
-                    models.Q(local_authority__isnull=False, partner__isnull=True)
-                    | models.Q(local_authority__isnull=True, partner__isnull=False)
-                ),
-                name="membership_one_organisation",
-            ),
-        ]
 
     def __str__(self) -> str:
         return f"{self.user} @ {self.organisation}"
-
-    @property
-    def organisation(self) -> LocalAuthority | PartnerOrganisation:
-        return self.local_authority or self.partner
