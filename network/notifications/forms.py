@@ -4,7 +4,11 @@ from .kinds import Frequency, kinds_all
 
 
 class PreferencesForm(forms.Form):
-    """One frequency choice per registered kind; field names are the kinds' codes."""
+    """One frequency choice per registered kind; field names are the kinds' codes.
+
+    A kind absent from the submitted data (registered after the page was rendered) is left as
+    it is rather than failing the whole form.
+    """
 
     def __init__(self, *args, current: dict[str, str], **kwargs):
         super().__init__(*args, **kwargs)
@@ -14,4 +18,5 @@ class PreferencesForm(forms.Form):
                 help_text=kind.help_text,
                 choices=Frequency.choices,
                 initial=current.get(kind.code, kind.default_frequency),
+                required=False,
             )

@@ -53,7 +53,7 @@ def preferences_view(request: HttpRequest) -> HttpResponse:
     form = PreferencesForm(request.POST or None, current=current)
     if request.method == "POST" and form.is_valid():
         for kind, frequency in form.cleaned_data.items():
-            if current.get(kind) != frequency:
+            if frequency and current.get(kind) != frequency:
                 services.preference_set(user=request.user, kind=kind, frequency=frequency)
         messages.success(request, _("Your email preferences are saved."))
         return redirect("notifications:preferences")

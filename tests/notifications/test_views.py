@@ -238,6 +238,21 @@ def test_preferences_are_saved(person_client, coordinator):
     assert '<option value="weekly" selected>' in response.content.decode()
 
 
+def test_a_kind_missing_from_the_form_keeps_its_stored_preference(person_client, coordinator):
+    NotificationPreference.objects.create(
+        user=coordinator, kind="invitation_accepted", frequency="daily"
+    )
+
+    person_client.post(
+        reverse("notifications:preferences"), {"join_request_submitted": "weekly"}, follow=True
+    )
+
+    saved = dict(
+        NotificationPreference.objects.filter(user=coordinator).values_list("kind", "frequency")
+    )
+    assert saved == {"join_request_submitted": "weekly", "invitation_accepted": "daily"}
+
+
 def test_bad_preference_values_show_an_error_and_keep_the_other_choices(person_client, coordinator):
     response = person_client.post(
         reverse("notifications:preferences"),
