@@ -12,3 +12,11 @@ class BenchPage:
 PAGES: list[BenchPage] = [
     BenchPage(name="home", path="/en/"),
 ]
+
+# The practice finder at its heaviest: two facets (one OR-ed pair) and a search term.
+PAGES.append(
+    BenchPage(
+        name="practice-finder",
+        path="/en/practices/?q=migracion&country=MX&country=CO&theme=health",
+    )
+)

@@ -23,6 +23,8 @@ urlpatterns += i18n_patterns(
     path("", include("network.urls")),
     path("notifications/", include("network.notifications.urls")),
     path("", include("network.outreach.urls")),
+    path("practices/contribute/", include("practices.submissions.urls")),
+    path("", include("practices.urls")),
     # Wagtail's catch-all stays last.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -152,3 +152,73 @@ class EventRegistrationFactory(factory.django.DjangoModelFactory):
 
     user = factory.SubFactory(UserFactory)
     status = "registered"
+
+
+def _library_pdf(document):
+    from django.core.files.base import ContentFile
+
+    from practices.library.pdf import minimal_pdf
+
+    content = minimal_pdf(title=document.title, lines=["A test document."])
+    return ContentFile(content, name=f"{document.title.lower().replace(' ', '-')}.pdf")
+
+
+class LibraryDocumentFactory(factory.django.DjangoModelFactory):
+    """A Wagtail document holding a small valid PDF (pass ``file=`` for other content)."""
+
+    class Meta:
+        model = "wagtaildocs.Document"
+
+    title = factory.Sequence(lambda n: f"Document {n}")
+    file = factory.LazyAttribute(_library_pdf)
+    file_size = factory.LazyAttribute(lambda document: document.file.size)
+
+
+def _complete_practice_answers() -> dict:
+    return {
+        "basics": {
+            "title": "Welcome desk for newcomers",
+            "summary": "A single desk where newcomers find every municipal service.",
+            "authority": "",
+            "place_name": "Villa Esperanza",
+            "country": "CO",
+            "implementing_organisations": "Social development office",
+            "start_date": "2022-03-01",
+            "end_date": "",
+            "ongoing": True,
+            "status": "running",
+        },
+        "practice": {
+            "context": "Many people arrived in a few months.",
+            "objectives": "Make services reachable.",
+            "activities": "One desk.\n\nTrained staff.",
+            "results": "3,000 people served.",
+            "lessons_learned": "",
+            "replication": "",
+        },
+        "classification": {
+            "themes": ["reception"],
+            "target_groups": ["migrants"],
+            "gcm_objectives": [],
+            "sdg_targets": [],
+            "tags": "welcome, desk",
+        },
+        "attachments": {
+            "contact_name": "Ana Pérez",
+            "contact_role": "Coordinator",
+            "contact_email": "ana@example.org",
+        },
+    }
+
+
+class PracticeSubmissionFactory(factory.django.DjangoModelFactory):
+    """A draft practice proposal whose answers are complete (ready to submit)."""
+
+    class Meta:
+        model = "practice_submissions.PracticeSubmission"
+
+    submitter = factory.SubFactory(UserFactory)
+    data = factory.LazyFunction(_complete_practice_answers)
+    step = "review"
+    state = "draft"
+    language = "en"

@@ -27,6 +27,7 @@ from tests.factories import (
     JoinRequestFactory,
     MembershipFactory,
     NotificationFactory,
+    PracticeSubmissionFactory,
     UserFactory,
 )
 from tests.network.conftest import person
@@ -183,6 +184,37 @@ MATRIX: list[Row] = [
     ),
     Row("sitemap", lambda world: "/sitemap.xml", anonymous=200),
     Row("robots", lambda world: "/robots.txt", anonymous=200),
+    # Practice proposals: members propose; only the author and coordinators see a proposal.
+    Row("practice-submission-list", named("practice_submissions:list")),
+    Row("practice-submission-new", named("practice_submissions:new")),
+    Row(
+        "practice-submission-queue",
+        named("practice_submissions:queue"),
+        signed_in=403,
+        overrides=REVIEWERS,
+    ),
+    Row(
+        "practice-submission-someone-elses-draft",
+        named("practice_submissions:detail", lambda w: w["practice_submission"].pk),
+        signed_in=404,
+        overrides=REVIEWERS,
+    ),
+    Row(
+        "practice-submission-someone-elses-step",
+        named(
+            "practice_submissions:step", lambda w: w["practice_submission"].pk, lambda w: "basics"
+        ),
+        signed_in=404,
+        overrides=REVIEWERS,
+    ),
+    Row(
+        # An empty decision is refused with the form shown again: nothing changes.
+        "practice-submission-review",
+        named("practice_submissions:review", lambda w: w["practice_submission_sent"].pk),
+        method="post",
+        signed_in=403,
+        overrides=REVIEWERS,
+    ),
 ]
 
 
@@ -206,6 +238,10 @@ def world(db):
         "invitation": invitation,
         "token": token,
         "join_request": JoinRequestFactory(),
+        "practice_submission": PracticeSubmissionFactory(submitter=stranger),
+        "practice_submission_sent": PracticeSubmissionFactory(
+            submitter=stranger, state="submitted"
+        ),
     }
 
 

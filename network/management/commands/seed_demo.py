@@ -10,8 +10,12 @@ class Command(BaseCommand):
     def handle(self, *args, **options) -> None:
         from network.demo import seed_network
         from network.outreach.demo import seed_outreach
+        from practices.demo import seed_practices
+        from practices.library.demo import seed_library
 
         with transaction.atomic():
             seed_network(stdout=self.stdout)
             seed_outreach(stdout=self.stdout)
+            seed_practices(stdout=self.stdout)
+            seed_library(stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))

@@ -46,6 +46,8 @@ class HomePage(OutreachPage):
         "outreach.NewsIndexPage",
         "outreach.EventIndexPage",
         "outreach.CampaignIndexPage",
+        "practices.PracticeIndexPage",
+        "library.ResourceLibraryPage",
     ]
 
     class Meta:
@@ -60,4 +62,7 @@ class HomePage(OutreachPage):
         context["latest_news"] = selectors.news_latest(home=self, limit=3, request=request)
         context["upcoming_events"] = selectors.events_upcoming(home=self, limit=3, request=request)
         context["live_campaigns"] = selectors.campaigns_live(home=self, limit=3, request=request)
+        from practices.selectors import practices_latest
+
+        context["latest_practices"] = practices_latest(home=self, limit=3, request=request)
         return context

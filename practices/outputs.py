@@ -1,0 +1,249 @@
+"""Open outputs of any filtered list of practices: RSS and Atom feeds, CSV and XLSX exports and
+the rows of the read-only JSON API. They all take the directory's GET parameters (see
+``practices.search``) and only ever contain live, public practices."""
+
+import csv
+import io
+from collections.abc import Iterable
+
+import nh3
+from django.contrib.syndication.views import Feed
+from django.db.models import Prefetch, QuerySet
+from django.http import HttpRequest
+from django.utils import translation
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+from wagtail.rich_text import expand_db_html
+
+from network.outreach.localization import page_urls_in_language
+
+from .models import (
+    PracticeGcmObjective,
+    PracticePage,
+    PracticeSdgTarget,
+    PracticeTargetGroup,
+    PracticeTheme,
+)
+from .search import practice_search_queryset
+from .taxonomy import GCM_OBJECTIVES, SDG_TARGETS, TARGET_GROUPS, THEMES, label
+
+FEED_SIZE = 50
+EXPORT_MAX_ROWS = 10_000
+# A spreadsheet treats cells starting with these as formulas; exports neutralise them.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value) -> object:
+    """``value`` made harmless in a spreadsheet: text that a spreadsheet would run as a formula
+    gets a leading apostrophe. Numbers and dates pass unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
+        return f"'{value}"
+    return value
+
+
+def _with_classification(queryset: QuerySet) -> QuerySet:
+    by_pk = ("pk",)
+    return queryset.prefetch_related(
+        Prefetch("themes", queryset=PracticeTheme.objects.order_by(*by_pk)),
+        Prefetch("target_groups", queryset=PracticeTargetGroup.objects.order_by(*by_pk)),
+        Prefetch("gcm_objectives", queryset=PracticeGcmObjective.objects.order_by(*by_pk)),
+        Prefetch("sdg_targets", queryset=PracticeSdgTarget.objects.order_by(*by_pk)),
+    )
+
+
+def _absolute_urls(items: list[PracticePage], *, request: HttpRequest) -> dict[int, str]:
+    urls = page_urls_in_language(items, language=translation.get_language(), request=request)
+    return {pk: request.build_absolute_uri(url) for pk, url in urls.items()}
+
+
+def practice_record(practice: PracticePage, *, url: str) -> dict:
+    """One practice as plain data: what exports and the API publish."""
+    return {
+        "id": practice.pk,
+        "title": practice.title,
+        "summary": practice.summary,
+        "url": url,
+        "language": practice.locale.language_code,
+        "original_language": practice.original_language,
+        "country": practice.country,
+        "country_name": str(practice.country_label),
+        "place": practice.place,
+        "implementing_organisations": practice.implementing_organisations,
+        "status": practice.status,
+        "start_date": practice.start_date.isoformat() if practice.start_date else None,
+        "end_date": practice.end_date.isoformat() if practice.end_date else None,
+        "themes": [row.code for row in practice.themes.all()],
+        "target_groups": [row.code for row in practice.target_groups.all()],
+        "gcm_objectives": [row.code for row in practice.gcm_objectives.all()],
+        "sdg_targets": [row.code for row in practice.sdg_targets.all()],
+        "first_published_at": (
+            practice.first_published_at.isoformat() if practice.first_published_at else None
+        ),
+        "last_published_at": (
+            practice.last_published_at.isoformat() if practice.last_published_at else None
+        ),
+    }
+
+
+SECTION_FIELDS = (
+    "context",
+    "objectives",
+    "activities",
+    "results",
+    "lessons_learned",
+    "replication",
+)
+
+
+def practice_sections(practice: PracticePage) -> dict:
+    """The narrative sections of a practice as sanitised HTML, for the API's detail."""
+    return {
+        "sections": {
+            name: nh3.clean(expand_db_html(getattr(practice, name) or ""))
+            for name in SECTION_FIELDS
+        }
+    }
+
+
+def live_practice(*, pk: int) -> PracticePage | None:
+    """The live, public practice ``pk`` (any language), or None."""
+    queryset = PracticePage.objects.live().public().select_related("locale", "authority")
+    return _with_classification(queryset).filter(pk=pk).first()
+
+
+def practice_records(items: Iterable[PracticePage], *, request: HttpRequest) -> list[dict]:
+    items = list(items)
+    urls = _absolute_urls(items, request=request)
+    return [practice_record(item, url=urls.get(item.pk, "")) for item in items]
+
+
+def filtered_practices(*, request: HttpRequest) -> QuerySet[PracticePage]:
+    """The live practices matching the request's filters, in the visitor's language."""
+    queryset, _cleaned = practice_search_queryset(
+        params=request.GET, language=translation.get_language()
+    )
+    return _with_classification(queryset)
+
+
+# -- Exports --------------------------------------------------------------------------------------
+def _export_columns() -> list[tuple[str, str]]:
+    return [
+        ("id", _("ID")),
+        ("title", _("Title")),
+        ("summary", _("Summary")),
+        ("url", _("Address")),
+        ("country_name", _("Country")),
+        ("place", _("Place")),
+        ("implementing_organisations", _("Implementing organisation(s)")),
+        ("status", _("Status")),
+        ("start_date", _("Start date")),
+        ("end_date", _("End date")),
+        ("themes", _("Themes")),
+        ("target_groups", _("Target groups")),
+        ("gcm_objectives", _("GCM objectives")),
+        ("sdg_targets", _("SDG targets")),
+        ("language", _("Language of this version")),
+        ("original_language", _("Original language")),
+        ("first_published_at", _("First published")),
+    ]
+
+
+_VOCABULARIES = {
+    "themes": THEMES,
+    "target_groups": TARGET_GROUPS,
+    "gcm_objectives": GCM_OBJECTIVES,
+    "sdg_targets": SDG_TARGETS,
+}
+_STATUSES = dict(PracticePage.Status.choices)
+
+
+def export_rows(*, request: HttpRequest) -> tuple[list[str], list[list]]:
+    """Header and rows (labels in the visitor's language, formulas neutralised) of the export of
+    the request's filtered list, at most EXPORT_MAX_ROWS rows."""
+    items = list(filtered_practices(request=request)[:EXPORT_MAX_ROWS])
+    columns = _export_columns()
+    rows = []
+    for record in practice_records(items, request=request):
+        record["status"] = str(_STATUSES.get(record["status"], record["status"]))
+        for name, vocabulary in _VOCABULARIES.items():
+            record[name] = "; ".join(label(vocabulary, code) for code in record[name])
+        rows.append([spreadsheet_safe(record[key] or "") for key, _title in columns])
+    return [str(title) for _key, title in columns], rows
+
+
+def export_csv(*, request: HttpRequest) -> str:
+    header, rows = export_rows(request=request)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def export_xlsx(*, request: HttpRequest) -> bytes:
+    from openpyxl import Workbook
+
+    header, rows = export_rows(request=request)
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(title=_("Practices")[:31])
+    sheet.append(header)
+    for row in rows:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+# -- Feeds ----------------------------------------------------------------------------------------
+class PracticeRssFeed(Feed):
+    """The newest practices matching the request's filters."""
+
+    def get_object(self, request, *args, **kwargs):
+        return request
+
+    def title(self, request):
+        return _("Convive: new good practices")
+
+    def link(self, request):
+        return request.build_absolute_uri(request.get_full_path())
+
+    def description(self, request):
+        return _("Good practices of local authorities that integrate migrants, newest first.")
+
+    def items(self, request):
+        queryset = filtered_practices(request=request).order_by("-first_published_at", "-pk")
+        items = list(queryset[:FEED_SIZE])
+        urls = _absolute_urls(items, request=request)
+        for item in items:
+            item.feed_url = urls.get(item.pk, "")
+        return items
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.summary
+
+    def item_link(self, item):
+        return item.feed_url
+
+    def item_guid(self, item):
+        return f"urn:uuid:{item.translation_key}:{item.locale.language_code}"
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, item):
+        return item.first_published_at
+
+    def item_updateddate(self, item):
+        return item.last_published_at
+
+    def item_categories(self, item):
+        return [label(THEMES, row.code) for row in item.themes.all()]
+
+
+class PracticeAtomFeed(PracticeRssFeed):
+    feed_type = Atom1Feed
+
+    def subtitle(self, request):
+        return self.description(request)

@@ -1,0 +1,81 @@
+"""Reads for practice proposals. Visibility rules live in ``rules.py``; these only fetch."""
+
+from django.conf import settings
+from django.db.models import QuerySet
+from wagtail.models import Locale
+
+from practices.models import PracticeIndexPage
+from practices.taxonomy import GCM_OBJECTIVES, SDG_TARGETS, TARGET_GROUPS, THEMES, label
+
+from .forms import STEP_FORMS
+from .models import PracticeSubmission
+
+
+def submission_list_for_submitter(*, user) -> QuerySet[PracticeSubmission]:
+    """A person's own proposals, most recently changed first."""
+    return PracticeSubmission.objects.filter(submitter=user).order_by("-updated_at", "-pk")
+
+
+def submission_queue(
+    *, state: str = PracticeSubmission.State.SUBMITTED
+) -> QuerySet[PracticeSubmission]:
+    """Proposals in ``state`` for coordinators, oldest submitted first (first come, first
+    reviewed)."""
+    return (
+        PracticeSubmission.objects.filter(state=state)
+        .select_related("submitter")
+        .order_by("submitted_at", "pk")
+    )
+
+
+def submission_detail(*, pk: int) -> PracticeSubmission:
+    """One proposal with its author, page, files and history (raises ``DoesNotExist``)."""
+    return (
+        PracticeSubmission.objects.select_related("submitter", "page")
+        .prefetch_related("attachments__document", "attachments__image", "events__actor")
+        .get(pk=pk)
+    )
+
+
+def practice_index_for(*, language: str) -> PracticeIndexPage | None:
+    """The practice directory of ``language``, or of the default language when it has none."""
+    index = PracticeIndexPage.objects.filter(locale__language_code=language).order_by("pk").first()
+    if index is None:
+        default = Locale.objects.filter(language_code=settings.LANGUAGE_CODE).first()
+        index = PracticeIndexPage.objects.filter(locale=default).order_by("pk").first()
+    return index
+
+
+_VOCABULARIES = {
+    "themes": THEMES,
+    "target_groups": TARGET_GROUPS,
+    "gcm_objectives": GCM_OBJECTIVES,
+    "sdg_targets": SDG_TARGETS,
+}
+
+
+def submission_summary(*, submission: PracticeSubmission) -> list[dict]:
+    """The answers of every step as labelled, readable values, for review and for staff."""
+    from network.models import LocalAuthority
+
+    sections = []
+    for step, form_class in STEP_FORMS.items():
+        answers = submission.data.get(step, {})
+        rows = []
+        for name, field in form_class.base_fields.items():
+            if name in getattr(form_class, "stored_separately", ()):
+                continue
+            value = answers.get(name)
+            if name in _VOCABULARIES:
+                value = [label(_VOCABULARIES[name], code) for code in value or []]
+            elif name == "authority" and value:
+                value = str(LocalAuthority.objects.filter(pk=value).first() or "")
+            elif hasattr(field, "choices") and value:
+                value = str(dict(field.choices).get(value, value))
+            elif isinstance(value, bool):
+                value = None if not value else str(field.label)
+                if value is None:
+                    continue
+            rows.append({"label": field.label, "value": value, "is_list": isinstance(value, list)})
+        sections.append({"step": step, "label": PracticeSubmission.Step(step).label, "rows": rows})
+    return sections

@@ -1,0 +1,83 @@
+"""Thin views for the open outputs of the practice directory (feeds, exports, JSON API).
+
+All of them are public and read-only, take the directory's GET parameters (``q``, ``country``,
+``theme``, ``group``, ``gcm``, ``status``, ``year``, ``results``, ``language``, ``sort``) and only
+return live, public practices.
+"""
+
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.utils import timezone, translation
+from django.views.decorators.http import require_GET
+
+from . import outputs
+from .search import PAGE_SIZE
+
+rss_feed = outputs.PracticeRssFeed()
+atom_feed = outputs.PracticeAtomFeed()
+
+
+def _filename(extension: str) -> str:
+    return f"convive-practices-{timezone.localdate().isoformat()}.{extension}"
+
+
+@require_GET
+def export_csv(request: HttpRequest) -> HttpResponse:
+    response = HttpResponse(
+        outputs.export_csv(request=request), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{_filename("csv")}"'
+    return response
+
+
+@require_GET
+def export_xlsx(request: HttpRequest) -> HttpResponse:
+    response = HttpResponse(
+        outputs.export_xlsx(request=request),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{_filename("xlsx")}"'
+    return response
+
+
+@require_GET
+def api_practice_list(request: HttpRequest) -> JsonResponse:
+    """``GET /<lang>/api/practices/?<filters>&page=<n>``: one page (20) of matching practices.
+
+    Answers ``{"count", "page", "num_pages", "next", "previous", "results": [practice, ...]}``
+    where ``next``/``previous`` are absolute addresses or null. See docs/api.md.
+    """
+    paginator = Paginator(outputs.filtered_practices(request=request), PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("page"))
+
+    def address(number: int | None) -> str | None:
+        if number is None:
+            return None
+        params = request.GET.copy()
+        params["page"] = str(number)
+        return request.build_absolute_uri(f"{request.path}?{params.urlencode()}")
+
+    return JsonResponse(
+        {
+            "count": paginator.count,
+            "page": page.number,
+            "num_pages": paginator.num_pages,
+            "next": address(page.next_page_number() if page.has_next() else None),
+            "previous": address(page.previous_page_number() if page.has_previous() else None),
+            "results": outputs.practice_records(page.object_list, request=request),
+        },
+        json_dumps_params={"ensure_ascii": False},
+    )
+
+
+@require_GET
+def api_practice_detail(request: HttpRequest, pk: int) -> JsonResponse:
+    """``GET /<lang>/api/practices/<id>/``: one live practice (404 for drafts and others)."""
+    practice = outputs.live_practice(pk=pk)
+    if practice is None:
+        raise Http404
+    with translation.override(practice.locale.language_code):
+        url = request.build_absolute_uri(practice.get_url(request))
+    record = outputs.practice_record(practice, url=url)
+    record.update(outputs.practice_sections(practice))
+    return JsonResponse(record, json_dumps_params={"ensure_ascii": False})

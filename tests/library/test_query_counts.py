@@ -1,0 +1,62 @@
+"""The library index and a resource page run a constant number of queries, whatever the amount
+of content (including fallback items and filters)."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from . import builders
+
+pytestmark = pytest.mark.django_db
+
+
+class Library:
+    """An English library with a Spanish translation; half of the resources translated."""
+
+    def __init__(self, homes):
+        self.en = builders.library(homes["en"])
+        self.es = builders.translate_library(self.en, homes["es"], code="es", slug="biblioteca")
+        self.size = 0
+        self.first = None
+
+    def grow(self, count: int) -> None:
+        for number in range(self.size, self.size + count):
+            page = builders.resource(
+                self.en,
+                slug=f"resource-{number}",
+                year=2000 + number,
+                resource_type=["report", "guide"][number % 2],
+                themes=("health", ["data", "education"][number % 2]),
+            )
+            self.first = self.first or page
+            if number % 2:
+                builders.translate(page, self.es, code="es", slug=f"recurso-{number}")
+        self.size += count
+
+
+def count_queries(client, url: str) -> int:
+    client.get(url)  # warm per-process caches (site root paths, content types)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/en/library/",
+        "/es/biblioteca/",
+        "/es/biblioteca/?type=guide&theme=health",
+        "/en/library/?year=2001",
+        "/en/library/resource-0/",
+    ],
+)
+def test_query_count_does_not_grow_with_the_library(client, homes, url, django_assert_num_queries):
+    library = Library(homes)
+    library.grow(4)
+    small = count_queries(client, url)
+    library.grow(8)
+    client.get(url)
+    with django_assert_num_queries(small):
+        client.get(url)

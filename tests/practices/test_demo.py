@@ -1,0 +1,80 @@
+"""The demo practices: enough of them, linked to the demo network, translated, and idempotent."""
+
+import io
+
+import pytest
+from wagtail.models import Page
+
+from network.demo import seed_network
+from network.outreach.demo import seed_outreach
+from practices.demo import seed_practices
+from practices.models import PracticePage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def seeded(homes):
+    out = io.StringIO()
+    seed_network(stdout=out)
+    seed_outreach(stdout=out)
+    seed_practices(stdout=out)
+    return out
+
+
+def test_seed_creates_varied_translated_practices_once(seeded):
+    english = PracticePage.objects.filter(locale__language_code="en")
+    assert english.count() >= 40
+    assert english.values("country").distinct().count() >= 10
+    assert english.values("themes__code").distinct().count() >= 12
+    assert not english.filter(title__icontains="lorem").exists()
+
+    for slug, authority in (
+        ("amatitlan-reception-and-labour-integration", "amatitlan-gt"),
+        ("zacatecoluca-municipal-office-for-migrants", "zacatecoluca-sv"),
+        ("ecuador-migration-in-local-development-plans", "catamayo-ec"),
+    ):
+        source = PracticePage.objects.get(slug=slug, locale__language_code="en")
+        assert source.authority.slug == authority
+        languages = set(
+            Page.objects.filter(translation_key=source.translation_key).values_list(
+                "locale__language_code", flat=True
+            )
+        )
+        assert languages == {"en", "es", "pt", "fr"}
+        # Codes are synchronised across translations.
+        spanish = PracticePage.objects.get(
+            translation_key=source.translation_key, locale__language_code="es"
+        )
+        assert set(spanish.themes.values_list("code", flat=True)) == set(
+            source.themes.values_list("code", flat=True)
+        )
+
+    assert PracticePage.objects.filter(
+        slug="tijuana-modulo-de-bienvenida-a-repatriados",
+        translation_key=PracticePage.objects.get(
+            slug="tijuana-returnee-welcome-desk"
+        ).translation_key,
+    ).exists()
+
+    # Seeding again creates nothing new.
+    before = Page.objects.count()
+    out = io.StringIO()
+    seed_practices(stdout=out)
+    assert Page.objects.count() == before
+    assert "0 page(s) created" in out.getvalue()
+
+
+def test_seeded_pages_render_in_every_language(client, seeded):
+    html = client.get("/en/").content.decode()
+    assert "Five Ecuadorian municipalities put migration" in html.split("Latest practices")[1]
+    assert client.get("/en/practices/").status_code == 200
+    html = client.get("/fr/bonnes-pratiques/").content.decode()
+    assert "Amatitlán : accueil et insertion professionnelle" in html
+    page = PracticePage.objects.get(
+        slug="zacatecoluca-oficina-municipal-de-migrantes", locale__language_code="es"
+    )
+    html = client.get(page.url).content.decode()
+    assert '<article class="practice" lang="es">' in html
+    assert "Zacatecoluca" in html
+    assert "60" in html

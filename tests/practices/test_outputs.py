@@ -1,0 +1,174 @@
+"""Open outputs of a filtered practice list: feeds, CSV/XLSX exports and the JSON API."""
+
+import csv
+import io
+import xml.etree.ElementTree as ET
+from datetime import date
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from openpyxl import load_workbook
+
+from practices.models import PracticePage
+from practices.outputs import spreadsheet_safe
+from tests.outreach import builders
+
+from .builders import practice, translate
+
+pytestmark = pytest.mark.django_db
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+@pytest.fixture
+def published(directory):
+    health = practice(
+        directory["en"],
+        slug="health-desk",
+        title="Health desk",
+        themes=("health",),
+        country="MX",
+    )
+    translate(health, directory["es"], code="es", slug="salud", title="Ventanilla de salud")
+    jobs = practice(
+        directory["en"],
+        slug="jobs",
+        title="=cmd|' /C calc'!A0",
+        themes=("employment",),
+        summary="+danger and @sum",
+        country="CO",
+    )
+    builders.add_page(
+        directory["en"],
+        PracticePage(
+            title="Unpublished draft",
+            slug="draft",
+            summary="Not ready",
+            live=False,
+            implementing_organisations="Office",
+            start_date=date(2024, 1, 1),
+            place_name="Quito",
+            country="EC",
+        ),
+        publish=False,
+    )
+    return {"health": health, "jobs": jobs}
+
+
+def test_rss_feed_follows_the_filters_and_skips_drafts(client, published):
+    response = client.get("/en/practices/feed/rss/?theme=health")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/rss+xml")
+    channel = ET.fromstring(response.content).find("channel")  # noqa: S314 (our own output)
+    items = channel.findall("item")
+    assert [item.findtext("title") for item in items] == ["Health desk"]
+    assert items[0].findtext("link") == "http://testserver/en/practices/health-desk/"
+
+    everything = client.get("/en/practices/feed/rss/").content.decode()
+    assert "Health desk" in everything
+    assert "Unpublished draft" not in everything
+
+
+def test_atom_feed_in_the_visitors_language(client, published):
+    response = client.get("/es/practices/feed/atom/?country=MX")
+    assert response.status_code == 200
+    feed = ET.fromstring(response.content)  # noqa: S314 (our own output)
+    titles = [entry.findtext(f"{ATOM}title") for entry in feed.findall(f"{ATOM}entry")]
+    assert titles == ["Ventanilla de salud"]
+
+
+def test_spreadsheet_safe_neutralises_formulas():
+    assert spreadsheet_safe("=cmd|' /C calc'!A0") == "'=cmd|' /C calc'!A0"
+    for dangerous in ("+1", "-1", "@sum", "\tx", "\rx"):
+        assert spreadsheet_safe(dangerous) == f"'{dangerous}"
+    assert spreadsheet_safe("Health desk") == "Health desk"
+    assert spreadsheet_safe(42) == 42
+
+
+def test_csv_export_is_filtered_escaped_and_without_drafts(client, published):
+    response = client.get("/en/practices/export/csv/")
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment;")
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    header, body = rows[0], rows[1:]
+    by_title = {row[header.index("Title")]: row for row in body}
+    assert set(by_title) == {"Health desk", "'=cmd|' /C calc'!A0"}
+    jobs = by_title["'=cmd|' /C calc'!A0"]
+    assert jobs[header.index("Summary")] == "'+danger and @sum"
+    assert jobs[header.index("Themes")] == "Employment and livelihoods"
+    assert jobs[header.index("Country")] == "Colombia"
+
+    filtered = client.get("/en/practices/export/csv/?country=MX").content.decode()
+    assert "Health desk" in filtered
+    assert "calc" not in filtered
+
+
+def test_xlsx_export_opens_in_a_spreadsheet(client, published):
+    response = client.get("/en/practices/export/xlsx/?theme=employment&theme=health")
+    assert response.status_code == 200
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    titles = sorted(row[1] for row in rows[1:])
+    assert titles == ["'=cmd|' /C calc'!A0", "Health desk"]
+    assert all("draft" not in str(row[1]).lower() for row in rows)
+
+
+def test_api_list_filters_and_paginates(client, published, directory):
+    for number in range(21):
+        practice(directory["en"], slug=f"more-{number}", country="PE")
+    response = client.get("/en/api/practices/?country=PE")
+    data = response.json()
+    assert response.status_code == 200
+    assert (data["count"], data["num_pages"], len(data["results"])) == (21, 2, 20)
+    assert data["previous"] is None
+    assert data["next"] == "http://testserver/en/api/practices/?country=PE&page=2"
+    second = client.get(data["next"]).json()
+    assert len(second["results"]) == 1
+
+    health = client.get("/en/api/practices/?theme=health").json()
+    assert [row["title"] for row in health["results"]] == ["Health desk"]
+    assert health["results"][0]["themes"] == ["health"]
+    everything = client.get("/en/api/practices/?page=1").json()
+    assert "Unpublished draft" not in {row["title"] for row in everything["results"]}
+
+
+def test_api_detail_returns_live_practices_only(client, published):
+    health = published["health"]
+    data = client.get(f"/en/api/practices/{health.pk}/").json()
+    assert data["title"] == "Health desk"
+    assert data["country"] == "MX"
+    assert "sections" in data
+    draft = PracticePage.objects.get(slug="draft")
+    assert client.get(f"/en/api/practices/{draft.pk}/").status_code == 404
+    assert client.get("/en/api/practices/999999/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/en/practices/feed/rss/",
+        "/en/practices/feed/atom/",
+        "/en/practices/export/csv/",
+        "/en/practices/export/xlsx/",
+        "/en/api/practices/",
+    ],
+)
+def test_outputs_are_public_and_read_only(client, published, path):
+    # Open data: anonymous visitors may read them; nobody may write through them.
+    assert client.get(path).status_code == 200
+    if "feed" not in path:
+        assert client.post(path).status_code == 405
+
+
+@pytest.mark.parametrize("path", ["/en/api/practices/", "/en/practices/export/csv/"])
+def test_output_queries_do_not_grow(client, directory, django_assert_num_queries, path):
+    for number in range(10):
+        practice(directory["en"], slug=f"small-{number}", themes=("health", "education"))
+    client.get(path)
+    with CaptureQueriesContext(connection) as small:
+        client.get(path)
+    for number in range(10, 30):
+        practice(directory["en"], slug=f"small-{number}", themes=("health",))
+    with django_assert_num_queries(len(small)):
+        assert client.get(path).status_code == 200
