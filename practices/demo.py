@@ -197,6 +197,8 @@ class _PracticeSeeder:
                 beneficiaries=[("beneficiary", {"group": group, "count": None, "note": ""})],
                 last_verified=VERIFIED,
                 original_language=DEFAULT,
+                # Only the three documented cases (demo_real.py) describe real programmes.
+                is_illustrative=True,
                 locale=self.locales[DEFAULT],
             )
             self.classify(
@@ -253,6 +255,7 @@ class _PracticeSeeder:
                         "status",
                         "last_verified",
                         "original_language",
+                        "is_illustrative",
                     )
                 },
                 locale=self.locales["es"],

@@ -65,6 +65,7 @@ def practice_record(practice: PracticePage, *, url: str) -> dict:
         "url": url,
         "language": practice.locale.language_code,
         "original_language": practice.original_language,
+        "is_illustrative": practice.is_illustrative,
         "country": practice.country,
         "country_name": str(practice.country_label),
         "place": practice.place,
@@ -144,6 +145,7 @@ def _export_columns() -> list[tuple[str, str]]:
         ("sdg_targets", _("SDG targets")),
         ("language", _("Language of this version")),
         ("original_language", _("Original language")),
+        ("is_illustrative", _("Illustrative example")),
         ("first_published_at", _("First published")),
     ]
 
@@ -165,6 +167,7 @@ def export_rows(*, request: HttpRequest) -> tuple[list[str], list[list]]:
     rows = []
     for record in practice_records(items, request=request):
         record["status"] = str(_STATUSES.get(record["status"], record["status"]))
+        record["is_illustrative"] = str(_("Yes")) if record["is_illustrative"] else ""
         for name, vocabulary in _VOCABULARIES.items():
             record[name] = "; ".join(label(vocabulary, code) for code in record[name])
         rows.append([spreadsheet_safe(record[key] or "") for key, _title in columns])

@@ -161,6 +161,14 @@ class PracticePage(OutreachPage):
         default=settings.LANGUAGE_CODE,
         help_text=_("The language the record was first written in."),
     )
+    is_illustrative = models.BooleanField(
+        _("illustrative example"),
+        default=False,
+        help_text=_(
+            "An invented example for demonstrations and training, not a documented programme. "
+            "Visitors are told so on the page and in listings."
+        ),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -212,6 +220,7 @@ class PracticePage(OutreachPage):
         ),
         FieldPanel("last_verified"),
         FieldPanel("original_language"),
+        FieldPanel("is_illustrative"),
     ]
     edit_handler = TabbedInterface(
         [
@@ -253,6 +262,7 @@ class PracticePage(OutreachPage):
         SynchronizedField("contact_email"),
         SynchronizedField("last_verified"),
         SynchronizedField("original_language"),
+        SynchronizedField("is_illustrative"),
     ]
 
     parent_page_types = ["practices.PracticeIndexPage"]

@@ -78,3 +78,22 @@ def test_seeded_pages_render_in_every_language(client, seeded):
     assert '<article class="practice" lang="es">' in html
     assert "Zacatecoluca" in html
     assert "60" in html
+
+
+def test_only_documented_demo_cases_are_presented_as_real(seeded, client):
+    documented = PracticePage.objects.get(
+        slug="zacatecoluca-municipal-office-for-migrants", locale__language_code="en"
+    )
+    invented = PracticePage.objects.filter(locale__language_code="en", is_illustrative=True)
+    assert not documented.is_illustrative
+    assert invented.count() >= 35
+    # Translations carry the flag of their source.
+    assert not PracticePage.objects.filter(
+        translation_key__in=invented.values("translation_key"), is_illustrative=False
+    ).exists()
+
+    warning = "It does not describe a documented programme."
+    assert warning in client.get(invented.first().url).content.decode()
+    assert warning not in client.get(documented.url).content.decode()
+    directory = client.get(documented.get_parent().url).content.decode()
+    assert 'class="practice-card__illustrative"' in directory
