@@ -11,7 +11,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from network.outreach.models import OutreachPage
+from network.outreach.models.base import IndexPage, OutreachPage
 from practices.taxonomy import THEMES
 
 from .validators import validate_library_file
@@ -36,15 +36,9 @@ class DocumentLanguage(models.TextChoices):
     OTHER = "other", _("Other language")
 
 
-class ResourceLibraryPage(OutreachPage):
+class ResourceLibraryPage(IndexPage):
     """The library's index in one language: every resource, filterable."""
 
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*OutreachPage.content_panels, FieldPanel("intro")]
-    search_fields = [*OutreachPage.search_fields, index.SearchField("intro")]
-
-    parent_page_types = ["outreach.HomePage"]
     subpage_types = ["library.ResourcePage"]
     # Each language has its own home page, so this means one library per locale.
     max_count_per_parent = 1

@@ -20,7 +20,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from network.countries import COUNTRY_CHOICES, country_name
-from network.outreach.models.base import OutreachPage
+from network.outreach.models.base import IndexPage, OutreachPage
 
 from ..taxonomy import GCM_OBJECTIVES, SDG_TARGETS, TARGET_GROUPS, THEMES, choices, label
 from .blocks import BeneficiaryBlock, IndicatorBlock, MaterialBlock
@@ -28,15 +28,9 @@ from .blocks import BeneficiaryBlock, IndicatorBlock, MaterialBlock
 SECTION_FEATURES = ["h3", "bold", "italic", "link", "ol", "ul"]
 
 
-class PracticeIndexPage(OutreachPage):
+class PracticeIndexPage(IndexPage):
     """The directory of good practices in one language."""
 
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*OutreachPage.content_panels, FieldPanel("intro")]
-    search_fields = [*OutreachPage.search_fields, index.SearchField("intro")]
-
-    parent_page_types = ["outreach.HomePage"]
     subpage_types = ["practices.PracticePage"]
     max_count_per_parent = 1
 

@@ -9,6 +9,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
+from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
 
@@ -82,3 +83,17 @@ class OutreachPage(Page):
         context["showing_fallback"] = self.locale.language_code != language
         context["page_language"] = self.locale.language_code
         return context
+
+
+class IndexPage(OutreachPage):
+    """A listing page placed directly under a home page, with a short introduction."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*OutreachPage.content_panels, FieldPanel("intro")]
+    search_fields = [*OutreachPage.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["outreach.HomePage"]
+
+    class Meta:
+        abstract = True

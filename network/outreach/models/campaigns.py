@@ -7,16 +7,10 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from ..blocks import ActionsBlock, BodyBlock, MythsBlock, StoriesBlock
-from .base import OutreachPage
+from .base import IndexPage, OutreachPage
 
 
-class CampaignIndexPage(OutreachPage):
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*OutreachPage.content_panels, FieldPanel("intro")]
-    search_fields = [*OutreachPage.search_fields, index.SearchField("intro")]
-
-    parent_page_types = ["outreach.HomePage"]
+class CampaignIndexPage(IndexPage):
     subpage_types = ["outreach.CampaignPage"]
 
     class Meta:

@@ -11,7 +11,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from ..blocks import BodyBlock
-from .base import OutreachPage
+from .base import IndexPage, OutreachPage
 
 # The time zones of the Americas where the network works, plus UTC.
 TIME_ZONE_CHOICES = [
@@ -40,13 +40,7 @@ TIME_ZONE_CHOICES = [
 ]
 
 
-class EventIndexPage(OutreachPage):
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*OutreachPage.content_panels, FieldPanel("intro")]
-    search_fields = [*OutreachPage.search_fields, index.SearchField("intro")]
-
-    parent_page_types = ["outreach.HomePage"]
+class EventIndexPage(IndexPage):
     subpage_types = ["outreach.EventPage"]
 
     class Meta:

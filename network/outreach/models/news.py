@@ -9,7 +9,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from ..blocks import BodyBlock
-from .base import OutreachPage
+from .base import IndexPage, OutreachPage
 
 
 class NewsCategory(TranslatableMixin, models.Model):
@@ -36,13 +36,7 @@ class NewsCategory(TranslatableMixin, models.Model):
         return self.name
 
 
-class NewsIndexPage(OutreachPage):
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*OutreachPage.content_panels, FieldPanel("intro")]
-    search_fields = [*OutreachPage.search_fields, index.SearchField("intro")]
-
-    parent_page_types = ["outreach.HomePage"]
+class NewsIndexPage(IndexPage):
     subpage_types = ["outreach.NewsPage"]
 
     class Meta:
