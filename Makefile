@@ -20,6 +20,17 @@ $(INSTALLED): pyproject.toml
 			$(PYTHON) -m venv $(VENV); }; \
 	fi
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[test]"
+	@missing=""; \
+	PATH="$$PATH:/sbin:/usr/sbin" ldconfig -p 2>/dev/null | grep -q libpangoft2-1.0.so.0 \
+		|| missing="$$missing libpango-1.0-0 libpangoft2-1.0-0"; \
+	fc-list 2>/dev/null | grep -qi "DejaVu Sans" \
+		|| [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] \
+		|| missing="$$missing fonts-dejavu-core"; \
+	if [ -n "$$missing" ]; then \
+		echo "Practice PDFs (WeasyPrint) need pango and a font: installing Debian's$$missing"; \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq $$missing; \
+		else sudo apt-get update -qq && sudo apt-get install -y -qq $$missing; fi; \
+	fi
 	@touch $@
 
 install: $(INSTALLED)

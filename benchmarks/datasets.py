@@ -52,24 +52,23 @@ def main() -> None:
     dataset_fill(size=arguments.size)
 
 
-if __name__ == "__main__":
-    main()
-
-
 # -- Practices (the finder: facets and full-text search) ------------------------------------------
 BENCH_PRACTICE_PREFIX = "bench-practice-"
 
 
 @dataset_filler
 def fill_practices(*, size: str) -> None:
-    """Add practices under the English directory until there are 0 / 1,000 / 10,000 benchmark
-    practices, with a realistic spread of countries, themes, target groups, statuses, years and
-    original languages. Page rows are bulk-inserted (no revisions: a benchmark does not edit
-    them), then their search entries are built in one statement on PostgreSQL."""
+    """Add practices until there are 0 / 1,000 / 10,000 benchmark practices, with a realistic
+    spread of countries, themes, target groups, statuses, years and original languages: each
+    practice is written in the directory of its original language, and a third of those not
+    written in English also have an English translation, so the English listing mixes
+    translations with original-language fallbacks. Page rows are bulk-inserted (no revisions: a
+    benchmark does not edit them); search entries and the listing are built in bulk too."""
     import random
     import uuid
     from datetime import date, timedelta
 
+    from django.conf import settings
     from django.contrib.contenttypes.models import ContentType
     from django.db import connection, transaction
     from django.db.models import F
@@ -84,15 +83,28 @@ def fill_practices(*, size: str) -> None:
         PracticeTheme,
     )
     from practices.searchindex.models import PracticeSearchEntry
-    from practices.searchindex.services import search_config_for, text_fold
+    from practices.searchindex.services import (
+        listed_in_value,
+        search_config_for,
+        shown_version,
+        text_fold,
+    )
     from practices.taxonomy import GCM_OBJECTIVES, TARGET_GROUPS, THEMES
 
     target = {"demo": 0, "medium": 1_000, "large": 10_000}[size]
-    index = PracticeIndexPage.objects.filter(locale__language_code="en").order_by("path").first()
-    if index is None:
+    indexes = {
+        index.locale.language_code: index
+        for index in PracticeIndexPage.objects.select_related("locale").order_by("-path")
+    }
+    if "en" not in indexes:
         print("No English practice directory: run seed_demo first; skipping practices.")
         return
-    existing = PracticePage.objects.filter(slug__startswith=BENCH_PRACTICE_PREFIX).count()
+    existing = (
+        PracticePage.objects.filter(slug__startswith=BENCH_PRACTICE_PREFIX)
+        .values("translation_key")
+        .distinct()
+        .count()
+    )
     missing = target - existing
     if missing <= 0:
         return
@@ -101,16 +113,22 @@ def fill_practices(*, size: str) -> None:
     countries = ["MX", "CO", "PE", "EC", "BR", "AR", "CL", "GT", "CR", "CA", "US", "DO", "PA"]
     weights = [14, 14, 9, 8, 12, 7, 6, 5, 4, 4, 6, 3, 2]
     places = ["Ciudad", "Municipio", "Prefeitura", "Ville", "Distrito", "Provincia"]
-    subjects = [
-        ("Ruta de atención a la migración", "es"),
-        ("Acolhimento e integração de refugiados", "pt"),
-        ("Accueil des nouveaux arrivants", "fr"),
-        ("Employment desk for returnees", "en"),
-        ("Salud mental para familias migrantes", "es"),
-        ("Escolas sem fronteiras", "pt"),
-        ("Housing support for asylum seekers", "en"),
-        ("Médiation interculturelle de quartier", "fr"),
-    ]
+    subjects = {
+        "en": ["Employment desk for returnees", "Housing support for asylum seekers"],
+        "es": ["Ruta de atención a la migración", "Salud mental para familias migrantes"],
+        "pt": ["Acolhimento e integração de refugiados", "Escolas sem fronteiras"],
+        "fr": ["Accueil des nouveaux arrivants", "Médiation interculturelle de quartier"],
+    }
+    english = {
+        "Ruta de atención a la migración": "Migration assistance pathway",
+        "Salud mental para familias migrantes": "Mental health for migrant families",
+        "Acolhimento e integração de refugiados": "Reception and integration of refugees",
+        "Escolas sem fronteiras": "Schools without borders",
+        "Accueil des nouveaux arrivants": "Welcoming newcomers",
+        "Médiation interculturelle de quartier": "Neighbourhood intercultural mediation",
+    }
+    languages = [code for code in ("en", "es", "pt", "fr") if code in indexes]
+    language_weights = {"en": 30, "es": 40, "pt": 20, "fr": 10}
     content_type = ContentType.objects.get_for_model(PracticePage)
     now = timezone.now()
     statuses = [value for value, _label in PracticePage.Status.choices]
@@ -118,15 +136,14 @@ def fill_practices(*, size: str) -> None:
     local_fields = list(PracticePage._meta.local_concrete_fields)
 
     with transaction.atomic():
-        index = PracticeIndexPage.objects.select_for_update().get(pk=index.pk)
+        for index in indexes.values():
+            PracticeIndexPage.objects.select_for_update().filter(pk=index.pk).first()
+        added = dict.fromkeys(indexes, 0)
         pages, details = [], []
-        for offset in range(missing):
-            number = existing + offset
-            subject, language = rng.choice(subjects)
-            country = rng.choices(countries, weights)[0]
-            title = f"{subject} {number}"
-            slug = f"{BENCH_PRACTICE_PREFIX}{number}"
-            published = now - timedelta(hours=number)
+
+        def add_page(*, language, title, slug, key, published, fields):
+            index = indexes[language]
+            added[language] += 1
             pages.append(
                 Page(
                     title=title,
@@ -134,8 +151,10 @@ def fill_practices(*, size: str) -> None:
                     slug=slug,
                     content_type=content_type,
                     locale_id=index.locale_id,
-                    translation_key=uuid.uuid4(),
-                    path=Page._get_path(index.path, index.depth + 1, index.numchild + offset + 1),
+                    translation_key=key,
+                    path=Page._get_path(
+                        index.path, index.depth + 1, index.numchild + added[language]
+                    ),
                     depth=index.depth + 1,
                     numchild=0,
                     url_path=f"{index.url_path}{slug}/",
@@ -145,73 +164,119 @@ def fill_practices(*, size: str) -> None:
                     last_published_at=published,
                 )
             )
-            start = date(2015, 1, 1) + timedelta(days=rng.randrange(0, 365 * 11))
-            details.append(
-                {
-                    "summary": f"{title}: {rng.choice(places)} {country}, "
-                    "orientación, acompañamiento e integración.",
-                    "place_name": f"{rng.choice(places)} {number % 97}",
-                    "country": country,
-                    "implementing_organisations": "Secretaría de desarrollo social",
-                    "start_date": start,
-                    "status": rng.choice(statuses),
-                    "original_language": language,
-                    "activities": "<p>Talleres, ferias de empleo y atención psicosocial.</p>",
-                    "indicators": (
-                        [
-                            {
-                                "type": "indicator",
-                                "value": {
-                                    "label": "People",
-                                    "value": "100",
-                                    "unit": "",
-                                    "year": 2024,
-                                },
-                            }
-                        ]
-                        if number % 3 == 0
-                        else []
-                    ),
-                }
+            details.append({**fields, "summary": f"{title}: {fields['summary']}"})
+
+        for offset in range(missing):
+            number = existing + offset
+            language = rng.choices(languages, [language_weights[c] for c in languages])[0]
+            subject = rng.choice(subjects[language])
+            country = rng.choices(countries, weights)[0]
+            key = uuid.uuid4()
+            published = now - timedelta(hours=number)
+            fields = {
+                "summary": f"{rng.choice(places)} {country}, "
+                "orientación, acompañamiento e integración.",
+                "place_name": f"{rng.choice(places)} {number % 97}",
+                "country": country,
+                "implementing_organisations": "Secretaría de desarrollo social",
+                "start_date": date(2015, 1, 1) + timedelta(days=rng.randrange(0, 365 * 11)),
+                "status": rng.choice(statuses),
+                "original_language": language,
+                "activities": "<p>Talleres, ferias de empleo y atención psicosocial.</p>",
+                "indicators": (
+                    [
+                        {
+                            "type": "indicator",
+                            "value": {"label": "People", "value": "100", "unit": "", "year": 2024},
+                        }
+                    ]
+                    if number % 3 == 0
+                    else []
+                ),
+            }
+            slug = f"{BENCH_PRACTICE_PREFIX}{number}"
+            add_page(
+                language=language,
+                title=f"{subject} {number}",
+                slug=slug,
+                key=key,
+                published=published,
+                fields=fields,
             )
+            if language != "en" and number % 3 == 0:
+                add_page(
+                    language="en",
+                    title=f"{english[subject]} {number}",
+                    slug=slug,
+                    key=key,
+                    published=published,
+                    fields=fields,
+                )
         Page.objects.bulk_create(pages, batch_size=1000)
         created = {
-            page.slug: page.pk
-            for page in Page.objects.filter(
-                slug__startswith=BENCH_PRACTICE_PREFIX, depth=index.depth + 1
+            (row["locale_id"], row["slug"]): row["pk"]
+            for row in Page.objects.filter(slug__startswith=BENCH_PRACTICE_PREFIX).values(
+                "pk", "locale_id", "slug"
             )
         }
         practices = []
         for page, fields in zip(pages, details, strict=True):
-            practice = PracticePage(page_ptr_id=created[page.slug], **fields)
+            practice = PracticePage(page_ptr_id=created[(page.locale_id, page.slug)], **fields)
             practice.title = page.title
+            practice.translation_key = page.translation_key
+            practice.first_published_at = page.first_published_at
             practices.append(practice)
         for start_at in range(0, len(practices), 1000):
             PracticePage._base_manager._insert(
                 practices[start_at : start_at + 1000], fields=local_fields, using="default"
             )
-        Page.objects.filter(pk=index.pk).update(numchild=F("numchild") + missing)
+        for language, count in added.items():
+            Page.objects.filter(pk=indexes[language].pk).update(numchild=F("numchild") + count)
 
+        locale_language = {index.locale_id: code for code, index in indexes.items()}
         themes, groups, objectives, entries = [], [], [], []
-        for practice in practices:
+        classification: dict = {}  # a translation is classified like its original
+        for page, practice in zip(pages, practices, strict=True):
             page_id = practice.page_ptr_id
-            for term in rng.sample(THEMES, rng.randint(1, 3)):
-                themes.append(PracticeTheme(page_id=page_id, code=term.code))
-            for term in rng.sample(TARGET_GROUPS, rng.randint(1, 2)):
-                groups.append(PracticeTargetGroup(page_id=page_id, code=term.code))
-            for term in rng.sample(GCM_OBJECTIVES, rng.randint(0, 2)):
-                objectives.append(PracticeGcmObjective(page_id=page_id, code=term.code))
+            if page.translation_key not in classification:
+                classification[page.translation_key] = (
+                    rng.sample(THEMES, rng.randint(1, 3)),
+                    rng.sample(TARGET_GROUPS, rng.randint(1, 2)),
+                    rng.sample(GCM_OBJECTIVES, rng.randint(0, 2)),
+                )
+            theme_terms, group_terms, gcm_terms = classification[page.translation_key]
+            themes += [PracticeTheme(page_id=page_id, code=term.code) for term in theme_terms]
+            groups += [PracticeTargetGroup(page_id=page_id, code=t.code) for t in group_terms]
+            objectives += [PracticeGcmObjective(page_id=page_id, code=t.code) for t in gcm_terms]
+            language = locale_language[page.locale_id]
             entries.append(
                 PracticeSearchEntry(
                     page_id=page_id,
-                    config=search_config_for("en"),
+                    config=search_config_for(language),
                     folded_text=text_fold(f"{practice.title} {practice.summary}"),
                     has_indicators=bool(practice.indicators),
+                    translation_key=page.translation_key,
+                    language=language,
+                    original_language=practice.original_language,
+                    country=practice.country,
+                    status=practice.status,
+                    start_year=practice.start_date.year,
+                    first_published_at=page.first_published_at,
                 )
             )
         PracticeTheme.objects.bulk_create(themes, batch_size=2000)
         PracticeTargetGroup.objects.bulk_create(groups, batch_size=2000)
         PracticeGcmObjective.objects.bulk_create(objectives, batch_size=2000)
+        versions: dict = {}
+        for entry in entries:
+            versions.setdefault(entry.translation_key, []).append(entry)
+        for found in versions.values():
+            shown: dict = {}
+            for language, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+                version = shown_version(found, language=language)
+                shown.setdefault(version.page_id, []).append(language)
+            for entry in found:
+                entry.listed_in = listed_in_value(shown.get(entry.page_id, []))
         PracticeSearchEntry.objects.bulk_create(entries, batch_size=2000)
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
@@ -229,4 +294,9 @@ def fill_practices(*, size: str) -> None:
                     WHERE entry.page_id = page.id AND entry.search_vector IS NULL
                     """
                 )
-    print(f"Added {missing} benchmark practices (now {target}).")
+                cursor.execute("ANALYZE")
+    print(f"Added {missing} benchmark practices (now {target}, {len(pages)} pages).")
+
+
+if __name__ == "__main__":
+    main()

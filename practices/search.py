@@ -11,8 +11,10 @@ values are ignored. Each practice appears once, in the visitor's language when a
 exists, otherwise in its original language (flagged ``is_original_language_fallback``).
 
 Facet counts follow the usual rule: the counts of a facet apply the query and every *other*
-facet's filters, so a visitor sees how many results ticking one more value would add. One GROUP
-BY query per facet, whatever the number of practices.
+facet's filters, so a visitor sees how many results ticking one more value would add. Searching
+reads the derived tables of ``practices.searchindex`` (an entry per live page with its facts, and
+the listing of which version each language shows), never the page tree, and counts every facet
+and the total in one SQL statement: the same handful of queries for 10 or 10,000 practices.
 """
 
 from collections.abc import Callable, Iterable
@@ -24,10 +26,11 @@ from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Value
-from django.db.models.functions import Coalesce, ExtractYear
+from django.db.models import F, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import PageViewRestriction
 
 from network.countries import COUNTRY_CHOICES, country_name
 from network.outreach.localization import page_urls_in_language
@@ -38,11 +41,34 @@ from .models import (
     PracticeTargetGroup,
     PracticeTheme,
 )
-from .searchindex.models import PracticeViewCount
-from .searchindex.services import text_fold
+from .searchindex.models import PracticeSearchEntry, PracticeViewCount
+from .searchindex.services import (
+    DEFAULT_SEARCH_CONFIG,
+    SEARCH_CONFIGS,
+    listed_in_lookup,
+    text_fold,
+)
 from .taxonomy import GCM_OBJECTIVES, TARGET_GROUPS, THEMES, label
 
 PAGE_SIZE = 20
+# What a result card reads (and what its address needs): the long sections stay in the database.
+CARD_FIELDS = (
+    "title",
+    "slug",
+    "url_path",
+    "path",
+    "depth",
+    "live",
+    "translation_key",
+    "locale__language_code",
+    "authority__name",
+    "summary",
+    "place_name",
+    "country",
+    "is_illustrative",
+    "first_published_at",
+)
+SEARCH_CONFIG_NAMES = sorted({*SEARCH_CONFIGS.values(), DEFAULT_SEARCH_CONFIG})
 QUERY_MAX_LENGTH = 200
 QUERY_MAX_TERMS = 8
 YEAR_RANGE = range(1950, 2101)
@@ -124,38 +150,71 @@ class PracticeSearchResult:
 
 
 # -- Facets -------------------------------------------------------------------------------------
+# A facet reads one column of the search entry (country, status...) or a classification table
+# keyed by page (themes, target groups, GCM objectives). From that, it knows how to filter the
+# ORM queryset of entries and how to test and count itself in the single SQL statement that
+# counts every facet at once (see ``_facet_counts``). Only names from FACETS and table names are
+# formatted into that SQL; what a visitor sends is always a bound parameter.
 @dataclass(frozen=True)
 class FacetSpec:
     name: str
     label: object
     clean: Callable[[str], str | None]
-    apply: Callable[[QuerySet, list[str]], QuerySet]
-    counts: Callable[[QuerySet], dict[str, int]]
     options: Callable[[dict[str, int], set[str]], list[tuple[str, str]]]
+    column: str = ""  # a column of PracticeSearchEntry...
+    child: type | None = None  # ...or a classification model with page_id and code
 
+    def apply(self, queryset: QuerySet, values: list[str]) -> QuerySet:
+        if self.child is not None:
+            return queryset.filter(
+                page_id__in=self.child.objects.filter(code__in=values).values("page_id")
+            )
+        if self.column == "has_indicators":
+            wanted = set(values)
+            if len(wanted) == 1:
+                return queryset.filter(has_indicators=wanted == {"yes"})
+            return queryset
+        if self.column == "start_year":
+            return queryset.filter(start_year__in=[int(value) for value in values])
+        return queryset.filter(**{f"{self.column}__in": values})
 
-def _field_counts(field_name: str) -> Callable[[QuerySet], dict[str, int]]:
-    def counts(queryset: QuerySet) -> dict[str, int]:
-        rows = queryset.order_by().values(field_name).annotate(n=Count("pk"))
-        return {str(row[field_name]): row["n"] for row in rows if row[field_name] not in ("", None)}
+    def condition(self, values: list[str]) -> tuple[str, list]:
+        """SQL testing a row of the matched set ``m`` against the selected values."""
+        marks = ", ".join(["%s"] * len(values))
+        if self.child is not None:
+            table = self.child._meta.db_table
+            return (
+                f"EXISTS (SELECT 1 FROM {table} c WHERE c.page_id = m.page_id"  # noqa: S608
+                f" AND c.code IN ({marks}))",
+                list(values),
+            )
+        if self.column == "has_indicators":
+            wanted = set(values)
+            if len(wanted) == 1:
+                return ("m.has_indicators" if wanted == {"yes"} else "NOT m.has_indicators"), []
+            return "1 = 1", []
+        if self.column == "start_year":
+            return f"m.start_year IN ({marks})", [int(value) for value in values]
+        return f"m.{self.column} IN ({marks})", list(values)
 
-    return counts
+    def count_sql(self, where: str) -> str:
+        """SQL counting the rows of ``f`` (matched set plus filter flags) per value."""
+        if self.child is not None:
+            table = self.child._meta.db_table
+            return (
+                f"SELECT '{self.name}', c.code, COUNT(DISTINCT c.page_id) FROM {table} c"  # noqa: S608
+                f" WHERE c.page_id IN (SELECT f.page_id FROM f WHERE {where}) GROUP BY c.code"
+            )
+        if self.column == "has_indicators":
+            value = "CASE WHEN f.has_indicators THEN 'yes' ELSE 'no' END"
+        else:
+            value = f"CAST(f.{self.column} AS TEXT)"
+        # Names come from FACETS and the WHERE clause only names flags: nothing from the visitor.
+        return f"SELECT '{self.name}', {value}, COUNT(*) FROM f WHERE {where} GROUP BY {value}"  # noqa: S608
 
 
 def _child_facet(name, title, model, vocabulary) -> FacetSpec:
     codes = {term.code for term in vocabulary}
-
-    def apply(queryset, values):
-        return queryset.filter(pk__in=model.objects.filter(code__in=values).values("page_id"))
-
-    def counts(queryset):
-        rows = (
-            model.objects.filter(page_id__in=queryset.order_by().values("pk"))
-            .values("code")
-            .annotate(n=Count("page_id", distinct=True))
-            .order_by()
-        )
-        return {row["code"]: row["n"] for row in rows}
 
     def options(counts, selected):
         return [
@@ -168,9 +227,8 @@ def _child_facet(name, title, model, vocabulary) -> FacetSpec:
         name=name,
         label=title,
         clean=lambda value: value if value in codes else None,
-        apply=apply,
-        counts=counts,
         options=options,
+        child=model,
     )
 
 
@@ -181,34 +239,6 @@ _LANGUAGES = dict(settings.WAGTAIL_CONTENT_LANGUAGES)
 
 def _clean_year(value: str) -> str | None:
     return value if value.isdigit() and int(value) in YEAR_RANGE else None
-
-
-def _apply_results(queryset, values):
-    wanted = set(values)
-    if wanted == {"yes"}:
-        return queryset.filter(search_entry__has_indicators=True)
-    if wanted == {"no"}:
-        return queryset.exclude(search_entry__has_indicators=True)
-    return queryset
-
-
-def _count_results(queryset):
-    rows = (
-        queryset.order_by()
-        .values(flag=Coalesce(F("search_entry__has_indicators"), Value(False)))
-        .annotate(n=Count("pk"))
-    )
-    return {("yes" if row["flag"] else "no"): row["n"] for row in rows}
-
-
-def _count_years(queryset):
-    rows = (
-        queryset.order_by()
-        .annotate(year=ExtractYear("start_date"))
-        .values("year")
-        .annotate(n=Count("pk"))
-    )
-    return {str(row["year"]): row["n"] for row in rows if row["year"]}
 
 
 def _listed(mapping: dict) -> Callable[[dict[str, int], set[str]], list[tuple[str, str]]]:
@@ -227,8 +257,6 @@ FACETS: list[FacetSpec] = [
         name="country",
         label=_("Country"),
         clean=lambda value: value.upper() if value.upper() in _COUNTRIES else None,
-        apply=lambda queryset, values: queryset.filter(country__in=values),
-        counts=_field_counts("country"),
         options=lambda counts, selected: sorted(
             (
                 (code, str(country_name(code)))
@@ -237,6 +265,7 @@ FACETS: list[FacetSpec] = [
             ),
             key=lambda option: option[1].casefold(),
         ),
+        column="country",
     ),
     _child_facet("theme", _("Theme"), PracticeTheme, THEMES),
     _child_facet("group", _("Target group"), PracticeTargetGroup, TARGET_GROUPS),
@@ -245,40 +274,36 @@ FACETS: list[FacetSpec] = [
         name="status",
         label=_("Status"),
         clean=lambda value: value if value in _STATUSES else None,
-        apply=lambda queryset, values: queryset.filter(status__in=values),
-        counts=_field_counts("status"),
         options=_listed(_STATUSES),
+        column="status",
     ),
     FacetSpec(
         name="year",
         label=_("Start year"),
         clean=_clean_year,
-        apply=lambda queryset, values: queryset.filter(
-            start_date__year__in=[int(v) for v in values]
-        ),
-        counts=_count_years,
         options=lambda counts, selected: [
             (year, year) for year in sorted(set(counts) | selected, reverse=True)
         ],
+        column="start_year",
     ),
     FacetSpec(
         name="results",
         label=_("Results"),
         clean=lambda value: value if value in YES_NO else None,
-        apply=_apply_results,
-        counts=_count_results,
         options=_listed(YES_NO),
+        column="has_indicators",
     ),
     FacetSpec(
         name="language",
         label=_("Original language"),
         clean=lambda value: value if value in _LANGUAGES else None,
-        apply=lambda queryset, values: queryset.filter(original_language__in=values),
-        counts=_field_counts("original_language"),
         options=_listed(_LANGUAGES),
+        column="original_language",
     ),
 ]
 FACETS_BY_NAME = {spec.name: spec for spec in FACETS}
+# The columns of the matched set that the facet statement reads.
+_MATCHED_COLUMNS = ["page_id", *(spec.column for spec in FACETS if spec.column)]
 
 
 # -- Reading parameters -------------------------------------------------------------------------
@@ -305,79 +330,141 @@ def practice_search_params(*, params: QueryDict) -> PracticeSearchParams:
 
 
 # -- Querying -----------------------------------------------------------------------------------
-def _displayed_practices(*, language: str) -> QuerySet[PracticePage]:
-    """Live, public practices, one version each: the visitor's language, else the original
-    language, else the default language."""
-    live = PracticePage.objects.live().public()
-    in_language = live.filter(locale__language_code=language).values("translation_key")
-    in_original = live.filter(locale__language_code=F("original_language")).values(
-        "translation_key"
-    )
-    untranslated = ~Q(translation_key__in=in_language)
-    fallback = Q(locale__language_code=F("original_language")) | (
-        ~Q(translation_key__in=in_original) & Q(locale__language_code=settings.LANGUAGE_CODE)
-    )
-    return live.filter(Q(locale__language_code=language) | (untranslated & fallback))
+def _listed_entries(*, language: str) -> QuerySet[PracticeSearchEntry]:
+    """The search entries of the practices a visitor reading ``language`` sees, one version each
+    (see ``services.practice_listing_refresh``), without those under a view restriction (one
+    query for those)."""
+    entries = PracticeSearchEntry.objects.filter(listed_in__contains=listed_in_lookup(language))
+    restricted = list(PageViewRestriction.objects.values_list("page__path", flat=True))
+    if restricted:
+        private = Q()
+        for path in restricted:
+            private |= Q(page__path__startswith=path)
+        entries = entries.exclude(private)
+    return entries
 
 
-def _text_query(query: str) -> SearchQuery:
+def _text_query(query: str, *, prefix: str = "") -> SearchQuery:
     # Each entry is matched with the configuration of its own language (stemming + unaccent).
-    return SearchQuery(query, config=F("search_entry__config"), search_type="websearch")
+    return SearchQuery(query, config=F(f"{prefix}config"), search_type="websearch")
 
 
-def _apply_query(queryset: QuerySet, query: str) -> QuerySet:
+def _apply_query(entries: QuerySet, query: str) -> QuerySet:
     if not query:
-        return queryset
+        return entries
     if connection.vendor == "postgresql":
-        return queryset.filter(search_entry__search_vector=_text_query(query))
+        # One condition per configuration (a constant query each), so that PostgreSQL uses the
+        # GIN index instead of parsing the query again for every row with that row's config.
+        match = Q()
+        for config in SEARCH_CONFIG_NAMES:
+            text = SearchQuery(query, config=config, search_type="websearch")
+            match |= Q(config=config, search_vector=text)
+        return entries.filter(match)
     for term in text_fold(query).split()[:QUERY_MAX_TERMS]:
-        queryset = queryset.filter(search_entry__folded_text__contains=term)
-    return queryset
+        entries = entries.filter(folded_text__contains=term)
+    return entries
 
 
-def _apply_filters(
-    queryset: QuerySet, filters: dict[str, list[str]], *, skip: str = ""
-) -> QuerySet:
+def _apply_filters(entries: QuerySet, filters: dict[str, list[str]], *, skip: str = "") -> QuerySet:
     for name, values in filters.items():
         if name != skip:
-            queryset = FACETS_BY_NAME[name].apply(queryset, values)
-    return queryset
+            entries = FACETS_BY_NAME[name].apply(entries, values)
+    return entries
 
 
-def _ordered(queryset: QuerySet, *, sort: str, query: str) -> QuerySet:
-    newest = ("-first_published_at", "-pk")
+def _views(key: str) -> Subquery:
+    return Subquery(
+        PracticeViewCount.objects.filter(translation_key=OuterRef(key)).values("count")[:1]
+    )
+
+
+def _ordered_entries(entries: QuerySet, *, sort: str, query: str) -> QuerySet:
+    newest = ("-first_published_at", "-page_id")
     if sort == "relevance" and query and connection.vendor == "postgresql":
-        rank = SearchRank(F("search_entry__search_vector"), _text_query(query))
-        return queryset.annotate(rank=rank).order_by("-rank", *newest)
+        rank = SearchRank(F("search_vector"), _text_query(query))
+        return entries.annotate(rank=rank).order_by("-rank", *newest)
     if sort == "most_viewed":
-        views = PracticeViewCount.objects.filter(
-            translation_key=OuterRef("translation_key")
-        ).values("count")[:1]
-        return queryset.annotate(views=Coalesce(Subquery(views), Value(0))).order_by(
-            "-views", *newest
-        )
-    return queryset.order_by(*newest)
+        views = Coalesce(_views("translation_key"), Value(0))
+        return entries.annotate(views=views).order_by("-views", *newest)
+    return entries.order_by(*newest)
+
+
+def _matching_entries(cleaned: PracticeSearchParams, *, language: str) -> tuple[QuerySet, QuerySet]:
+    """(entries matching the text query, those also matching every filter)."""
+    matched = _apply_query(_listed_entries(language=language), cleaned.query)
+    return matched, _apply_filters(matched, cleaned.filters)
 
 
 def practice_search_queryset(
     *, params: QueryDict, language: str
 ) -> tuple[QuerySet[PracticePage], PracticeSearchParams]:
     """The practices matching ``params`` in their display version for ``language``, sorted;
-    used by the directory and by every open output (feeds, exports, API)."""
+    used by every open output (feeds, exports, API)."""
     cleaned = practice_search_params(params=params)
-    base = _apply_query(_displayed_practices(language=language), cleaned.query)
-    queryset = _apply_filters(base, cleaned.filters)
-    queryset = _ordered(queryset, sort=cleaned.sort, query=cleaned.query)
-    return queryset.select_related("locale", "authority"), cleaned
+    _matched, filtered = _matching_entries(cleaned, language=language)
+    pages = PracticePage.objects.filter(pk__in=filtered.values("page_id"))
+    newest = ("-first_published_at", "-pk")
+    if cleaned.sort == "relevance" and connection.vendor == "postgresql":
+        query = _text_query(cleaned.query, prefix="search_entry__")
+        pages = pages.annotate(rank=SearchRank(F("search_entry__search_vector"), query)).order_by(
+            "-rank", *newest
+        )
+    elif cleaned.sort == "most_viewed":
+        views = Coalesce(_views("translation_key"), Value(0))
+        pages = pages.annotate(views=views).order_by("-views", *newest)
+    else:
+        pages = pages.order_by(*newest)
+    return pages.select_related("locale", "authority"), cleaned
 
 
-def _facets(base: QuerySet, cleaned: PracticeSearchParams) -> list[Facet]:
+def _facet_counts(
+    matched: QuerySet, cleaned: PracticeSearchParams
+) -> tuple[dict[str, dict[str, int]], int]:
+    """Counts per value of every facet, plus the number of results, in one statement.
+
+    The matched set (text query applied, no filter) is computed once as ``m``; ``f`` adds a flag
+    per active filter; each facet then counts the rows that pass every *other* filter."""
+    matched_sql, matched_params = (
+        matched.order_by().values(*_MATCHED_COLUMNS).query.sql_with_params()
+    )
+    flags, flag_params = [], []
+    for name, values in cleaned.filters.items():
+        condition, params = FACETS_BY_NAME[name].condition(values)
+        flags.append(f"({condition}) AS flag_{name}")
+        flag_params.extend(params)
+
+    def where(skip: str = "") -> str:
+        parts = [f"f.flag_{name}" for name in cleaned.filters if name != skip]
+        return " AND ".join(parts) or "1 = 1"
+
+    branches = [spec.count_sql(where(spec.name)) for spec in FACETS]
+    branches.append(f"SELECT '', '', COUNT(*) FROM f WHERE {where()}")  # noqa: S608
+    columns = ", ".join(_MATCHED_COLUMNS)
+    # Visitor input reaches this statement only as bound parameters (matched_params, flag_params).
+    sql = (
+        f"WITH m ({columns}) AS ({matched_sql}), "  # noqa: S608
+        f"f AS (SELECT m.*{''.join(', ' + flag for flag in flags)} FROM m) "
+        + " UNION ALL ".join(branches)
+    )
+    counts: dict[str, dict[str, int]] = {spec.name: {} for spec in FACETS}
+    total = 0
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*matched_params, *flag_params])
+        for facet, code, number in cursor.fetchall():
+            if not facet:
+                total = number
+            elif code not in ("", None):
+                counts[facet][str(code)] = number
+    return counts, total
+
+
+def _facets(counts: dict[str, dict[str, int]], cleaned: PracticeSearchParams) -> list[Facet]:
     facets = []
     for spec in FACETS:
         selected = set(cleaned.filters.get(spec.name, []))
-        counts = spec.counts(_apply_filters(base, cleaned.filters, skip=spec.name))
+        facet_counts = counts[spec.name]
         options = []
-        for code, option_label in spec.options(counts, selected):
+        for code, option_label in spec.options(facet_counts, selected):
             values = cleaned.filters.get(spec.name, [])
             toggled = [v for v in values if v != code] if code in selected else [*values, code]
             filters = {**cleaned.filters, spec.name: toggled}
@@ -385,13 +472,31 @@ def _facets(base: QuerySet, cleaned: PracticeSearchParams) -> list[Facet]:
                 FacetOption(
                     code=code,
                     label=option_label,
-                    count=counts.get(code, 0),
+                    count=facet_counts.get(code, 0),
                     selected=code in selected,
                     url=f"?{cleaned.encoded(filters=filters)}",
                 )
             )
         facets.append(Facet(name=spec.name, label=str(spec.label), options=options))
     return facets
+
+
+class _CountedPages:
+    """What the paginator pages through: the sorted page ids, whose total is already known from
+    the facet statement (so paginating costs no COUNT query)."""
+
+    def __init__(self, ids: QuerySet, total: int) -> None:
+        self.ids = ids
+        self.total = total
+
+    def count(self) -> int:
+        return self.total
+
+    def __len__(self) -> int:
+        return self.total
+
+    def __getitem__(self, window: slice) -> list[int]:
+        return list(self.ids[window])
 
 
 def _active_filters(facets: Iterable[Facet]) -> list[ActiveFilter]:
@@ -409,12 +514,19 @@ def _active_filters(facets: Iterable[Facet]) -> list[ActiveFilter]:
     ]
 
 
-def _prepare(items: list[PracticePage], *, language: str) -> list[PracticePage]:
-    """Attach what a result card shows (two or three queries in all)."""
-    if not items:
-        return items
+def _prepare(ids: list[int], *, language: str) -> list[PracticePage]:
+    """The result cards' pages, in order, with what a card shows (three queries in all)."""
+    if not ids:
+        return []
+    pages = (
+        PracticePage.objects.filter(pk__in=ids)
+        .select_related("locale", "authority")
+        .only(*CARD_FIELDS)
+    )
+    by_id = {page.pk: page for page in pages}
+    items = [by_id[pk] for pk in ids if pk in by_id]
     codes: dict[int, list[str]] = {}
-    for row in PracticeTheme.objects.filter(page_id__in=[item.pk for item in items]).order_by("pk"):
+    for row in PracticeTheme.objects.filter(page_id__in=ids).order_by("pk"):
         codes.setdefault(row.page_id, []).append(row.code)
     urls = page_urls_in_language(items, language=language)
     for item in items:
@@ -430,21 +542,23 @@ def practice_search(
 ) -> PracticeSearchResult:
     """One page (20) of the practices matching ``params``, with facet counts for the current
     result set, the active filters and the addresses that change them. A fixed number of
-    queries whatever the number of practices."""
+    queries whatever the number of practices: view restrictions, the facet statement (counts
+    and total), the page of ids, then the cards' pages, themes and addresses."""
     cleaned = practice_search_params(params=params)
-    base = _apply_query(_displayed_practices(language=language), cleaned.query)
-    queryset = _ordered(
-        _apply_filters(base, cleaned.filters), sort=cleaned.sort, query=cleaned.query
-    ).select_related("locale", "authority")
-    page = Paginator(queryset, PAGE_SIZE).get_page(page_number)
+    matched, filtered = _matching_entries(cleaned, language=language)
+    counts, total = _facet_counts(matched, cleaned)
+    ids = _ordered_entries(filtered, sort=cleaned.sort, query=cleaned.query).values_list(
+        "page_id", flat=True
+    )
+    page = Paginator(_CountedPages(ids, total), PAGE_SIZE).get_page(page_number)
     page.object_list = _prepare(list(page.object_list), language=language)
-    facets = _facets(base, cleaned)
+    facets = _facets(counts, cleaned)
     sort_options = [
         (code, str(name)) for code, name in SORTS.items() if code != "relevance" or cleaned.query
     ]
     return PracticeSearchResult(
         page=page,
-        total=page.paginator.count,
+        total=total,
         facets=facets,
         query=cleaned.query,
         sort=cleaned.sort,

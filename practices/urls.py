@@ -1,4 +1,5 @@
-"""Open outputs of the practice directory, inside i18n_patterns (before Wagtail's catch-all)."""
+"""Open outputs of the practice directory and of one practice, inside i18n_patterns (before
+Wagtail's catch-all)."""
 
 from django.urls import path
 
@@ -11,6 +12,7 @@ urlpatterns = [
     path("practices/feed/atom/", views.atom_feed, name="feed_atom"),
     path("practices/export/csv/", views.export_csv, name="export_csv"),
     path("practices/export/xlsx/", views.export_xlsx, name="export_xlsx"),
+    path("practices/<int:page_id>/pdf/", views.practice_pdf, name="pdf"),
     path("api/practices/", views.api_practice_list, name="api_list"),
     path("api/practices/<int:pk>/", views.api_practice_detail, name="api_detail"),
 ]

@@ -1,17 +1,23 @@
-"""Thin views for the open outputs of the practice directory (feeds, exports, JSON API).
+"""Thin views for the open outputs of the practice directory (feeds, exports, JSON API) and of
+one practice (its PDF).
 
-All of them are public and read-only, take the directory's GET parameters (``q``, ``country``,
-``theme``, ``group``, ``gcm``, ``status``, ``year``, ``results``, ``language``, ``sort``) and only
-return live, public practices.
+All of them are public and read-only and only return live, public practices; the list outputs
+take the directory's GET parameters (``q``, ``country``, ``theme``, ``group``, ``gcm``,
+``status``, ``year``, ``results``, ``language``, ``sort``).
 """
 
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.utils import timezone, translation
-from django.views.decorators.http import require_GET
+from django.utils.cache import patch_cache_control
+from django.utils.http import content_disposition_header, http_date
+from django.views.decorators.http import require_GET, require_safe
 
-from . import outputs
+from . import outputs, pdf
 from .search import PAGE_SIZE
+
+# Browsers and proxies may keep a PDF this long; publishing again changes it at the same address.
+PDF_MAX_AGE = 600
 
 rss_feed = outputs.PracticeRssFeed()
 atom_feed = outputs.PracticeAtomFeed()
@@ -81,3 +87,20 @@ def api_practice_detail(request: HttpRequest, pk: int) -> JsonResponse:
     record = outputs.practice_record(practice, url=url)
     record.update(outputs.practice_sections(practice))
     return JsonResponse(record, json_dumps_params={"ensure_ascii": False})
+
+
+@require_safe
+def practice_pdf(request: HttpRequest, page_id: int) -> HttpResponse:
+    """``GET /<lang>/practices/<id>/pdf/``: the live, public practice ``id`` as a PDF in its own
+    language (404 for drafts, restricted pages and other page types)."""
+    practice = outputs.live_practice(pk=page_id)
+    if practice is None:
+        raise Http404
+    response = HttpResponse(pdf.practice_pdf(practice=practice), content_type="application/pdf")
+    response["Content-Disposition"] = content_disposition_header(
+        as_attachment=False, filename=f"{practice.slug}.pdf"
+    )
+    if practice.last_published_at:
+        response["Last-Modified"] = http_date(practice.last_published_at.timestamp())
+    patch_cache_control(response, public=True, max_age=PDF_MAX_AGE)
+    return response

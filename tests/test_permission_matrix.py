@@ -32,6 +32,7 @@ from tests.factories import (
 )
 from tests.network.conftest import person
 from tests.outreach import builders
+from tests.practice_submissions.conftest import attachment_make
 
 LOGIN = "login"
 MFA = "mfa"
@@ -215,6 +216,17 @@ MATRIX: list[Row] = [
         signed_in=403,
         overrides=REVIEWERS,
     ),
+    Row(
+        # A proposal's file is private: its author and coordinators only, 404 for the rest.
+        "practice-submission-someone-elses-attachment",
+        named(
+            "practice_submissions:attachment_download",
+            lambda w: w["practice_submission"].pk,
+            lambda w: w["practice_attachment"].pk,
+        ),
+        signed_in=404,
+        overrides=REVIEWERS,
+    ),
 ]
 
 
@@ -226,6 +238,7 @@ def world(db):
     stranger = UserFactory(email="stranger@example.org")
     home = builders.homes()["en"]
     event = builders.event_page(builders.event_index(home), slug="webinar")
+    draft = PracticeSubmissionFactory(submitter=stranger)
     return {
         "notification": NotificationFactory(recipient=stranger),
         "unsubscribe_token": unsubscribe_token_make(
@@ -238,7 +251,8 @@ def world(db):
         "invitation": invitation,
         "token": token,
         "join_request": JoinRequestFactory(),
-        "practice_submission": PracticeSubmissionFactory(submitter=stranger),
+        "practice_submission": draft,
+        "practice_attachment": attachment_make(draft),
         "practice_submission_sent": PracticeSubmissionFactory(
             submitter=stranger, state="submitted"
         ),

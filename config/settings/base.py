@@ -119,6 +119,12 @@ TEMPLATES = [
 # ---------------------------------------------------------------------------------------------
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    # PostgreSQL's default planner cost (4) assumes spinning disks and then prefers scanning a
+    # whole table to the GIN index of the practice search; 1.1 is the usual value for SSDs.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "options", f"-c random_page_cost={env.float('PG_RANDOM_PAGE_COST', default=1.1)}"
+    )
 
 REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
@@ -152,6 +158,9 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "media")))
+# Files nobody may fetch by address (practice proposals' attachments before approval): outside
+# MEDIA_ROOT, never served by the web server, only through permission-checked views.
+PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT", default=str(BASE_DIR / "private-media")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -4,7 +4,7 @@ without them."""
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import DATABASES, SITE_URL, env
+from .base import DATABASES, MEDIA_ROOT, PRIVATE_MEDIA_ROOT, SITE_URL, env
 
 DEBUG = False
 SECRET_KEY = env("SECRET_KEY", default="")
@@ -13,6 +13,9 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must be set in production.")
+# Set PRIVATE_MEDIA_ROOT in the environment; inside MEDIA_ROOT its files would be public.
+if PRIVATE_MEDIA_ROOT.resolve().is_relative_to(MEDIA_ROOT.resolve()):
+    raise ImproperlyConfigured("PRIVATE_MEDIA_ROOT must not be inside MEDIA_ROOT.")
 
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True

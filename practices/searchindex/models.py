@@ -1,6 +1,11 @@
 """What the practice finder keeps beside the pages: a search entry per published practice page
-(full-text vector on PostgreSQL, accent-folded text elsewhere, facts cheap to facet on) and a
-view counter per practice (all language versions together)."""
+(full-text vector on PostgreSQL, accent-folded text elsewhere, the facts the facets count, and
+the visitor languages whose listing shows this version) and a view counter per practice (all
+language versions together).
+
+Entries are derived data, rebuilt from the live pages whenever a version of a practice is
+published, unpublished or deleted (``services.practice_search_entry_refresh``), so that a search
+over 10,000 practices reads one narrow table instead of the page tree."""
 
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
@@ -23,6 +28,17 @@ class PracticeSearchEntry(models.Model):
     # Lower-case, accent-free title, summary and body: the fallback search outside PostgreSQL.
     folded_text = models.TextField(_("folded text"), blank=True)
     has_indicators = models.BooleanField(_("has result indicators"), default=False)
+    # Copies of the page's facts, so that facets never join the page tables.
+    translation_key = models.UUIDField(_("translation key"), null=True, db_index=True)
+    language = models.CharField(_("language"), max_length=10, blank=True)
+    original_language = models.CharField(_("original language"), max_length=10, blank=True)
+    country = models.CharField(_("country"), max_length=2, blank=True)
+    status = models.CharField(_("status"), max_length=20, blank=True)
+    start_year = models.PositiveSmallIntegerField(_("start year"), null=True, blank=True)
+    first_published_at = models.DateTimeField(_("first published"), null=True, blank=True)
+    # The visitor languages whose listings show this version, as ",en,fr," (see
+    # services.practice_listing_refresh): one LIKE on this row instead of a join per search.
+    listed_in = models.CharField(_("listed for"), max_length=100, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

@@ -5,8 +5,9 @@ import html
 import unicodedata
 import uuid
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchVector
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import F, Value
 from django.utils.html import strip_tags
 
@@ -52,38 +53,100 @@ def practice_search_texts(*, page: PracticePage) -> tuple[str, str]:
     return heading, body
 
 
+def _content_languages() -> list[str]:
+    return [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+
+
+def shown_version(
+    entries: list[PracticeSearchEntry], *, language: str
+) -> PracticeSearchEntry | None:
+    """The version a visitor reading ``language`` sees among the live versions ``entries``."""
+    by_language = {entry.language: entry for entry in entries}
+    for candidate in (
+        language,
+        *(entry.original_language for entry in entries),
+        settings.LANGUAGE_CODE,
+        *_content_languages(),
+    ):
+        if candidate in by_language:
+            return by_language[candidate]
+    return entries[0] if entries else None
+
+
+def listed_in_value(languages: list[str]) -> str:
+    """How ``PracticeSearchEntry.listed_in`` stores visitor languages: ",en,fr," (or "")."""
+    return f",{','.join(languages)}," if languages else ""
+
+
+def listed_in_lookup(language: str) -> str:
+    """What ``listed_in__contains`` looks for to find the entries listed for ``language``."""
+    return f",{language},"
+
+
+def practice_listing_refresh(*, translation_key: uuid.UUID) -> None:
+    """Decide again, for every visitor language, which live version of a practice is listed."""
+    entries = list(PracticeSearchEntry.objects.filter(translation_key=translation_key))
+    shown: dict[int, list[str]] = {}
+    for language in _content_languages():
+        version = shown_version(entries, language=language)
+        if version is not None:
+            shown.setdefault(version.pk, []).append(language)
+    for entry in entries:
+        value = listed_in_value(shown.get(entry.pk, []))
+        if entry.listed_in != value:
+            PracticeSearchEntry.objects.filter(pk=entry.pk).update(listed_in=value)
+
+
 def practice_search_entry_refresh(*, page: PracticePage) -> PracticeSearchEntry:
-    """Rebuild the search entry of a (published) practice page from its current fields."""
+    """Rebuild the search entry of a (published) practice page from its current fields, then
+    the listing of its practice (a new translation may now be the one a language shows)."""
     heading, body = practice_search_texts(page=page)
-    config = search_config_for(page.locale.language_code)
-    entry, _created = PracticeSearchEntry.objects.update_or_create(
-        page_id=page.pk,
-        defaults={
-            "config": config,
-            "folded_text": text_fold(f"{heading} {body}"),
-            "has_indicators": bool(len(page.indicators)),
-        },
-    )
-    if connection.vendor == "postgresql":
-        PracticeSearchEntry.objects.filter(pk=entry.pk).update(
-            search_vector=SearchVector(Value(heading), config=config, weight="A")
-            + SearchVector(Value(body), config=config, weight="B")
+    language = page.locale.language_code
+    config = search_config_for(language)
+    with transaction.atomic():
+        entry, _created = PracticeSearchEntry.objects.update_or_create(
+            page_id=page.pk,
+            defaults={
+                "config": config,
+                "folded_text": text_fold(f"{heading} {body}"),
+                "has_indicators": bool(len(page.indicators)),
+                "translation_key": page.translation_key,
+                "language": language,
+                "original_language": page.original_language or language,
+                "country": page.country,
+                "status": page.status,
+                "start_year": page.start_date.year if page.start_date else None,
+                "first_published_at": page.first_published_at,
+            },
         )
+        if connection.vendor == "postgresql":
+            PracticeSearchEntry.objects.filter(pk=entry.pk).update(
+                search_vector=SearchVector(Value(heading), config=config, weight="A")
+                + SearchVector(Value(body), config=config, weight="B")
+            )
+        practice_listing_refresh(translation_key=page.translation_key)
     return entry
 
 
-def practice_search_entry_delete(*, page_id: int) -> None:
-    """Forget the search entry of a practice page that is no longer published."""
-    PracticeSearchEntry.objects.filter(page_id=page_id).delete()
+def practice_search_entry_delete(*, page_id: int, translation_key: uuid.UUID | None) -> None:
+    """Forget the search entry of a practice page that is no longer published (or deleted), and
+    list another version of its practice in its place where there is one."""
+    with transaction.atomic():
+        PracticeSearchEntry.objects.filter(page_id=page_id).delete()
+        if translation_key is not None:
+            practice_listing_refresh(translation_key=translation_key)
 
 
 def practice_search_rebuild() -> int:
-    """Rebuild the entries of every live practice page (after a bulk import); returns the count."""
+    """Rebuild the entries and the listing of every live practice page (after a bulk import or
+    a change of view restrictions); returns the number of pages."""
     pages = PracticePage.objects.live().select_related("locale").order_by("pk")
     count = 0
-    for page in pages.iterator(chunk_size=500):
-        practice_search_entry_refresh(page=page)
-        count += 1
+    with transaction.atomic():
+        PracticeSearchEntry.objects.exclude(page__in=pages).delete()
+        for page in pages.iterator(chunk_size=500):
+            practice_search_entry_refresh(page=page)
+            count += 1
     return count
 
 

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .storage import PrivateMediaStorage, attachment_upload_to
+
 
 class PracticeSubmission(models.Model):
     """One person's proposal of a practice. ``data`` holds what they typed, step by step, exactly
@@ -77,7 +79,9 @@ class PracticeSubmission(models.Model):
 
 
 class SubmissionAttachment(models.Model):
-    """A file accepted for a submission, kept as a Wagtail document or image."""
+    """A file accepted for a submission. Until a coordinator approves the practice it exists
+    only in private storage, readable through a permission-checked view; approving copies it
+    into a public Wagtail document or image, which the row then points to."""
 
     class Kind(models.TextChoices):
         DOCUMENT = "document", _("Document")
@@ -91,9 +95,17 @@ class SubmissionAttachment(models.Model):
     )
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     title = models.CharField(_("title"), max_length=200)
+    file = models.FileField(
+        _("file"),
+        upload_to=attachment_upload_to,
+        storage=PrivateMediaStorage(),
+        max_length=255,
+        blank=True,
+    )
+    content_type = models.CharField(_("content type"), max_length=100, blank=True)
     document = models.ForeignKey(
         "wagtaildocs.Document",
-        verbose_name=_("document"),
+        verbose_name=_("published document"),
         null=True,
         blank=True,
         on_delete=models.CASCADE,
@@ -101,7 +113,7 @@ class SubmissionAttachment(models.Model):
     )
     image = models.ForeignKey(
         "wagtailimages.Image",
-        verbose_name=_("image"),
+        verbose_name=_("published image"),
         null=True,
         blank=True,
         on_delete=models.CASCADE,
@@ -114,9 +126,30 @@ class SubmissionAttachment(models.Model):
         verbose_name = _("attachment")
         verbose_name_plural = _("attachments")
         ordering = ["created_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(file="")
+                | models.Q(document__isnull=False)
+                | models.Q(image__isnull=False),
+                name="submission_attachment_has_a_file",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(document__isnull=True) | models.Q(image__isnull=True),
+                name="submission_attachment_one_published_copy",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def stored_file(self):
+        """The file to hand to the submitter and coordinators: the private original, or the
+        published copy for attachments approved before files were kept privately."""
+        if self.file:
+            return self.file
+        published = self.document or self.image
+        return published.file if published is not None else None
 
 
 class SubmissionEvent(models.Model):

@@ -2,11 +2,13 @@
 decisions. Every state change is recorded as a ``SubmissionEvent`` and notified."""
 
 import html
+import os
 import re
 
 import nh3
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -33,7 +35,8 @@ from .models import PracticeSubmission, SubmissionAttachment, SubmissionEvent
 State = PracticeSubmission.State
 Step = PracticeSubmission.Step
 STEP_ORDER = list(Step.values)
-COLLECTION_NAME = "Submissions"
+# Approved proposals' files are published here; until then they are private.
+PUBLIC_COLLECTION_NAME = "Practices"
 STORY_FIELDS = ("context", "objectives", "activities", "results", "lessons_learned", "replication")
 
 
@@ -63,39 +66,26 @@ def submission_step_save(
     return submission
 
 
-def _submissions_collection() -> Collection:
-    root = Collection.get_first_root_node()
-    existing = root.get_children().filter(name=COLLECTION_NAME).first()
-    return existing or root.add_child(name=COLLECTION_NAME)
-
-
 def submission_attachment_add(
-    *, submission: PracticeSubmission, user, upload, title: str, extension: str, kind: str
+    *,
+    submission: PracticeSubmission,
+    upload,
+    title: str,
+    extension: str,
+    kind: str,
+    content_type: str,
 ) -> SubmissionAttachment:
-    """Keep an already checked file (see ``validators.upload_check``) as a Wagtail document or
-    image in the "Submissions" collection. The stored name's extension is the one the content
-    showed, whatever the upload was called."""
+    """Keep an already checked file (see ``validators.upload_check``) in private storage: only
+    the submitter and coordinators can read it until the practice is approved. The stored
+    name's extension is the one the content showed, whatever the upload was called."""
     if not submission.is_editable:
         raise ValidationError(_("This proposal is with the coordinators and cannot be edited."))
     title = title.strip() or upload.name.rsplit(".", 1)[0][:200] or _("Attachment")
     base = slugify(upload.name.rsplit(".", 1)[0])[:60] or "attachment"
-    upload.name = f"{base}.{extension}"
-    attachment = SubmissionAttachment(submission=submission, kind=kind, title=title)
-    collection = _submissions_collection()
-    if kind == SubmissionAttachment.Kind.IMAGE:
-        image = get_image_model()(
-            title=title, file=upload, collection=collection, uploaded_by_user=user
-        )
-        image._set_image_file_metadata()
-        image.save()
-        attachment.image = image
-    else:
-        document = get_document_model()(
-            title=title, file=upload, collection=collection, uploaded_by_user=user
-        )
-        document._set_document_file_metadata()
-        document.save()
-        attachment.document = document
+    attachment = SubmissionAttachment(
+        submission=submission, kind=kind, title=title, content_type=content_type
+    )
+    attachment.file.save(f"{base}.{extension}", upload, save=False)
     attachment.full_clean()
     attachment.save()
     PracticeSubmission.objects.filter(pk=submission.pk).update(updated_at=timezone.now())
@@ -103,13 +93,11 @@ def submission_attachment_add(
 
 
 def submission_attachment_remove(*, attachment: SubmissionAttachment) -> None:
-    """Forget a file of a draft (and the stored document or image)."""
+    """Forget a file of a draft. Its private file is deleted once the removal is committed
+    (``signals.attachment_file_delete``, which also covers a proposal or account deleted)."""
     if not attachment.submission.is_editable:
         raise ValidationError(_("This proposal is with the coordinators and cannot be edited."))
-    stored = attachment.image or attachment.document
     attachment.delete()
-    if stored is not None:
-        stored.delete()
 
 
 # -- Submitting -------------------------------------------------------------------------------
@@ -181,12 +169,7 @@ def _page_fill(page: PracticePage, submission: PracticeSubmission, cleaned: dict
     page.contact_role = contact["contact_role"]
     page.contact_email = contact["contact_email"]
     page.original_language = submission.language
-    page.material = [
-        {"type": "image", "value": {"image": item.image_id, "caption": item.title}}
-        if item.kind == SubmissionAttachment.Kind.IMAGE
-        else {"type": "document", "value": {"document": item.document_id, "title": item.title}}
-        for item in submission.attachments.all()
-    ]
+    # ``material`` is left alone: the proposal's files join it only when it is approved.
 
 
 def _page_save_draft(submission: PracticeSubmission, user) -> PracticePage:
@@ -305,16 +288,86 @@ def submission_request_changes(
     return submission
 
 
+def _practices_collection() -> Collection:
+    root = Collection.get_first_root_node()
+    existing = root.get_children().filter(name=PUBLIC_COLLECTION_NAME).first()
+    return existing or root.add_child(name=PUBLIC_COLLECTION_NAME)
+
+
+def _attachment_publish(
+    attachment: SubmissionAttachment, collection: Collection, copies: list
+) -> None:
+    """Copy a private file into a public Wagtail document or image (once); the copy's file is
+    added to ``copies``."""
+    if attachment.document_id or attachment.image_id:
+        return
+    model = (
+        get_image_model()
+        if attachment.kind == SubmissionAttachment.Kind.IMAGE
+        else get_document_model()
+    )
+    with attachment.file.open("rb") as private:
+        published = model(
+            title=attachment.title,
+            file=File(private, name=os.path.basename(attachment.file.name)),
+            collection=collection,
+            uploaded_by_user=attachment.submission.submitter,
+        )
+        if attachment.kind == SubmissionAttachment.Kind.IMAGE:
+            published._set_image_file_metadata()
+        else:
+            published._set_document_file_metadata()
+        published.save()
+        copies.append(published.file)
+        if attachment.kind == SubmissionAttachment.Kind.IMAGE:
+            attachment.image = published
+        else:
+            attachment.document = published
+    attachment.full_clean()
+    attachment.save(update_fields=["document", "image", "updated_at"])
+
+
+def _material_publish(page: PracticePage, submission: PracticeSubmission, copies: list) -> None:
+    """Publish the proposal's files and add them to the page's material, after whatever an
+    editor put there (minus blocks whose document or image no longer exists)."""
+    collection = _practices_collection()
+    kept = [
+        (block.block_type, block.value)
+        for block in page.material
+        if block.block_type not in ("document", "image") or block.value[block.block_type]
+    ]
+    added = []
+    for attachment in submission.attachments.all():
+        _attachment_publish(attachment, collection, copies)
+        if attachment.kind == SubmissionAttachment.Kind.IMAGE:
+            added.append(("image", {"image": attachment.image, "caption": attachment.title}))
+        else:
+            added.append(("document", {"document": attachment.document, "title": attachment.title}))
+    page.material = kept + added
+
+
 @transaction.atomic
 def submission_approve(
     *, submission: PracticeSubmission, user, message: str = ""
 ) -> PracticeSubmission:
-    """Publish the practice page of a submission and tell its author."""
+    """Publish a submission's practice page with its files (now copied into public Wagtail
+    documents and images) and tell its author."""
     submission = _decision_start(submission)
     page = submission.page.specific
-    revision = page.get_latest_revision() or page.save_revision(user=user)
-    # network.permissions decided who may approve; Wagtail page permissions do not apply.
-    revision.publish(user=user, skip_permission_checks=True)
+    latest = page.get_latest_revision()
+    if latest is not None:
+        page = latest.as_object()
+    copies = []
+    try:
+        _material_publish(page, submission, copies)
+        revision = page.save_revision(user=user)
+        # network.permissions decided who may approve; Wagtail page permissions do not apply.
+        revision.publish(user=user, skip_permission_checks=True)
+    except Exception:
+        # The transaction rolls back; public copies left on disk would outlive it.
+        for copy in copies:
+            copy.storage.delete(copy.name)
+        raise
     event = _event_record(submission, user=user, to_state=State.APPROVED, message=message.strip())
     submission.save()
     _notify(submission, event, kind=notification_kinds.APPROVED, recipients=[submission.submitter])

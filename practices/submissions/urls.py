@@ -13,6 +13,11 @@ urlpatterns = [
     path("<int:pk>/submit/", views.submission_submit, name="submit"),
     path("<int:pk>/review/", views.submission_review, name="review"),
     path(
+        "<int:pk>/attachments/<int:attachment_pk>/",
+        views.submission_attachment_download,
+        name="attachment_download",
+    ),
+    path(
         "<int:pk>/attachments/<int:attachment_pk>/remove/",
         views.submission_attachment_remove,
         name="attachment_remove",

@@ -31,6 +31,7 @@ _HEAD_BYTES = 8192
 class CheckedUpload:
     extension: str
     kind: str
+    content_type: str
 
 
 def upload_check(upload) -> CheckedUpload:
@@ -62,7 +63,7 @@ def upload_check(upload) -> CheckedUpload:
     kind = ACCEPTED_TYPES[extension]
     if kind == SubmissionAttachment.Kind.IMAGE:
         _image_verify(upload)
-    return CheckedUpload(extension=extension, kind=kind)
+    return CheckedUpload(extension=extension, kind=kind, content_type=guess.mime)
 
 
 def _image_verify(upload) -> None:

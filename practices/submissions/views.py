@@ -1,10 +1,14 @@
 """Views of practice proposals. Thin: they ask network.permissions, call services and render."""
 
+import os
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -125,11 +129,11 @@ def submission_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     if upload:
         services.submission_attachment_add(
             submission=submission,
-            user=request.user,
             upload=upload,
             title=request.POST.get("file_title", ""),
             extension=form.checked_upload.extension,
             kind=form.checked_upload.kind,
+            content_type=form.checked_upload.content_type,
         )
         messages.success(request, _("The file is attached."))
     # What was typed is kept even when it does not validate yet.
@@ -256,3 +260,32 @@ def submission_attachment_remove(request: HttpRequest, pk: int, attachment_pk: i
     services.submission_attachment_remove(attachment=attachment)
     messages.success(request, _("The file is removed."))
     return redirect("practice_submissions:step", submission.pk, Step.ATTACHMENTS)
+
+
+@login_required
+def submission_attachment_download(
+    request: HttpRequest, pk: int, attachment_pk: int
+) -> HttpResponseBase:
+    """A proposal's file, for its author and coordinators only (404 for anyone else: unlike
+    a published document it has no public address). Always downloaded, never displayed, with
+    the type its content showed when it was accepted."""
+    found = _submission_visible(request, pk)
+    if isinstance(found, HttpResponse):
+        return found
+    attachment = get_object_or_404(SubmissionAttachment, pk=attachment_pk, submission=found)
+    stored = attachment.stored_file
+    try:
+        handle = stored.open("rb") if stored else None
+    except OSError:  # gone from disk: a missing file, not a server error
+        handle = None
+    if handle is None:
+        raise Http404
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=os.path.basename(stored.name),
+        content_type=attachment.content_type or "application/octet-stream",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    patch_cache_control(response, private=True, no_store=True)
+    return response

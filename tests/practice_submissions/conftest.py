@@ -48,3 +48,25 @@ def zip_upload(name: str = "report.pdf") -> SimpleUploadedFile:
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("run.exe", b"MZ" + b"\0" * 100)
     return SimpleUploadedFile(name, buffer.getvalue(), content_type="application/pdf")
+
+
+@pytest.fixture(autouse=True)
+def _private_media_root(settings, tmp_path):
+    settings.PRIVATE_MEDIA_ROOT = str(tmp_path / "private-media")
+
+
+def attachment_make(submission, upload=None, title: str = "Annual report"):
+    """A file accepted for ``submission`` the way the attachments step keeps it."""
+    from practices.submissions.services import submission_attachment_add
+    from practices.submissions.validators import upload_check
+
+    upload = upload or pdf_upload()
+    checked = upload_check(upload)
+    return submission_attachment_add(
+        submission=submission,
+        upload=upload,
+        title=title,
+        extension=checked.extension,
+        kind=checked.kind,
+        content_type=checked.content_type,
+    )

@@ -1,12 +1,14 @@
 """Files are judged by their content and size; a refused file loses nothing else typed."""
 
+from pathlib import Path
+
 import pytest
 from django.urls import reverse
 from wagtail.documents import get_document_model
 
 from tests.factories import PracticeSubmissionFactory
 
-from .conftest import pdf_upload, zip_upload
+from .conftest import attachment_make, pdf_upload, zip_upload
 
 pytestmark = pytest.mark.django_db
 
@@ -75,25 +77,48 @@ def test_oversize_file_is_refused(client, member, settings):
     assert not submission.attachments.exists()
 
 
-def test_pdf_is_kept_as_a_document_in_the_submissions_collection(client, member):
+def test_pdf_is_kept_privately_with_the_type_its_content_shows(client, member, settings):
     submission = PracticeSubmissionFactory(submitter=member)
     client.force_login(member)
     response = _upload(client, submission, pdf_upload("informe final.PDF"))
     assert response.status_code == 302
-    document = get_document_model().objects.get()
-    assert document.title == "Evaluation"
-    assert document.collection.name == "Submissions"
-    assert document.file.name.endswith(".pdf")
+    assert not get_document_model().objects.exists()
+    attachment = submission.attachments.get()
+    assert attachment.title == "Evaluation"
+    assert attachment.content_type == "application/pdf"
+    assert attachment.file.name.endswith("/informe-final.pdf")
+    path = Path(attachment.file.path)
+    assert path.is_relative_to(Path(settings.PRIVATE_MEDIA_ROOT))
+    assert path.read_bytes() == pdf_upload().read()
+    assert not any(p.is_file() for p in Path(settings.MEDIA_ROOT).rglob("*"))
     page = client.get(response["Location"]).content.decode()
-    assert "Evaluation" in page
+    download = reverse(
+        "practice_submissions:attachment_download", args=[submission.pk, attachment.pk]
+    )
+    assert f'href="{download}" download>Evaluation</a>' in page
 
 
-def test_file_can_be_removed_from_a_draft(client, member):
+def test_removing_a_file_deletes_it_from_disk(client, member, django_capture_on_commit_callbacks):
     submission = PracticeSubmissionFactory(submitter=member)
     client.force_login(member)
     _upload(client, submission, pdf_upload())
     attachment = submission.attachments.get()
+    path = Path(attachment.file.path)
+    assert path.exists()
     url = reverse("practice_submissions:attachment_remove", args=[submission.pk, attachment.pk])
-    client.post(url)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url)
     assert not submission.attachments.exists()
-    assert not get_document_model().objects.exists()
+    assert not path.exists()
+
+
+def test_deleting_the_account_deletes_its_proposals_files(
+    member, django_capture_on_commit_callbacks
+):
+    from network.services import account_delete
+
+    attachment = attachment_make(PracticeSubmissionFactory(submitter=member))
+    path = Path(attachment.file.path)
+    with django_capture_on_commit_callbacks(execute=True):
+        account_delete(user=member)
+    assert not path.exists()

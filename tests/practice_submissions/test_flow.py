@@ -2,12 +2,13 @@
 
 import pytest
 from django.urls import reverse
+from wagtail.documents import get_document_model
 
 from practices.models import PracticePage
 from practices.submissions.models import PracticeSubmission, SubmissionEvent
 from tests.factories import PracticeSubmissionFactory
 
-from .conftest import pdf_upload, png_upload
+from .conftest import pdf_upload
 
 pytestmark = pytest.mark.django_db
 
@@ -76,7 +77,9 @@ def test_proposal_review_changes_and_approval(
     assert practice.activities == "<p>One desk.</p><p>Trained &lt;b&gt;staff&lt;/b&gt;.</p>"
     assert sorted(row.code for row in practice.themes.all()) == ["health", "reception"]
     assert sorted(practice.tags.names()) == ["desk", "welcome"]
-    assert practice.material[0].block_type == "document"
+    # The file stays private until approval: not in the draft page, not a Wagtail document.
+    assert len(practice.material) == 0
+    assert not get_document_model().objects.exists()
     assert [mail.to for mail in mailoutbox] == [[coordinator.email]]
     assert "Welcome desk for newcomers" in mailoutbox[0].subject
 
@@ -110,7 +113,14 @@ def test_proposal_review_changes_and_approval(
     _post(client, capture, review_url, {"decision": "approve", "message": ""})
     submission.refresh_from_db()
     assert submission.state == "approved"
-    assert PracticePage.objects.get().live is True
+    published = PracticePage.objects.get()
+    assert published.live is True
+    document = get_document_model().objects.get()
+    assert document.collection.name == "Practices"
+    assert [(block.block_type, block.value["document"]) for block in published.material] == [
+        ("document", document)
+    ]
+    assert document.url in client.get(published.url).content.decode()
     assert mailoutbox[-1].to == [member.email]
     assert "published" in mailoutbox[-1].subject
     assert list(SubmissionEvent.objects.values_list("from_state", "to_state")) == [
@@ -193,21 +203,6 @@ def test_submitted_proposal_cannot_be_edited_by_its_author(client, directory, me
     assert response["Location"] == reverse("practice_submissions:detail", args=[submission.pk])
     submission.refresh_from_db()
     assert submission.title == "Welcome desk for newcomers"
-
-
-def test_images_are_attached_as_wagtail_images(client, directory, member):
-    from wagtail.images import get_image_model
-
-    submission = PracticeSubmissionFactory(submitter=member)
-    client.force_login(member)
-    client.post(
-        _step_url(submission, "attachments"),
-        {**CONTACT, "file": png_upload(), "file_title": "The desk", "action": "save"},
-    )
-    image = get_image_model().objects.get()
-    assert image.title == "The desk"
-    assert image.collection.name == "Submissions"
-    assert submission.attachments.get().image == image
 
 
 @pytest.mark.parametrize("step", ["basics", "practice", "classification", "attachments"])

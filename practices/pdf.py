@@ -1,0 +1,216 @@
+"""A practice record as a PDF, rendered by WeasyPrint from an HTML template in the record's own
+language.
+
+Rendering never touches the network: WeasyPrint gets a URL fetcher that only reads images under
+MEDIA_ROOT and files in the static folders (the record's images, the Convive mark) and refuses
+everything else, so an address pasted into a record cannot make the server fetch it, nor a
+local path pull another file into the PDF. Links stay links.
+The bytes are cached per page, language and publication, so publishing again gives a new PDF.
+"""
+
+import logging
+import mimetypes
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+from urllib.request import url2pathname
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.core.cache import cache
+from django.template.loader import render_to_string
+from django.utils import translation
+from wagtail.models import Page
+
+from .models import PracticePage
+
+PDF_TEMPLATE = "practices/pdf/practice.html"
+# Bump when the template or its stylesheet changes, so cached copies of the old layout are
+# not served after a deployment.
+PDF_LAYOUT_VERSION = 1
+# A new publication changes the key; the timeout only bounds how long facts from outside the
+# page (a member authority's name) may lag behind.
+PDF_CACHE_TIMEOUT = 24 * 60 * 60
+IMAGE_RENDITION = "max-1000x700"
+CONVIVE_MARK = "img/favicon.svg"
+
+# WeasyPrint logs each rendering step, and fontTools each font it subsets, at INFO: a dozen
+# lines per PDF that say nothing an operator needs.
+for _logger in ("fontTools", "weasyprint.progress"):
+    logging.getLogger(_logger).setLevel(logging.WARNING)
+
+
+# -- What WeasyPrint may read ---------------------------------------------------------------------
+def _static_roots() -> list[Path]:
+    roots = [settings.STATIC_ROOT]
+    for entry in settings.STATICFILES_DIRS:
+        roots.append(entry[1] if isinstance(entry, tuple | list) else entry)
+    return [Path(root).resolve() for root in roots if root]
+
+
+def _content_type(path: Path) -> str:
+    return mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+
+
+def local_file_for(url: str) -> Path | None:
+    """The file a ``file://`` address names when WeasyPrint may read it, else None: an image
+    under MEDIA_ROOT (never a document, which may be private) or any file in a static folder,
+    after resolving ``..`` and symbolic links."""
+    parts = urlsplit(url)
+    if parts.scheme.lower() != "file" or parts.netloc not in ("", "localhost"):
+        return None
+    path = Path(url2pathname(parts.path)).resolve()
+    if not path.is_file():
+        return None
+    if any(path.is_relative_to(root) for root in _static_roots()):
+        return path
+    media = Path(settings.MEDIA_ROOT).resolve()
+    if path.is_relative_to(media) and _content_type(path).startswith("image/"):
+        return path
+    return None
+
+
+def _file_uri(path: str | Path | None) -> str:
+    return Path(path).resolve().as_uri() if path else ""
+
+
+class LocalFileFetcher:
+    """A WeasyPrint URL fetcher limited to local media and static files.
+
+    Every other address (http, https, ftp, data:, other files) raises, which WeasyPrint logs
+    and skips: the image or attachment is left out, the PDF is still made.
+    ``refused`` keeps the addresses it turned down. (A plain callable rather than a subclass of
+    WeasyPrint's ``URLFetcher``, so importing this module does not load pango.)
+    """
+
+    def __init__(self):
+        self.refused: list[str] = []
+
+    def __call__(self, url: str):
+        from weasyprint.urls import URLFetcherResponse
+
+        path = local_file_for(url)
+        if path is None:
+            self.refused.append(url)
+            raise ValueError(f"Not a local media or static file, not fetched: {url[:200]}")
+        return URLFetcherResponse(
+            url, body=path.read_bytes(), headers={"Content-Type": _content_type(path)}
+        )
+
+
+# -- The document ---------------------------------------------------------------------------------
+def practice_canonical_url(*, practice: PracticePage) -> str:
+    """The practice's public address on the site (``SITE_URL``), in its own language."""
+    with translation.override(practice.locale.language_code):
+        return urljoin(f"{settings.SITE_URL}/", practice.get_url() or "")
+
+
+def _image_item(value) -> dict:
+    item = {"kind": "image", "caption": value.get("caption") or "", "src": ""}
+    image = value.get("image")
+    if image is None:
+        return item
+    item["caption"] = item["caption"] or image.title
+    try:
+        rendition = image.get_rendition(IMAGE_RENDITION)
+        item["src"] = _file_uri(rendition.file.path)
+    except (OSError, NotImplementedError):
+        # A missing original or a storage without local paths: the caption is still listed.
+        return item
+    item["width"], item["height"] = rendition.width, rendition.height
+    return item
+
+
+def _material_items(practice: PracticePage, *, base_url: str) -> list[dict]:
+    """Attached material ready to print: absolute addresses, images as local file URIs."""
+    items = []
+    for block in practice.material:
+        value = block.value
+        if block.block_type == "document":
+            document = value.get("document")
+            if document is None:
+                continue
+            items.append(
+                {
+                    "kind": "document",
+                    "title": value.get("title") or document.title,
+                    "url": urljoin(base_url, document.url),
+                }
+            )
+        elif block.block_type == "image":
+            items.append(_image_item(value))
+        elif block.block_type == "video":
+            items.append({"kind": "video", "title": value["title"], "url": value["url"]})
+        elif block.block_type == "source":
+            items.append(
+                {
+                    "kind": "source",
+                    "title": value["title"],
+                    "publisher": value.get("publisher") or "",
+                    "url": value.get("url") or "",
+                }
+            )
+    return items
+
+
+def _translations(practice: PracticePage) -> list[str]:
+    """Language codes of the other live versions of the practice."""
+    return list(
+        Page.objects.live()
+        .filter(translation_key=practice.translation_key)
+        .exclude(pk=practice.pk)
+        .order_by("locale__language_code")
+        .values_list("locale__language_code", flat=True)
+    )
+
+
+def practice_pdf_context(*, practice: PracticePage) -> dict:
+    """Everything the PDF template shows besides the practice's own fields."""
+    url = practice_canonical_url(practice=practice)
+    mark = finders.find(CONVIVE_MARK)
+    return {
+        "page": practice,
+        "canonical_url": url,
+        "language": practice.locale.language_code,
+        "themes": practice.labelled("themes"),
+        "target_groups": practice.labelled("target_groups"),
+        "gcm_objectives": practice.labelled("gcm_objectives"),
+        "sdg_targets": practice.labelled("sdg_targets"),
+        "tag_names": [tag.name for tag in practice.tags.all()],
+        "material": _material_items(practice, base_url=url),
+        "other_languages": _translations(practice),
+        "mark_src": _file_uri(mark) if isinstance(mark, str) else "",
+    }
+
+
+def practice_pdf_render(
+    *, practice: PracticePage, fetcher: LocalFileFetcher | None = None
+) -> bytes:
+    """The PDF of ``practice`` with every label in the practice's language (not the visitor's).
+    Takes about half a second; use ``practice_pdf`` to get it cached."""
+    from weasyprint import HTML
+
+    with translation.override(practice.locale.language_code):
+        context = practice_pdf_context(practice=practice)
+        html = render_to_string(PDF_TEMPLATE, context)
+    return HTML(
+        string=html, base_url=context["canonical_url"], url_fetcher=fetcher or LocalFileFetcher()
+    ).write_pdf()
+
+
+def practice_pdf_cache_key(*, practice: PracticePage) -> str:
+    published = practice.last_published_at
+    stamp = int(published.timestamp() * 1_000_000) if published else 0
+    return (
+        f"practices:pdf:v{PDF_LAYOUT_VERSION}:{practice.pk}:{practice.locale.language_code}:{stamp}"
+    )
+
+
+def practice_pdf(*, practice: PracticePage) -> bytes:
+    """The PDF of a live ``practice``, from the default cache when this publication of it was
+    already rendered."""
+    key = practice_pdf_cache_key(practice=practice)
+    content = cache.get(key)
+    if content is None:
+        content = practice_pdf_render(practice=practice)
+        cache.set(key, content, PDF_CACHE_TIMEOUT)
+    return content
