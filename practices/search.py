@@ -30,6 +30,7 @@ from django.db.models import F, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail.models import PageViewRestriction
 
 from network.countries import COUNTRY_CHOICES, country_name
@@ -88,7 +89,22 @@ class FacetOption:
     label: str
     count: int
     selected: bool
-    url: str  # the current search with this value ticked (or unticked when selected)
+    facet: str
+    search: "PracticeSearchParams" = field(repr=False, compare=False)
+
+    @property
+    def url(self) -> str:
+        """The current search with this value ticked (or unticked when selected); built only
+        when a template asks, since the form itself needs none."""
+        values = self.search.filters.get(self.facet, [])
+        toggled = [v for v in values if v != self.code] if self.selected else [*values, self.code]
+        return f"?{self.search.encoded(filters={**self.search.filters, self.facet: toggled})}"
+
+    @property
+    def count_label(self) -> str:
+        return ngettext("%(counter)s practice", "%(counter)s practices", self.count) % {
+            "counter": self.count
+        }
 
 
 @dataclass(frozen=True)
@@ -465,16 +481,14 @@ def _facets(counts: dict[str, dict[str, int]], cleaned: PracticeSearchParams) ->
         facet_counts = counts[spec.name]
         options = []
         for code, option_label in spec.options(facet_counts, selected):
-            values = cleaned.filters.get(spec.name, [])
-            toggled = [v for v in values if v != code] if code in selected else [*values, code]
-            filters = {**cleaned.filters, spec.name: toggled}
             options.append(
                 FacetOption(
                     code=code,
                     label=option_label,
                     count=facet_counts.get(code, 0),
                     selected=code in selected,
-                    url=f"?{cleaned.encoded(filters=filters)}",
+                    facet=spec.name,
+                    search=cleaned,
                 )
             )
         facets.append(Facet(name=spec.name, label=str(spec.label), options=options))

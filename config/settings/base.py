@@ -81,6 +81,9 @@ INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Serves cached pages to anonymous visitors when PAGE_CACHE_ENABLED (network/outreach/cache.py);
+    # before the rest, so that a hit skips them.
+    "network.outreach.cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -92,8 +95,6 @@ MIDDLEWARE = [
     # Coordinators without two-factor are sent to set it up before using /cms/.
     "network.middleware.AdminTwoFactorMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    # Serves cached pages to anonymous visitors when PAGE_CACHE_ENABLED (network/outreach/cache.py).
-    "network.outreach.cache.AnonymousPageCacheMiddleware",
 ]
 
 TEMPLATES = [

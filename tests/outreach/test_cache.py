@@ -122,3 +122,14 @@ def test_responses_that_set_cookies_or_use_csrf_are_not_stored(rf, home):
 def test_cache_is_off_unless_enabled(client, home):
     client.get("/en/")
     assert "X-Page-Cache" not in client.get("/en/")
+
+
+@pytest.mark.django_db
+def test_a_hit_keeps_the_page_headers_and_skips_the_session(client, homes, page_cache):
+    first = client.get("/es/")
+    hit = client.get("/es/")
+    assert hit["X-Page-Cache"] == "hit"
+    assert hit["Content-Language"] == "es"
+    assert hit["X-Frame-Options"] == first["X-Frame-Options"] == "DENY"
+    assert "Cookie" in hit["Vary"]
+    assert django_settings.SESSION_COOKIE_NAME not in hit.cookies

@@ -10,6 +10,7 @@ from django.utils.http import urlencode
 from django.utils.translation import get_language_info
 from wagtail.models import Page, Site
 
+from ..cache import shared_fragment
 from ..localization import children_of_translations_q, localized_queryset, page_urls_in_language
 
 register = template.Library()
@@ -85,21 +86,26 @@ def main_menu(context) -> list[dict]:
     if site is None:
         return []
     language = translation.get_language()
-    pages = list(
-        localized_queryset(
-            Page.objects.live()
-            .in_menu()
-            .filter(children_of_translations_q(site.root_page))
-            .select_related("locale"),
-            language=language,
+
+    def build() -> list[tuple[str, str]]:
+        pages = list(
+            localized_queryset(
+                Page.objects.live()
+                .in_menu()
+                .filter(children_of_translations_q(site.root_page))
+                .select_related("locale"),
+                language=language,
+            )
         )
-    )
-    pages.sort(key=lambda page: (page.path[-Page.steplen :], page.path))
-    urls = page_urls_in_language(pages, language=language, request=request)
-    items = [{"title": page.title, "url": urls[page.pk]} for page in pages]
-    for item in items:
-        item["is_current"] = request.path.startswith(item["url"])
-    return items
+        pages.sort(key=lambda page: (page.path[-Page.steplen :], page.path))
+        urls = page_urls_in_language(pages, language=language, request=request)
+        return [(page.title, urls[page.pk]) for page in pages]
+
+    entries = shared_fragment(f"main-menu:{site.pk}:{language}", build)
+    return [
+        {"title": title, "url": url, "is_current": request.path.startswith(url)}
+        for title, url in entries
+    ]
 
 
 @register.simple_tag

@@ -1,0 +1,68 @@
+"""Which version of a practice each language lists, kept in step with publishing."""
+
+import pytest
+from django.http import QueryDict
+
+from practices.search import practice_search
+from practices.searchindex.models import PracticeSearchEntry
+from practices.searchindex.services import practice_search_rebuild
+
+from .builders import practice, translate
+
+pytestmark = pytest.mark.django_db
+
+
+def _listed(language: str) -> list[str]:
+    result = practice_search(params=QueryDict(""), language=language)
+    return [item.title for item in result.items]
+
+
+def test_a_practice_is_listed_in_its_original_language_until_translated(directory):
+    original = practice(
+        directory["es"], slug="ruta", title="Ruta de acogida", original_language="es"
+    )
+    assert _listed("en") == ["Ruta de acogida"]
+    assert _listed("es") == ["Ruta de acogida"]
+    assert _listed("fr") == ["Ruta de acogida"]
+
+    english = translate(original, directory["en"], code="en", title="Reception pathway")
+    assert _listed("en") == ["Reception pathway"]
+    assert _listed("es") == ["Ruta de acogida"]
+    # French readers still get the original, not the English translation.
+    assert _listed("fr") == ["Ruta de acogida"]
+
+    english.unpublish()
+    assert _listed("en") == ["Ruta de acogida"]
+
+
+def test_deleting_the_original_lists_a_remaining_translation(directory):
+    original = practice(directory["es"], slug="ruta", title="Ruta", original_language="es")
+    translate(original, directory["en"], code="en", title="Pathway")
+    original.delete()
+    assert _listed("es") == ["Pathway"]
+    assert _listed("en") == ["Pathway"]
+
+
+def test_unpublished_practices_leave_the_listing_and_rebuild_restores_facts(directory):
+    page = practice(directory["en"], slug="desk", title="Employment desk", country="PE")
+    entry = PracticeSearchEntry.objects.get(page=page)
+    assert (entry.country, entry.language, entry.listed_in) == ("PE", "en", ",en,es,pt,fr,")
+
+    PracticeSearchEntry.objects.filter(pk=entry.pk).update(country="", listed_in="")
+    assert _listed("en") == []
+    assert practice_search_rebuild() == 1
+    assert _listed("en") == ["Employment desk"]
+    assert PracticeSearchEntry.objects.get(page=page).country == "PE"
+
+    page.unpublish()
+    assert _listed("en") == []
+    assert not PracticeSearchEntry.objects.filter(page=page).exists()
+
+
+def test_view_restricted_practices_are_not_listed(directory):
+    from wagtail.models import PageViewRestriction
+
+    page = practice(directory["en"], slug="private", title="Partners only")
+    practice(directory["en"], slug="public", title="Open to all")
+    PageViewRestriction.objects.create(page=page, restriction_type="login")
+    assert _listed("en") == ["Open to all"]
