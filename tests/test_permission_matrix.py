@@ -33,6 +33,7 @@ from tests.factories import (
 from tests.network.conftest import person
 from tests.outreach import builders
 from tests.practice_submissions.conftest import attachment_make
+from tests.practices.builders import practice, practice_index
 
 LOGIN = "login"
 MFA = "mfa"
@@ -227,6 +228,14 @@ MATRIX: list[Row] = [
         signed_in=404,
         overrides=REVIEWERS,
     ),
+    # A published practice's PDF is public; an unpublished one does not exist for anyone.
+    Row("practice-pdf", named("practices:pdf", lambda w: w["practice"].pk), anonymous=200),
+    Row(
+        "practice-pdf-unpublished",
+        named("practices:pdf", lambda w: w["practice_unpublished"].pk),
+        anonymous=404,
+        signed_in=404,
+    ),
 ]
 
 
@@ -239,7 +248,12 @@ def world(db):
     home = builders.homes()["en"]
     event = builders.event_page(builders.event_index(home), slug="webinar")
     draft = PracticeSubmissionFactory(submitter=stranger)
+    directory = practice_index(home)
+    withdrawn = practice(directory, slug="withdrawn")
+    withdrawn.unpublish()
     return {
+        "practice": practice(directory, slug="published"),
+        "practice_unpublished": withdrawn,
         "notification": NotificationFactory(recipient=stranger),
         "unsubscribe_token": unsubscribe_token_make(
             user_id=stranger.pk, kinds=["join_request_submitted"]
