@@ -68,7 +68,6 @@ def fill_practices(*, size: str) -> None:
     import uuid
     from datetime import date, timedelta
 
-    from django.conf import settings
     from django.contrib.contenttypes.models import ContentType
     from django.db import connection, transaction
     from django.db.models import F
@@ -83,12 +82,7 @@ def fill_practices(*, size: str) -> None:
         PracticeTheme,
     )
     from practices.searchindex.models import PracticeSearchEntry
-    from practices.searchindex.services import (
-        listed_in_value,
-        search_config_for,
-        shown_version,
-        text_fold,
-    )
+    from practices.searchindex.services import listed_in_values, search_config_for, text_fold
     from practices.taxonomy import GCM_OBJECTIVES, TARGET_GROUPS, THEMES
 
     target = {"demo": 0, "medium": 1_000, "large": 10_000}[size]
@@ -271,12 +265,8 @@ def fill_practices(*, size: str) -> None:
         for entry in entries:
             versions.setdefault(entry.translation_key, []).append(entry)
         for found in versions.values():
-            shown: dict = {}
-            for language, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
-                version = shown_version(found, language=language)
-                shown.setdefault(version.page_id, []).append(language)
-            for entry in found:
-                entry.listed_in = listed_in_value(shown.get(entry.page_id, []))
+            for entry, value in zip(found, listed_in_values(found), strict=True):
+                entry.listed_in = value
         PracticeSearchEntry.objects.bulk_create(entries, batch_size=2000)
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:

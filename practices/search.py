@@ -388,21 +388,21 @@ def _apply_filters(entries: QuerySet, filters: dict[str, list[str]], *, skip: st
     return entries
 
 
-def _views(key: str) -> Subquery:
-    return Subquery(
-        PracticeViewCount.objects.filter(translation_key=OuterRef(key)).values("count")[:1]
-    )
-
-
-def _ordered_entries(entries: QuerySet, *, sort: str, query: str) -> QuerySet:
-    newest = ("-first_published_at", "-page_id")
+def _ordered(queryset: QuerySet, *, sort: str, query: str, entry: str = "") -> QuerySet:
+    """``queryset`` sorted; it holds search entries (``entry=""``) or the practice pages they
+    belong to (``entry="search_entry__"``, the path from a page to its entry)."""
+    newest = ("-first_published_at", "-page_id" if not entry else "-pk")
     if sort == "relevance" and query and connection.vendor == "postgresql":
-        rank = SearchRank(F("search_vector"), _text_query(query))
-        return entries.annotate(rank=rank).order_by("-rank", *newest)
+        rank = SearchRank(F(f"{entry}search_vector"), _text_query(query, prefix=entry))
+        return queryset.annotate(rank=rank).order_by("-rank", *newest)
     if sort == "most_viewed":
-        views = Coalesce(_views("translation_key"), Value(0))
-        return entries.annotate(views=views).order_by("-views", *newest)
-    return entries.order_by(*newest)
+        views = PracticeViewCount.objects.filter(
+            translation_key=OuterRef("translation_key")
+        ).values("count")[:1]
+        return queryset.annotate(views=Coalesce(Subquery(views), Value(0))).order_by(
+            "-views", *newest
+        )
+    return queryset.order_by(*newest)
 
 
 def _matching_entries(cleaned: PracticeSearchParams, *, language: str) -> tuple[QuerySet, QuerySet]:
@@ -418,18 +418,12 @@ def practice_search_queryset(
     used by every open output (feeds, exports, API)."""
     cleaned = practice_search_params(params=params)
     _matched, filtered = _matching_entries(cleaned, language=language)
-    pages = PracticePage.objects.filter(pk__in=filtered.values("page_id"))
-    newest = ("-first_published_at", "-pk")
-    if cleaned.sort == "relevance" and connection.vendor == "postgresql":
-        query = _text_query(cleaned.query, prefix="search_entry__")
-        pages = pages.annotate(rank=SearchRank(F("search_entry__search_vector"), query)).order_by(
-            "-rank", *newest
-        )
-    elif cleaned.sort == "most_viewed":
-        views = Coalesce(_views("translation_key"), Value(0))
-        pages = pages.annotate(views=views).order_by("-views", *newest)
-    else:
-        pages = pages.order_by(*newest)
+    pages = _ordered(
+        PracticePage.objects.filter(pk__in=filtered.values("page_id")),
+        sort=cleaned.sort,
+        query=cleaned.query,
+        entry="search_entry__",
+    )
     return pages.select_related("locale", "authority"), cleaned
 
 
@@ -561,7 +555,7 @@ def practice_search(
     cleaned = practice_search_params(params=params)
     matched, filtered = _matching_entries(cleaned, language=language)
     counts, total = _facet_counts(matched, cleaned)
-    ids = _ordered_entries(filtered, sort=cleaned.sort, query=cleaned.query).values_list(
+    ids = _ordered(filtered, sort=cleaned.sort, query=cleaned.query).values_list(
         "page_id", flat=True
     )
     page = Paginator(_CountedPages(ids, total), PAGE_SIZE).get_page(page_number)

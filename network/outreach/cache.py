@@ -52,17 +52,31 @@ def page_cache_clear(**kwargs) -> None:
     _cache().set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
 
 
-def shared_fragment(name: str, build: Callable[[], T]) -> T:
-    """A piece of data every page shows alike (the main menu of a site in a language), built once
-    and kept until the next publish: one cache round-trip instead of its queries."""
-    key = f"outreach:fragment:{name}"
+def _current(key: str) -> tuple[str, object | None]:
+    """(the generation token, what ``key`` holds if it was stored under that token) in one
+    round-trip; entries are stored as ``(generation, value)`` by ``_store``."""
     found = _cache().get_many([GENERATION_KEY, key])
     generation = found.get(GENERATION_KEY) or _generation()
     stored = found.get(key)
     if stored is not None and stored[0] == generation:
-        return stored[1]
-    value = build()
+        return generation, stored[1]
+    return generation, None
+
+
+def _store(key: str, generation: str, value) -> None:
+    # Stored under the generation read before building the value: if something was published
+    # in the meantime, the entry is already stale and will not be used.
     _cache().set(key, (generation, value))
+
+
+def shared_fragment(name: str, build: Callable[[], T]) -> T:
+    """A piece of data every page shows alike (the main menu of a site in a language), built once
+    and kept until the next publish: one cache round-trip instead of its queries."""
+    key = f"outreach:fragment:{name}"
+    generation, value = _current(key)
+    if value is None:
+        value = build()
+        _store(key, generation, value)
     return value
 
 
@@ -129,11 +143,9 @@ class AnonymousPageCacheMiddleware:
         if not settings.PAGE_CACHE_ENABLED or not _may_serve_from_cache(request):
             return self.get_response(request)
         key = page_cache_key(request)
-        found = _cache().get_many([GENERATION_KEY, key])
-        generation = found.get(GENERATION_KEY)
-        cached = found.get(key)
-        if cached is not None and generation is not None and cached[0] == generation:
-            _stored_generation, content, headers = cached
+        generation, cached = _current(key)
+        if cached is not None:
+            content, headers = cached
             response = HttpResponse(content, headers=headers)
             response[CACHED_HEADER] = "hit"
             return response
@@ -144,8 +156,6 @@ class AnonymousPageCacheMiddleware:
             headers = {
                 name: value for name, value in response.items() if name.lower() in STORED_HEADERS
             }
-            # Stored under the generation read before rendering: if a page was published in the
-            # meantime, the entry is already stale and will not be served.
-            _cache().set(key, (generation or _generation(), response.content, headers))
+            _store(key, generation, (response.content, headers))
             response[CACHED_HEADER] = "miss"
         return response

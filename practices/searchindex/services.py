@@ -57,7 +57,7 @@ def _content_languages() -> list[str]:
     return [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
 
 
-def shown_version(
+def _shown_version(
     entries: list[PracticeSearchEntry], *, language: str
 ) -> PracticeSearchEntry | None:
     """The version a visitor reading ``language`` sees among the live versions ``entries``."""
@@ -73,9 +73,17 @@ def shown_version(
     return entries[0] if entries else None
 
 
-def listed_in_value(languages: list[str]) -> str:
-    """How ``PracticeSearchEntry.listed_in`` stores visitor languages: ",en,fr," (or "")."""
-    return f",{','.join(languages)}," if languages else ""
+def listed_in_values(entries: list[PracticeSearchEntry]) -> list[str]:
+    """The ``listed_in`` of each of a practice's live versions ``entries`` (saved or not), in
+    order: the visitor languages whose listing shows that version, stored as ",en,fr," (or "")."""
+    shown: dict[int, list[str]] = {}
+    for language in _content_languages():
+        version = _shown_version(entries, language=language)
+        if version is not None:
+            shown.setdefault(version.page_id, []).append(language)
+    return [
+        f",{','.join(shown[entry.page_id])}," if entry.page_id in shown else "" for entry in entries
+    ]
 
 
 def listed_in_lookup(language: str) -> str:
@@ -86,13 +94,7 @@ def listed_in_lookup(language: str) -> str:
 def practice_listing_refresh(*, translation_key: uuid.UUID) -> None:
     """Decide again, for every visitor language, which live version of a practice is listed."""
     entries = list(PracticeSearchEntry.objects.filter(translation_key=translation_key))
-    shown: dict[int, list[str]] = {}
-    for language in _content_languages():
-        version = shown_version(entries, language=language)
-        if version is not None:
-            shown.setdefault(version.pk, []).append(language)
-    for entry in entries:
-        value = listed_in_value(shown.get(entry.pk, []))
+    for entry, value in zip(entries, listed_in_values(entries), strict=True):
         if entry.listed_in != value:
             PracticeSearchEntry.objects.filter(pk=entry.pk).update(listed_in=value)
 

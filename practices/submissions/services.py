@@ -301,11 +301,8 @@ def _attachment_publish(
     added to ``copies``."""
     if attachment.document_id or attachment.image_id:
         return
-    model = (
-        get_image_model()
-        if attachment.kind == SubmissionAttachment.Kind.IMAGE
-        else get_document_model()
-    )
+    is_image = attachment.kind == SubmissionAttachment.Kind.IMAGE
+    model = get_image_model() if is_image else get_document_model()
     with attachment.file.open("rb") as private:
         published = model(
             title=attachment.title,
@@ -313,16 +310,13 @@ def _attachment_publish(
             collection=collection,
             uploaded_by_user=attachment.submission.submitter,
         )
-        if attachment.kind == SubmissionAttachment.Kind.IMAGE:
+        if is_image:
             published._set_image_file_metadata()
         else:
             published._set_document_file_metadata()
         published.save()
-        copies.append(published.file)
-        if attachment.kind == SubmissionAttachment.Kind.IMAGE:
-            attachment.image = published
-        else:
-            attachment.document = published
+    copies.append(published.file)
+    setattr(attachment, "image" if is_image else "document", published)
     attachment.full_clean()
     attachment.save(update_fields=["document", "image", "updated_at"])
 

@@ -13,9 +13,6 @@ class PrivateMediaStorage(FileSystemStorage):
     the only way to a file is a view that checks who is asking. The folder is read from the
     settings on every use, so the migration does not freeze a path and tests may move it."""
 
-    def __init__(self) -> None:
-        super().__init__()
-
     @property
     def base_location(self) -> str:
         return str(settings.PRIVATE_MEDIA_ROOT)
