@@ -82,7 +82,12 @@ def fill_practices(*, size: str) -> None:
         PracticeTheme,
     )
     from practices.searchindex.models import PracticeSearchEntry
-    from practices.searchindex.services import listed_in_values, search_config_for, text_fold
+    from practices.searchindex.services import (
+        listed_in_values,
+        search_config_for,
+        search_generation_bump,
+        text_fold,
+    )
     from practices.taxonomy import GCM_OBJECTIVES, TARGET_GROUPS, THEMES
 
     target = {"demo": 0, "medium": 1_000, "large": 10_000}[size]
@@ -285,6 +290,8 @@ def fill_practices(*, size: str) -> None:
                     """
                 )
                 cursor.execute("ANALYZE")
+        # Bulk inserts send no signal: tell the finders their facet index is stale.
+        search_generation_bump()
     print(f"Added {missing} benchmark practices (now {target}, {len(pages)} pages).")
 
 

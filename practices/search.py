@@ -11,18 +11,21 @@ values are ignored. Each practice appears once, in the visitor's language when a
 exists, otherwise in its original language (flagged ``is_original_language_fallback``).
 
 Facet counts follow the usual rule: the counts of a facet apply the query and every *other*
-facet's filters, so a visitor sees how many results ticking one more value would add. Searching
-reads the derived tables of ``practices.searchindex`` (an entry per live page with its facts, and
-the listing of which version each language shows), never the page tree, and counts every facet
-and the total in one SQL statement: the same handful of queries for 10 or 10,000 practices.
+facet's filters, so a visitor sees how many results ticking one more value would add. The
+directory filters, counts and orders on the worker's in-memory facet index
+(``practices.searchindex.finder``, bitmaps rebuilt after each publish); the open outputs filter
+the search entries in SQL (``practice_search_queryset``) with the same ``FacetSpec`` values.
+Both read the derived tables of ``practices.searchindex``, never the page tree: the same handful
+of queries for 10 or 10,000 practices.
 """
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from itertools import islice
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.contrib.postgres.search import SearchRank
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db import connection
@@ -31,10 +34,9 @@ from django.db.models.functions import Coalesce
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
 from network.countries import COUNTRY_CHOICES, country_name
-from network.outreach.localization import page_urls_in_language
 
 from .models import (
     PracticeGcmObjective,
@@ -42,36 +44,20 @@ from .models import (
     PracticeTargetGroup,
     PracticeTheme,
 )
-from .searchindex.models import PracticeSearchEntry, PracticeViewCount
-from .searchindex.services import (
-    DEFAULT_SEARCH_CONFIG,
-    SEARCH_CONFIGS,
-    listed_in_lookup,
-    text_fold,
+from .searchindex.finder import (
+    FinderSnapshot,
+    LanguageIndex,
+    finder_snapshot,
+    set_positions,
+    text_filtered,
+    text_query,
 )
+from .searchindex.models import PracticeSearchEntry, PracticeViewCount
+from .searchindex.services import listed_in_lookup
 from .taxonomy import GCM_OBJECTIVES, TARGET_GROUPS, THEMES, label
 
 PAGE_SIZE = 20
-# What a result card reads (and what its address needs): the long sections stay in the database.
-CARD_FIELDS = (
-    "title",
-    "slug",
-    "url_path",
-    "path",
-    "depth",
-    "live",
-    "translation_key",
-    "locale__language_code",
-    "authority__name",
-    "summary",
-    "place_name",
-    "country",
-    "is_illustrative",
-    "first_published_at",
-)
-SEARCH_CONFIG_NAMES = sorted({*SEARCH_CONFIGS.values(), DEFAULT_SEARCH_CONFIG})
 QUERY_MAX_LENGTH = 200
-QUERY_MAX_TERMS = 8
 YEAR_RANGE = range(1950, 2101)
 
 SORTS = {
@@ -151,7 +137,7 @@ class PracticeSearchParams:
 
 @dataclass
 class PracticeSearchResult:
-    page: PaginatorPage  # object_list: PracticePage objects in their display version
+    page: PaginatorPage  # object_list: PracticeCard, each in the version listed for the visitor
     total: int
     facets: list[Facet]
     query: str
@@ -161,7 +147,7 @@ class PracticeSearchResult:
     query_string: str  # the current filters, query and sort, to append to other addresses
 
     @property
-    def items(self) -> list[PracticePage]:
+    def items(self) -> list["PracticeCard"]:
         return list(self.page.object_list)
 
 
@@ -193,40 +179,6 @@ class FacetSpec:
         if self.column == "start_year":
             return queryset.filter(start_year__in=[int(value) for value in values])
         return queryset.filter(**{f"{self.column}__in": values})
-
-    def condition(self, values: list[str]) -> tuple[str, list]:
-        """SQL testing a row of the matched set ``m`` against the selected values."""
-        marks = ", ".join(["%s"] * len(values))
-        if self.child is not None:
-            table = self.child._meta.db_table
-            return (
-                f"EXISTS (SELECT 1 FROM {table} c WHERE c.page_id = m.page_id"  # noqa: S608
-                f" AND c.code IN ({marks}))",
-                list(values),
-            )
-        if self.column == "has_indicators":
-            wanted = set(values)
-            if len(wanted) == 1:
-                return ("m.has_indicators" if wanted == {"yes"} else "NOT m.has_indicators"), []
-            return "1 = 1", []
-        if self.column == "start_year":
-            return f"m.start_year IN ({marks})", [int(value) for value in values]
-        return f"m.{self.column} IN ({marks})", list(values)
-
-    def count_sql(self, where: str) -> str:
-        """SQL counting the rows of ``f`` (matched set plus filter flags) per value."""
-        if self.child is not None:
-            table = self.child._meta.db_table
-            return (
-                f"SELECT '{self.name}', c.code, COUNT(DISTINCT c.page_id) FROM {table} c"  # noqa: S608
-                f" WHERE c.page_id IN (SELECT f.page_id FROM f WHERE {where}) GROUP BY c.code"
-            )
-        if self.column == "has_indicators":
-            value = "CASE WHEN f.has_indicators THEN 'yes' ELSE 'no' END"
-        else:
-            value = f"CAST(f.{self.column} AS TEXT)"
-        # Names come from FACETS and the WHERE clause only names flags: nothing from the visitor.
-        return f"SELECT '{self.name}', {value}, COUNT(*) FROM f WHERE {where} GROUP BY {value}"  # noqa: S608
 
 
 def _child_facet(name, title, model, vocabulary) -> FacetSpec:
@@ -318,8 +270,6 @@ FACETS: list[FacetSpec] = [
     ),
 ]
 FACETS_BY_NAME = {spec.name: spec for spec in FACETS}
-# The columns of the matched set that the facet statement reads.
-_MATCHED_COLUMNS = ["page_id", *(spec.column for spec in FACETS if spec.column)]
 
 
 # -- Reading parameters -------------------------------------------------------------------------
@@ -360,27 +310,6 @@ def _listed_entries(*, language: str) -> QuerySet[PracticeSearchEntry]:
     return entries
 
 
-def _text_query(query: str, *, prefix: str = "") -> SearchQuery:
-    # Each entry is matched with the configuration of its own language (stemming + unaccent).
-    return SearchQuery(query, config=F(f"{prefix}config"), search_type="websearch")
-
-
-def _apply_query(entries: QuerySet, query: str) -> QuerySet:
-    if not query:
-        return entries
-    if connection.vendor == "postgresql":
-        # One condition per configuration (a constant query each), so that PostgreSQL uses the
-        # GIN index instead of parsing the query again for every row with that row's config.
-        match = Q()
-        for config in SEARCH_CONFIG_NAMES:
-            text = SearchQuery(query, config=config, search_type="websearch")
-            match |= Q(config=config, search_vector=text)
-        return entries.filter(match)
-    for term in text_fold(query).split()[:QUERY_MAX_TERMS]:
-        entries = entries.filter(folded_text__contains=term)
-    return entries
-
-
 def _apply_filters(entries: QuerySet, filters: dict[str, list[str]], *, skip: str = "") -> QuerySet:
     for name, values in filters.items():
         if name != skip:
@@ -393,7 +322,7 @@ def _ordered(queryset: QuerySet, *, sort: str, query: str, entry: str = "") -> Q
     belong to (``entry="search_entry__"``, the path from a page to its entry)."""
     newest = ("-first_published_at", "-page_id" if not entry else "-pk")
     if sort == "relevance" and query and connection.vendor == "postgresql":
-        rank = SearchRank(F(f"{entry}search_vector"), _text_query(query, prefix=entry))
+        rank = SearchRank(F(f"{entry}search_vector"), text_query(query, prefix=entry))
         return queryset.annotate(rank=rank).order_by("-rank", *newest)
     if sort == "most_viewed":
         views = PracticeViewCount.objects.filter(
@@ -407,7 +336,7 @@ def _ordered(queryset: QuerySet, *, sort: str, query: str, entry: str = "") -> Q
 
 def _matching_entries(cleaned: PracticeSearchParams, *, language: str) -> tuple[QuerySet, QuerySet]:
     """(entries matching the text query, those also matching every filter)."""
-    matched = _apply_query(_listed_entries(language=language), cleaned.query)
+    matched = text_filtered(_listed_entries(language=language), cleaned.query)
     return matched, _apply_filters(matched, cleaned.filters)
 
 
@@ -425,47 +354,6 @@ def practice_search_queryset(
         entry="search_entry__",
     )
     return pages.select_related("locale", "authority"), cleaned
-
-
-def _facet_counts(
-    matched: QuerySet, cleaned: PracticeSearchParams
-) -> tuple[dict[str, dict[str, int]], int]:
-    """Counts per value of every facet, plus the number of results, in one statement.
-
-    The matched set (text query applied, no filter) is computed once as ``m``; ``f`` adds a flag
-    per active filter; each facet then counts the rows that pass every *other* filter."""
-    matched_sql, matched_params = (
-        matched.order_by().values(*_MATCHED_COLUMNS).query.sql_with_params()
-    )
-    flags, flag_params = [], []
-    for name, values in cleaned.filters.items():
-        condition, params = FACETS_BY_NAME[name].condition(values)
-        flags.append(f"({condition}) AS flag_{name}")
-        flag_params.extend(params)
-
-    def where(skip: str = "") -> str:
-        parts = [f"f.flag_{name}" for name in cleaned.filters if name != skip]
-        return " AND ".join(parts) or "1 = 1"
-
-    branches = [spec.count_sql(where(spec.name)) for spec in FACETS]
-    branches.append(f"SELECT '', '', COUNT(*) FROM f WHERE {where()}")  # noqa: S608
-    columns = ", ".join(_MATCHED_COLUMNS)
-    # Visitor input reaches this statement only as bound parameters (matched_params, flag_params).
-    sql = (
-        f"WITH m ({columns}) AS ({matched_sql}), "  # noqa: S608
-        f"f AS (SELECT m.*{''.join(', ' + flag for flag in flags)} FROM m) "
-        + " UNION ALL ".join(branches)
-    )
-    counts: dict[str, dict[str, int]] = {spec.name: {} for spec in FACETS}
-    total = 0
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*matched_params, *flag_params])
-        for facet, code, number in cursor.fetchall():
-            if not facet:
-                total = number
-            elif code not in ("", None):
-                counts[facet][str(code)] = number
-    return counts, total
 
 
 def _facets(counts: dict[str, dict[str, int]], cleaned: PracticeSearchParams) -> list[Facet]:
@@ -489,24 +377,6 @@ def _facets(counts: dict[str, dict[str, int]], cleaned: PracticeSearchParams) ->
     return facets
 
 
-class _CountedPages:
-    """What the paginator pages through: the sorted page ids, whose total is already known from
-    the facet statement (so paginating costs no COUNT query)."""
-
-    def __init__(self, ids: QuerySet, total: int) -> None:
-        self.ids = ids
-        self.total = total
-
-    def count(self) -> int:
-        return self.total
-
-    def __len__(self) -> int:
-        return self.total
-
-    def __getitem__(self, window: slice) -> list[int]:
-        return list(self.ids[window])
-
-
 def _active_filters(facets: Iterable[Facet]) -> list[ActiveFilter]:
     return [
         ActiveFilter(
@@ -522,44 +392,148 @@ def _active_filters(facets: Iterable[Facet]) -> list[ActiveFilter]:
     ]
 
 
-def _prepare(ids: list[int], *, language: str) -> list[PracticePage]:
-    """The result cards' pages, in order, with what a card shows (three queries in all)."""
-    if not ids:
-        return []
-    pages = (
-        PracticePage.objects.filter(pk__in=ids)
-        .select_related("locale", "authority")
-        .only(*CARD_FIELDS)
-    )
-    by_id = {page.pk: page for page in pages}
-    items = [by_id[pk] for pk in ids if pk in by_id]
-    codes: dict[int, list[str]] = {}
-    for row in PracticeTheme.objects.filter(page_id__in=ids).order_by("pk"):
-        codes.setdefault(row.page_id, []).append(row.code)
-    urls = page_urls_in_language(items, language=language)
-    for item in items:
-        item.theme_labels = [label(THEMES, code) for code in codes.get(item.pk, [])]
-        item.listing_url = urls.get(item.pk) or item.get_url()
-        item.is_original_language_fallback = item.locale.language_code != language
-        item.in_other_language = item.is_original_language_fallback
-    return items
+@dataclass(frozen=True)
+class PracticeCard:
+    """What a result card shows of one practice, in the version listed for the visitor."""
+
+    page_id: int
+    title: str
+    listing_url: str
+    summary: str
+    place: str
+    country_label: str
+    language_code: str
+    theme_labels: list[str]
+    is_illustrative: bool
+    is_original_language_fallback: bool
+
+    @property
+    def in_other_language(self) -> bool:
+        return self.is_original_language_fallback
+
+
+class _OrderedResults:
+    """The positions (in the language index) of the results, in the chosen order, computed only
+    as far as the requested page: what the paginator pages through."""
+
+    def __init__(self, order: Iterable[int] | None, bitmap: int, total: int) -> None:
+        self.order = order  # None: newest first, the order of the bits
+        self.bitmap = bitmap
+        self.total = total
+
+    def count(self) -> int:
+        return self.total
+
+    def __len__(self) -> int:
+        return self.total
+
+    def __getitem__(self, window: slice) -> list[int]:
+        if self.order is None:
+            ordered = set_positions(self.bitmap)
+        else:
+            bits = bin(self.bitmap)[:1:-1]
+            size = len(bits)
+            ordered = (p for p in self.order if p < size and bits[p] == "1")
+        return list(islice(ordered, window.start, window.stop))
+
+
+def _order(
+    index: LanguageIndex, snapshot: FinderSnapshot, cleaned: PracticeSearchParams
+) -> Iterable[int] | None:
+    if cleaned.sort == "most_viewed":
+        return index.most_viewed()
+    if cleaned.sort == "relevance" and cleaned.query and connection.vendor == "postgresql":
+        positions = index.positions
+        return (
+            positions[page_id]
+            for page_id in snapshot.text_matches(cleaned.query)
+            if page_id in positions
+        )
+    return None
+
+
+def _cards(
+    positions: list[int], *, index: LanguageIndex, snapshot: FinderSnapshot, language: str
+) -> list[PracticeCard]:
+    """The result cards of one page (one query)."""
+    ids = [index.page_ids[position] for position in positions]
+    rows = {
+        row[0]: row
+        for row in PracticePage.objects.filter(pk__in=ids).values_list(
+            "pk",
+            "title",
+            "slug",
+            "path",
+            "summary",
+            "place_name",
+            "authority__name",
+            "country",
+            "is_illustrative",
+            "locale__language_code",
+        )
+    }
+    cards = []
+    for page_id in ids:
+        row = rows.get(page_id)
+        if row is None:  # unpublished and deleted since the snapshot was read
+            continue
+        _pk, title, slug, path, summary, place_name, authority, country, illustrative, code = row
+        directory = snapshot.directory_urls.get((language, path[: -Page.steplen]))
+        cards.append(
+            PracticeCard(
+                page_id=page_id,
+                title=title,
+                listing_url=f"{directory}{slug}/" if directory else "",
+                summary=summary,
+                place=authority or place_name,
+                country_label=country_name(country) if country else "",
+                language_code=code,
+                theme_labels=[label(THEMES, c) for c in snapshot.theme_codes.get(page_id, [])],
+                is_illustrative=illustrative,
+                is_original_language_fallback=code != language,
+            )
+        )
+    return cards
 
 
 def practice_search(
-    *, params: QueryDict, language: str, page_number: int = 1
+    *, params: QueryDict, language: str, page_number: int | str = 1
 ) -> PracticeSearchResult:
     """One page (20) of the practices matching ``params``, with facet counts for the current
-    result set, the active filters and the addresses that change them. A fixed number of
-    queries whatever the number of practices: view restrictions, the facet statement (counts
-    and total), the page of ids, then the cards' pages, themes and addresses."""
+    result set, the active filters and the addresses that change them.
+
+    Filtering, counting and the newest-first order run on this worker's in-memory facet index
+    (``searchindex.finder``); the database answers the index's freshness check, the text match
+    of a query not seen since the last publish, and the 20 cards: at most three queries,
+    whatever the number of practices."""
     cleaned = practice_search_params(params=params)
-    matched, filtered = _matching_entries(cleaned, language=language)
-    counts, total = _facet_counts(matched, cleaned)
-    ids = _ordered(filtered, sort=cleaned.sort, query=cleaned.query).values_list(
-        "page_id", flat=True
+    snapshot = finder_snapshot()
+    index = snapshot.index(language)
+    matched = index.everything
+    if cleaned.query:
+        matched = index.bitmap_of(snapshot.text_matches(cleaned.query))
+    selected = {name: index.selection(name, values) for name, values in cleaned.filters.items()}
+    counts: dict[str, dict[str, int]] = {}
+    for spec in FACETS:
+        # A facet's counts apply the query and every *other* facet's filters.
+        base = matched
+        for name, bitmap in selected.items():
+            if name != spec.name:
+                base &= bitmap
+        counts[spec.name] = {
+            code: number
+            for code, bitmap in index.values.get(spec.name, {}).items()
+            if (number := (base & bitmap).bit_count())
+        }
+    results = matched
+    for bitmap in selected.values():
+        results &= bitmap
+    total = results.bit_count()
+    ordered = _OrderedResults(_order(index, snapshot, cleaned), results, total)
+    page = Paginator(ordered, PAGE_SIZE).get_page(page_number)
+    page.object_list = _cards(
+        list(page.object_list), index=index, snapshot=snapshot, language=language
     )
-    page = Paginator(_CountedPages(ids, total), PAGE_SIZE).get_page(page_number)
-    page.object_list = _prepare(list(page.object_list), language=language)
     facets = _facets(counts, cleaned)
     sort_options = [
         (code, str(name)) for code, name in SORTS.items() if code != "relevance" or cleaned.query

@@ -39,7 +39,8 @@ def _prepare_cards(items: list[PracticePage], *, request: HttpRequest | None) ->
     for item in items:
         item.theme_labels = [label(THEMES, code) for code in codes.get(item.pk, [])]
         item.listing_url = urls.get(item.pk) or item.get_url(request)
-        item.in_other_language = item.locale.language_code != language
+        item.language_code = item.locale.language_code
+        item.in_other_language = item.language_code != language
     return items
 
 

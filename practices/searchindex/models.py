@@ -66,3 +66,19 @@ class PracticeViewCount(models.Model):
 
     def __str__(self) -> str:
         return f"{self.translation_key}: {self.count}"
+
+
+class PracticeSearchGeneration(models.Model):
+    """One row whose token changes, in the same transaction, with every change to the entries or
+    to what hides them (view restrictions, page moves). Each worker keeps an in-memory facet
+    index of the entries (``finder.finder_snapshot``) and rebuilds it when the token differs."""
+
+    token = models.CharField(_("token"), max_length=32)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("practice search generation")
+        verbose_name_plural = _("practice search generations")
+
+    def __str__(self) -> str:
+        return self.token

@@ -13,7 +13,7 @@ from django.utils.html import strip_tags
 
 from practices.models import PracticePage
 
-from .models import PracticeSearchEntry, PracticeViewCount
+from .models import PracticeSearchEntry, PracticeSearchGeneration, PracticeViewCount
 
 # PostgreSQL text-search configurations created by migration 0001 (stemming + unaccent).
 SEARCH_CONFIGS = {"en": "convive_en", "es": "convive_es", "pt": "convive_pt", "fr": "convive_fr"}
@@ -91,12 +91,21 @@ def listed_in_lookup(language: str) -> str:
     return f",{language},"
 
 
+def search_generation_bump() -> None:
+    """Mark the entries as changed: every worker rebuilds its in-memory facet index before its
+    next search (the new token becomes visible when the current transaction commits)."""
+    token = uuid.uuid4().hex
+    if not PracticeSearchGeneration.objects.filter(pk=1).update(token=token):
+        PracticeSearchGeneration.objects.update_or_create(pk=1, defaults={"token": token})
+
+
 def practice_listing_refresh(*, translation_key: uuid.UUID) -> None:
     """Decide again, for every visitor language, which live version of a practice is listed."""
     entries = list(PracticeSearchEntry.objects.filter(translation_key=translation_key))
     for entry, value in zip(entries, listed_in_values(entries), strict=True):
         if entry.listed_in != value:
             PracticeSearchEntry.objects.filter(pk=entry.pk).update(listed_in=value)
+    search_generation_bump()
 
 
 def practice_search_entry_refresh(*, page: PracticePage) -> PracticeSearchEntry:

@@ -1,8 +1,9 @@
 """Keep search entries in step with publishing (decoupled from the practice models)."""
 
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.signals import page_published, page_unpublished
+from wagtail.models import PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from practices.models import PracticePage
 
@@ -27,3 +28,12 @@ def _practice_unpublished(sender, instance, **kwargs) -> None:
 def _practice_deleted(sender, instance, **kwargs) -> None:
     # The entry went with the page (cascade); another version may now be the listed one.
     services.practice_listing_refresh(translation_key=instance.translation_key)
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+@receiver(post_page_move)
+def _visibility_changed(sender, **kwargs) -> None:
+    # A restriction added or lifted, or a page moved under or out of one: the finder must show
+    # or hide practices accordingly.
+    services.search_generation_bump()
