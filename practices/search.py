@@ -21,6 +21,7 @@ of queries for 10 or 10,000 practices.
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import islice
 from urllib.parse import urlencode
 
@@ -32,9 +33,10 @@ from django.db import connection
 from django.db.models import F, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.http import QueryDict
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import PageViewRestriction
 
 from network.countries import COUNTRY_CHOICES, country_name
 
@@ -69,6 +71,12 @@ YES_NO = {"yes": _("With result indicators"), "no": _("Without result indicators
 
 
 # -- Results ------------------------------------------------------------------------------------
+@lru_cache(maxsize=2048)
+def _count_label(language: str, count: int) -> str:
+    # The same few numbers recur on every page: translate each once per language.
+    return ngettext("%(counter)s practice", "%(counter)s practices", count) % {"counter": count}
+
+
 @dataclass(frozen=True)
 class FacetOption:
     code: str
@@ -88,9 +96,7 @@ class FacetOption:
 
     @property
     def count_label(self) -> str:
-        return ngettext("%(counter)s practice", "%(counter)s practices", self.count) % {
-            "counter": self.count
-        }
+        return _count_label(translation.get_language(), self.count)
 
 
 @dataclass(frozen=True)
@@ -455,42 +461,24 @@ def _order(
 def _cards(
     positions: list[int], *, index: LanguageIndex, snapshot: FinderSnapshot, language: str
 ) -> list[PracticeCard]:
-    """The result cards of one page (one query)."""
-    ids = [index.page_ids[position] for position in positions]
-    rows = {
-        row[0]: row
-        for row in PracticePage.objects.filter(pk__in=ids).values_list(
-            "pk",
-            "title",
-            "slug",
-            "path",
-            "summary",
-            "place_name",
-            "authority__name",
-            "country",
-            "is_illustrative",
-            "locale__language_code",
-        )
-    }
+    """The result cards of one page, from the snapshot (no query)."""
     cards = []
-    for page_id in ids:
-        row = rows.get(page_id)
-        if row is None:  # unpublished and deleted since the snapshot was read
-            continue
-        _pk, title, slug, path, summary, place_name, authority, country, illustrative, code = row
-        directory = snapshot.directory_urls.get((language, path[: -Page.steplen]))
+    for position in positions:
+        page_id = index.page_ids[position]
+        facts = snapshot.cards[page_id]
+        directory = snapshot.directory_urls.get((language, facts.parent_path))
         cards.append(
             PracticeCard(
                 page_id=page_id,
-                title=title,
-                listing_url=f"{directory}{slug}/" if directory else "",
-                summary=summary,
-                place=authority or place_name,
-                country_label=country_name(country) if country else "",
-                language_code=code,
+                title=facts.title,
+                listing_url=f"{directory}{facts.slug}/" if directory else "",
+                summary=facts.summary,
+                place=facts.place,
+                country_label=country_name(facts.country) if facts.country else "",
+                language_code=facts.language,
                 theme_labels=[label(THEMES, c) for c in snapshot.theme_codes.get(page_id, [])],
-                is_illustrative=illustrative,
-                is_original_language_fallback=code != language,
+                is_illustrative=facts.is_illustrative,
+                is_original_language_fallback=facts.language != language,
             )
         )
     return cards

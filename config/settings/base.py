@@ -95,6 +95,8 @@ MIDDLEWARE = [
     # Coordinators without two-factor are sent to set it up before using /cms/.
     "network.middleware.AdminTwoFactorMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Remembers Wagtail's routing of public pages until the next publish (outreach/routing.py).
+    "network.outreach.routing.RouteMemoMiddleware",
 ]
 
 TEMPLATES = [

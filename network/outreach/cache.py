@@ -8,12 +8,15 @@ on Redis would also wipe other data sharing the database).
 """
 
 import hashlib
+import threading
 import uuid
+from collections import OrderedDict
 from collections.abc import Callable
 from typing import TypeVar
 
 from django.conf import settings
 from django.core.cache import caches
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.urls import Resolver404, resolve
 from django.utils import translation
@@ -47,9 +50,16 @@ def page_cache_key(request: HttpRequest) -> str:
     return f"outreach:page:{digest}"
 
 
-def page_cache_clear(**kwargs) -> None:
-    """Forget every cached page (connected to Wagtail's publish signals)."""
+def _new_generation() -> None:
     _cache().set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+
+
+def page_cache_clear(**kwargs) -> None:
+    """Forget every cached page, route and fragment (connected to publishing and the other
+    signals of ``signals.py``): at once, and again when the transaction commits, since a
+    request that read the first new token before the commit may have stored what it saw."""
+    _new_generation()
+    transaction.on_commit(_new_generation)
 
 
 def _current(key: str) -> tuple[str, object | None]:
@@ -69,14 +79,56 @@ def _store(key: str, generation: str, value) -> None:
     _cache().set(key, (generation, value))
 
 
-def shared_fragment(name: str, build: Callable[[], T]) -> T:
-    """A piece of data every page shows alike (the main menu of a site in a language), built once
-    and kept until the next publish: one cache round-trip instead of its queries."""
-    key = f"outreach:fragment:{name}"
-    generation, value = _current(key)
+def generation_for(request: HttpRequest) -> str:
+    """The generation token as this request first read it (one cache round-trip per request,
+    shared by the page cache, the route memo and the fragments)."""
+    token = getattr(request, "_outreach_generation", None)
+    if token is None:
+        token = _generation()
+        request._outreach_generation = token
+    return token
+
+
+class ProcessMemo:
+    """Values this worker process keeps until the generation token changes: what every visitor
+    of a page sees alike (menus, routes, language links), rebuilt at most once per publish and
+    process. Bounded: the least recently used entries go first."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._entries: OrderedDict[object, tuple[str, object]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key, token: str):
+        found = self._entries.get(key)
+        if found is None or found[0] != token:
+            return None
+        return found[1]
+
+    def put(self, key, token: str, value) -> None:
+        with self._lock:
+            self._entries[key] = (token, value)
+            self._entries.move_to_end(key)
+            while len(self._entries) > self.size:
+                self._entries.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+
+
+FRAGMENTS = ProcessMemo(size=2000)
+
+
+def shared_fragment(request: HttpRequest, name: str, build: Callable[[], T]) -> T:
+    """A piece of data every visitor of a page sees alike (the main menu of a site in a language,
+    the language versions of a page), built once per process and kept until the next publish:
+    no query and no cache round-trip beyond the request's generation token."""
+    token = generation_for(request)
+    value = FRAGMENTS.get(name, token)
     if value is None:
         value = build()
-        _store(key, generation, value)
+        FRAGMENTS.put(name, token, value)
     return value
 
 
@@ -144,6 +196,7 @@ class AnonymousPageCacheMiddleware:
             return self.get_response(request)
         key = page_cache_key(request)
         generation, cached = _current(key)
+        request._outreach_generation = generation
         if cached is not None:
             content, headers = cached
             response = HttpResponse(content, headers=headers)

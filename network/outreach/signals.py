@@ -1,8 +1,8 @@
 """Keep the anonymous page cache fresh: any change to what pages show drops it."""
 
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page
-from wagtail.signals import page_published, page_unpublished
+from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .cache import page_cache_clear
 
@@ -16,7 +16,9 @@ def connect() -> None:
     page_unpublished.connect(page_cache_clear, dispatch_uid="outreach_cache_unpublished")
     # Deleting a page of any type deletes its wagtailcore.Page row too.
     post_delete.connect(page_cache_clear, sender=Page, dispatch_uid="outreach_cache_page_deleted")
-    for model in (LocalAuthority, NewsCategory):
+    # Moving a page changes addresses; a restriction hides pages; sites and locales route them.
+    post_page_move.connect(page_cache_clear, dispatch_uid="outreach_cache_page_moved")
+    for model in (LocalAuthority, NewsCategory, PageViewRestriction, Site, Locale):
         post_save.connect(page_cache_clear, sender=model, dispatch_uid=f"outreach_cache_{model}")
         post_delete.connect(
             page_cache_clear, sender=model, dispatch_uid=f"outreach_cache_del_{model}"

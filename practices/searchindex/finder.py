@@ -124,6 +124,7 @@ class FinderSnapshot:
     languages: dict[str, LanguageIndex]
     directory_urls: dict[tuple[str, str], str]  # (visitor language, parent path) -> address
     theme_codes: dict[int, list[str]]  # page id -> theme codes, in the editor's order
+    cards: dict[int, "CardFacts"]  # page id -> what its result card shows
     _matches: OrderedDict = field(default_factory=OrderedDict, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
@@ -179,6 +180,48 @@ def _text_matches(query: str) -> tuple[int, ...]:
     else:
         matches = matches.order_by(*newest)
     return tuple(matches.values_list("page_id", flat=True))
+
+
+@dataclass(frozen=True)
+class CardFacts:
+    """What a result card shows of a listed practice version, whatever the visitor's language."""
+
+    title: str
+    slug: str
+    parent_path: str
+    summary: str
+    place: str
+    country: str
+    language: str
+    is_illustrative: bool
+
+
+def _card_facts(page_ids: set[int]) -> dict[int, CardFacts]:
+    rows = PracticeSearchEntry.objects.filter(page_id__in=page_ids).values_list(
+        "page_id",
+        "page__title",
+        "page__slug",
+        "page__path",
+        "page__summary",
+        "page__place_name",
+        "page__authority__name",
+        "page__country",
+        "language",
+        "page__is_illustrative",
+    )
+    cards = {}
+    for page_id, title, slug, path, summary, place, authority, country, language, flag in rows:
+        cards[page_id] = CardFacts(
+            title=title,
+            slug=slug,
+            parent_path=path[: -Page.steplen],
+            summary=summary,
+            place=authority or place,
+            country=country,
+            language=language,
+            is_illustrative=flag,
+        )
+    return cards
 
 
 def _newest_first(row: tuple) -> tuple:
@@ -254,6 +297,7 @@ def _build(token: str | None) -> FinderSnapshot:
         languages=languages,
         directory_urls=directory_urls,
         theme_codes=codes["theme"],
+        cards=_card_facts(listed),
     )
 
 

@@ -5,6 +5,7 @@ from django.dispatch import receiver
 from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from network.models import LocalAuthority
 from practices.models import PracticePage
 
 from . import services
@@ -33,7 +34,8 @@ def _practice_deleted(sender, instance, **kwargs) -> None:
 @receiver(post_save, sender=PageViewRestriction)
 @receiver(post_delete, sender=PageViewRestriction)
 @receiver(post_page_move)
-def _visibility_changed(sender, **kwargs) -> None:
-    # A restriction added or lifted, or a page moved under or out of one: the finder must show
-    # or hide practices accordingly.
+@receiver(post_save, sender=LocalAuthority)
+def _finder_facts_changed(sender, **kwargs) -> None:
+    # A restriction added or lifted, a page moved under or out of one, or a member authority
+    # renamed (result cards show its name): the finders' facet indexes are stale.
     services.search_generation_bump()

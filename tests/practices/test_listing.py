@@ -66,3 +66,42 @@ def test_view_restricted_practices_are_not_listed(directory):
     practice(directory["en"], slug="public", title="Open to all")
     PageViewRestriction.objects.create(page=page, restriction_type="login")
     assert _listed("en") == ["Open to all"]
+
+
+def test_cards_show_a_renamed_authority_and_an_edited_title_at_once(directory):
+    from tests.factories import LocalAuthorityFactory
+
+    authority = LocalAuthorityFactory(name="Municipio de Ejemplo")
+    page = practice(directory["en"], slug="desk", title="Help desk", authority=authority)
+    card = practice_search(params=QueryDict(""), language="en").items[0]
+    assert (card.title, card.place, card.listing_url) == (
+        "Help desk",
+        "Municipio de Ejemplo",
+        "/en/practices/desk/",
+    )
+
+    authority.name = "Alcaldía de Ejemplo"
+    authority.save()
+    page.title = "Help and advice desk"
+    page.save_revision().publish()
+    card = practice_search(params=QueryDict(""), language="en").items[0]
+    assert (card.title, card.place) == ("Help and advice desk", "Alcaldía de Ejemplo")
+
+
+def test_facet_checkboxes_escape_what_they_show():
+    from practices.search import Facet, FacetOption, PracticeSearchParams
+    from practices.templatetags.practice_finder import facet_options
+
+    option = FacetOption(
+        code='x"><script>',
+        label="<b>Saint-Pierre & Miquelon</b>",
+        count=2,
+        selected=True,
+        facet="country",
+        search=PracticeSearchParams(),
+    )
+    html = facet_options(Facet(name="country", label="Country", options=[option]))
+    assert "<script>" not in html and "<b>" not in html
+    assert 'value="x&quot;&gt;&lt;script&gt;" checked' in html
+    assert "&lt;b&gt;Saint-Pierre &amp; Miquelon&lt;/b&gt; <span" in html
+    assert '<label for="facet-country-1">' in html

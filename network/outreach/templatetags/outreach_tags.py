@@ -1,5 +1,7 @@
 """Template tags of the public site's frame: language switcher, menu, sharing metadata."""
 
+from functools import lru_cache
+
 from django import template
 from django.conf import settings
 from django.templatetags.static import static
@@ -23,6 +25,30 @@ def _current_page(context) -> Page | None:
     return page if isinstance(page, Page) and page.pk else None
 
 
+def _language_versions(page: Page, request) -> dict[str, tuple[str, bool]]:
+    """For each language: (the address showing ``page`` in it, whether that is a translation)."""
+    translations = {
+        item.locale.language_code: item
+        for item in page.get_translations(inclusive=True).live().select_related("locale")
+    }
+    versions = {}
+    for code, _name in settings.LANGUAGES:
+        if code in translations:
+            versions[code] = (translations[code].get_url(request), True)
+        else:
+            versions[code] = (
+                page_urls_in_language([page], language=code, request=request)[page.pk],
+                False,
+            )
+    return versions
+
+
+@lru_cache(maxsize=32)
+def _switch_url(code: str) -> str:
+    with translation.override(code):
+        return reverse("outreach:language_switch", kwargs={"code": code})
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context) -> list[dict]:
     """One entry per language: the current page in that language (its translation, or the
@@ -37,28 +63,23 @@ def language_links(context) -> list[dict]:
     current = translation.get_language()
     page = _current_page(context)
     current_path = request.get_full_path()
-    translations = {}
-    if page is not None:
-        translations = {
-            item.locale.language_code: item
-            for item in page.get_translations(inclusive=True).live().select_related("locale")
-        }
+    versions = (
+        shared_fragment(
+            request, f"language-versions:{page.pk}", lambda: _language_versions(page, request)
+        )
+        if page is not None
+        else {}
+    )
     links = []
     for code, _name in settings.LANGUAGES:
         if code == current:
             target = current_path
-            is_translation = page is None or code in translations
+            is_translation = page is None or versions[code][1]
         elif page is None:
             target = translate_url(current_path, code)
             is_translation = target != current_path
-        elif code in translations:
-            target = translations[code].get_url(request)
-            is_translation = True
         else:
-            target = page_urls_in_language([page], language=code, request=request)[page.pk]
-            is_translation = False
-        with translation.override(code):
-            switch_url = reverse("outreach:language_switch", kwargs={"code": code})
+            target, is_translation = versions[code]
         info = get_language_info(code)
         links.append(
             {
@@ -66,7 +87,7 @@ def language_links(context) -> list[dict]:
                 "name": info["name_local"],
                 "url": target,
                 "absolute_url": request.build_absolute_uri(target),
-                "switch_url": f"{switch_url}?{urlencode({'next': target})}",
+                "switch_url": f"{_switch_url(code)}?{urlencode({'next': target})}",
                 "is_current": code == current,
                 "is_translation": is_translation,
                 "og_locale": OG_LOCALES.get(code, code),
@@ -101,7 +122,7 @@ def main_menu(context) -> list[dict]:
         urls = page_urls_in_language(pages, language=language, request=request)
         return [(page.title, urls[page.pk]) for page in pages]
 
-    entries = shared_fragment(f"main-menu:{site.pk}:{language}", build)
+    entries = shared_fragment(request, f"main-menu:{site.pk}:{language}", build)
     return [
         {"title": title, "url": url, "is_current": request.path.startswith(url)}
         for title, url in entries
