@@ -458,10 +458,10 @@ def _order(
     return None
 
 
-def _cards(
-    positions: list[int], *, index: LanguageIndex, snapshot: FinderSnapshot, language: str
+def practice_cards(
+    positions: Iterable[int], *, index: LanguageIndex, snapshot: FinderSnapshot, language: str
 ) -> list[PracticeCard]:
-    """The result cards of one page, from the snapshot (no query)."""
+    """The cards of the practices at ``positions`` of ``index``, from the snapshot (no query)."""
     cards = []
     for position in positions:
         page_id = index.page_ids[position]
@@ -484,19 +484,10 @@ def _cards(
     return cards
 
 
-def practice_search(
-    *, params: QueryDict, language: str, page_number: int | str = 1
-) -> PracticeSearchResult:
-    """One page (20) of the practices matching ``params``, with facet counts for the current
-    result set, the active filters and the addresses that change them.
-
-    Filtering, counting and the newest-first order run on this worker's in-memory facet index
-    (``searchindex.finder``); the database answers the index's freshness check, the text match
-    of a query not seen since the last publish, and the 20 cards: at most three queries,
-    whatever the number of practices."""
-    cleaned = practice_search_params(params=params)
-    snapshot = finder_snapshot()
-    index = snapshot.index(language)
+def _counted(
+    cleaned: PracticeSearchParams, *, index: LanguageIndex, snapshot: FinderSnapshot
+) -> tuple[dict[str, dict[str, int]], int]:
+    """(the counts of every facet's values, the bitmap of the results)."""
     matched = index.everything
     if cleaned.query:
         matched = index.bitmap_of(snapshot.text_matches(cleaned.query))
@@ -516,10 +507,38 @@ def practice_search(
     results = matched
     for bitmap in selected.values():
         results &= bitmap
+    return counts, results
+
+
+def practice_country_counts(
+    *, params: QueryDict, language: str
+) -> tuple[dict[str, int], PracticeSearchParams]:
+    """How many practices match ``params`` in each country, ignoring the country filter itself
+    (the counts of the Country facet), with the cleaned parameters."""
+    cleaned = practice_search_params(params=params)
+    snapshot = finder_snapshot()
+    counts, _results = _counted(cleaned, index=snapshot.index(language), snapshot=snapshot)
+    return counts["country"], cleaned
+
+
+def practice_search(
+    *, params: QueryDict, language: str, page_number: int | str = 1
+) -> PracticeSearchResult:
+    """One page (20) of the practices matching ``params``, with facet counts for the current
+    result set, the active filters and the addresses that change them.
+
+    Filtering, counting and the newest-first order run on this worker's in-memory facet index
+    (``searchindex.finder``); the database answers the index's freshness check, the text match
+    of a query not seen since the last publish, and the 20 cards: at most three queries,
+    whatever the number of practices."""
+    cleaned = practice_search_params(params=params)
+    snapshot = finder_snapshot()
+    index = snapshot.index(language)
+    counts, results = _counted(cleaned, index=index, snapshot=snapshot)
     total = results.bit_count()
     ordered = _OrderedResults(_order(index, snapshot, cleaned), results, total)
     page = Paginator(ordered, PAGE_SIZE).get_page(page_number)
-    page.object_list = _cards(
+    page.object_list = practice_cards(
         list(page.object_list), index=index, snapshot=snapshot, language=language
     )
     facets = _facets(counts, cleaned)

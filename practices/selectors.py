@@ -1,83 +1,57 @@
-"""Reads for good practices. Listings show each practice in the visitor's language, or else in
-the default language (marked as such), never both; every function runs a fixed number of
-queries whatever the number of practices."""
+"""Reads for good practices. Lists show each practice once, in the visitor's language or else
+in its original language (marked as such), read from the finder's in-memory facet index
+(``searchindex.finder``): a fixed number of queries whatever the number of practices."""
 
-from django.db.models import Count, Q, QuerySet
-from django.http import HttpRequest
+import math
+from dataclasses import dataclass
+
+from django.http import HttpRequest, QueryDict
 from django.utils import translation
+from django.utils.translation import ngettext
 from wagtail.models import Page
 
-from network.outreach.localization import (
-    descendants_of_translations_q,
-    localized_queryset,
-    page_urls_in_language,
-)
+from network.countries import country_name
+from network.outreach.localization import page_urls_in_language
 
-from .models import PracticePage, PracticeTargetGroup, PracticeTheme
-from .taxonomy import THEMES, label
+from .geo import CountryOutline, americas
+from .models import PracticePage
+from .search import PracticeCard, practice_cards, practice_country_counts
+from .searchindex.finder import finder_snapshot
+from .submissions.selectors import practice_index_for
 
 RELATED_LIMIT = 4
 
 
-def _practices(*, scope: Q, language: str) -> QuerySet[PracticePage]:
-    return localized_queryset(
-        PracticePage.objects.live().filter(scope).select_related("locale", "authority"),
-        language=language,
-    ).order_by("-first_published_at", "-pk")
-
-
-def _prepare_cards(items: list[PracticePage], *, request: HttpRequest | None) -> list:
-    """Attach what a practice card shows: address in the visitor's language, theme labels,
-    country name and whether the card shows another language (two queries in all)."""
-    if not items:
-        return items
+def practices_latest(*, home: Page, limit: int = 3) -> list[PracticeCard]:
+    """The most recently published practices of ``home``'s site (any of its language versions),
+    each in the visitor's language or else its original one."""
     language = translation.get_language()
-    codes: dict[int, list[str]] = {}
-    for row in PracticeTheme.objects.filter(page__in=[item.pk for item in items]).order_by("pk"):
-        codes.setdefault(row.page_id, []).append(row.code)
-    urls = page_urls_in_language(items, language=language, request=request)
-    for item in items:
-        item.theme_labels = [label(THEMES, code) for code in codes.get(item.pk, [])]
-        item.listing_url = urls.get(item.pk) or item.get_url(request)
-        item.language_code = item.locale.language_code
-        item.in_other_language = item.language_code != language
-    return items
-
-
-def practices_latest(*, home: Page, limit: int = 3, request: HttpRequest | None = None) -> list:
-    """The most recently published practices of the site, in the visitor's language."""
-    queryset = _practices(
-        scope=descendants_of_translations_q(home), language=translation.get_language()
+    snapshot = finder_snapshot()
+    index = snapshot.index(language)
+    roots = tuple(
+        Page.objects.filter(translation_key=home.translation_key).values_list("path", flat=True)
     )
-    return _prepare_cards(list(queryset[:limit]), request=request)
+    found = []
+    for position, page_id in enumerate(index.page_ids):
+        if snapshot.cards[page_id].parent_path.startswith(roots):
+            found.append(position)
+            if len(found) == limit:
+                break
+    return practice_cards(found, index=index, snapshot=snapshot, language=language)
 
 
-def practice_related(
-    *, practice: PracticePage, limit: int = RELATED_LIMIT, request: HttpRequest | None = None
-) -> list:
-    """Other practices sharing the most themes and target groups with ``practice``, in the
-    visitor's language or else the default one."""
-    theme_codes = list(practice.themes.values_list("code", flat=True))
-    group_codes = list(practice.target_groups.values_list("code", flat=True))
-    if not theme_codes and not group_codes:
-        return []
-    theme_ids = PracticeTheme.objects.filter(code__in=theme_codes).values("page_id")
-    group_ids = PracticeTargetGroup.objects.filter(code__in=group_codes).values("page_id")
-    queryset = (
-        localized_queryset(
-            PracticePage.objects.live()
-            .filter(Q(pk__in=theme_ids) | Q(pk__in=group_ids))
-            .exclude(translation_key=practice.translation_key)
-            .select_related("locale", "authority"),
-            language=translation.get_language(),
-        )
-        .annotate(
-            shared=Count("themes", filter=Q(themes__code__in=theme_codes), distinct=True)
-            + Count("target_groups", filter=Q(target_groups__code__in=group_codes), distinct=True)
-        )
-        .order_by("-shared", "-first_published_at", "-pk")
-    )
-    return _prepare_cards(list(queryset[:limit]), request=request)
+def practice_related(*, practice: PracticePage, limit: int = RELATED_LIMIT) -> list[PracticeCard]:
+    """Other practices sharing the most themes and target groups with ``practice``, then the
+    newest, in the visitor's language or else their original one."""
+    codes = {
+        "theme": list(practice.themes.values_list("code", flat=True)),
+        "group": list(practice.target_groups.values_list("code", flat=True)),
+    }
+    language = translation.get_language()
+    snapshot = finder_snapshot()
+    index = snapshot.index(language)
+    found = index.sharing_most(codes, exclude_key=practice.translation_key, limit=limit)
+    return practice_cards(found, index=index, snapshot=snapshot, language=language)
 
 
 def practice_translations(*, practice: PracticePage, request: HttpRequest | None = None) -> list:
@@ -94,7 +68,7 @@ def practice_translations(*, practice: PracticePage, request: HttpRequest | None
 def practice_detail_context(*, practice: PracticePage, request: HttpRequest) -> dict:
     """Everything the practice page shows besides its own fields."""
     return {
-        "related_practices": practice_related(practice=practice, request=request),
+        "related_practices": practice_related(practice=practice),
         "translations": practice_translations(practice=practice, request=request),
         "themes": practice.labelled("themes"),
         "target_groups": practice.labelled("target_groups"),
@@ -102,3 +76,69 @@ def practice_detail_context(*, practice: PracticePage, request: HttpRequest) -> 
         "sdg_targets": practice.labelled("sdg_targets"),
         "tag_names": [tag.name for tag in practice.tags.all()],
     }
+
+
+MAP_LEVELS = 4
+
+
+@dataclass(frozen=True)
+class MapCountry:
+    code: str
+    name: str
+    count: int
+    level: int  # 0 (none) to MAP_LEVELS (the most), for the shading
+    selected: bool
+    outline: CountryOutline
+    url: str  # the directory showing this country's matching practices
+
+    @property
+    def count_label(self) -> str:
+        return ngettext("%(counter)s practice", "%(counter)s practices", self.count) % {
+            "counter": self.count
+        }
+
+
+@dataclass(frozen=True)
+class PracticeMap:
+    width: int
+    height: int
+    countries: list[MapCountry]  # by name
+    total: int
+    directory_url: str  # the directory with the same filters
+    query_string: str
+
+
+def practice_map(*, params: QueryDict, language: str) -> PracticeMap:
+    """The network's countries with the number of practices matching ``params`` in each (the
+    country filter aside), their outlines and the directory addresses that show them."""
+    counts, cleaned = practice_country_counts(params=params, language=language)
+    index = practice_index_for(language=language)
+    directory = page_urls_in_language([index], language=language)[index.pk] if index else ""
+    outlines = americas()
+    most = max(counts.values(), default=0)
+    selected = set(cleaned.filters.get("country", []))
+    countries = []
+    for code, outline in outlines.countries.items():
+        count = counts.get(code, 0)
+        only_here = cleaned.encoded(filters={**cleaned.filters, "country": [code]})
+        countries.append(
+            MapCountry(
+                code=code,
+                name=country_name(code),
+                count=count,
+                level=math.ceil(MAP_LEVELS * count / most) if count else 0,
+                selected=code in selected,
+                outline=outline,
+                url=f"{directory}?{only_here}",
+            )
+        )
+    countries.sort(key=lambda country: country.name.casefold())
+    query_string = cleaned.encoded()
+    return PracticeMap(
+        width=outlines.width,
+        height=outlines.height,
+        countries=countries,
+        total=sum(counts.get(code, 0) for code in outlines.countries),
+        directory_url=f"{directory}?{query_string}" if query_string else directory,
+        query_string=query_string,
+    )

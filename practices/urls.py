@@ -8,6 +8,7 @@ from . import views
 app_name = "practices"
 
 urlpatterns = [
+    path("practices/map/", views.practice_map, name="map"),
     path("practices/feed/rss/", views.rss_feed, name="feed_rss"),
     path("practices/feed/atom/", views.atom_feed, name="feed_atom"),
     path("practices/export/csv/", views.export_csv, name="export_csv"),

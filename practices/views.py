@@ -8,12 +8,13 @@ take the directory's GET parameters (``q``, ``country``, ``theme``, ``group``, `
 
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
 from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
 from django.utils.http import content_disposition_header, http_date
 from django.views.decorators.http import require_GET, require_safe
 
-from . import outputs, pdf
+from . import outputs, pdf, selectors
 from .search import PAGE_SIZE
 
 # Browsers and proxies may keep a PDF this long; publishing again changes it at the same address.
@@ -25,6 +26,14 @@ atom_feed = outputs.PracticeAtomFeed()
 
 def _filename(extension: str) -> str:
     return f"convive-practices-{timezone.localdate().isoformat()}.{extension}"
+
+
+@require_safe
+def practice_map(request: HttpRequest) -> HttpResponse:
+    """A map of the network's countries shaded by the number of practices matching the
+    directory's filters, each linking to the directory filtered to that country."""
+    practice_map = selectors.practice_map(params=request.GET, language=translation.get_language())
+    return render(request, "practices/map.html", {"map": practice_map})
 
 
 @require_GET

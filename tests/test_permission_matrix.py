@@ -228,6 +228,8 @@ MATRIX: list[Row] = [
         signed_in=404,
         overrides=REVIEWERS,
     ),
+    # The map of practices is public (and shows only published practices).
+    Row("practice-map", named("practices:map"), anonymous=200),
     # A published practice's PDF is public; an unpublished one does not exist for anyone.
     Row("practice-pdf", named("practices:pdf", lambda w: w["practice"].pk), anonymous=200),
     Row(

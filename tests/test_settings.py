@@ -119,8 +119,8 @@ def test_with_redis_the_broker_results_and_caches_use_it():
     assert seen["broker"] == url
     assert seen["celery_app_broker"] == url
     assert seen["result_backend"] == url
-    assert seen["caches"]["default"] == ["django.core.cache.backends.redis.RedisCache", url]
-    assert seen["caches"]["pages"] == ["django.core.cache.backends.redis.RedisCache", url]
+    assert seen["caches"]["default"] == ["network.redis_cache.RedisCache", url]
+    assert seen["caches"]["pages"] == ["network.redis_cache.RedisCache", url]
 
 
 BENCH_CEILING = """

@@ -133,13 +133,13 @@ REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "network.redis_cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "convive",
         },
         # Rendered pages for anonymous visitors; cleared whenever content is published.
         "pages": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "network.redis_cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "convive-pages",
             "TIMEOUT": 600,

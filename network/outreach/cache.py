@@ -12,6 +12,7 @@ import threading
 import uuid
 from collections import OrderedDict
 from collections.abc import Callable
+from functools import lru_cache
 from typing import TypeVar
 
 from django.conf import settings
@@ -25,6 +26,7 @@ CACHE_ALIAS = "pages"
 GENERATION_KEY = "outreach:generation"
 CACHED_HEADER = "X-Page-Cache"
 CACHEABLE_VIEWS = {"wagtail_serve"}
+MEMO_PATH_MAX = 300
 T = TypeVar("T")
 
 
@@ -132,6 +134,16 @@ def shared_fragment(request: HttpRequest, name: str, build: Callable[[], T]) -> 
     return value
 
 
+@lru_cache(maxsize=4096)
+def _view_name(language: str, path_info: str, urlconf: str | None) -> str | None:
+    # The URL configuration never changes while the process runs: resolve each address once.
+    try:
+        with translation.override(language):
+            return resolve(path_info, urlconf).url_name
+    except Resolver404:
+        return None
+
+
 def _is_cacheable_view(request: HttpRequest) -> bool:
     # Resolve before touching the cache server, so that views which are never cached (forms,
     # accounts, feeds) pay no cache round-trip at all.
@@ -140,12 +152,10 @@ def _is_cacheable_view(request: HttpRequest) -> bool:
     language = translation.get_language_from_path(request.path_info)
     if language is None:
         return False
-    try:
-        with translation.override(language):
-            match = resolve(request.path_info, getattr(request, "urlconf", None))
-    except Resolver404:
-        return False
-    return match.url_name in CACHEABLE_VIEWS
+    urlconf = getattr(request, "urlconf", None)
+    if len(request.path_info) > MEMO_PATH_MAX:  # odd addresses are not worth remembering
+        return _view_name.__wrapped__(language, request.path_info, urlconf) in CACHEABLE_VIEWS
+    return _view_name(language, request.path_info, urlconf) in CACHEABLE_VIEWS
 
 
 def _may_serve_from_cache(request: HttpRequest) -> bool:

@@ -101,6 +101,37 @@ class LanguageIndex:
             bitmap |= values.get(code, 0)
         return bitmap
 
+    def sharing_most(
+        self, codes: dict[str, list[str]], *, exclude_key: uuid.UUID | None, limit: int
+    ) -> list[int]:
+        """Positions of the practices sharing the most of ``codes`` (facet -> value codes),
+        then newest first; the practice with ``exclude_key`` left out. Counts are kept as bit
+        planes (plane i holds bit i of every practice's count), so the work depends on the
+        number of codes, not of practices."""
+        planes: list[int] = []
+        for facet, facet_codes in codes.items():
+            for code in facet_codes:
+                carry = self.values.get(facet, {}).get(code, 0)
+                level = 0
+                while carry:
+                    if level == len(planes):
+                        planes.append(0)
+                    planes[level], carry = planes[level] ^ carry, planes[level] & carry
+                    level += 1
+        found: list[int] = []
+        for score in range(sum(map(len, codes.values())), 0, -1):
+            if score >> len(planes):
+                continue
+            having = self.everything
+            for level, plane in enumerate(planes):
+                having &= plane if score >> level & 1 else ~plane
+            for position in set_positions(having):
+                if self.translation_keys[position] != exclude_key:
+                    found.append(position)
+                    if len(found) == limit:
+                        return found
+        return found
+
     def most_viewed(self) -> list[int]:
         """Positions by views (all language versions together), then newest first."""
         stamp, order = self._views or (0.0, [])

@@ -1,5 +1,6 @@
 """The practice page and the directory as visitors see them."""
 
+import re
 from datetime import date
 
 import pytest
@@ -128,6 +129,30 @@ def test_related_practices_share_themes_or_groups(client, directory):
     assert "Same theme" in related
     assert "Same group" in related
     assert "Unrelated" not in related
+
+
+def test_related_practices_share_the_most_first_then_the_newest(client, directory):
+    index = directory["en"]
+    page = practice(
+        index, slug="main", themes=("employment", "health"), groups=("refugees", "children")
+    )
+    translate(page, directory["es"], code="es", slug="principal", title="Principal")
+    practice(index, slug="one-old", title="One shared, older", themes=("health",), groups=())
+    practice(
+        index,
+        slug="three",
+        title="Three shared",
+        themes=("employment", "health"),
+        groups=("refugees",),
+    )
+    practice(index, slug="two", title="Two shared", themes=("health",), groups=("children",))
+    practice(index, slug="one-new", title="One shared, newer", themes=(), groups=("refugees",))
+    practice(index, slug="none", title="Nothing shared", themes=("housing",), groups=())
+    html = client.get(page.url).content.decode()
+    related = html.split("Related practices", 1)[1]
+    titles = re.findall(r'<h3 class="card__title"><a href="[^"]+">([^<]+)</a>', related)
+    # Never the practice itself, nor its own translation.
+    assert titles == ["Three shared", "Two shared", "One shared, newer", "One shared, older"]
 
 
 def test_related_practices_are_limited_to_four_with_bounded_queries(client, directory):

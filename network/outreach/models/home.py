@@ -64,5 +64,5 @@ class HomePage(OutreachPage):
         context["live_campaigns"] = selectors.campaigns_live(home=self, limit=3, request=request)
         from practices.selectors import practices_latest
 
-        context["latest_practices"] = practices_latest(home=self, limit=3, request=request)
+        context["latest_practices"] = practices_latest(home=self, limit=3)
         return context
