@@ -26,11 +26,10 @@ from itertools import islice
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.contrib.postgres.search import SearchRank
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import F, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.http import QueryDict
 from django.utils import translation
@@ -52,7 +51,7 @@ from .searchindex.finder import (
     finder_snapshot,
     set_positions,
     text_filtered,
-    text_query,
+    text_rank,
 )
 from .searchindex.models import PracticeSearchEntry, PracticeViewCount
 from .searchindex.services import listed_in_lookup
@@ -328,8 +327,7 @@ def _ordered(queryset: QuerySet, *, sort: str, query: str, entry: str = "") -> Q
     belong to (``entry="search_entry__"``, the path from a page to its entry)."""
     newest = ("-first_published_at", "-page_id" if not entry else "-pk")
     if sort == "relevance" and query and connection.vendor == "postgresql":
-        rank = SearchRank(F(f"{entry}search_vector"), text_query(query, prefix=entry))
-        return queryset.annotate(rank=rank).order_by("-rank", *newest)
+        return queryset.annotate(rank=text_rank(query, prefix=entry)).order_by("-rank", *newest)
     if sort == "most_viewed":
         views = PracticeViewCount.objects.filter(
             translation_key=OuterRef("translation_key")
@@ -444,17 +442,13 @@ class _OrderedResults:
 
 
 def _order(
-    index: LanguageIndex, snapshot: FinderSnapshot, cleaned: PracticeSearchParams
+    index: LanguageIndex, cleaned: PracticeSearchParams, matches: tuple[int, ...] | None
 ) -> Iterable[int] | None:
     if cleaned.sort == "most_viewed":
         return index.most_viewed()
-    if cleaned.sort == "relevance" and cleaned.query and connection.vendor == "postgresql":
+    if cleaned.sort == "relevance" and matches is not None and connection.vendor == "postgresql":
         positions = index.positions
-        return (
-            positions[page_id]
-            for page_id in snapshot.text_matches(cleaned.query)
-            if page_id in positions
-        )
+        return (positions[page_id] for page_id in matches if page_id in positions)
     return None
 
 
@@ -484,13 +478,18 @@ def practice_cards(
     return cards
 
 
+def _text_matches(
+    cleaned: PracticeSearchParams, snapshot: FinderSnapshot
+) -> tuple[int, ...] | None:
+    """The ids of the entries matching the search words, best first (None without words)."""
+    return snapshot.text_matches(cleaned.query) if cleaned.query else None
+
+
 def _counted(
-    cleaned: PracticeSearchParams, *, index: LanguageIndex, snapshot: FinderSnapshot
+    cleaned: PracticeSearchParams, *, index: LanguageIndex, matches: tuple[int, ...] | None
 ) -> tuple[dict[str, dict[str, int]], int]:
     """(the counts of every facet's values, the bitmap of the results)."""
-    matched = index.everything
-    if cleaned.query:
-        matched = index.bitmap_of(snapshot.text_matches(cleaned.query))
+    matched = index.everything if matches is None else index.bitmap_of(matches)
     selected = {name: index.selection(name, values) for name, values in cleaned.filters.items()}
     counts: dict[str, dict[str, int]] = {}
     for spec in FACETS:
@@ -517,7 +516,9 @@ def practice_country_counts(
     (the counts of the Country facet), with the cleaned parameters."""
     cleaned = practice_search_params(params=params)
     snapshot = finder_snapshot()
-    counts, _results = _counted(cleaned, index=snapshot.index(language), snapshot=snapshot)
+    counts, _results = _counted(
+        cleaned, index=snapshot.index(language), matches=_text_matches(cleaned, snapshot)
+    )
     return counts["country"], cleaned
 
 
@@ -534,9 +535,10 @@ def practice_search(
     cleaned = practice_search_params(params=params)
     snapshot = finder_snapshot()
     index = snapshot.index(language)
-    counts, results = _counted(cleaned, index=index, snapshot=snapshot)
+    matches = _text_matches(cleaned, snapshot)
+    counts, results = _counted(cleaned, index=index, matches=matches)
     total = results.bit_count()
-    ordered = _OrderedResults(_order(index, snapshot, cleaned), results, total)
+    ordered = _OrderedResults(_order(index, cleaned, matches), results, total)
     page = Paginator(ordered, PAGE_SIZE).get_page(page_number)
     page.object_list = practice_cards(
         list(page.object_list), index=index, snapshot=snapshot, language=language

@@ -155,6 +155,8 @@ else:
         },
     }
 PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=False)
+# How many search terms' matches each worker keeps until the next publish (0: none).
+PRACTICE_SEARCH_MATCHES_KEPT = env.int("PRACTICE_SEARCH_MATCHES_KEPT", default=128)
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"

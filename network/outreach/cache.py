@@ -94,7 +94,7 @@ def generation_for(request: HttpRequest) -> str:
 class ProcessMemo:
     """Values this worker process keeps until the generation token changes: what every visitor
     of a page sees alike (menus, routes, language links), rebuilt at most once per publish and
-    process. Bounded: the least recently used entries go first."""
+    process. Bounded: past ``size`` entries, the oldest stored go first."""
 
     def __init__(self, size: int) -> None:
         self.size = size

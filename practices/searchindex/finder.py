@@ -26,7 +26,7 @@ from datetime import datetime
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import F, Q, QuerySet
+from django.db.models import Case, F, FloatField, Q, QuerySet, Value, When
 from wagtail.models import Page, PageViewRestriction
 
 from network.outreach.localization import page_urls_in_language
@@ -50,7 +50,6 @@ CHILD_FACETS = {
 }
 SEARCH_CONFIG_NAMES = sorted({*SEARCH_CONFIGS.values(), DEFAULT_SEARCH_CONFIG})
 QUERY_MAX_TERMS = 8
-MATCHES_KEPT = 128  # text queries whose matches a worker remembers (per snapshot)
 VIEWS_MAX_AGE = 60  # seconds: how stale the "most viewed" order may be
 
 
@@ -172,17 +171,33 @@ class FinderSnapshot:
         if found is not None:
             return found
         found = _text_matches(query)
+        kept = settings.PRACTICE_SEARCH_MATCHES_KEPT
         with self._lock:
             self._matches[query] = found
-            while len(self._matches) > MATCHES_KEPT:
+            while len(self._matches) > kept:
                 self._matches.popitem(last=False)
         return found
 
 
-def text_query(query: str, *, prefix: str = "") -> SearchQuery:
-    """``query`` parsed with the configuration of each entry's own language (stemming and
-    unaccent); ``prefix`` is the path from the queried model to the entry."""
-    return SearchQuery(query, config=F(f"{prefix}config"), search_type="websearch")
+def text_rank(query: str, *, prefix: str = "") -> Case:
+    """How well each entry matches ``query``, parsed with the configuration of the entry's own
+    language (stemming and unaccent); ``prefix`` is the path from the queried model to the
+    entry. One branch per configuration keeps each parsed query a constant, computed once per
+    statement rather than once per row."""
+    return Case(
+        *(
+            When(
+                **{f"{prefix}config": config},
+                then=SearchRank(
+                    F(f"{prefix}search_vector"),
+                    SearchQuery(query, config=config, search_type="websearch"),
+                ),
+            )
+            for config in SEARCH_CONFIG_NAMES
+        ),
+        default=Value(0.0),
+        output_field=FloatField(),
+    )
 
 
 def text_filtered(entries: QuerySet, query: str) -> QuerySet:
@@ -206,8 +221,7 @@ def _text_matches(query: str) -> tuple[int, ...]:
     newest = (F("first_published_at").desc(nulls_last=True), "-page_id")
     matches = text_filtered(PracticeSearchEntry.objects.all(), query)
     if connection.vendor == "postgresql":
-        rank = SearchRank(F("search_vector"), text_query(query))
-        matches = matches.annotate(rank=rank).order_by("-rank", *newest)
+        matches = matches.annotate(rank=text_rank(query)).order_by("-rank", *newest)
     else:
         matches = matches.order_by(*newest)
     return tuple(matches.values_list("page_id", flat=True))
