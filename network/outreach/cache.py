@@ -144,6 +144,28 @@ def _view_name(language: str, path_info: str, urlconf: str | None) -> str | None
         return None
 
 
+# -- Views of cached pages ------------------------------------------------------------------------
+# A page that counts its views (practices, for "most viewed") marks the request with
+# ``(kind, key)``; the mark is stored with the cached page, and every hit calls the counter
+# registered for that kind, so cached views count too.
+PAGE_VIEW_ATTRIBUTE = "_outreach_page_view"
+_VIEW_COUNTERS: dict[str, Callable[[str], None]] = {}
+
+
+def register_view_counter(kind: str, counter: Callable[[str], None]) -> None:
+    _VIEW_COUNTERS[kind] = counter
+
+
+def mark_page_view(request: HttpRequest, *, kind: str, key: str) -> None:
+    setattr(request, PAGE_VIEW_ATTRIBUTE, (kind, key))
+
+
+def _count_view(kind: str, key: str) -> None:
+    counter = _VIEW_COUNTERS.get(kind)
+    if counter is not None:
+        counter(key)
+
+
 def _is_cacheable_view(request: HttpRequest) -> bool:
     # Resolve before touching the cache server, so that views which are never cached (forms,
     # accounts, feeds) pay no cache round-trip at all.
@@ -208,7 +230,9 @@ class AnonymousPageCacheMiddleware:
         generation, cached = _current(key)
         request._outreach_generation = generation
         if cached is not None:
-            content, headers = cached
+            content, headers, *counted = cached
+            if counted and counted[0]:
+                _count_view(*counted[0])
             response = HttpResponse(content, headers=headers)
             response[CACHED_HEADER] = "hit"
             return response
@@ -219,6 +243,7 @@ class AnonymousPageCacheMiddleware:
             headers = {
                 name: value for name, value in response.items() if name.lower() in STORED_HEADERS
             }
-            _store(key, generation, (response.content, headers))
+            view = getattr(request, PAGE_VIEW_ATTRIBUTE, None)
+            _store(key, generation, (response.content, headers, view))
             response[CACHED_HEADER] = "miss"
         return response

@@ -8,4 +8,14 @@ class PracticeSearchConfig(AppConfig):
     verbose_name = _("Practice search")
 
     def ready(self) -> None:
+        import uuid
+
+        from network.outreach.cache import register_view_counter
+
         from . import signals  # noqa: F401
+        from .services import practice_view_record
+
+        # Views of practice pages served from the anonymous page cache count too.
+        register_view_counter(
+            "practice", lambda key: practice_view_record(translation_key=uuid.UUID(key))
+        )

@@ -1,7 +1,9 @@
-"""Count a view each time a practice page is served (GET only; cached pages are not counted)."""
+"""Count a view each time a practice page is served (GET only). The request is also marked, so
+that the anonymous page cache counts the views it serves itself (see ``apps.ready``)."""
 
 from wagtail import hooks
 
+from network.outreach.cache import mark_page_view
 from practices.models import PracticePage
 
 from .services import practice_view_record
@@ -11,3 +13,4 @@ from .services import practice_view_record
 def count_practice_view(page, request, serve_args, serve_kwargs):
     if isinstance(page, PracticePage) and request.method == "GET":
         practice_view_record(translation_key=page.translation_key)
+        mark_page_view(request, kind="practice", key=str(page.translation_key))

@@ -249,3 +249,19 @@ def test_unpublished_practice_is_not_listed(client, directory):
     page.unpublish()
     assert "Draft practice" not in client.get(directory["en"].url).content.decode()
     assert client.get("/en/practices/draft/").status_code == 404
+
+
+def test_views_served_from_the_page_cache_count_for_most_viewed(client, settings, directory):
+    from practices.searchindex.models import PracticeViewCount
+
+    settings.PAGE_CACHE_ENABLED = True
+    page = practice(directory["en"], slug="popular", title="Popular")
+    assert client.get(page.url)["X-Page-Cache"] == "miss"
+    assert client.get(page.url)["X-Page-Cache"] == "hit"
+    assert client.get(page.url)["X-Page-Cache"] == "hit"
+    assert PracticeViewCount.objects.get(translation_key=page.translation_key).count == 3
+    # Other cached pages still cost no query on a hit.
+    client.get("/en/practices/")
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/en/practices/")["X-Page-Cache"] == "hit"
+    assert len(queries) == 0
