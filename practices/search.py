@@ -70,6 +70,11 @@ YES_NO = {"yes": _("With result indicators"), "no": _("Without result indicators
 
 
 # -- Results ------------------------------------------------------------------------------------
+def practice_count_label(count: int) -> str:
+    """ "1 practice", "12 practices"... in the active language."""
+    return _count_label(translation.get_language(), count)
+
+
 @lru_cache(maxsize=2048)
 def _count_label(language: str, count: int) -> str:
     # The same few numbers recur on every page: translate each once per language.
@@ -95,7 +100,7 @@ class FacetOption:
 
     @property
     def count_label(self) -> str:
-        return _count_label(translation.get_language(), self.count)
+        return practice_count_label(self.count)
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 from django.http import HttpRequest, QueryDict
 from django.utils import translation
-from django.utils.translation import ngettext
 from wagtail.models import Page
 
 from network.countries import country_name
@@ -15,7 +14,12 @@ from network.outreach.localization import page_urls_in_language
 
 from .geo import CountryOutline, americas
 from .models import PracticePage
-from .search import PracticeCard, practice_cards, practice_country_counts
+from .search import (
+    PracticeCard,
+    practice_cards,
+    practice_count_label,
+    practice_country_counts,
+)
 from .searchindex.finder import finder_snapshot
 from .submissions.selectors import practice_index_for
 
@@ -93,9 +97,7 @@ class MapCountry:
 
     @property
     def count_label(self) -> str:
-        return ngettext("%(counter)s practice", "%(counter)s practices", self.count) % {
-            "counter": self.count
-        }
+        return practice_count_label(self.count)
 
 
 @dataclass(frozen=True)
