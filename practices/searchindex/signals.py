@@ -6,7 +6,7 @@ from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from network.models import LocalAuthority
-from practices.models import PracticePage
+from practices.models import PracticeIndexPage, PracticePage
 
 from . import services
 
@@ -15,6 +15,9 @@ from . import services
 def _practice_published(sender, instance, **kwargs) -> None:
     if isinstance(instance, PracticePage):
         services.practice_search_entry_refresh(page=instance)
+    elif isinstance(instance, PracticeIndexPage):
+        # A directory's address (its slug) is part of every result card's link.
+        services.search_generation_bump()
 
 
 @receiver(page_unpublished)
@@ -23,6 +26,8 @@ def _practice_unpublished(sender, instance, **kwargs) -> None:
         services.practice_search_entry_delete(
             page_id=instance.pk, translation_key=instance.translation_key
         )
+    elif isinstance(instance, PracticeIndexPage):
+        services.search_generation_bump()
 
 
 @receiver(post_delete, sender=PracticePage)

@@ -105,3 +105,15 @@ def test_facet_checkboxes_escape_what_they_show():
     assert 'value="x&quot;&gt;&lt;script&gt;" checked' in html
     assert "&lt;b&gt;Saint-Pierre &amp; Miquelon&lt;/b&gt; <span" in html
     assert '<label for="facet-country-1">' in html
+
+
+def test_cards_follow_a_directory_given_a_new_address(directory):
+    practice(directory["en"], slug="desk", title="Help desk")
+    assert practice_search(params=QueryDict(""), language="en").items[0].listing_url == (
+        "/en/practices/desk/"
+    )
+    directory["en"].slug = "good-practices"
+    directory["en"].save_revision().publish()
+    assert practice_search(params=QueryDict(""), language="en").items[0].listing_url == (
+        "/en/good-practices/desk/"
+    )
