@@ -2,7 +2,7 @@
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.models import PageViewRestriction
+from wagtail.models import PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from network.models import LocalAuthority
@@ -40,7 +40,9 @@ def _practice_deleted(sender, instance, **kwargs) -> None:
 @receiver(post_delete, sender=PageViewRestriction)
 @receiver(post_page_move)
 @receiver(post_save, sender=LocalAuthority)
+@receiver(post_save, sender=Site)
 def _finder_facts_changed(sender, **kwargs) -> None:
-    # A restriction added or lifted, a page moved under or out of one, or a member authority
-    # renamed (result cards show its name): the finders' facet indexes are stale.
+    # A restriction added or lifted, a page moved under or out of one, a member authority
+    # renamed (result cards show its name) or a site re-rooted (cards link to addresses): the
+    # finders' facet indexes are stale.
     services.search_generation_bump()
