@@ -40,12 +40,11 @@ from wagtail.models import PageViewRestriction
 from network.countries import COUNTRY_CHOICES, country_name
 
 from .models import (
-    PracticeGcmObjective,
     PracticePage,
-    PracticeTargetGroup,
-    PracticeTheme,
 )
 from .searchindex.finder import (
+    CHILD_FACETS,
+    COLUMN_FACETS,
     FinderSnapshot,
     LanguageIndex,
     finder_snapshot,
@@ -243,17 +242,17 @@ FACETS: list[FacetSpec] = [
             ),
             key=lambda option: option[1].casefold(),
         ),
-        column="country",
+        column=COLUMN_FACETS["country"],
     ),
-    _child_facet("theme", _("Theme"), PracticeTheme, THEMES),
-    _child_facet("group", _("Target group"), PracticeTargetGroup, TARGET_GROUPS),
-    _child_facet("gcm", _("GCM objective"), PracticeGcmObjective, GCM_OBJECTIVES),
+    _child_facet("theme", _("Theme"), CHILD_FACETS["theme"], THEMES),
+    _child_facet("group", _("Target group"), CHILD_FACETS["group"], TARGET_GROUPS),
+    _child_facet("gcm", _("GCM objective"), CHILD_FACETS["gcm"], GCM_OBJECTIVES),
     FacetSpec(
         name="status",
         label=_("Status"),
         clean=lambda value: value if value in _STATUSES else None,
         options=_listed(_STATUSES),
-        column="status",
+        column=COLUMN_FACETS["status"],
     ),
     FacetSpec(
         name="year",
@@ -262,21 +261,21 @@ FACETS: list[FacetSpec] = [
         options=lambda counts, selected: [
             (year, year) for year in sorted(set(counts) | selected, reverse=True)
         ],
-        column="start_year",
+        column=COLUMN_FACETS["year"],
     ),
     FacetSpec(
         name="results",
         label=_("Results"),
         clean=lambda value: value if value in YES_NO else None,
         options=_listed(YES_NO),
-        column="has_indicators",
+        column=COLUMN_FACETS["results"],
     ),
     FacetSpec(
         name="language",
         label=_("Original language"),
         clean=lambda value: value if value in _LANGUAGES else None,
         options=_listed(_LANGUAGES),
-        column="original_language",
+        column=COLUMN_FACETS["language"],
     ),
 ]
 FACETS_BY_NAME = {spec.name: spec for spec in FACETS}
