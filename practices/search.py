@@ -39,9 +39,7 @@ from wagtail.models import PageViewRestriction
 
 from network.countries import COUNTRY_CHOICES, country_name
 
-from .models import (
-    PracticePage,
-)
+from .models import PracticePage
 from .searchindex.finder import (
     CHILD_FACETS,
     COLUMN_FACETS,
@@ -415,10 +413,6 @@ class PracticeCard:
     is_illustrative: bool
     is_original_language_fallback: bool
 
-    @property
-    def in_other_language(self) -> bool:
-        return self.is_original_language_fallback
-
 
 class _OrderedResults:
     """The positions (in the language index) of the results, in the chosen order, computed only
@@ -533,9 +527,9 @@ def practice_search(
     result set, the active filters and the addresses that change them.
 
     Filtering, counting and the newest-first order run on this worker's in-memory facet index
-    (``searchindex.finder``); the database answers the index's freshness check, the text match
-    of a query not seen since the last publish, and the 20 cards: at most three queries,
-    whatever the number of practices."""
+    (``searchindex.finder``), which also holds what the cards show; the database answers the
+    index's freshness check and the text match of words not seen since the last publish: at
+    most two queries, whatever the number of practices."""
     cleaned = practice_search_params(params=params)
     snapshot = finder_snapshot()
     index = snapshot.index(language)

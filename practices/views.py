@@ -32,8 +32,8 @@ def _filename(extension: str) -> str:
 def practice_map(request: HttpRequest) -> HttpResponse:
     """A map of the network's countries shaded by the number of practices matching the
     directory's filters, each linking to the directory filtered to that country."""
-    practice_map = selectors.practice_map(params=request.GET, language=translation.get_language())
-    return render(request, "practices/map.html", {"map": practice_map})
+    shown = selectors.practice_map(params=request.GET, language=translation.get_language())
+    return render(request, "practices/map.html", {"map": shown})
 
 
 @require_GET

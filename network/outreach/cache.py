@@ -114,10 +114,6 @@ class ProcessMemo:
             while len(self._entries) > self.size:
                 self._entries.popitem(last=False)
 
-    def clear(self) -> None:
-        with self._lock:
-            self._entries.clear()
-
 
 FRAGMENTS = ProcessMemo(size=2000)
 

@@ -241,55 +241,48 @@ class CardFacts:
     is_illustrative: bool
 
 
-def _card_facts(page_ids: set[int]) -> dict[int, CardFacts]:
-    rows = PracticeSearchEntry.objects.filter(page_id__in=page_ids).values_list(
-        "page_id",
-        "page__title",
-        "page__slug",
-        "page__path",
-        "page__summary",
-        "page__place_name",
-        "page__authority__name",
-        "page__country",
-        "language",
-        "page__is_illustrative",
+def _card_facts(row: dict) -> CardFacts:
+    return CardFacts(
+        title=row["page__title"],
+        slug=row["page__slug"],
+        parent_path=row["page__path"][: -Page.steplen],
+        summary=row["page__summary"],
+        place=row["page__authority__name"] or row["page__place_name"],
+        country=row["country"],
+        language=row["language"],
+        is_illustrative=row["page__is_illustrative"],
     )
-    cards = {}
-    for page_id, title, slug, path, summary, place, authority, country, language, flag in rows:
-        cards[page_id] = CardFacts(
-            title=title,
-            slug=slug,
-            parent_path=path[: -Page.steplen],
-            summary=summary,
-            place=authority or place,
-            country=country,
-            language=language,
-            is_illustrative=flag,
-        )
-    return cards
 
 
-def _newest_first(row: tuple) -> tuple:
-    published: datetime | None = row[1]
-    return (published is None, -(published.timestamp() if published else 0), -row[0])
+def _newest_first(row: dict) -> tuple:
+    published: datetime | None = row["first_published_at"]
+    return (published is None, -(published.timestamp() if published else 0), -row["page_id"])
 
 
 def _build(token: str | None) -> FinderSnapshot:
     restricted = list(PageViewRestriction.objects.values_list("page__path", flat=True))
+    # One read of the listed entries: their facts, and what their cards show.
     rows = [
         row
-        for row in PracticeSearchEntry.objects.exclude(listed_in="").values_list(
+        for row in PracticeSearchEntry.objects.exclude(listed_in="").values(
             "page_id",
             "first_published_at",
             "listed_in",
             "translation_key",
-            "page__path",
+            "language",
             *COLUMN_FACETS.values(),
+            "page__path",
+            "page__title",
+            "page__slug",
+            "page__summary",
+            "page__place_name",
+            "page__authority__name",
+            "page__is_illustrative",
         )
-        if not any(row[4].startswith(path) for path in restricted)
+        if not any(row["page__path"].startswith(path) for path in restricted)
     ]
     rows.sort(key=_newest_first)
-    listed = {row[0] for row in rows}
+    listed = {row["page_id"] for row in rows}
     codes: dict[str, dict[int, list[str]]] = {}
     for facet, model in CHILD_FACETS.items():
         by_page: dict[int, list[str]] = {}
@@ -301,35 +294,35 @@ def _build(token: str | None) -> FinderSnapshot:
     languages = {}
     for language, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
         mark = f",{language},"
-        chosen = [row for row in rows if mark in row[2]]
-        page_ids = [row[0] for row in chosen]
+        chosen = [row for row in rows if mark in row["listed_in"]]
+        page_ids = [row["page_id"] for row in chosen]
         members: dict[str, dict[str, list[int]]] = {
             facet: {} for facet in [*COLUMN_FACETS, *CHILD_FACETS]
         }
         for position, row in enumerate(chosen):
-            for offset, facet in enumerate(COLUMN_FACETS, start=5):
-                value = row[offset]
+            for facet, column in COLUMN_FACETS.items():
+                value = row[column]
                 if facet == "results":
                     value = "yes" if value else "no"
                 elif value in ("", None):
                     continue
                 members[facet].setdefault(str(value), []).append(position)
             for facet, by_page in codes.items():
-                for code in by_page.get(row[0], ()):
+                for code in by_page.get(row["page_id"], ()):
                     members[facet].setdefault(code, []).append(position)
         size = len(chosen)
         languages[language] = LanguageIndex(
             language=language,
             page_ids=page_ids,
             positions={page_id: position for position, page_id in enumerate(page_ids)},
-            translation_keys=[row[3] for row in chosen],
+            translation_keys=[row["translation_key"] for row in chosen],
             values={
                 facet: {code: _bitmap(positions, size) for code, positions in by_code.items()}
                 for facet, by_code in members.items()
             },
         )
 
-    parent_paths = {row[4][: -Page.steplen] for row in rows}
+    parent_paths = {row["page__path"][: -Page.steplen] for row in rows}
     parents = list(Page.objects.filter(path__in=parent_paths).select_related("locale"))
     directory_urls = {}
     for language in languages:
@@ -342,7 +335,7 @@ def _build(token: str | None) -> FinderSnapshot:
         languages=languages,
         directory_urls=directory_urls,
         theme_codes=codes["theme"],
-        cards=_card_facts(listed),
+        cards={row["page_id"]: _card_facts(row) for row in rows},
     )
 
 
