@@ -172,3 +172,36 @@ def test_output_queries_do_not_grow(client, directory, django_assert_num_queries
         practice(directory["en"], slug=f"small-{number}", themes=("health",))
     with django_assert_num_queries(len(small)):
         assert client.get(path).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        "",
+        "theme=health",
+        "country=CO&country=MX",
+        "country=MX&theme=employment",
+        "q=desk",
+        "status=running&results=no",
+        "language=es&sort=most_viewed",
+    ],
+)
+@pytest.mark.parametrize("language", ["en", "es", "fr"])
+def test_the_directory_and_its_open_data_list_the_same_practices(
+    client, published, directory, params, language
+):
+    # The directory filters on the in-memory index, the outputs in SQL: they must agree.
+    from django.http import QueryDict
+
+    from practices.search import practice_search
+
+    original = practice(
+        directory["es"], slug="solo", title="Solo en español", country="MX", original_language="es"
+    )
+    translate(original, directory["en"], code="en", slug="only-spanish", title="Now in English")
+    shown = practice_search(params=QueryDict(params), language=language)
+    api = client.get(f"/{language}/api/practices/?{params}").json()
+    assert api["count"] == shown.total
+    assert sorted(row["title"] for row in api["results"]) == sorted(
+        card.title for card in shown.items
+    )
