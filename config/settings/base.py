@@ -245,6 +245,9 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Convive <no-reply@convive.example.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Seconds before a silent mail server counts as an error (retried later) rather than holding a
+# worker until the task time limit kills it.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=60)
 
 # ---------------------------------------------------------------------------------------------
 # Celery: without REDIS_URL every task runs inline (eager); with it, Redis is broker and backend.
@@ -256,6 +259,33 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = 300
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    # A message taken by a worker and not acknowledged within this time is delivered again
+    # (acks_late: a worker that dies never acknowledges). Redis' default is an hour; ours is
+    # the longest a message can legitimately wait reserved and then run (twice the time limit),
+    # with room to spare. No task here uses countdown/eta, which this timeout would repeat.
+    "visibility_timeout": 3 * CELERY_TASK_TIME_LIMIT,
+    # Without these, publishing to an unresponsive broker waits forever inside the request.
+    "socket_connect_timeout": 2,
+    "socket_timeout": 5,
+}
+# Publishing retries once at once (a pooled connection to a restarted Redis is stale), then
+# gives up: the notification outbox publishes again what could not be (see
+# network/notifications/services.py); other callers see kombu's OperationalError.
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.2,
+}
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+# The notification outbox: a queued email with no task message published within this time
+# is published again; an email still "sending" after this time (longer than the task time
+# limit, so no worker can still be in that send) was interrupted (seconds).
+NOTIFICATIONS_QUEUED_TIMEOUT = env.int("NOTIFICATIONS_QUEUED_TIMEOUT", default=300)
+NOTIFICATIONS_SENDING_TIMEOUT = env.int(
+    "NOTIFICATIONS_SENDING_TIMEOUT", default=CELERY_TASK_TIME_LIMIT + 120
+)
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_TIMEZONE = TIME_ZONE
 # Periodic tasks; django-celery-beat copies these into its tables when beat starts.
@@ -270,6 +300,19 @@ CELERY_BEAT_SCHEDULE["notifications-weekly-digest"] = {
     "task": "notifications.digest_send",
     "schedule": crontab(minute=0, hour=6, day_of_week="mon"),
     "args": ("weekly",),
+}
+# Every minute, short-lived: a sweep that waited for a worker longer than the next one is
+# dropped rather than run late (both are idempotent).
+CELERY_BEAT_SCHEDULE["notifications-delivery-sweep"] = {
+    "task": "notifications.delivery_sweep",
+    "schedule": crontab(),
+    "options": {"expires": 50},
+}
+# Wagtail's go-live and expiry dates take effect within a minute.
+CELERY_BEAT_SCHEDULE["outreach-publish-scheduled"] = {
+    "task": "outreach.publish_scheduled",
+    "schedule": crontab(),
+    "options": {"expires": 50},
 }
 
 # ---------------------------------------------------------------------------------------------

@@ -1,5 +1,8 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
+from . import services
 from .models import EmailDelivery, Notification, NotificationPreference
 
 
@@ -14,13 +17,66 @@ class NotificationAdmin(admin.ModelAdmin):
 
 @admin.register(EmailDelivery)
 class EmailDeliveryAdmin(admin.ModelAdmin):
-    list_display = ["key", "recipient", "to_address", "status", "attempts", "sent_at"]
-    list_filter = ["status"]
+    """The outbox, read-only: its states are moved by the workers and the sweep; a person may
+    only send failed emails again."""
+
+    list_display = [
+        "key",
+        "kind",
+        "recipient",
+        "to_address",
+        "status",
+        "attempts",
+        "next_attempt_at",
+        "interrupted_at",
+        "sent_at",
+    ]
+    list_filter = ["status", "kind", ("interrupted_at", admin.EmptyFieldListFilter)]
     search_fields = ["key", "recipient__email", "to_address"]
     raw_id_fields = ["recipient"]
-    readonly_fields = ["created_at", "updated_at"]
     # A direct email's context may hold a secret link until it is sent.
     exclude = ["context"]
+    readonly_fields = [
+        "key",
+        "kind",
+        "recipient",
+        "to_address",
+        "template_prefix",
+        "language",
+        "status",
+        "attempts",
+        "next_attempt_at",
+        "enqueued_at",
+        "claimed_at",
+        "interrupted_at",
+        "message_id",
+        "sent_at",
+        "last_error",
+        "created_at",
+        "updated_at",
+    ]
+    actions = ["send_again"]
+
+    @admin.display(description=_("Message-ID"))
+    def message_id(self, delivery: EmailDelivery) -> str:
+        return delivery.message_id
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    @admin.action(description=_("Send the selected failed emails again"))
+    def send_again(self, request, queryset) -> None:
+        count = services.deliveries_retry(delivery_ids=list(queryset.values_list("pk", flat=True)))
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d failed email will be sent again.",
+                "%(count)d failed emails will be sent again.",
+                count,
+            )
+            % {"count": count},
+            messages.SUCCESS,
+        )
 
 
 @admin.register(NotificationPreference)

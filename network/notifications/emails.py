@@ -29,13 +29,10 @@ def email_render(*, template_prefix: str, context: dict, language: str) -> Rende
     return RenderedEmail(subject=" ".join(subject.split()), text=text, html=html)
 
 
-def email_send_now(
-    *,
-    to: str,
-    rendered: RenderedEmail,
-    headers: dict[str, str] | None = None,
-) -> None:
-    """Send one rendered email synchronously (called from Celery tasks, not from views)."""
+def email_message(
+    *, to: str, rendered: RenderedEmail, headers: dict[str, str] | None = None
+) -> EmailMultiAlternatives:
+    """One rendered email, ready to send over a connection (see ``services.delivery_send``)."""
     message = EmailMultiAlternatives(
         subject=rendered.subject,
         body=rendered.text,
@@ -44,4 +41,4 @@ def email_send_now(
         headers=headers or {},
     )
     message.attach_alternative(rendered.html, "text/html")
-    message.send()
+    return message

@@ -1,6 +1,10 @@
+import hashlib
+from email.utils import parseaddr
+
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .kinds import Frequency
@@ -8,15 +12,27 @@ from .kinds import Frequency
 
 class EmailDelivery(models.Model):
     """One email to send: for one notification, for a digest of several, or a direct email to
-    an address. ``key`` makes sending idempotent: a retried or duplicated task finds the row,
-    locks it and sends nothing if it is already ``sent``."""
+    an address. The rows are the outbox: an email exists here before any broker message names
+    it, so a lost message, a broker that was down or a worker that died is recovered from the
+    database by ``delivery_sweep`` (see ``services.py`` for the states and the check made after
+    an interrupted send). ``key`` makes creating one idempotent."""
+
+    class Kind(models.TextChoices):
+        NOTIFICATION = "notification", _("Notification")
+        DIGEST = "digest", _("Digest")
+        DIRECT = "direct", _("Direct email")
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("Queued")
+        SENDING = "sending", _("Sending")
         SENT = "sent", _("Sent")
         FAILED = "failed", _("Failed")
+        CANCELLED = "cancelled", _("Cancelled")
 
     key = models.CharField(_("idempotency key"), max_length=200, unique=True)
+    kind = models.CharField(
+        _("kind"), max_length=12, choices=Kind.choices, default=Kind.NOTIFICATION
+    )
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
@@ -26,7 +42,8 @@ class EmailDelivery(models.Model):
         verbose_name=_("recipient"),
     )
     # Direct emails go to an address that may have no account yet; they carry their own
-    # template and context. Notification emails leave these blank.
+    # template and context. Notification emails leave these blank; a digest keeps its
+    # frequency in the context.
     to_address = models.EmailField(_("address"), blank=True)
     template_prefix = models.CharField(_("template"), max_length=200, blank=True)
     context = models.JSONField(_("context"), default=dict, blank=True, encoder=DjangoJSONEncoder)
@@ -35,7 +52,38 @@ class EmailDelivery(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
     )
-    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    attempts = models.PositiveSmallIntegerField(
+        _("attempts"), default=0, help_text=_("How many times a worker started sending it.")
+    )
+    next_attempt_at = models.DateTimeField(
+        _("next attempt"),
+        default=timezone.now,
+        help_text=_("A queued email is not sent before this time (it backs off after errors)."),
+    )
+    enqueued_at = models.DateTimeField(
+        _("enqueued"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "When a task message for it was last handed to the broker; empty when that failed."
+        ),
+    )
+    claimed_at = models.DateTimeField(
+        _("sending since"),
+        null=True,
+        blank=True,
+        help_text=_("When a worker last claimed it, just before talking to the mail server."),
+    )
+    interrupted_at = models.DateTimeField(
+        _("interrupted send"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "A worker stopped during the send it started at this time, so nobody knows whether "
+            "the mail server took the email. It was sent again once, with the same Message-ID: "
+            "the recipient may have two copies that mail programs recognise as one message."
+        ),
+    )
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
     last_error = models.TextField(_("last error"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -45,10 +93,32 @@ class EmailDelivery(models.Model):
         verbose_name = _("email delivery")
         verbose_name_plural = _("email deliveries")
         ordering = ["-created_at", "-id"]
-        indexes = [models.Index(fields=["status", "created_at"], name="emaildelivery_status")]
+        indexes = [
+            models.Index(fields=["status", "created_at"], name="emaildelivery_status"),
+            models.Index(
+                fields=["next_attempt_at"],
+                condition=models.Q(status="queued"),
+                name="emaildelivery_queued",
+            ),
+            models.Index(
+                fields=["claimed_at"],
+                condition=models.Q(status="sending"),
+                name="emaildelivery_sending",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.key
+
+    @property
+    def message_id(self) -> str:
+        """The Message-ID every send of this delivery carries, so that a copy sent again after
+        an interrupted send is recognisably the same message (mail servers and clients may
+        drop it, people see it is the same email)."""
+        digest = hashlib.sha256(self.key.encode()).hexdigest()[:16]
+        _name, address = parseaddr(settings.DEFAULT_FROM_EMAIL)
+        domain = address.rpartition("@")[2] or "convive.invalid"
+        return f"<delivery.{self.pk}.{digest}@{domain}>"
 
 
 class Notification(models.Model):

@@ -2,31 +2,73 @@
 in-app notification, emailed per the recipient's preferences) and ``email_send`` (an email to an
 address that may have no account yet).
 
-Emails always leave through Celery tasks enqueued with ``transaction.on_commit``; the task finds
-an ``EmailDelivery`` row by its unique key, locks it, and sends nothing if it is already sent.
+The ``EmailDelivery`` rows are the outbox. Each email is a row, written in the caller's
+transaction, before any broker message names it; after the commit one task message per row is
+published (``deliveries_publish``), and a broker that is down only leaves the row queued: the
+user's request never fails for it. The states:
+
+- ``queued``: waiting to be sent, not before ``next_attempt_at``. ``enqueued_at`` is when a task
+  message was last published for it (empty when publishing failed). ``delivery_sweep`` (beat,
+  every minute) publishes again any due row with no message published within
+  ``NOTIFICATIONS_QUEUED_TIMEOUT``: a lost message (a broker restarted without persistence) costs
+  a few minutes, never the email. Duplicate messages are harmless: only one claim succeeds.
+- ``sending``: a worker claimed the row (``claimed_at``, ``attempts + 1``, committed) after
+  rendering the email and just before talking to the mail server; no database transaction is
+  open during the SMTP conversation.
+- ``sent``: marked in its own commit as soon as the server accepted the message.
+- On an SMTP or network error the row goes back to ``queued`` with an exponential backoff, until
+  ``MAX_ATTEMPTS`` claims; then ``failed``. A rendering error fails it at once (a bug, not a
+  passing outage). ``cancelled``: nothing to send any more (the person was deactivated, lost
+  their address or their notification).
+
+A row still ``sending`` after ``NOTIFICATIONS_SENDING_TIMEOUT`` (longer than the task time limit,
+so no live worker can still be in that send) means the worker died mid-send, and nobody knows
+whether the server took the email. SMTP cannot be asked, so the sweep does not resend blindly:
+it records ``interrupted_at`` (visible in the admin) and sends it again ONCE through the normal
+path, with the same deterministic Message-ID (``EmailDelivery.message_id``), so a second copy
+is recognisable as the same message. A second interruption of the same email fails it instead
+of risking a third copy; the admin shows it with its Message-ID to look up in the mail log.
 """
 
 import datetime
+import logging
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
+from django.core.mail import get_connection
 from django.db import IntegrityError, transaction
+from django.db.models import F, Q
 from django.template.loader import get_template
 from django.utils import timezone
+from kombu.exceptions import OperationalError as BrokerError
 
 from . import selectors
-from .emails import RenderedEmail, email_render, email_send_now
+from .emails import RenderedEmail, email_message, email_render
 from .kinds import DIGEST_FREQUENCIES, Frequency, kind_get
 from .models import EmailDelivery, Notification, NotificationPreference
 from .rendering import digest_render_email, notification_render_email, unsubscribe_url
 
+logger = logging.getLogger(__name__)
+
 MAX_ERROR_LENGTH = 2000
+# Claims of one email before it is given up as failed; the waits between them double from one
+# minute up to an hour (1, 2, 4, ... 60 minutes: about four hours in all).
+MAX_ATTEMPTS = 8
+RETRY_FIRST_WAIT = datetime.timedelta(minutes=1)
+RETRY_LONGEST_WAIT = datetime.timedelta(hours=1)
+# SMTP and network errors pass; anything else (a template error) would fail again.
+RETRYABLE_ERRORS = (OSError,)  # smtplib.SMTPException is an OSError
+# Rows one sweep publishes again; the next sweep, a minute later, takes the rest.
+SWEEP_BATCH = 1000
+
+Status = EmailDelivery.Status
 
 
-# -- Sending ----------------------------------------------------------------------------------
+# -- Creating emails --------------------------------------------------------------------------
 
 
 def _language_or_default(language: str) -> str:
@@ -50,9 +92,9 @@ def notification_send(
 
     Idempotent per (recipient, kind, event_key): sending the same event again returns the
     existing notifications and emails nobody a second time. People whose preference for
-    ``kind`` is "immediately" get an email enqueued after the transaction commits; "daily" and
-    "weekly" wait for the next digest; "off" gets only the in-app notification.
-    Raises ``ValueError`` for a kind nobody registered.
+    ``kind`` is "immediately" get an email row, published to the workers after the transaction
+    commits; "daily" and "weekly" wait for the next digest; "off" gets only the in-app
+    notification. Raises ``ValueError`` for a kind nobody registered.
     """
     kind_get(kind)
     if not isinstance(context, dict):
@@ -62,6 +104,7 @@ def notification_send(
         user_ids=[user.pk for user in people], kind=kind
     )
     notifications = []
+    delivery_ids = []
     for user in people:
         frequency = frequencies[user.pk]
         emailed = _can_receive_email(user) and frequency != Frequency.OFF
@@ -77,7 +120,8 @@ def notification_send(
         )
         notifications.append(notification)
         if created and emailed and frequency == Frequency.IMMEDIATELY:
-            _notification_email_enqueue(notification)
+            delivery_ids.append(_notification_delivery_create(notification).pk)
+    _publish_on_commit(delivery_ids)
     return notifications
 
 
@@ -92,16 +136,16 @@ def _notification_get_or_create(**kwargs) -> tuple[Notification, bool]:
         return Notification.objects.get(**lookup), False
 
 
-def _notification_email_enqueue(notification: Notification) -> None:
-    from .tasks import notification_deliver_email
-
+def _notification_delivery_create(notification: Notification) -> EmailDelivery:
     delivery = EmailDelivery.objects.create(
-        key=f"notification:{notification.pk}", recipient=notification.recipient
+        key=f"notification:{notification.pk}",
+        kind=EmailDelivery.Kind.NOTIFICATION,
+        recipient=notification.recipient,
+        enqueued_at=timezone.now(),
     )
     notification.delivery = delivery
     notification.save(update_fields=["delivery"])
-    notification_id = notification.pk
-    transaction.on_commit(lambda: notification_deliver_email.delay(notification_id))
+    return delivery
 
 
 def email_send(
@@ -118,42 +162,66 @@ def email_send(
     delivery, created = EmailDelivery.objects.get_or_create(
         key=key or f"direct:{uuid.uuid4().hex}",
         defaults={
+            "kind": EmailDelivery.Kind.DIRECT,
             "to_address": to,
             "template_prefix": template_prefix,
             "context": context,
             "language": _language_or_default(language),
+            "enqueued_at": timezone.now(),
         },
     )
     if created:
-        from .tasks import email_deliver
-
-        delivery_id = delivery.pk
-        transaction.on_commit(lambda: email_deliver.delay(delivery_id))
+        _publish_on_commit([delivery.pk])
     return delivery
 
 
-# -- Delivering (called by the tasks) ---------------------------------------------------------
+# -- Publishing to the workers ----------------------------------------------------------------
 
 
-def _delivery_attempt(
-    delivery: EmailDelivery, *, to: str, build: Callable[[], tuple[RenderedEmail, dict]]
-) -> Exception | None:
-    """Render and send one locked delivery, recording the outcome on the row. Returns the
-    error instead of raising it, so the outcome is saved before the task decides to retry."""
-    delivery.attempts += 1
-    try:
-        rendered, headers = build()
-        email_send_now(to=to, rendered=rendered, headers=headers)
-    except Exception as exc:
-        delivery.status = EmailDelivery.Status.FAILED
-        delivery.last_error = f"{type(exc).__name__}: {exc}"[:MAX_ERROR_LENGTH]
-        delivery.save(update_fields=["attempts", "status", "last_error", "updated_at"])
-        return exc
-    delivery.status = EmailDelivery.Status.SENT
-    delivery.sent_at = timezone.now()
-    delivery.last_error = ""
-    delivery.save(update_fields=["attempts", "status", "sent_at", "last_error", "updated_at"])
-    return None
+def _publish_on_commit(delivery_ids: list[int]) -> None:
+    if delivery_ids:
+        # robust: whatever goes wrong while publishing, the user's request has committed and
+        # must answer normally; the sweep publishes what was left.
+        transaction.on_commit(lambda: deliveries_publish(delivery_ids=delivery_ids), robust=True)
+
+
+def deliveries_publish(*, delivery_ids: list[int]) -> int:
+    """Hand one task message per delivery to the broker; returns how many were published.
+
+    A broker that is down fails fast (see CELERY_TASK_PUBLISH_RETRY_POLICY and the transport's
+    socket timeouts) and is never raised to the caller: the first failure stops this batch, the
+    rest is marked unpublished and ``delivery_sweep`` publishes it once the broker answers."""
+    from .tasks import email_deliver
+
+    for index, delivery_id in enumerate(delivery_ids):
+        try:
+            email_deliver.delay(delivery_id)
+        except BrokerError as error:
+            unpublished = delivery_ids[index:]
+            logger.warning(
+                "Broker unavailable (%s): %d email(s) stay queued for the sweep.",
+                error,
+                len(unpublished),
+            )
+            EmailDelivery.objects.filter(pk__in=unpublished, status=Status.QUEUED).update(
+                enqueued_at=None
+            )
+            return index
+    return len(delivery_ids)
+
+
+# -- Sending one email (called by the task) ---------------------------------------------------
+
+
+class NothingToSend(Exception):
+    """The email has no one to go to any more."""
+
+
+@dataclass(frozen=True)
+class _Outgoing:
+    to: str
+    rendered: RenderedEmail
+    headers: dict[str, str]
 
 
 def _list_headers(*, user_id: int, kinds: list[str], language: str) -> dict[str, str]:
@@ -164,62 +232,223 @@ def _list_headers(*, user_id: int, kinds: list[str], language: str) -> dict[str,
     }
 
 
-def notification_email_deliver(*, notification_id: int) -> bool:
-    """Send the email for one notification unless it was already sent. Returns whether an
-    email went out; raises the sending error (after recording it) so the task can retry."""
-    notification = (
-        Notification.objects.select_related("recipient").filter(pk=notification_id).first()
-    )
-    if notification is None or not _can_receive_email(notification.recipient):
-        return False
-    recipient = notification.recipient
-    language = _language_or_default(recipient.preferred_language)
+def _recipient_or_nothing(delivery: EmailDelivery):
+    recipient = delivery.recipient
+    if recipient is None or not _can_receive_email(recipient):
+        raise NothingToSend("The recipient is inactive or has no email address.")
+    return recipient
 
-    def build() -> tuple[RenderedEmail, dict]:
-        rendered = notification_render_email(notification=notification, language=language)
-        headers = _list_headers(user_id=recipient.pk, kinds=[notification.kind], language=language)
-        return rendered, headers
 
-    with transaction.atomic():
-        delivery, _ = EmailDelivery.objects.get_or_create(
-            key=f"notification:{notification.pk}", defaults={"recipient": recipient}
+def _outgoing_build(delivery: EmailDelivery) -> _Outgoing:
+    """Render a delivery's email as it will go out (before claiming it, so that a slow or
+    failing render is never mistaken for an interrupted send)."""
+    if delivery.kind == EmailDelivery.Kind.DIRECT:
+        rendered = email_render(
+            template_prefix=delivery.template_prefix,
+            context=delivery.context,
+            language=delivery.language,
         )
-        delivery = EmailDelivery.objects.select_for_update().get(pk=delivery.pk)
-        if delivery.status == EmailDelivery.Status.SENT:
-            return False
-        if notification.delivery_id != delivery.pk:
-            notification.delivery = delivery
-            notification.save(update_fields=["delivery"])
-        error = _delivery_attempt(delivery, to=recipient.email, build=build)
-    if error is not None:
-        raise error
+        return _Outgoing(delivery.to_address, rendered, {"Content-Language": delivery.language})
+    recipient = _recipient_or_nothing(delivery)
+    language = _language_or_default(recipient.preferred_language)
+    items = list(delivery.notifications.order_by("created_at", "id"))
+    if not items:
+        raise NothingToSend("Its notifications were deleted.")
+    kinds = sorted({item.kind for item in items})
+    if delivery.kind == EmailDelivery.Kind.DIGEST:
+        rendered = digest_render_email(
+            user=recipient,
+            notifications=items,
+            frequency=delivery.context["frequency"],
+            language=language,
+        )
+    else:
+        rendered = notification_render_email(notification=items[0], language=language)
+    headers = _list_headers(user_id=recipient.pk, kinds=kinds, language=language)
+    return _Outgoing(recipient.email, rendered, headers)
+
+
+def _error_text(error: BaseException) -> str:
+    return f"{type(error).__name__}: {error}"[:MAX_ERROR_LENGTH]
+
+
+def retry_wait(*, attempts: int) -> datetime.timedelta:
+    """How long a queued email waits after its ``attempts``-th claim failed."""
+    return min(RETRY_FIRST_WAIT * 2 ** max(attempts - 1, 0), RETRY_LONGEST_WAIT)
+
+
+def delivery_claim(*, delivery: EmailDelivery) -> bool:
+    """Take a due, queued delivery for one send: ``queued`` -> ``sending`` in one committed
+    UPDATE, so that of any number of duplicate task messages exactly one goes on to SMTP.
+    Updates ``delivery`` in memory when it wins."""
+    now = timezone.now()
+    claimed = EmailDelivery.objects.filter(
+        pk=delivery.pk, status=Status.QUEUED, next_attempt_at__lte=now
+    ).update(status=Status.SENDING, claimed_at=now, attempts=F("attempts") + 1, updated_at=now)
+    if claimed:
+        delivery.refresh_from_db(fields=["status", "claimed_at", "attempts"])
+    return bool(claimed)
+
+
+def _delivery_mark_sent(delivery: EmailDelivery) -> None:
+    now = timezone.now()
+    changes = {"status": Status.SENT, "sent_at": now, "last_error": "", "updated_at": now}
+    if delivery.kind == EmailDelivery.Kind.DIRECT:
+        # Direct emails often carry secrets (invitation links); keep them no longer than
+        # needed to send.
+        changes["context"] = {}
+    # Whatever the sweep concluded meanwhile, the server took this email: it is sent.
+    EmailDelivery.objects.filter(pk=delivery.pk).exclude(status=Status.SENT).update(**changes)
+
+
+def _delivery_mark_failed_attempt(delivery: EmailDelivery, error: BaseException) -> None:
+    now = timezone.now()
+    mine = EmailDelivery.objects.filter(
+        pk=delivery.pk, status=Status.SENDING, claimed_at=delivery.claimed_at
+    )
+    if delivery.attempts >= MAX_ATTEMPTS:
+        mine.update(status=Status.FAILED, last_error=_error_text(error), updated_at=now)
+        return
+    mine.update(
+        status=Status.QUEUED,
+        next_attempt_at=now + retry_wait(attempts=delivery.attempts),
+        enqueued_at=None,
+        last_error=_error_text(error),
+        updated_at=now,
+    )
+
+
+def delivery_send(*, delivery_id: int) -> bool:
+    """Send one queued email if it is due and nobody else claimed it; returns whether it
+    went out. Safe to call any number of times for the same delivery (see the module
+    docstring for the states). Errors are recorded on the row, never raised: retries are
+    scheduled in the row, not in the broker."""
+    delivery = EmailDelivery.objects.select_related("recipient").filter(pk=delivery_id).first()
+    if (
+        delivery is None
+        or delivery.status != Status.QUEUED
+        or delivery.next_attempt_at > timezone.now()
+    ):
+        return False
+    queued = EmailDelivery.objects.filter(pk=delivery.pk, status=Status.QUEUED)
+    try:
+        outgoing = _outgoing_build(delivery)
+    except NothingToSend as reason:
+        queued.update(status=Status.CANCELLED, last_error=str(reason), updated_at=timezone.now())
+        return False
+    except Exception as error:
+        logger.exception("Could not render email delivery %s", delivery.pk)
+        queued.update(
+            status=Status.FAILED, last_error=_error_text(error), updated_at=timezone.now()
+        )
+        return False
+    message = email_message(
+        to=outgoing.to,
+        rendered=outgoing.rendered,
+        headers={**outgoing.headers, "Message-ID": delivery.message_id},
+    )
+    if not delivery_claim(delivery=delivery):
+        return False
+    connection = get_connection()
+    try:
+        connection.open()
+        connection.send_messages([message])
+    except RETRYABLE_ERRORS as error:
+        _delivery_mark_failed_attempt(delivery, error)
+        return False
+    except Exception as error:
+        # Neither a network nor an SMTP error: it would fail again the same way.
+        logger.exception("Could not send email delivery %s", delivery.pk)
+        EmailDelivery.objects.filter(pk=delivery.pk, status=Status.SENDING).update(
+            status=Status.FAILED, last_error=_error_text(error), updated_at=timezone.now()
+        )
+        return False
+    # Marked before saying goodbye to the server, to keep the window in which a crash leaves
+    # a sent email marked "sending" as short as SMTP allows.
+    _delivery_mark_sent(delivery)
+    try:
+        connection.close()
+    except RETRYABLE_ERRORS:
+        logger.warning("Closing the mail connection failed after delivery %s", delivery.pk)
     return True
 
 
-def email_deliver(*, delivery_id: int) -> bool:
-    """Send one direct email (see ``email_send``) unless it was already sent."""
+# -- Recovering (the beat task) ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SweepResult:
+    published: int
+    resent_after_interruption: int
+    failed_after_interruption: int
+
+
+def delivery_sweep() -> SweepResult:
+    """Recover what the broker or a worker lost (see the module docstring): decide on sends
+    interrupted past ``NOTIFICATIONS_SENDING_TIMEOUT`` and publish again due, queued emails
+    with no message published within ``NOTIFICATIONS_QUEUED_TIMEOUT``."""
+    now = timezone.now()
+    sending_deadline = now - datetime.timedelta(seconds=settings.NOTIFICATIONS_SENDING_TIMEOUT)
+    stale = EmailDelivery.objects.filter(status=Status.SENDING, claimed_at__lt=sending_deadline)
+    # Each UPDATE re-checks its row under the row lock, so a send that finishes meanwhile
+    # stays sent.
+    failed = stale.filter(interrupted_at__isnull=False).update(
+        status=Status.FAILED,
+        last_error=(
+            "Interrupted twice while sending; not sent again. Look for its Message-ID in the "
+            "mail server's log to know whether it arrived."
+        ),
+        updated_at=now,
+    )
+    resent = stale.filter(interrupted_at__isnull=True).update(
+        status=Status.QUEUED,
+        interrupted_at=F("claimed_at"),
+        next_attempt_at=now,
+        enqueued_at=None,
+        last_error=(
+            "Interrupted while sending: it may have arrived. Sent again once with the same "
+            "Message-ID."
+        ),
+        updated_at=now,
+    )
+
+    queued_deadline = now - datetime.timedelta(seconds=settings.NOTIFICATIONS_QUEUED_TIMEOUT)
     with transaction.atomic():
-        delivery = EmailDelivery.objects.select_for_update().filter(pk=delivery_id).first()
-        if delivery is None or delivery.status == EmailDelivery.Status.SENT:
-            return False
+        delivery_ids = list(
+            EmailDelivery.objects.filter(status=Status.QUEUED, next_attempt_at__lte=now)
+            .filter(Q(enqueued_at__isnull=True) | Q(enqueued_at__lt=queued_deadline))
+            .order_by("next_attempt_at", "pk")
+            .select_for_update(skip_locked=True)
+            .values_list("pk", flat=True)[:SWEEP_BATCH]
+        )
+        EmailDelivery.objects.filter(pk__in=delivery_ids).update(enqueued_at=now)
+    published = deliveries_publish(delivery_ids=delivery_ids)
+    if resent or failed or published:
+        logger.info(
+            "Email sweep: %d published again, %d interrupted sends queued once more, "
+            "%d failed after a second interruption.",
+            published,
+            resent,
+            failed,
+        )
+    return SweepResult(published, resent, failed)
 
-        def build() -> tuple[RenderedEmail, dict]:
-            rendered = email_render(
-                template_prefix=delivery.template_prefix,
-                context=delivery.context,
-                language=delivery.language,
-            )
-            return rendered, {"Content-Language": delivery.language}
 
-        error = _delivery_attempt(delivery, to=delivery.to_address, build=build)
-        if error is None:
-            # Direct emails often carry secrets (invitation links); keep them no longer than
-            # needed to send.
-            delivery.context = {}
-            delivery.save(update_fields=["context", "updated_at"])
-    if error is not None:
-        raise error
-    return True
+def deliveries_retry(*, delivery_ids: list[int]) -> int:
+    """Queue failed emails once more (a person's decision, from the admin), with a fresh count
+    of attempts; returns how many. Sent, queued and sending ones are left alone. One that
+    failed after two interrupted sends may then arrive a second or third time."""
+    now = timezone.now()
+    retried = EmailDelivery.objects.filter(pk__in=delivery_ids, status=Status.FAILED)
+    ids = list(retried.values_list("pk", flat=True))
+    count = retried.update(
+        status=Status.QUEUED, attempts=0, next_attempt_at=now, enqueued_at=now, updated_at=now
+    )
+    _publish_on_commit(ids)
+    return count
+
+
+# -- Digests ----------------------------------------------------------------------------------
 
 
 def digest_period(*, frequency: str, moment: datetime.datetime | None = None) -> str:
@@ -246,41 +475,47 @@ def digest_prepare(*, frequency: str) -> list[int]:
     return selectors.digest_recipients(frequency=frequency)
 
 
-def digest_deliver(*, user_id: int, frequency: str, period: str) -> bool:
-    """Send one person's digest for a period: every pending notification that belongs in it,
-    in one email, in their language. Nothing new means no email; a digest already sent for
-    the period is never sent again."""
+def digest_queue(*, user_id: int, frequency: str, period: str) -> EmailDelivery | None:
+    """Write one person's digest for a period into the outbox: the email row, holding every
+    pending notification that belongs in it. Publishing is left to the caller.
+
+    Returns None when there is nothing to send: nothing new, no address, or a digest for this
+    period already written (items arriving after it wait for the next period's)."""
     user = get_user_model().objects.filter(pk=user_id).first()
     if user is None or not _can_receive_email(user):
-        return False
-    language = _language_or_default(user.preferred_language)
+        return None
     with transaction.atomic():
-        delivery, _ = EmailDelivery.objects.get_or_create(
-            key=f"digest:{frequency}:{period}:{user_id}", defaults={"recipient": user}
+        delivery, created = EmailDelivery.objects.get_or_create(
+            key=f"digest:{frequency}:{period}:{user_id}",
+            defaults={
+                "kind": EmailDelivery.Kind.DIGEST,
+                "recipient": user,
+                "context": {"frequency": frequency},
+                "enqueued_at": timezone.now(),
+            },
         )
-        delivery = EmailDelivery.objects.select_for_update().get(pk=delivery.pk)
-        if delivery.status == EmailDelivery.Status.SENT:
-            return False
-        selectors.digest_new_notifications(user=user, frequency=frequency).update(
+        if not created:
+            return None
+        attached = selectors.digest_new_notifications(user=user, frequency=frequency).update(
             email_pending=False, delivery=delivery
         )
-        # Items from an earlier failed attempt for this period stay attached and go out now.
-        items = list(delivery.notifications.order_by("created_at", "id"))
-        if not items:
+        if not attached:
             delivery.delete()
-            return False
+            return None
+    return delivery
 
-        def build() -> tuple[RenderedEmail, dict]:
-            rendered = digest_render_email(
-                user=user, notifications=items, frequency=frequency, language=language
-            )
-            kinds = sorted({item.kind for item in items})
-            return rendered, _list_headers(user_id=user.pk, kinds=kinds, language=language)
 
-        error = _delivery_attempt(delivery, to=user.email, build=build)
-    if error is not None:
-        raise error
-    return True
+def digest_send(*, frequency: str) -> int:
+    """Write the ``frequency`` digest of everyone with something new into the outbox, then
+    publish them; returns how many digests were written."""
+    period = digest_period(frequency=frequency)
+    delivery_ids = []
+    for user_id in digest_prepare(frequency=frequency):
+        delivery = digest_queue(user_id=user_id, frequency=frequency, period=period)
+        if delivery is not None:
+            delivery_ids.append(delivery.pk)
+    deliveries_publish(delivery_ids=delivery_ids)
+    return len(delivery_ids)
 
 
 # -- Reading and preferences ------------------------------------------------------------------

@@ -1,42 +1,25 @@
-"""Celery tasks: thin wrappers that load by id and call a service. Sending errors (SMTP,
-network) are retried with exponential backoff; the services make each retry safe."""
-
-import smtplib
+"""Celery tasks: thin wrappers that call a service. Nothing here retries through the broker:
+the ``EmailDelivery`` rows are the outbox, a failed send is rescheduled in its row and
+``delivery_sweep`` publishes again whatever a broker or a worker lost (see ``services.py``).
+Every task is safe to run twice for the same arguments."""
 
 from celery import shared_task
 
 from . import services
 
-RETRYABLE_ERRORS = (smtplib.SMTPException, OSError)
-RETRY_OPTIONS = {
-    "autoretry_for": RETRYABLE_ERRORS,
-    "retry_backoff": True,
-    "retry_backoff_max": 3600,
-    "retry_jitter": True,
-    "max_retries": 5,
-}
 
-
-@shared_task(name="notifications.notification_deliver_email", **RETRY_OPTIONS)
-def notification_deliver_email(notification_id: int) -> bool:
-    return services.notification_email_deliver(notification_id=notification_id)
-
-
-@shared_task(name="notifications.email_deliver", **RETRY_OPTIONS)
+@shared_task(name="notifications.email_deliver", ignore_result=True)
 def email_deliver(delivery_id: int) -> bool:
-    return services.email_deliver(delivery_id=delivery_id)
+    return services.delivery_send(delivery_id=delivery_id)
 
 
-@shared_task(name="notifications.digest_deliver_email", **RETRY_OPTIONS)
-def digest_deliver_email(user_id: int, frequency: str, period: str) -> bool:
-    return services.digest_deliver(user_id=user_id, frequency=frequency, period=period)
+@shared_task(name="notifications.delivery_sweep", ignore_result=True)
+def delivery_sweep() -> int:
+    """Beat, every minute: recover emails stuck in the outbox."""
+    return services.delivery_sweep().published
 
 
-@shared_task(name="notifications.digest_send")
+@shared_task(name="notifications.digest_send", ignore_result=True)
 def digest_send(frequency: str) -> int:
-    """Fan out one digest task per person with something new; returns how many."""
-    period = services.digest_period(frequency=frequency)
-    user_ids = services.digest_prepare(frequency=frequency)
-    for user_id in user_ids:
-        digest_deliver_email.delay(user_id, frequency, period)
-    return len(user_ids)
+    """Beat: write everyone's digest into the outbox and publish them; returns how many."""
+    return services.digest_send(frequency=frequency)

@@ -2,12 +2,15 @@ import datetime
 from unittest import mock
 
 import pytest
+from django.utils import timezone
 
 from network.notifications import services, tasks
 from network.notifications.models import EmailDelivery, Notification
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
+
+SMTP_SEND = "django.core.mail.backends.locmem.EmailBackend.send_messages"
 
 
 def _invitation_context(n: int) -> dict:
@@ -78,14 +81,8 @@ def test_items_arriving_later_go_into_the_next_days_digest(send, daily_person, o
     _notify(send, daily_person, 2)
 
     # A second run for the same day never sends a second digest for that day...
-    assert (
-        services.digest_deliver(
-            user_id=daily_person.pk,
-            frequency="daily",
-            period=services.digest_period(frequency="daily"),
-        )
-        is False
-    )
+    assert tasks.digest_send.delay("daily").get() == 0
+    assert len(outbox) == 1
     # ...and the next day's picks the new item up.
     tomorrow = datetime.datetime.now(tz=datetime.UTC) + datetime.timedelta(days=1)
     with mock.patch("django.utils.timezone.now", return_value=tomorrow):
@@ -152,20 +149,40 @@ def test_the_digest_is_written_in_the_recipients_language(send, outbox):
 
 def test_a_failed_digest_keeps_its_items_for_the_retry(send, daily_person, outbox):
     _notify(send, daily_person, 1)
-    period = services.digest_period(frequency="daily")
 
-    with (
-        mock.patch(
-            "network.notifications.services.email_send_now", side_effect=OSError("no route")
-        ),
-        pytest.raises(OSError),
-    ):
-        services.digest_deliver(user_id=daily_person.pk, frequency="daily", period=period)
-    assert EmailDelivery.objects.get().status == EmailDelivery.Status.FAILED
+    with mock.patch(SMTP_SEND, side_effect=OSError("no route")):
+        tasks.digest_send.delay("daily")
+    delivery = EmailDelivery.objects.get()
+    assert delivery.status == EmailDelivery.Status.QUEUED
+    assert "no route" in delivery.last_error
+    assert outbox == []
 
-    assert services.digest_deliver(user_id=daily_person.pk, frequency="daily", period=period)
+    # The sweep a minute later sends it, with the item it was written with.
+    later = timezone.now() + datetime.timedelta(minutes=2)
+    with mock.patch("django.utils.timezone.now", return_value=later):
+        services.delivery_sweep()
     assert len(outbox) == 1
     assert "Invitee 1" in outbox[0].body
+
+
+def test_a_lost_digest_message_is_recovered_by_the_sweep(send, daily_person, outbox):
+    _notify(send, daily_person, 1)
+
+    # The broker takes the digest's message and loses it.
+    with mock.patch("network.notifications.tasks.email_deliver.delay"):
+        assert tasks.digest_send.delay("daily").get() == 1
+    assert outbox == []
+    delivery = EmailDelivery.objects.get()
+    assert delivery.status == EmailDelivery.Status.QUEUED
+    assert delivery.notifications.count() == 1
+
+    later = timezone.now() + datetime.timedelta(minutes=10)
+    with mock.patch("django.utils.timezone.now", return_value=later):
+        services.delivery_sweep()
+        services.delivery_sweep()
+    assert len(outbox) == 1
+    assert "Invitee 1" in outbox[0].body
+    assert EmailDelivery.objects.get().status == EmailDelivery.Status.SENT
 
 
 def test_digest_periods():
