@@ -23,6 +23,8 @@ def project_celery(**conf) -> Iterator[Celery]:
     app = Celery("convive-test", set_as_current=False)
     app.config_from_object("django.conf:settings", namespace="CELERY")
     app.conf.update(conf)
+    # Now, outside setup_default_app, which forgets the shared tasks first imported inside it.
+    app.autodiscover_tasks(force=True)
     with setup_default_app(app):
         app.set_current()
         app.set_default()
