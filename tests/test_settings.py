@@ -17,6 +17,7 @@ SETTINGS_VARIABLES = {
     "ALLOWED_HOSTS",
     "DATABASE_URL",
     "REDIS_URL",
+    "CELERY_BROKER_URL",
     "SITE_URL",
     "CSRF_TRUSTED_ORIGINS",
     "SECURE_SSL_REDIRECT",
@@ -121,6 +122,15 @@ def test_with_redis_the_broker_results_and_caches_use_it():
     assert seen["result_backend"] == url
     assert seen["caches"]["default"] == ["network.redis_cache.RedisCache", url]
     assert seen["caches"]["pages"] == ["network.redis_cache.RedisCache", url]
+
+
+def test_the_broker_can_have_a_redis_of_its_own():
+    cache, broker = "redis://cache.internal:6379/0", "redis://broker.internal:6379/0"
+    seen = _settings_seen_by_a_process(REDIS_URL=cache, CELERY_BROKER_URL=broker)
+
+    assert seen["eager"] is False
+    assert seen["celery_app_broker"] == broker
+    assert seen["caches"]["default"] == ["network.redis_cache.RedisCache", cache]
 
 
 BENCH_CEILING = """
