@@ -15,6 +15,8 @@ from tests.network.test_join import FORM, JOIN_URL
 
 from .brokers import closed_port, project_celery
 
+# Transactions really commit, so that the emails are published inside the request, as in
+# production (ATOMIC_REQUESTS).
 pytestmark = pytest.mark.django_db(transaction=True)
 
 # Publishing to a dead broker gives up in about a second (CELERY_TASK_PUBLISH_RETRY_POLICY).
