@@ -178,7 +178,7 @@ def test_a_worker_killed_mid_batch_delivers_each_email_once(broker, queue, setti
     with SmtpSink(hold_after=100) as sink:
         first = _start_worker_process(queue=queue, smtp_port=sink.port)
         try:
-            assert _wait_for(lambda: sink.held == 2, seconds=45), f"held {sink.held}"
+            assert _wait_for(lambda: sink.held == 2, seconds=60), f"held {sink.held}"
         finally:
             _kill(first)
         sending = EmailDelivery.objects.filter(status=EmailDelivery.Status.SENDING).count()
@@ -189,7 +189,7 @@ def test_a_worker_killed_mid_batch_delivers_each_email_once(broker, queue, setti
         second = _start_worker_process(queue=queue, smtp_port=sink.port)
         try:
             assert _wait_for(
-                lambda: services.delivery_sweep() and _all_sent(), seconds=60, every=0.5
+                lambda: services.delivery_sweep() and _all_sent(), seconds=90, every=0.5
             ), Counter(EmailDelivery.objects.values_list("status", flat=True))
         finally:
             _kill(second, signal.SIGTERM)
@@ -203,4 +203,4 @@ def test_a_worker_killed_mid_batch_delivers_each_email_once(broker, queue, setti
     interrupted = EmailDelivery.objects.filter(interrupted_at__isnull=False)
     assert interrupted.count() == 2
     assert set(interrupted.values_list("attempts", flat=True)) == {2}
-    assert recovery < 60
+    assert recovery < 90  # about 15 s on an idle machine, most of it starting the worker
