@@ -5,6 +5,7 @@ install it with apt-get when they can. On a developer's machine a missing browse
 tests; in CI (CI=true or CONVIVE_REQUIRE_SERVICES=1) it fails them.
 """
 
+import importlib
 import os
 import shutil
 import subprocess
@@ -95,3 +96,18 @@ def page(browser, live_server, transactional_db) -> Iterator:
     tab = context.new_page()
     yield tab
     context.close()
+
+
+@pytest.fixture
+def migrated_site(transactional_db):
+    """The root page, locales, site and home pages the data migrations create: the live server
+    needs committed data, and an earlier browser test's flush removes them."""
+    from django.apps import apps
+    from django.conf import settings
+    from wagtail.models import Locale, Page
+
+    if not Page.objects.filter(depth=1).exists():
+        locale, _created = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    homes = importlib.import_module("network.outreach.migrations.0002_locales_and_home_pages")
+    homes.create_home_pages(apps, None)
