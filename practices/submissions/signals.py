@@ -13,7 +13,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from practices.models import PracticePage
 
-from . import services
+from . import selectors, services
 from .models import SubmissionAttachment
 
 
@@ -61,9 +61,7 @@ def practice_files_restriction_change(sender, instance: PageViewRestriction, **k
 def practice_files_delete(sender, instance: PracticePage, **kwargs) -> None:
     # Before the deletion unlinks the proposals from the page.
     attachment_ids = list(
-        services.selectors.published_attachments(practice_ids=[instance.pk]).values_list(
-            "pk", flat=True
-        )
+        selectors.published_attachments(practice_ids=[instance.pk]).values_list("pk", flat=True)
     )
     if attachment_ids:
         transaction.on_commit(lambda: services.practice_files_hide(attachment_ids=attachment_ids))
