@@ -1,7 +1,7 @@
-"""The public site works under its Content-Security-Policy in a real browser: Chromium reports no
+"""The site works under its Content-Security-Policy in a real browser: Chromium reports no
 violation of the enforced policy on the pages a visitor sees (home, directory, a practice, news
-with a video, sign-in, a 404) nor in the CMS as a signed-in editor. The other browser tests run
-with CSP bypassed (they inject axe-core); this one does not."""
+with a video, sign-in, a 404) nor in the CMS as a signed-in editor. (Every browser test's tab
+fails on a violation, see conftest.py; these visit the pages most likely to have one.)"""
 
 import pytest
 from django.conf import settings
@@ -13,6 +13,8 @@ from tests.network.conftest import totp_add
 from tests.outreach import builders
 from tests.practices.builders import practice, practice_index
 
+from .conftest import csp_violations
+
 pytestmark = pytest.mark.browser
 
 VIDEO = {
@@ -21,29 +23,7 @@ VIDEO = {
     "caption": "",
     "show_player": True,
 }
-
-
-@pytest.fixture
-def strict_tab(browser, live_server, migrated_site):
-    """A browser tab that obeys the site's CSP, with every CSP message it logs."""
-    context = browser.new_context(base_url=live_server.url)
-    context.set_default_timeout(15_000)
-    tab = context.new_page()
-    tab.csp_messages = []
-    tab.on(
-        "console",
-        lambda message: (
-            tab.csp_messages.append(message.text)
-            if "Content Security Policy" in message.text
-            else None
-        ),
-    )
-    yield tab
-    context.close()
-
-
-def _enforced(messages: list[str]) -> list[str]:
-    return [text for text in messages if "report-only" not in text]
+PLAYER = "iframe[src^='https://www.youtube-nocookie.com/']"
 
 
 def _sign_in(tab, user, live_server) -> None:
@@ -52,22 +32,19 @@ def _sign_in(tab, user, live_server) -> None:
     session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
     session.save()
-    tab.context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": session.session_key,
-                "url": live_server.url,
-            }
-        ]
-    )
+    cookie = {"name": settings.SESSION_COOKIE_NAME, "value": session.session_key}
+    tab.context.add_cookies([{**cookie, "url": live_server.url}])
 
 
-def test_public_pages_run_under_the_enforced_policy(strict_tab):
-    home = builders.homes()["en"]
-    directory = practice_index(home)
+def _news_with_video():
+    index = builders.news_index(builders.homes()["en"])
+    return builders.news_page(index, slug="launch", body=[("video", VIDEO)])
+
+
+def test_public_pages_run_under_the_enforced_policy(page, migrated_site):
+    directory = practice_index(builders.homes()["en"])
     practice(directory, slug="health-desk")
-    news = builders.news_page(builders.news_index(home), slug="launch", body=[("video", VIDEO)])
+    news = _news_with_video()
 
     for path in (
         "/en/",
@@ -77,31 +54,29 @@ def test_public_pages_run_under_the_enforced_policy(strict_tab):
         "/en/accounts/login/",
         "/en/no-such-page/",
     ):
-        strict_tab.goto(path)
-        strict_tab.wait_for_load_state("load")
+        page.goto(path)
+        page.wait_for_load_state("load")
 
-    assert strict_tab.locator("iframe[src^='https://www.youtube-nocookie.com/']").count() == 0
-    assert strict_tab.csp_messages == []
-
-
-def test_the_video_player_is_allowed_to_load(strict_tab):
-    home = builders.homes()["en"]
-    news = builders.news_page(builders.news_index(home), slug="launch", body=[("video", VIDEO)])
-    strict_tab.goto(news.url)
-    assert strict_tab.locator("iframe[src^='https://www.youtube-nocookie.com/']").count() == 1
-    strict_tab.wait_for_load_state("load")
-    assert strict_tab.csp_messages == []
+    assert csp_violations(page.csp_messages) == []
 
 
-def test_the_cms_runs_under_its_enforced_policy(strict_tab, live_server):
+def test_the_video_player_is_allowed_to_load(page, migrated_site):
+    page.goto(_news_with_video().url)
+    page.wait_for_load_state("load")
+
+    assert page.locator(PLAYER).count() == 1
+    assert csp_violations(page.csp_messages) == []
+
+
+def test_the_cms_runs_under_its_enforced_policy(page, live_server, migrated_site):
     home = builders.homes()["en"]
     editor = UserFactory(is_superuser=True, is_staff=True)
     totp_add(editor)
-    _sign_in(strict_tab, editor, live_server)
+    _sign_in(page, editor, live_server)
 
     for path in ("/cms/", f"/cms/pages/{home.pk}/", f"/cms/pages/{home.pk}/edit/"):
-        response = strict_tab.goto(path)
+        response = page.goto(path)
         assert response.status == 200, path
-        strict_tab.wait_for_load_state("load")
+        page.wait_for_load_state("load")
 
-    assert _enforced(strict_tab.csp_messages) == []
+    assert csp_violations(page.csp_messages) == []
