@@ -83,11 +83,18 @@ def submission_summary(*, submission: PracticeSubmission) -> list[dict]:
     return sections
 
 
+def _translation_group(practice_ids: Iterable[int]) -> QuerySet[PracticePage]:
+    """These practices and all their translations (which show the same material)."""
+    keys = PracticePage.objects.filter(pk__in=list(practice_ids)).values("translation_key")
+    return PracticePage.objects.filter(translation_key__in=keys)
+
+
 def published_attachments(*, practice_ids: Iterable[int]) -> QuerySet[SubmissionAttachment]:
-    """The attachments of these practices' proposals that approval copied into a Wagtail
-    document or image."""
+    """The attachments that approval copied into a Wagtail document or image, of the proposals
+    behind these practices or behind any of their translations."""
+    group = _translation_group(practice_ids).values("pk")
     return (
-        SubmissionAttachment.objects.filter(submission__page_id__in=list(practice_ids))
+        SubmissionAttachment.objects.filter(submission__page_id__in=group)
         .filter(Q(document__isnull=False) | Q(image__isnull=False))
         .select_related("submission", "document", "image")
         .order_by("pk")
@@ -95,8 +102,10 @@ def published_attachments(*, practice_ids: Iterable[int]) -> QuerySet[Submission
 
 
 def public_practice_ids(*, practice_ids: Iterable[int]) -> set[int]:
-    """Which of these practices anyone may see: Wagtail's rule for every public output of the
-    site (live, with no view restriction on the page or above it), as in
-    ``practices.outputs.live_practice``."""
-    queryset = PracticePage.objects.live().public().filter(pk__in=list(practice_ids))
-    return set(queryset.values_list("pk", flat=True))
+    """Those of these practices and their translations whose material anyone may see: the
+    practice, or one of its translations (they show the same files), passes Wagtail's rule for
+    every public output of the site: live, with no view restriction on the page or above it
+    (as in ``practices.outputs.live_practice``)."""
+    group = _translation_group(practice_ids)
+    public_keys = set(group.live().public().values_list("translation_key", flat=True))
+    return {pk for pk, key in group.values_list("pk", "translation_key") if key in public_keys}

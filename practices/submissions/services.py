@@ -416,9 +416,10 @@ def _attachments_place(attachments, *, public_ids: set[int]) -> None:
 
 def practice_files_sync(*, practice_ids: Iterable[int]) -> None:
     """Give the files published with these practices the visibility of their practice: public
-    while it is live and not restricted (``selectors.public_practice_ids``), in private storage
-    otherwise (unpublished, restricted, under a restricted page). Idempotent: the signals call
-    it after every change that may alter a practice's visibility."""
+    while it, or a translation showing the same material, is live and not restricted
+    (``selectors.public_practice_ids``), in private storage otherwise (unpublished, restricted,
+    under a restricted page). Idempotent: the signals call it after every change that may
+    alter a practice's visibility."""
     practice_ids = list(practice_ids)
     _attachments_place(
         selectors.published_attachments(practice_ids=practice_ids),

@@ -14,6 +14,7 @@ from practices.models import PracticePage
 from practices.submissions import services
 from tests.factories import PracticeSubmissionFactory
 from tests.outreach import builders
+from tests.practices.builders import practice_index, translate
 
 from .conftest import attachment_make, pdf_upload, png_upload
 
@@ -122,3 +123,24 @@ def test_a_practice_moved_under_a_private_page_takes_its_files_along(
         page.move(private, pos="last-child")
 
     assert _all_reachable(client, urls) == [False] * 4
+
+
+def test_files_stay_public_while_a_translation_shows_them(
+    client, approved, directory, django_capture_on_commit_callbacks
+):
+    page, urls = approved
+    spanish_directory = practice_index(builders.homes()["es"])
+    with django_capture_on_commit_callbacks(execute=True):
+        spanish = translate(page, spanish_directory, code="es", slug="escritorio")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        page.unpublish()
+    assert _all_reachable(client, urls) == [True] * 4
+
+    with django_capture_on_commit_callbacks(execute=True):
+        spanish.unpublish()
+    assert _all_reachable(client, urls) == [False] * 4
+
+    with django_capture_on_commit_callbacks(execute=True):
+        spanish.save_revision().publish()
+    assert _all_reachable(client, urls[:3]) == [True] * 3
