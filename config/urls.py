@@ -7,10 +7,13 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+import network.admin_exports
 from network.outreach.sitemaps import OutreachSitemap
 from network.outreach.views import robots_txt
 
 urlpatterns = [
+    # Wagtail's CMS exports with spreadsheet-safe cells; in front, so that they win.
+    path("cms/", include(network.admin_exports)),
     path("cms/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),

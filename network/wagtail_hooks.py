@@ -20,9 +20,10 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import Button
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import IndexView, InspectView, SnippetViewSet
+from wagtail.snippets.views.snippets import InspectView, SnippetViewSet
 
 from . import permissions, services
+from .admin_exports import SafeSnippetIndexView
 from .models import JoinRequest, LocalAuthority
 
 
@@ -51,7 +52,7 @@ class JoinRequestFilterSet(WagtailFilterSet):
         fields = ["status", "country", "level", "preferred_language"]
 
 
-class JoinRequestIndexView(ReviewRequiredMixin, IndexView):
+class JoinRequestIndexView(ReviewRequiredMixin, SafeSnippetIndexView):
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
         if permissions.can(self.request.user, permissions.JOIN_REQUEST_REVIEW, instance):

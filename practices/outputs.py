@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from wagtail.rich_text import expand_db_html
 
 from network.outreach.localization import page_urls_in_language
+from network.spreadsheets import spreadsheet_safe
 
 from .models import (
     PracticeGcmObjective,
@@ -29,16 +30,6 @@ from .taxonomy import GCM_OBJECTIVES, SDG_TARGETS, TARGET_GROUPS, THEMES, label
 
 FEED_SIZE = 50
 EXPORT_MAX_ROWS = 10_000
-# A spreadsheet treats cells starting with these as formulas; exports neutralise them.
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def spreadsheet_safe(value) -> object:
-    """``value`` made harmless in a spreadsheet: text that a spreadsheet would run as a formula
-    gets a leading apostrophe. Numbers and dates pass unchanged."""
-    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
-        return f"'{value}"
-    return value
 
 
 def _with_classification(queryset: QuerySet) -> QuerySet:

@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from network.admin_exports import SafeSnippetIndexView
+
 from .models import EventRegistration, NewsCategory
 
 
@@ -28,6 +30,7 @@ class EventRegistrationViewSet(SnippetViewSet):
     list_display = ["user", "event", "status", "created_at"]
     list_filter = ["status", "event"]
     list_export = ["user", "event", "status", "created_at", "cancelled_at"]
+    index_view_class = SafeSnippetIndexView
     ordering = ["-created_at"]
 
 

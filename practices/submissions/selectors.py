@@ -1,14 +1,16 @@
 """Reads for practice proposals. Visibility rules live in ``rules.py``; these only fetch."""
 
+from collections.abc import Iterable
+
 from django.conf import settings
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from wagtail.models import Locale
 
-from practices.models import PracticeIndexPage
+from practices.models import PracticeIndexPage, PracticePage
 from practices.taxonomy import GCM_OBJECTIVES, SDG_TARGETS, TARGET_GROUPS, THEMES, label
 
 from .forms import STEP_FORMS
-from .models import PracticeSubmission
+from .models import PracticeSubmission, SubmissionAttachment
 
 
 def submission_list_for_submitter(*, user) -> QuerySet[PracticeSubmission]:
@@ -79,3 +81,31 @@ def submission_summary(*, submission: PracticeSubmission) -> list[dict]:
             rows.append({"label": field.label, "value": value, "is_list": isinstance(value, list)})
         sections.append({"step": step, "label": PracticeSubmission.Step(step).label, "rows": rows})
     return sections
+
+
+def _translation_group(practice_ids: Iterable[int]) -> QuerySet[PracticePage]:
+    """These practices and all their translations (which show the same material)."""
+    keys = PracticePage.objects.filter(pk__in=list(practice_ids)).values("translation_key")
+    return PracticePage.objects.filter(translation_key__in=keys)
+
+
+def published_attachments(*, practice_ids: Iterable[int]) -> QuerySet[SubmissionAttachment]:
+    """The attachments that approval copied into a Wagtail document or image, of the proposals
+    behind these practices or behind any of their translations."""
+    group = _translation_group(practice_ids).values("pk")
+    return (
+        SubmissionAttachment.objects.filter(submission__page_id__in=group)
+        .filter(Q(document__isnull=False) | Q(image__isnull=False))
+        .select_related("submission", "document", "image")
+        .order_by("pk")
+    )
+
+
+def public_practice_ids(*, practice_ids: Iterable[int]) -> set[int]:
+    """Those of these practices and their translations whose material anyone may see: the
+    practice, or one of its translations (they show the same files), passes Wagtail's rule for
+    every public output of the site: live, with no view restriction on the page or above it
+    (as in ``practices.outputs.live_practice``)."""
+    group = _translation_group(practice_ids)
+    public_keys = set(group.live().public().values_list("translation_key", flat=True))
+    return {pk for pk, key in group.values_list("pk", "translation_key") if key in public_keys}

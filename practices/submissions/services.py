@@ -4,6 +4,7 @@ decisions. Every state change is recorded as a ``SubmissionEvent`` and notified.
 import html
 import os
 import re
+from collections.abc import Iterable
 
 import nh3
 from django.contrib.auth import get_user_model
@@ -31,12 +32,15 @@ from practices.models import (
 from . import notification_kinds, selectors
 from .forms import STEP_FORMS, step_form_bound
 from .models import PracticeSubmission, SubmissionAttachment, SubmissionEvent
+from .storage import PrivateMediaStorage
 
 State = PracticeSubmission.State
 Step = PracticeSubmission.Step
 STEP_ORDER = list(Step.values)
 # Approved proposals' files are published here; until then they are private.
 PUBLIC_COLLECTION_NAME = "Practices"
+# Where the public copies of a hidden practice's files wait (in private storage, same names).
+HIDDEN_FILES_FOLDER = "hidden-practice-files"
 STORY_FIELDS = ("context", "objectives", "activities", "results", "lessons_learned", "replication")
 
 
@@ -378,3 +382,55 @@ def submission_decline(*, submission: PracticeSubmission, user, reason: str) -> 
     submission.save()
     _notify(submission, event, kind=notification_kinds.DECLINED, recipients=[submission.submitter])
     return submission
+
+
+# -- Published files follow their practice -----------------------------------------------------
+
+
+def _published_file_place(published, *, public: bool) -> None:
+    """Move the file of a Wagtail document or image between the public media folder (which the
+    web server serves as is) and private storage, keeping its name, so that its old address
+    works again when it comes back. Renditions of a hidden image are deleted (Wagtail removes
+    their files); they are made again on demand."""
+    shown = (published.file.storage, published.file.name)
+    hidden = (PrivateMediaStorage(), f"{HIDDEN_FILES_FOLDER}/{published.file.name}")
+    (source, source_name), (target, target_name) = (hidden, shown) if public else (shown, hidden)
+    if not public and isinstance(published, get_image_model()):
+        published.renditions.all().delete()
+    if not source.exists(source_name):
+        return
+    if target.exists(target_name):
+        target.delete(target_name)
+    with source.open(source_name, "rb") as content:
+        target.save(target_name, File(content))
+    source.delete(source_name)
+
+
+def _attachments_place(attachments, *, public_ids: set[int]) -> None:
+    for attachment in attachments:
+        public = attachment.submission.page_id in public_ids
+        for published in (attachment.document, attachment.image):
+            if published is not None:
+                _published_file_place(published, public=public)
+
+
+def practice_files_sync(*, practice_ids: Iterable[int]) -> None:
+    """Give the files published with these practices the visibility of their practice: public
+    while it, or a translation showing the same material, is live and not restricted
+    (``selectors.public_practice_ids``), in private storage otherwise (unpublished, restricted,
+    under a restricted page). Idempotent: the signals call it after every change that may
+    alter a practice's visibility."""
+    practice_ids = list(practice_ids)
+    _attachments_place(
+        selectors.published_attachments(practice_ids=practice_ids),
+        public_ids=selectors.public_practice_ids(practice_ids=practice_ids),
+    )
+
+
+def practice_files_hide(*, attachment_ids: Iterable[int]) -> None:
+    """Take the published files of these attachments out of public media: their practice was
+    deleted (the attachment rows stay with the proposal)."""
+    attachments = SubmissionAttachment.objects.filter(pk__in=list(attachment_ids)).select_related(
+        "submission", "document", "image"
+    )
+    _attachments_place(attachments, public_ids=set())

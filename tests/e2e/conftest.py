@@ -5,6 +5,7 @@ install it with apt-get when they can. On a developer's machine a missing browse
 tests; in CI (CI=true or CONVIVE_REQUIRE_SERVICES=1) it fails them.
 """
 
+import importlib
 import os
 import shutil
 import subprocess
@@ -87,11 +88,51 @@ def browser(chromium_executable, axe_core) -> Iterator:
         browser.close()
 
 
+def csp_violations(messages: list[str]) -> list[str]:
+    """The console messages that report a violation of an enforced Content-Security-Policy
+    (a report-only policy's violations are logged, not enforced)."""
+    return [
+        text for text in messages if "Content Security Policy" in text and "report-only" not in text
+    ]
+
+
 @pytest.fixture
-def page(browser, live_server, transactional_db) -> Iterator:
-    """A fresh browser tab (own cookies) pointed at the live server."""
-    context = browser.new_context(base_url=live_server.url, bypass_csp=True)
+def page(browser, live_server, transactional_db, axe_core) -> Iterator:
+    """A fresh browser tab (own cookies) pointed at the live server, under the site's
+    Content-Security-Policy: axe-core comes in as an init script, which CSP does not govern,
+    and a test fails if the browser blocked anything the policy forbids. The tab's console
+    messages about CSP are in ``tab.csp_messages``."""
+    context = browser.new_context(base_url=live_server.url)
+    context.add_init_script(path=str(axe_core))
     context.set_default_timeout(15_000)
     tab = context.new_page()
+    tab.csp_messages = []
+    tab.on(
+        "console",
+        lambda message: (
+            tab.csp_messages.append(message.text)
+            if "Content Security Policy" in message.text
+            else None
+        ),
+    )
     yield tab
     context.close()
+    assert csp_violations(tab.csp_messages) == [], "the page broke its Content-Security-Policy"
+
+
+@pytest.fixture
+def migrated_site(transactional_db):
+    """The root page and collection, locales, site and home pages the data migrations create:
+    the live server needs committed data, and an earlier browser test's flush removes them."""
+    from django.apps import apps
+    from django.conf import settings
+    from wagtail.models import Collection, Locale, Page
+
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
+
+    if not Page.objects.filter(depth=1).exists():
+        locale, _created = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    homes = importlib.import_module("network.outreach.migrations.0002_locales_and_home_pages")
+    homes.create_home_pages(apps, None)

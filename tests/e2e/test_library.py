@@ -13,7 +13,7 @@ from tests.e2e.accessibility import assert_accessible
 pytestmark = pytest.mark.browser
 
 
-def test_a_visitor_filters_the_library_and_opens_a_resource(page):
+def test_a_visitor_filters_the_library_and_opens_a_resource(page, migrated_site):
     seed_library(stdout=io.StringIO())
     page.goto("/es/biblioteca/")
     assert_accessible(page)

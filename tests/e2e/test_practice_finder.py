@@ -2,7 +2,6 @@
 open the map of the results, pick a country on the map, land on the filtered list. Every page
 is checked with axe-core."""
 
-import importlib
 import io
 import re
 
@@ -13,21 +12,6 @@ from practices.demo import seed_practices
 from tests.e2e.accessibility import assert_accessible
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def migrated_site(transactional_db):
-    """The root page, locales, site and home pages the data migrations create: the live server
-    needs committed data, and an earlier browser test's flush removes them."""
-    from django.apps import apps
-    from django.conf import settings
-    from wagtail.models import Locale, Page
-
-    if not Page.objects.filter(depth=1).exists():
-        locale, _created = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
-        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
-    homes = importlib.import_module("network.outreach.migrations.0002_locales_and_home_pages")
-    homes.create_home_pages(apps, None)
 
 
 def test_a_visitor_narrows_practices_with_facets_and_the_map(page, migrated_site):

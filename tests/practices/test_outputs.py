@@ -10,8 +10,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
+from network.spreadsheets import spreadsheet_safe
 from practices.models import PracticePage
-from practices.outputs import spreadsheet_safe
 from tests.outreach import builders
 
 from .builders import practice, translate

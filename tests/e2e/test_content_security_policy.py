@@ -1,0 +1,82 @@
+"""The site works under its Content-Security-Policy in a real browser: Chromium reports no
+violation of the enforced policy on the pages a visitor sees (home, directory, a practice, news
+with a video, sign-in, a 404) nor in the CMS as a signed-in editor. (Every browser test's tab
+fails on a violation, see conftest.py; these visit the pages most likely to have one.)"""
+
+import pytest
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.contrib.sessions.backends.db import SessionStore
+
+from tests.factories import UserFactory
+from tests.network.conftest import totp_add
+from tests.outreach import builders
+from tests.practices.builders import practice, practice_index
+
+from .conftest import csp_violations
+
+pytestmark = pytest.mark.browser
+
+VIDEO = {
+    "url": "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+    "title": "Launch",
+    "caption": "",
+    "show_player": True,
+}
+PLAYER = "iframe[src^='https://www.youtube-nocookie.com/']"
+
+
+def _sign_in(tab, user, live_server) -> None:
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.save()
+    cookie = {"name": settings.SESSION_COOKIE_NAME, "value": session.session_key}
+    tab.context.add_cookies([{**cookie, "url": live_server.url}])
+
+
+def _news_with_video():
+    index = builders.news_index(builders.homes()["en"])
+    return builders.news_page(index, slug="launch", body=[("video", VIDEO)])
+
+
+def test_public_pages_run_under_the_enforced_policy(page, migrated_site):
+    directory = practice_index(builders.homes()["en"])
+    practice(directory, slug="health-desk")
+    news = _news_with_video()
+
+    for path in (
+        "/en/",
+        "/en/practices/",
+        "/en/practices/health-desk/",
+        news.url,
+        "/en/accounts/login/",
+        "/en/no-such-page/",
+    ):
+        page.goto(path)
+        page.wait_for_load_state("load")
+
+    assert csp_violations(page.csp_messages) == []
+
+
+def test_the_video_player_is_allowed_to_load(page, migrated_site):
+    page.goto(_news_with_video().url)
+    page.wait_for_load_state("load")
+
+    assert page.locator(PLAYER).count() == 1
+    assert csp_violations(page.csp_messages) == []
+
+
+def test_the_cms_runs_under_its_enforced_policy(page, live_server, migrated_site):
+    home = builders.homes()["en"]
+    editor = UserFactory(is_superuser=True, is_staff=True)
+    totp_add(editor)
+    _sign_in(page, editor, live_server)
+
+    for path in ("/cms/", f"/cms/pages/{home.pk}/", f"/cms/pages/{home.pk}/edit/"):
+        response = page.goto(path)
+        assert response.status == 200, path
+        page.wait_for_load_state("load")
+
+    assert csp_violations(page.csp_messages) == []
