@@ -9,8 +9,12 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from network.outreach.sitemaps import OutreachSitemap
 from network.outreach.views import robots_txt
+from network.views import admin_sign_in
 
 urlpatterns = [
+    # Before the admins' own: their sign-in pages hand over to allauth's (network/views.py).
+    path("cms/login/", admin_sign_in, {"default_next": "/cms/"}),
+    path("django-admin/login/", admin_sign_in, {"default_next": "/django-admin/"}),
     path("cms/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),

@@ -52,6 +52,13 @@ def user_has_totp(*, user: User) -> bool:
     return getattr(user, _TOTP_ATTR)
 
 
+def user_has_verified_email(*, user: User, email: str) -> bool:
+    """Has ``user`` confirmed that they own ``email`` (any of their addresses, any case)?"""
+    from allauth.account.models import EmailAddress
+
+    return EmailAddress.objects.filter(user=user, email__iexact=email, verified=True).exists()
+
+
 def user_memberships(*, user: User) -> QuerySet[Membership]:
     """The organisations a person belongs to, local authorities first."""
     return (

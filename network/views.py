@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST
 from . import permissions, selectors, services
 from .countries import AMERICAS
 from .forms import AccountDeleteForm, InvitationForm, JoinRequestForm, ProfileForm
+from .mfa import second_factor_prompt
 from .models import Invitation
 from .personal_data import personal_data_export
 from .roles import MFA_REQUIRED_ROLES, Role
@@ -29,10 +30,9 @@ PAGE_SIZE = 50
 
 
 def _denied(request: HttpRequest, decision: permissions.Decision) -> HttpResponse:
-    """Answer a refused decision: send people who only lack two-factor to set it up."""
+    """Answer a refused decision: send people who only lack two-factor to give or set it up."""
     if decision.needs_mfa:
-        messages.warning(request, decision.reason)
-        return redirect(f"{reverse('mfa_activate_totp')}?{urlencode({'next': request.path})}")
+        return second_factor_prompt(request, decision, next_url=request.path)
     return render(request, "network/forbidden.html", {"reason": decision.reason}, status=403)
 
 
@@ -42,6 +42,14 @@ def _form_errors_to(form, error: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, field_errors)
     else:
         form.add_error(None, error)
+
+
+def admin_sign_in(request: HttpRequest, default_next: str) -> HttpResponse:
+    """Wagtail's and Django admin's own sign-in pages. They would sign people in with a password
+    alone; everyone signs in through allauth instead (second factor, throttling), then comes
+    back to where they were going."""
+    query = urlencode({"next": request.GET.get("next") or default_next})
+    return redirect(f"{reverse('account_login')}?{query}")
 
 
 # --- Dashboard and profile -------------------------------------------------------------------
@@ -209,6 +217,14 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
             },
         )
 
+    decision = permissions.decide(request.user, permissions.INVITATION_ACCEPT, invitation)
+    if not decision:
+        return render(
+            request,
+            "network/invitation_accept.html",
+            {"invitation": invitation, "refusal": decision.reason},
+            status=403,
+        )
     if request.method == "POST":
         try:
             membership = services.invitation_accept(token=token, user=request.user)
@@ -220,14 +236,7 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
             % {"organisation": membership.organisation},
         )
         return redirect("network:dashboard")
-    return render(
-        request,
-        "network/invitation_accept.html",
-        {
-            "invitation": invitation,
-            "other_email": invitation.email.lower() != request.user.email.lower(),
-        },
-    )
+    return render(request, "network/invitation_accept.html", {"invitation": invitation})
 
 
 # --- Public directory ------------------------------------------------------------------------

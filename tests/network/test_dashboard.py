@@ -2,7 +2,7 @@ import pytest
 
 from tests.factories import JoinRequestFactory, MembershipFactory, PartnerOrganisationFactory
 
-from .conftest import person
+from .conftest import person, sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +21,7 @@ def test_dashboard_lists_organisations_and_roles(client, official):
 def test_coordinator_sees_pending_join_requests(client, coordinator):
     JoinRequestFactory.create_batch(3)
     JoinRequestFactory(status="approved")
-    client.force_login(coordinator)
+    sign_in(client, coordinator)
     html = client.get(URL).content.decode()
     assert "3 requests to join the network are waiting for a decision." in html
     assert "/cms/snippets/network/joinrequest/" in html
