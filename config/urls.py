@@ -2,6 +2,7 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -15,6 +16,7 @@ urlpatterns = [
     # Before the admins' own: their sign-in pages hand over to allauth's (network/views.py).
     path("cms/login/", admin_sign_in, {"default_next": "/cms/"}),
     path("django-admin/login/", admin_sign_in, {"default_next": "/django-admin/"}),
+    path("cms/password_reset/", RedirectView.as_view(pattern_name="account_reset_password")),
     path("cms/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
