@@ -57,12 +57,21 @@ def admin_sign_in(request: HttpRequest, default_next: str) -> HttpResponse:
 def dashboard(request: HttpRequest) -> HttpResponse:
     user = request.user
     roles = selectors.user_roles(user=user)
-    needs_mfa = bool(roles & MFA_REQUIRED_ROLES) and not selectors.user_has_totp(user=user)
+    # The roles' own decisions say what is missing: an authenticator, or a code in this session.
+    mfa_roles = sorted(roles & MFA_REQUIRED_ROLES) or (
+        [Role.COORDINATOR] if user.is_superuser else []
+    )
+    second_factor = next(
+        (d for d in (permissions.acting_as(user, role) for role in mfa_roles) if d.needs_mfa), None
+    )
     review = permissions.decide(user, permissions.JOIN_REQUEST_REVIEW)
     context = {
         "memberships": list(selectors.user_memberships(user=user)),
         "roles": [Role(code).label for code in sorted(roles)],
-        "needs_mfa": needs_mfa,
+        "needs_mfa": second_factor is not None and not second_factor.has_authenticator,
+        "second_factor_prompt": second_factor.reason
+        if second_factor is not None and second_factor.has_authenticator
+        else "",
         "can_review": review.allowed,
         "can_invite": permissions.can(user, permissions.INVITATION_LIST),
         "focal_point_organisations": selectors.focal_point_organisations(user=user),

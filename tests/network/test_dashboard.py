@@ -59,3 +59,12 @@ def test_partner_membership_is_listed(client):
     html = client.get(URL).content.decode()
     assert "IOM" in html
     assert "Partner" in html
+
+
+def test_coordinator_signed_in_with_a_password_alone_is_asked_for_a_code(client):
+    JoinRequestFactory()
+    client.force_login(person("coordinator"))
+    html = client.get(URL).content.decode()
+    assert "Enter a code from your authenticator app to act as a coordinator." in html
+    assert "/en/accounts/2fa/reauthenticate/?next=/en/me/" in html
+    assert "waiting for a decision" not in html
