@@ -11,7 +11,12 @@ from django.urls import reverse
 
 from network.models import JoinRequest
 from practices.submissions.models import PracticeSubmission
-from tests.factories import JoinRequestFactory, PracticeSubmissionFactory
+from tests.factories import (
+    InvitationFactory,
+    JoinRequestFactory,
+    MembershipFactory,
+    PracticeSubmissionFactory,
+)
 from tests.practice_submissions.conftest import attachment_make
 
 from .conftest import TEST_TOTP_SECRET, person, sign_in
@@ -207,3 +212,20 @@ def test_a_second_client_with_only_the_password_stays_out(targets):
     password_only.force_login(coordinator)
     assert signed_in.get("/cms/").status_code == 200
     assert password_only.get("/cms/").status_code == 302
+
+
+def test_a_focal_point_who_is_a_coordinator_sees_only_their_own_invitations_without_the_code(
+    client,
+):
+    coordinator = person("coordinator")
+    own = MembershipFactory(user=coordinator, is_focal_point=True).local_authority
+    InvitationFactory(local_authority=own, email="colleague@example.org")
+    InvitationFactory(email="elsewhere@example.org")
+    client.force_login(coordinator)
+    html = client.get(reverse("network:invitation_list")).content.decode()
+    assert "colleague@example.org" in html
+    assert "elsewhere@example.org" not in html
+    sign_in(client, coordinator)
+    assert (
+        "elsewhere@example.org" in client.get(reverse("network:invitation_list")).content.decode()
+    )
