@@ -177,7 +177,8 @@ def _own_profile(user: User, obj: Any) -> Decision:
 
 @rule(CMS_ACCESS)
 def _cms_access(user: User, obj: Any) -> Decision:
-    if user_has_role(user=user, role=Role.MODERATOR):
+    # A superuser's CMS is all of it: the second factor, whatever other roles they hold.
+    if user_has_role(user=user, role=Role.MODERATOR) and not user.is_superuser:
         return ALLOW
     return acting_as(user, Role.COORDINATOR)
 

@@ -229,3 +229,10 @@ def test_a_focal_point_who_is_a_coordinator_sees_only_their_own_invitations_with
     assert (
         "elsewhere@example.org" in client.get(reverse("network:invitation_list")).content.decode()
     )
+
+
+def test_a_superuser_who_is_also_a_moderator_still_needs_the_code_for_the_cms(client):
+    client.force_login(person("moderator", mfa=True, is_superuser=True, is_staff=True))
+    response = client.get("/cms/")
+    assert response.status_code == 302
+    assert reverse("mfa_reauthenticate") in response["Location"]
