@@ -2,6 +2,7 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -10,8 +11,13 @@ from wagtail.documents import urls as wagtaildocs_urls
 import network.admin_exports
 from network.outreach.sitemaps import OutreachSitemap
 from network.outreach.views import robots_txt
+from network.views import admin_sign_in
 
 urlpatterns = [
+    # Before the admins' own: their sign-in pages hand over to allauth's (network/views.py).
+    path("cms/login/", admin_sign_in, {"default_next": "/cms/"}),
+    path("django-admin/login/", admin_sign_in, {"default_next": "/django-admin/"}),
+    path("cms/password_reset/", RedirectView.as_view(pattern_name="account_reset_password")),
     # Wagtail's CMS exports with spreadsheet-safe cells; in front, so that they win.
     path("cms/", include(network.admin_exports)),
     path("cms/", include(wagtailadmin_urls)),

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class NetworkConfig(AppConfig):
     name = "network"
     verbose_name = _("Network")
+
+    def ready(self) -> None:
+        # Connects the receiver that counts activating an authenticator app as passing the
+        # second factor in that session.
+        from . import mfa  # noqa: F401

@@ -309,7 +309,8 @@ class DemoAccount:
 
     @property
     def needs_totp(self) -> bool:
-        return self.role in MFA_REQUIRED_ROLES
+        # The superuser acts in every role, always with the second factor (network.permissions).
+        return self.role == "admin" or self.role in MFA_REQUIRED_ROLES
 
 
 DEMO_ACCOUNTS = [
@@ -436,6 +437,6 @@ def seed_network(*, stdout) -> None:
         )
     stdout.write(
         f"Network: {len(AUTHORITIES)} member authorities, {len(PARTNERS)} partners, "
-        f"{len(DEMO_ACCOUNTS)} demo accounts (TOTP secret for coordinator and juror: "
+        f"{len(DEMO_ACCOUNTS)} demo accounts (TOTP secret for admin, coordinator and juror: "
         f"{DEMO_TOTP_SECRET})."
     )

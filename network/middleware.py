@@ -1,22 +1,17 @@
-"""Coordinators must set up two-factor authentication before they use the Wagtail admin."""
-
-from urllib.parse import urlencode
-
-from django.contrib import messages
-from django.shortcuts import redirect
-from django.urls import reverse
+"""The admin sites ask for the second factor before anything else."""
 
 from . import permissions
+from .mfa import second_factor_prompt
 
-ADMIN_PREFIX = "/cms/"
-# Signing in and out of the admin stays possible without two-factor.
-OPEN_ADMIN_PATHS = ("/cms/login/", "/cms/logout/", "/cms/password_reset/")
+ADMIN_PREFIXES = ("/cms/", "/django-admin/")
+# Signing out stays possible without two-factor (signing in is allauth's, see config/urls.py).
+OPEN_ADMIN_PATHS = ("/cms/login/", "/cms/logout/", "/django-admin/login/", "/django-admin/logout/")
 
 
 class AdminTwoFactorMiddleware:
-    """Send people whose admin access depends on a role that requires two-factor (coordinators)
-    to the two-factor setup page until they have set it up. Everyone else is left to Wagtail's
-    own permission checks."""
+    """Send people whose admin access depends on two-factor (coordinators, superusers) to give
+    it in this session, or to set it up, before Wagtail or Django's admin answers them. Everyone
+    else is left to those admins' own permission checks."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -24,13 +19,11 @@ class AdminTwoFactorMiddleware:
     def __call__(self, request):
         path = request.path
         if (
-            path.startswith(ADMIN_PREFIX)
+            path.startswith(ADMIN_PREFIXES)
             and not path.startswith(OPEN_ADMIN_PATHS)
             and request.user.is_authenticated
         ):
             decision = permissions.decide(request.user, permissions.CMS_ACCESS)
             if decision.needs_mfa:
-                messages.warning(request, decision.reason)
-                query = urlencode({"next": request.get_full_path()})
-                return redirect(f"{reverse('mfa_activate_totp')}?{query}")
+                return second_factor_prompt(request, decision)
         return self.get_response(request)

@@ -2,7 +2,13 @@
 
 Views, forms, admin hooks and templates ask ``decide(user, ACTION, obj)`` (or ``can``) and never
 look at groups themselves. A decision carries a translated reason that views show to the person;
-``needs_mfa`` tells a view to send them to the two-factor setup page.
+``needs_mfa`` tells a view that only the second factor is missing (``network.mfa.
+second_factor_prompt`` sends them to confirm it, or to set it up when they have no authenticator).
+
+Acting in a role of ``MFA_REQUIRED_ROLES``, and acting as a superuser at all, needs an
+authenticator app *and* a session that passed it: ``acting_as`` reads
+``user.second_factor_passed``, which ``network.mfa.SecondFactorSessionMiddleware`` sets from
+allauth's authentication records. A password alone opens nothing beyond an ordinary member's.
 
 Other apps add their own actions with ``@rule("practices.publish")`` in their own modules; keep the
 action strings stable, they are keys, not labels.
@@ -16,7 +22,12 @@ from django.utils.translation import gettext as _
 
 from .models import Invitation, JoinRequest, LocalAuthority, PartnerOrganisation, User
 from .roles import MFA_REQUIRED_ROLES, Role
-from .selectors import focal_point_organisations, user_has_role, user_has_totp
+from .selectors import (
+    focal_point_organisations,
+    user_has_role,
+    user_has_totp,
+    user_has_verified_email,
+)
 
 # --- Actions (stable codes) ------------------------------------------------------------------
 CMS_ACCESS = "cms.access"
@@ -38,8 +49,11 @@ COMPETITION_SCORE = "competition.score"
 class Decision:
     allowed: bool
     reason: str = ""
-    # True when the only thing missing is a TOTP authenticator for a role that requires one.
+    # True when the only thing missing is the second factor for a role that requires one.
     needs_mfa: bool = False
+    # With needs_mfa: True when they have an authenticator and must confirm it in this session,
+    # False when they must set one up first.
+    has_authenticator: bool = False
 
     def __bool__(self) -> bool:
         return self.allowed
@@ -64,15 +78,17 @@ def rule(action: str) -> Callable[[Rule], Rule]:
 
 
 def decide(user, action: str, obj: Any = None) -> Decision:
-    """May ``user`` do ``action`` (to ``obj``)? Superusers may do everything."""
+    """May ``user`` do ``action`` (to ``obj``)?
+
+    Superusers skip no rule: ``acting_as`` gives them every role, always with the second
+    factor in this session, and the rules' other conditions (a request already decided, one's
+    own proposal) hold for them as for everyone."""
     if action not in _RULES:
         raise ValueError(f"Unknown action {action!r}.")
     if user is None or not user.is_authenticated:
         return Decision(False, _("Sign in to continue."))
     if not user.is_active:
         return Decision(False, _("This account is inactive."))
-    if user.is_superuser:
-        return ALLOW
     return _RULES[action](user, obj)
 
 
@@ -80,8 +96,14 @@ def can(user, action: str, obj: Any = None) -> bool:
     return decide(user, action, obj).allowed
 
 
-def _mfa_reason(role: str) -> str:
+def _mfa_reason(role: str | None, *, has_authenticator: bool) -> str:
     # Whole sentences per role, so that translators never have to assemble them.
+    if has_authenticator:
+        if role == Role.COORDINATOR:
+            return _("Enter a code from your authenticator app to act as a coordinator.")
+        if role == Role.JUROR:
+            return _("Enter a code from your authenticator app to act as a juror.")
+        return _("Enter a code from your authenticator app to continue.")
     if role == Role.COORDINATOR:
         return _("Set up two-factor authentication to act as a coordinator.")
     if role == Role.JUROR:
@@ -89,16 +111,31 @@ def _mfa_reason(role: str) -> str:
     return _("Set up two-factor authentication to act in this role.")
 
 
+def _second_factor_missing(user: User, *, role: str | None = None) -> Decision | None:
+    """The refusal when ``user`` has no authenticator, or this session has not passed it."""
+    if not user_has_totp(user=user):
+        return Decision(False, _mfa_reason(role, has_authenticator=False), needs_mfa=True)
+    if not user.second_factor_passed:
+        return Decision(
+            False,
+            _mfa_reason(role, has_authenticator=True),
+            needs_mfa=True,
+            has_authenticator=True,
+        )
+    return None
+
+
 def acting_as(user: User, role: str) -> Decision:
-    """Does ``user`` hold ``role`` and meet its conditions (two-factor for some roles)?"""
-    if user.is_superuser:
-        return ALLOW
-    if not user_has_role(user=user, role=role):
+    """Does ``user`` hold ``role`` and meet its conditions (two-factor in this session for some
+    roles)? Superusers hold every role, always with two-factor."""
+    if not user.is_superuser and not user_has_role(user=user, role=role):
         return Decision(
             False, _("You need the role “%(role)s” to do this.") % {"role": Role(role).label}
         )
-    if role in MFA_REQUIRED_ROLES and not user_has_totp(user=user):
-        return Decision(False, _mfa_reason(role), needs_mfa=True)
+    if user.is_superuser or role in MFA_REQUIRED_ROLES:
+        missing = _second_factor_missing(user, role=role)
+        if missing is not None:
+            return missing
     return ALLOW
 
 
@@ -110,9 +147,25 @@ def _is_focal_point_of(user: User, organisation: Any) -> bool:
 @rule(DASHBOARD_VIEW)
 @rule(ACCOUNT_DELETE)
 @rule(PERSONAL_DATA_EXPORT)
-@rule(INVITATION_ACCEPT)
 def _any_signed_in_person(user: User, obj: Any) -> Decision:
     return ALLOW
+
+
+@rule(INVITATION_ACCEPT)
+def _invitation_accept(user: User, obj: Invitation | None) -> Decision:
+    # The link is a secret sent to one address: whoever holds it must prove they own that
+    # address (a verified email of their account), or a forwarded link grants a stranger the role.
+    if obj is None or user_has_verified_email(user=user, email=obj.email):
+        return ALLOW
+    return Decision(
+        False,
+        _(
+            "This invitation was sent to %(email)s, which is not a confirmed address of the "
+            "account you are signed in with. Sign out, then sign in or create an account with "
+            "%(email)s to accept it."
+        )
+        % {"email": obj.email},
+    )
 
 
 @rule(PROFILE_EDIT)
@@ -124,7 +177,8 @@ def _own_profile(user: User, obj: Any) -> Decision:
 
 @rule(CMS_ACCESS)
 def _cms_access(user: User, obj: Any) -> Decision:
-    if user_has_role(user=user, role=Role.MODERATOR):
+    # A superuser's CMS is all of it: the second factor, whatever other roles they hold.
+    if user_has_role(user=user, role=Role.MODERATOR) and not user.is_superuser:
         return ALLOW
     return acting_as(user, Role.COORDINATOR)
 

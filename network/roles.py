@@ -22,11 +22,14 @@ MFA_REQUIRED_ROLES: frozenset[str] = frozenset({Role.COORDINATOR, Role.JUROR})
 # Django permissions each role's group carries, as (app label, codename). Coordinators review
 # join requests in the Wagtail admin: they need to reach it and to see the join-request
 # snippets; approving and declining are decided by network.permissions, not by these.
+# network.permissions.CMS_ACCESS lets moderators in as well, so their group carries
+# access_admin too (tests/network/test_roles.py checks that the two agree for every role).
 ROLE_PERMISSIONS: dict[str, tuple[tuple[str, str], ...]] = {
     Role.COORDINATOR: (
         ("wagtailadmin", "access_admin"),
         ("network", "view_joinrequest"),
     ),
+    Role.MODERATOR: (("wagtailadmin", "access_admin"),),
 }
 
 

@@ -52,6 +52,13 @@ def user_has_totp(*, user: User) -> bool:
     return getattr(user, _TOTP_ATTR)
 
 
+def user_has_verified_email(*, user: User, email: str) -> bool:
+    """Has ``user`` confirmed that they own ``email`` (any of their addresses, any case)?"""
+    from allauth.account.models import EmailAddress
+
+    return EmailAddress.objects.filter(user=user, email__iexact=email, verified=True).exists()
+
+
 def user_memberships(*, user: User) -> QuerySet[Membership]:
     """The organisations a person belongs to, local authorities first."""
     return (
@@ -132,12 +139,20 @@ def invitation_get_by_token(*, token: str) -> Invitation | None:
     )
 
 
+def _acting_as_coordinator(user: User) -> bool:
+    # Asked of network.permissions (which imports this module): the coordinator's wider view
+    # needs the role *and* the second factor in this session, like every coordinator's action.
+    from .permissions import acting_as
+
+    return acting_as(user, Role.COORDINATOR).allowed
+
+
 def invitation_list(*, user: User) -> QuerySet[Invitation]:
     """Invitations ``user`` may see: all for coordinators, else those of their organisations."""
     invitations = Invitation.objects.select_related(
         "local_authority", "partner", "invited_by", "accepted_by"
     ).order_by("-created_at", "-id")
-    if user.is_superuser or user_has_role(user=user, role=Role.COORDINATOR):
+    if _acting_as_coordinator(user):
         return invitations
     organisations = focal_point_organisations(user=user)
     authority_ids = [org.pk for org in organisations if isinstance(org, LocalAuthority)]
@@ -149,7 +164,7 @@ def invitation_list(*, user: User) -> QuerySet[Invitation]:
 
 def invitable_organisations(*, user: User) -> list[LocalAuthority | PartnerOrganisation]:
     """Organisations ``user`` may invite people to: all for coordinators, else their own."""
-    if user.is_superuser or user_has_role(user=user, role=Role.COORDINATOR):
+    if _acting_as_coordinator(user):
         authorities = list(LocalAuthority.objects.filter(is_member=True).order_by("name", "id"))
         partners = list(PartnerOrganisation.objects.order_by("name", "id"))
         return [*authorities, *partners]

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST
 from . import permissions, selectors, services
 from .countries import AMERICAS
 from .forms import AccountDeleteForm, InvitationForm, JoinRequestForm, ProfileForm
+from .mfa import second_factor_prompt
 from .models import Invitation
 from .personal_data import personal_data_export
 from .roles import MFA_REQUIRED_ROLES, Role
@@ -29,10 +30,9 @@ PAGE_SIZE = 50
 
 
 def _denied(request: HttpRequest, decision: permissions.Decision) -> HttpResponse:
-    """Answer a refused decision: send people who only lack two-factor to set it up."""
+    """Answer a refused decision: send people who only lack two-factor to give or set it up."""
     if decision.needs_mfa:
-        messages.warning(request, decision.reason)
-        return redirect(f"{reverse('mfa_activate_totp')}?{urlencode({'next': request.path})}")
+        return second_factor_prompt(request, decision, next_url=request.path)
     return render(request, "network/forbidden.html", {"reason": decision.reason}, status=403)
 
 
@@ -44,17 +44,34 @@ def _form_errors_to(form, error: ValidationError) -> None:
         form.add_error(None, error)
 
 
+def admin_sign_in(request: HttpRequest, default_next: str) -> HttpResponse:
+    """Wagtail's and Django admin's own sign-in pages. They would sign people in with a password
+    alone; everyone signs in through allauth instead (second factor, throttling), then comes
+    back to where they were going."""
+    query = urlencode({"next": request.GET.get("next") or default_next})
+    return redirect(f"{reverse('account_login')}?{query}")
+
+
 # --- Dashboard and profile -------------------------------------------------------------------
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
     user = request.user
     roles = selectors.user_roles(user=user)
-    needs_mfa = bool(roles & MFA_REQUIRED_ROLES) and not selectors.user_has_totp(user=user)
+    # The roles' own decisions say what is missing: an authenticator, or a code in this session.
+    mfa_roles = sorted(roles & MFA_REQUIRED_ROLES) or (
+        [Role.COORDINATOR] if user.is_superuser else []
+    )
+    second_factor = next(
+        (d for d in (permissions.acting_as(user, role) for role in mfa_roles) if d.needs_mfa), None
+    )
     review = permissions.decide(user, permissions.JOIN_REQUEST_REVIEW)
     context = {
         "memberships": list(selectors.user_memberships(user=user)),
         "roles": [Role(code).label for code in sorted(roles)],
-        "needs_mfa": needs_mfa,
+        "needs_mfa": second_factor is not None and not second_factor.has_authenticator,
+        "second_factor_prompt": second_factor.reason
+        if second_factor is not None and second_factor.has_authenticator
+        else "",
         "can_review": review.allowed,
         "can_invite": permissions.can(user, permissions.INVITATION_LIST),
         "focal_point_organisations": selectors.focal_point_organisations(user=user),
@@ -209,6 +226,14 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
             },
         )
 
+    decision = permissions.decide(request.user, permissions.INVITATION_ACCEPT, invitation)
+    if not decision:
+        return render(
+            request,
+            "network/invitation_accept.html",
+            {"invitation": invitation, "refusal": decision.reason},
+            status=403,
+        )
     if request.method == "POST":
         try:
             membership = services.invitation_accept(token=token, user=request.user)
@@ -220,14 +245,7 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
             % {"organisation": membership.organisation},
         )
         return redirect("network:dashboard")
-    return render(
-        request,
-        "network/invitation_accept.html",
-        {
-            "invitation": invitation,
-            "other_email": invitation.email.lower() != request.user.email.lower(),
-        },
-    )
+    return render(request, "network/invitation_accept.html", {"invitation": invitation})
 
 
 # --- Public directory ------------------------------------------------------------------------

@@ -5,8 +5,6 @@ Django's model permissions only decide whether the snippet appears at all. Join 
 never edited or deleted in the admin: the only changes are the two decisions.
 """
 
-from urllib.parse import urlencode
-
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -24,15 +22,15 @@ from wagtail.snippets.views.snippets import InspectView, SnippetViewSet
 
 from . import permissions, services
 from .admin_exports import SafeSnippetIndexView
+from .mfa import second_factor_prompt
 from .models import JoinRequest, LocalAuthority
 
 
 def _refusal(request, decision: permissions.Decision):
-    """Send a coordinator without two-factor to set it up; refuse anyone else."""
+    """Send a coordinator without two-factor in this session to give or set it up; refuse
+    anyone else."""
     if decision.needs_mfa:
-        messages.warning(request, decision.reason)
-        query = urlencode({"next": request.get_full_path()})
-        return redirect(f"{reverse('mfa_activate_totp')}?{query}")
+        return second_factor_prompt(request, decision)
     raise PermissionDenied(decision.reason)
 
 

@@ -6,7 +6,8 @@ Expected answers:
 
 - an HTTP status (200, 403, 404, 410...);
 - ``LOGIN``: a redirect to a sign-in page (allauth's or Wagtail's);
-- ``MFA``: a redirect to the two-factor setup page (roles that require it, without it);
+- ``MFA``: a redirect to give the second factor, or to set it up (roles that require it, in a
+  session that has not passed it);
 - ``REDIRECT``: any other redirect (a successful POST, Wagtail's "no access" bounce).
 
 Unlisted people get ``Row.default``; ``signed_in`` (every signed-in column) and ``anonymous``
@@ -20,7 +21,7 @@ import pytest
 from django.urls import reverse
 
 from network.notifications.tokens import unsubscribe_token_make
-from network.roles import Role
+from network.roles import MFA_REQUIRED_ROLES, Role
 from tests.factories import (
     EventRegistrationFactory,
     InvitationFactory,
@@ -30,7 +31,7 @@ from tests.factories import (
     PracticeSubmissionFactory,
     UserFactory,
 )
-from tests.network.conftest import person
+from tests.network.conftest import person, sign_in
 from tests.outreach import builders
 from tests.practice_submissions.conftest import attachment_make
 from tests.practices.builders import practice, practice_index
@@ -39,9 +40,19 @@ LOGIN = "login"
 MFA = "mfa"
 REDIRECT = "redirect"
 
-# Columns: anonymous, one person per role (with two-factor where the role requires it),
-# a coordinator who has not set up two-factor, and an organisation's focal point.
-PEOPLE = ["anonymous", *Role.values, "coordinator_without_mfa", "focal_point"]
+# Columns: anonymous, one person per role (signed in with two-factor where the role requires
+# it), a coordinator who has not set up two-factor, a coordinator and a superuser who have an
+# authenticator app but signed in with their password alone, a superuser signed in with both,
+# and an organisation's focal point.
+PEOPLE = [
+    "anonymous",
+    *Role.values,
+    "coordinator_without_mfa",
+    "coordinator_password_only",
+    "superuser",
+    "superuser_password_only",
+    "focal_point",
+]
 
 
 @dataclass(frozen=True)
@@ -64,11 +75,21 @@ def named(name: str, *args: Callable[[dict], object]) -> Callable[[dict], str]:
     return lambda world: reverse(name, args=[arg(world) for arg in args])
 
 
+# A coordinator's or a superuser's password alone opens nothing of theirs.
+PASSWORD_ONLY = {"coordinator_password_only": MFA, "superuser_password_only": MFA}
 # Inviting: focal points and coordinators (with two-factor); everyone else is refused.
-INVITERS = {"focal_point": 200, "coordinator": 200, "coordinator_without_mfa": MFA}
-# Wagtail admin: only coordinators with two-factor review join requests. Wagtail sends people
-# without admin access to its own sign-in page.
-REVIEWERS = {"coordinator": 200, "coordinator_without_mfa": MFA}
+INVITERS = {
+    "focal_point": 200,
+    "coordinator": 200,
+    "superuser": 200,
+    "coordinator_without_mfa": MFA,
+    **PASSWORD_ONLY,
+}
+# Coordinators (and superusers) with two-factor review join requests and proposals. Wagtail
+# sends people without admin access to the sign-in page.
+REVIEWERS = {"coordinator": 200, "superuser": 200, "coordinator_without_mfa": MFA, **PASSWORD_ONLY}
+# Moderators enter the CMS, but Wagtail bounces them from the join requests to its home page.
+CMS_REVIEWERS = {**REVIEWERS, "moderator": REDIRECT}
 
 MATRIX: list[Row] = [
     Row("dashboard", named("network:dashboard")),
@@ -87,12 +108,20 @@ MATRIX: list[Row] = [
         named("network:invitation_revoke", lambda w: w["invitation"].pk),
         method="post",
         signed_in=403,
-        overrides={**INVITERS, "focal_point": REDIRECT, "coordinator": REDIRECT},
+        overrides={
+            **INVITERS,
+            "focal_point": REDIRECT,
+            "coordinator": REDIRECT,
+            "superuser": REDIRECT,
+        },
     ),
     Row(
+        # Sent to someone else's address: nobody here may accept it (tests/network/
+        # test_invitations.py covers the invited person).
         "invitation-accept",
         named("network:invitation_accept", lambda w: w["token"]),
         anonymous=200,
+        signed_in=403,
     ),
     Row(
         "invitation-accept-unknown",
@@ -103,30 +132,35 @@ MATRIX: list[Row] = [
     Row("account-delete", named("network:account_delete")),
     Row("account-deleted", named("network:account_deleted"), anonymous=200),
     Row("personal-data", named("network:personal_data")),
-    Row("cms-home", lambda world: "/cms/", signed_in=LOGIN, overrides=REVIEWERS),
+    Row(
+        "cms-home",
+        lambda world: "/cms/",
+        signed_in=LOGIN,
+        overrides={**REVIEWERS, "moderator": 200},
+    ),
     Row(
         "cms-join-requests",
         named("wagtailsnippets_network_joinrequest:list"),
         signed_in=LOGIN,
-        overrides=REVIEWERS,
+        overrides=CMS_REVIEWERS,
     ),
     Row(
         "cms-join-request-inspect",
         named("wagtailsnippets_network_joinrequest:inspect", lambda w: w["join_request"].pk),
         signed_in=LOGIN,
-        overrides=REVIEWERS,
+        overrides=CMS_REVIEWERS,
     ),
     Row(
         "cms-join-request-approve",
         named("wagtailsnippets_network_joinrequest:approve", lambda w: w["join_request"].pk),
         signed_in=LOGIN,
-        overrides=REVIEWERS,
+        overrides=CMS_REVIEWERS,
     ),
     Row(
         "cms-join-request-decline",
         named("wagtailsnippets_network_joinrequest:decline", lambda w: w["join_request"].pk),
         signed_in=LOGIN,
-        overrides=REVIEWERS,
+        overrides=CMS_REVIEWERS,
     ),
     # Notifications: each person sees and changes only their own.
     Row("notification-list", named("notifications:list")),
@@ -188,7 +222,12 @@ MATRIX: list[Row] = [
     Row("robots", lambda world: "/robots.txt", anonymous=200),
     # Practice proposals: members propose; only the author and coordinators see a proposal.
     Row("practice-submission-list", named("practice_submissions:list")),
-    Row("practice-submission-new", named("practice_submissions:new")),
+    # Proposals come from members; a superuser is not one by being a superuser.
+    Row(
+        "practice-submission-new",
+        named("practice_submissions:new"),
+        overrides={"superuser": 403, "superuser_password_only": 403},
+    ),
     Row(
         "practice-submission-queue",
         named("practice_submissions:queue"),
@@ -279,12 +318,19 @@ def signed_in_as(client, who: str, world: dict) -> None:
     if who == "anonymous":
         return
     if who == "focal_point":
-        user = world["focal_point"]
+        client.force_login(world["focal_point"])
     elif who == "coordinator_without_mfa":
-        user = person(Role.COORDINATOR, mfa=False)
+        client.force_login(person(Role.COORDINATOR, mfa=False))
+    elif who == "coordinator_password_only":
+        client.force_login(person(Role.COORDINATOR))
+    elif who == "superuser":
+        sign_in(client, person(is_superuser=True, is_staff=True))
+    elif who == "superuser_password_only":
+        client.force_login(person(mfa=True, is_superuser=True, is_staff=True))
+    elif who in MFA_REQUIRED_ROLES:
+        sign_in(client, person(who))
     else:
-        user = person(who)
-    client.force_login(user)
+        client.force_login(person(who))
 
 
 def outcome(response):

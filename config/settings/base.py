@@ -94,10 +94,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Tells request.user whether this session passed the second factor (network/mfa.py).
+    "network.mfa.SecondFactorSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    # Coordinators without two-factor are sent to set it up before using /cms/.
+    # Coordinators and superusers give the second factor before using /cms/ or /django-admin/.
     "network.middleware.AdminTwoFactorMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Remembers Wagtail's routing of public pages until the next publish (outreach/routing.py).
@@ -211,6 +213,14 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Convive] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SITE_URL.startswith("https") else "http"
+ACCOUNT_ADAPTER = "network.adapters.AccountAdapter"
+# Failed sign-ins are counted per client and per (address, client), never per address alone:
+# five wrong passwords typed by someone else must not lock a person out of their account.
+# network.adapters.AccountAdapter counts the "key" rate per (address, client); allauth keeps
+# the counts in the default cache, which is Redis, shared by every worker, when REDIS_URL is set.
+ACCOUNT_RATE_LIMITS = {"login_failed": "20/5m/ip,5/5m/key"}
+# How many reverse proxies in front of the site append to X-Forwarded-For (0: trust REMOTE_ADDR).
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Convive"
 # Invitation links to join an organisation stop working after this many days.
@@ -239,6 +249,10 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
 # ---------------------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Convive"
 WAGTAILADMIN_BASE_URL = SITE_URL
+# One door: Wagtail's sign-in and password-reset pages lead to allauth's (second factor and
+# throttling); config/urls.py sends /cms/login/ and /django-admin/login/ there too.
+WAGTAILADMIN_LOGIN_URL = LOGIN_URL
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "odt", "xls", "xlsx", "ods", "ppt", "pptx", "csv"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = MAX_UPLOAD_SIZE

@@ -57,6 +57,11 @@ class User(AbstractUser):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    # Whether this request's session passed the second factor: set from allauth's records by
+    # network.mfa.SecondFactorSessionMiddleware, read only by network.permissions.acting_as.
+    # Not stored; a user loaded outside a request has not passed it.
+    second_factor_passed: bool = False
+
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: list[str] = []
 

@@ -59,4 +59,7 @@ def _submission_review(user, obj: PracticeSubmission | None) -> Decision:
         return decision
     if obj is not None and not obj.is_awaiting_review:
         return Decision(False, _("This proposal is not waiting for a review."))
+    # Four eyes: whoever proposed a practice never decides on it, superusers included.
+    if obj is not None and obj.submitter_id == user.pk:
+        return Decision(False, _("You proposed this practice: another coordinator must review it."))
     return ALLOW

@@ -156,6 +156,8 @@ def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _render_detail(request, submission, review_form, status: int = 200) -> HttpResponse:
     user = request.user
+    review = permissions.decide(user, rules.SUBMISSION_REVIEW, submission)
+    coordinator = permissions.can(user, rules.SUBMISSION_QUEUE)
     incomplete = [
         {"code": step, "label": Step(step).label}
         for step in STEP_FORMS
@@ -168,7 +170,9 @@ def _render_detail(request, submission, review_form, status: int = 200) -> HttpR
         "events": list(submission.events.all()),
         "incomplete": incomplete,
         "can_edit": permissions.can(user, rules.SUBMISSION_EDIT, submission),
-        "can_review": permissions.can(user, rules.SUBMISSION_REVIEW, submission),
+        "can_review": review.allowed,
+        # Why a coordinator may not decide here (their own proposal): shown instead of the form.
+        "review_refusal": review.reason if coordinator and submission.is_awaiting_review else "",
         "review_form": review_form,
         "steps": _steps_nav(submission, Step.REVIEW),
     }
@@ -206,8 +210,15 @@ def submission_queue(request: HttpRequest) -> HttpResponse:
     state = request.GET.get("state", PracticeSubmission.State.SUBMITTED)
     if state not in dict(states):
         state = PracticeSubmission.State.SUBMITTED
+    submissions = list(selectors.submission_queue(state=state))
+    for submission in submissions:
+        # Shown on the row: why this coordinator cannot decide on it (their own proposal).
+        review = permissions.decide(request.user, rules.SUBMISSION_REVIEW, submission)
+        submission.review_refusal = (
+            "" if review or not submission.is_awaiting_review else review.reason
+        )
     context = {
-        "submissions": selectors.submission_queue(state=state),
+        "submissions": submissions,
         "states": states,
         "state": state,
         "state_label": PracticeSubmission.State(state).label,

@@ -2,7 +2,7 @@ import pytest
 
 from tests.factories import JoinRequestFactory, MembershipFactory, PartnerOrganisationFactory
 
-from .conftest import person
+from .conftest import person, sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +21,7 @@ def test_dashboard_lists_organisations_and_roles(client, official):
 def test_coordinator_sees_pending_join_requests(client, coordinator):
     JoinRequestFactory.create_batch(3)
     JoinRequestFactory(status="approved")
-    client.force_login(coordinator)
+    sign_in(client, coordinator)
     html = client.get(URL).content.decode()
     assert "3 requests to join the network are waiting for a decision." in html
     assert "/cms/snippets/network/joinrequest/" in html
@@ -59,3 +59,12 @@ def test_partner_membership_is_listed(client):
     html = client.get(URL).content.decode()
     assert "IOM" in html
     assert "Partner" in html
+
+
+def test_coordinator_signed_in_with_a_password_alone_is_asked_for_a_code(client):
+    JoinRequestFactory()
+    client.force_login(person("coordinator"))
+    html = client.get(URL).content.decode()
+    assert "Enter a code from your authenticator app to act as a coordinator." in html
+    assert "/en/accounts/2fa/reauthenticate/?next=/en/me/" in html
+    assert "waiting for a decision" not in html

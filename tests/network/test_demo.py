@@ -64,6 +64,7 @@ def test_coordinator_and_juror_have_the_documented_totp_secret():
     from allauth.mfa.utils import decrypt
 
     assert decrypt(totp.data["secret"]) == DEMO_TOTP_SECRET
+    coordinator.second_factor_passed = True  # as after signing in with a code
     assert can(coordinator, JOIN_REQUEST_REVIEW)
     assert Authenticator.objects.filter(user__email__startswith="juror@").exists()
 

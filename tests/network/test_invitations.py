@@ -10,7 +10,7 @@ from network.notifications.models import Notification
 from network.selectors import user_has_role
 from tests.factories import InvitationFactory, LocalAuthorityFactory, UserFactory
 
-from .conftest import person
+from .conftest import person, sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -51,6 +51,7 @@ def test_focal_point_invites_a_colleague_by_email(
     # The link works, and the database holds only its hash.
     token = message.body.split("/pt/network/invitations/accept/")[1].split("/")[0]
     assert token not in invitation.token_hash
+    client.logout()
     assert client.get(accept_url(token, "pt")).status_code == 200
 
 
@@ -83,7 +84,7 @@ def test_focal_point_cannot_grant_the_coordinator_role(client, focal_point):
 
 def test_coordinator_may_grant_any_role(client, coordinator, mailoutbox):
     authority = LocalAuthorityFactory()
-    client.force_login(coordinator)
+    sign_in(client, coordinator)
     assert invite(client, authority, role="juror").status_code == 302
     assert Invitation.objects.get().role == "juror"
 
@@ -213,3 +214,49 @@ def test_expired_link_cannot_be_accepted_by_post(client):
     client.force_login(person())
     assert client.post(accept_url(token)).status_code == 410
     assert not Membership.objects.exists()
+
+
+# --- Bound to the invited address ------------------------------------------------------------
+def test_another_signed_in_account_cannot_accept_and_is_told_why(client):
+    invitation, token = InvitationFactory.with_token(email="invited@example.org", role="official")
+    someone_else = person(email="someone.else@example.org")
+    client.force_login(someone_else)
+
+    page = client.get(accept_url(token))
+    assert page.status_code == 403
+    html = page.content.decode()
+    assert "This invitation was sent to invited@example.org" in html
+    assert "Accept the invitation" not in html
+    assert reverse("account_logout") in html
+
+    assert client.post(accept_url(token)).status_code == 403
+    assert not Membership.objects.filter(user=someone_else).exists()
+    assert not user_has_role(
+        user=type(someone_else).objects.get(pk=someone_else.pk), role="official"
+    )
+    invitation.refresh_from_db()
+    assert invitation.accepted_at is None
+
+
+def test_the_refusal_is_translated(client):
+    _invitation, token = InvitationFactory.with_token(email="invited@example.org")
+    client.force_login(person(email="someone.else@example.org"))
+    html = client.get(accept_url(token, "es")).content.decode()
+    assert "Esta invitación se envió a invited@example.org" in html
+
+
+def test_an_unconfirmed_copy_of_the_invited_address_is_not_enough(client):
+    _invitation, token = InvitationFactory.with_token(email="invited@example.org")
+    user = person(email="someone.else@example.org")
+    user.emailaddress_set.create(email="invited@example.org", verified=False)
+    client.force_login(user)
+    assert client.post(accept_url(token)).status_code == 403
+    assert not Membership.objects.filter(user=user).exists()
+
+
+def test_the_invited_address_is_matched_whatever_its_case(client):
+    _invitation, token = InvitationFactory.with_token(email="Invited.Person@Example.org")
+    invitee = person(email="invited.person@example.org")
+    client.force_login(invitee)
+    assert client.post(accept_url(token)).status_code == 302
+    assert Membership.objects.filter(user=invitee).exists()

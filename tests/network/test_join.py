@@ -8,7 +8,7 @@ from network.notifications.models import Notification
 from network.services import join_request_approve, join_request_decline
 from tests.factories import JoinRequestFactory, LocalAuthorityFactory
 
-from .conftest import person
+from .conftest import person, sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -130,7 +130,7 @@ def test_declining_needs_a_reason_and_emails_it(coordinator, django_capture_on_c
 def test_coordinator_lists_and_filters_join_requests_in_the_admin(client, coordinator):
     JoinRequestFactory(authority_name="Pending Town")
     JoinRequestFactory(authority_name="Declined Town", status="declined")
-    client.force_login(coordinator)
+    sign_in(client, coordinator)
     response = client.get(list_url(), {"status": "pending"})
     assert response.status_code == 200
     html = response.content.decode()
@@ -141,7 +141,7 @@ def test_coordinator_lists_and_filters_join_requests_in_the_admin(client, coordi
 
 def test_coordinator_approves_in_the_admin(client, coordinator, django_capture_on_commit_callbacks):
     request = JoinRequestFactory(authority_name="Pacaraima", country="BR")
-    client.force_login(coordinator)
+    sign_in(client, coordinator)
     assert client.get(approve_url(request)).status_code == 200
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(approve_url(request), {"authority": ""})
@@ -154,7 +154,7 @@ def test_coordinator_approves_in_the_admin(client, coordinator, django_capture_o
 
 def test_declining_in_the_admin_without_a_reason_shows_an_error(client, coordinator):
     request = JoinRequestFactory()
-    client.force_login(coordinator)
+    sign_in(client, coordinator)
     response = client.post(decline_url(request), {"reason": ""})
     assert response.status_code == 200
     assert "This field is required." in response.content.decode()
@@ -164,7 +164,7 @@ def test_declining_in_the_admin_without_a_reason_shows_an_error(client, coordina
 
 def test_coordinator_declines_in_the_admin(client, coordinator, mailoutbox):
     request = JoinRequestFactory()
-    client.force_login(coordinator)
+    sign_in(client, coordinator)
     response = client.post(decline_url(request), {"reason": "Please apply through your province."})
     assert response.status_code == 302
     request.refresh_from_db()
@@ -173,7 +173,7 @@ def test_coordinator_declines_in_the_admin(client, coordinator, mailoutbox):
 
 def test_a_decided_request_cannot_be_approved_again(client, coordinator):
     request = JoinRequestFactory(status="declined")
-    client.force_login(coordinator)
+    sign_in(client, coordinator)
     response = client.post(approve_url(request), {"authority": ""})
     assert response.status_code == 302
     request.refresh_from_db()

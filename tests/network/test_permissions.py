@@ -28,11 +28,15 @@ def test_coordinator_with_two_factor_may_review(coordinator):
     assert decide(coordinator, permissions.JOIN_REQUEST_REVIEW, JoinRequestFactory()).allowed
 
 
-def test_adding_two_factor_unlocks_the_role():
+def test_adding_two_factor_then_giving_it_unlocks_the_role():
     user = person("coordinator", mfa=False)
     assert not permissions.can(user, permissions.ROLE_ASSIGN)
     totp_add(user)
     fresh = type(user).objects.get(pk=user.pk)
+    decision = decide(fresh, permissions.ROLE_ASSIGN)
+    assert decision.needs_mfa and decision.has_authenticator
+    assert decision.reason == "Enter a code from your authenticator app to act as a coordinator."
+    fresh.second_factor_passed = True
     assert permissions.can(fresh, permissions.ROLE_ASSIGN)
 
 
@@ -48,7 +52,10 @@ def test_juror_needs_two_factor_to_score():
     decision = decide(juror, permissions.COMPETITION_SCORE)
     assert decision.needs_mfa
     assert decision.reason == "Set up two-factor authentication to act as a juror."
-    assert permissions.can(person("juror"), permissions.COMPETITION_SCORE)
+    juror = person("juror")
+    assert decide(juror, permissions.COMPETITION_SCORE).has_authenticator
+    juror.second_factor_passed = True
+    assert permissions.can(juror, permissions.COMPETITION_SCORE)
 
 
 def test_other_roles_need_no_two_factor():
@@ -62,10 +69,19 @@ def test_people_without_the_role_get_a_reason_not_a_two_factor_prompt():
     assert "Coordinator" in decision.reason
 
 
-def test_superuser_may_do_everything():
+def test_superuser_acts_in_every_role_only_after_the_second_factor():
     admin = UserFactory(is_superuser=True)
+    decision = decide(admin, permissions.JOIN_REQUEST_REVIEW)
+    assert not decision.allowed and decision.needs_mfa and not decision.has_authenticator
+    totp_add(admin)
+    admin = type(admin).objects.get(pk=admin.pk)
+    assert decide(admin, permissions.INVITATION_SEND, LocalAuthorityFactory()).has_authenticator
+    admin.second_factor_passed = True
     assert permissions.can(admin, permissions.JOIN_REQUEST_REVIEW)
     assert permissions.can(admin, permissions.INVITATION_SEND, LocalAuthorityFactory())
+    # ...but never skips a rule's other conditions.
+    decided = JoinRequestFactory(status="approved")
+    assert not permissions.can(admin, permissions.JOIN_REQUEST_REVIEW, decided)
 
 
 def test_anonymous_may_do_nothing():

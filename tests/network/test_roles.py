@@ -42,3 +42,28 @@ def test_assign_and_revoke_a_role():
 def test_unknown_role_is_refused():
     with pytest.raises(ValueError):
         role_assign(user=UserFactory(), role="Coordinador")
+
+
+@pytest.mark.parametrize("role", Role.values)
+def test_the_cms_lets_in_exactly_the_roles_the_rules_let_in(client, role):
+    """network.permissions.CMS_ACCESS and the groups' Wagtail permissions must agree: a role
+    the rules let in gets the CMS (with two-factor where the role requires it), others don't."""
+    from network import permissions
+    from network.roles import MFA_REQUIRED_ROLES
+
+    from .conftest import person, sign_in
+
+    user = person(role)
+    if role in MFA_REQUIRED_ROLES:
+        sign_in(client, user)
+    else:
+        client.force_login(user)
+    user.second_factor_passed = True
+    allowed = permissions.can(user, permissions.CMS_ACCESS)
+    assert allowed == (role in {Role.COORDINATOR, Role.MODERATOR})
+    response = client.get("/cms/")
+    if allowed:
+        assert response.status_code == 200
+    else:
+        assert response.status_code == 302
+        assert "/accounts/login/" in response["Location"]

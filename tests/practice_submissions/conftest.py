@@ -27,7 +27,11 @@ def member(db):
 
 @pytest.fixture
 def coordinator(db):
-    return person(Role.COORDINATOR, first_name="Lucía", last_name="Fernández")
+    """See tests/network/conftest.py: marked as having passed the second factor for direct
+    calls; clients ``sign_in``."""
+    user = person(Role.COORDINATOR, first_name="Lucía", last_name="Fernández")
+    user.second_factor_passed = True
+    return user
 
 
 def pdf_upload(name: str = "report.pdf", size: int = 0) -> SimpleUploadedFile:

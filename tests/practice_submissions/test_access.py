@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from network.roles import Role
 from tests.factories import PracticeSubmissionFactory, UserFactory
-from tests.network.conftest import person
+from tests.network.conftest import person, sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -51,7 +51,7 @@ def test_someone_elses_draft_is_not_found(client, member, step):
 
 def test_coordinator_sees_any_submission(client, coordinator):
     submission = PracticeSubmissionFactory(state="submitted")
-    client.force_login(coordinator)
+    sign_in(client, coordinator)
     response = client.get(reverse("practice_submissions:detail", args=[submission.pk]))
     assert response.status_code == 200
     assert "Your decision" in response.content.decode()
@@ -114,7 +114,7 @@ def test_my_list_queries_do_not_grow(client, member, django_assert_num_queries):
 
 
 def test_queue_queries_do_not_grow(client, coordinator, django_assert_num_queries):
-    client.force_login(coordinator)
+    sign_in(client, coordinator)
     url = reverse("practice_submissions:queue")
     PracticeSubmissionFactory.create_batch(2, state="submitted")
     client.get(url)

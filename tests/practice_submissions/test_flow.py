@@ -1,12 +1,14 @@
 """From a member's first draft to a published practice, through the coordinators' review."""
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from wagtail.documents import get_document_model
 
 from practices.models import PracticePage
 from practices.submissions.models import PracticeSubmission, SubmissionEvent
 from tests.factories import PracticeSubmissionFactory
+from tests.network.conftest import sign_in
 
 from .conftest import pdf_upload
 
@@ -84,11 +86,12 @@ def test_proposal_review_changes_and_approval(
     assert "Welcome desk for newcomers" in mailoutbox[0].subject
 
     # The coordinator asks for changes.
-    client.force_login(coordinator)
-    queue = client.get(reverse("practice_submissions:queue"))
+    reviewer = Client()  # the coordinator's own browser: one sign-in, one code
+    sign_in(reviewer, coordinator)
+    queue = reviewer.get(reverse("practice_submissions:queue"))
     assert "Welcome desk for newcomers" in queue.content.decode()
     review_url = reverse("practice_submissions:review", args=[submission.pk])
-    _post(client, capture, review_url, {"decision": "request_changes", "message": "Add results."})
+    _post(reviewer, capture, review_url, {"decision": "request_changes", "message": "Add results."})
     submission.refresh_from_db()
     assert submission.state == "changes_requested"
     assert mailoutbox[-1].to == [member.email]
@@ -109,8 +112,7 @@ def test_proposal_review_changes_and_approval(
     assert mailoutbox[-1].to == [coordinator.email]
 
     # The coordinator approves: the page is published and the member told.
-    client.force_login(coordinator)
-    _post(client, capture, review_url, {"decision": "approve", "message": ""})
+    _post(reviewer, capture, review_url, {"decision": "approve", "message": ""})
     submission.refresh_from_db()
     assert submission.state == "approved"
     published = PracticePage.objects.get()
@@ -129,7 +131,7 @@ def test_proposal_review_changes_and_approval(
         ("changes_requested", "submitted"),
         ("submitted", "approved"),
     ]
-    history = client.get(reverse("practice_submissions:detail", args=[submission.pk]))
+    history = reviewer.get(reverse("practice_submissions:detail", args=[submission.pk]))
     assert "Lucía Fernández" in history.content.decode()
 
 
@@ -142,7 +144,7 @@ def test_decline_needs_a_reason(
 
     with capture(execute=True):
         submission_submit(submission=submission, user=submission.submitter)
-    client.force_login(coordinator)
+    sign_in(client, coordinator)
     url = reverse("practice_submissions:review", args=[submission.pk])
     response = _post(client, capture, url, {"decision": "decline", "message": "  "})
     assert response.status_code == 200

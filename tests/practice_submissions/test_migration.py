@@ -13,6 +13,7 @@ from wagtail.models import Collection
 
 from practices.submissions.models import SubmissionAttachment
 from tests.factories import PracticeSubmissionFactory
+from tests.network.conftest import sign_in
 
 from .conftest import pdf_upload, png_upload
 
@@ -71,6 +72,6 @@ def test_files_of_approved_proposals_stay_published(
     assert not row.file
     assert row.content_type == "application/pdf"
     # Still downloadable from the proposal's page, from its published copy.
-    client.force_login(coordinator)
+    sign_in(client, coordinator)
     response = client.get(f"/en/practices/contribute/{row.submission_id}/attachments/{row.pk}/")
     assert b"".join(response.streaming_content) == pdf_upload().read()

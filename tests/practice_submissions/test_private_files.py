@@ -12,7 +12,7 @@ from network.roles import Role
 from practices.models import PracticePage
 from practices.submissions import services
 from tests.factories import PracticeSubmissionFactory, UserFactory
-from tests.network.conftest import person
+from tests.network.conftest import person, sign_in
 
 from .conftest import attachment_make, pdf_upload, png_upload
 
@@ -60,7 +60,10 @@ def test_author_and_coordinators_download_the_file(client, member, coordinator, 
     original = upload.read()
     upload.seek(0)
     attachment = attachment_make(PracticeSubmissionFactory(submitter=member), upload)
-    client.force_login(member if who == "author" else coordinator)
+    if who == "coordinator":
+        sign_in(client, coordinator)
+    else:
+        client.force_login(member)
 
     response = client.get(_download_url(attachment))
 
@@ -92,7 +95,7 @@ def test_the_coordinators_review_page_links_to_the_private_file(client, member, 
     attachment = attachment_make(PracticeSubmissionFactory(submitter=member))
     attachment.submission = submission
     attachment.save()
-    client.force_login(coordinator)
+    sign_in(client, coordinator)
     page = client.get(reverse("practice_submissions:detail", args=[submission.pk]))
     assert f'href="{_download_url(attachment)}"' in page.content.decode()
     assert "/media/" not in page.content.decode()
