@@ -80,6 +80,8 @@ INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # 400 for a query string with too many parameters, before anything reads it (network/inputs.py).
+    "network.inputs.QueryStringMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Serves cached pages to anonymous visitors when PAGE_CACHE_ENABLED (network/outreach/cache.py);
     # before the rest, so that a hit skips them.
@@ -174,6 +176,9 @@ STORAGES = {
 MAX_UPLOAD_SIZE = env.int("MAX_UPLOAD_SIZE", default=10 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Images: anything with more pixels than this is refused before it is decoded, wherever images are
+# accepted (network.inputs.image_pixels_validate, and Wagtail's own image uploads).
+MAX_IMAGE_PIXELS = env.int("MAX_IMAGE_PIXELS", default=40_000_000)
 
 # ---------------------------------------------------------------------------------------------
 # Accounts
@@ -237,6 +242,7 @@ WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "odt", "xls", "xlsx", "ods", "ppt", "pptx", "csv"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = MAX_UPLOAD_SIZE
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 # ---------------------------------------------------------------------------------------------

@@ -2,8 +2,10 @@
 
 from django.conf import settings
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
+from network.inputs import integer_parse
 from practices.models import PracticeIndexPage
 from practices.taxonomy import GCM_OBJECTIVES, SDG_TARGETS, TARGET_GROUPS, THEMES, label
 
@@ -69,7 +71,10 @@ def submission_summary(*, submission: PracticeSubmission) -> list[dict]:
             if name in _VOCABULARIES:
                 value = [label(_VOCABULARIES[name], code) for code in value or []]
             elif name == "authority" and value:
-                value = str(LocalAuthority.objects.filter(pk=value).first() or "")
+                # Stored as typed: it may be anything a browser sent, not only an id.
+                pk = integer_parse(value, minimum=1, maximum=2**63 - 1)
+                authority = LocalAuthority.objects.filter(pk=pk).first() if pk else None
+                value = str(authority) if authority else _("(not a valid choice: choose again)")
             elif hasattr(field, "choices") and value:
                 value = str(dict(field.choices).get(value, value))
             elif isinstance(value, bool):
