@@ -243,6 +243,8 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "odt", "xls", "xlsx", "ods", "ppt", "pptx", "csv"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = MAX_UPLOAD_SIZE
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS
+# Checks that pixel limit from the header, before Willow decodes the file (network/cms_images.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "network.cms_images.CmsImageForm"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 # ---------------------------------------------------------------------------------------------
