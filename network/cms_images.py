@@ -5,6 +5,8 @@ formats, decoded) the file, and a damaged file raises there instead of giving a 
 CMS uses this form through ``WAGTAILIMAGES_IMAGE_FORM_BASE``."""
 
 from django.core.exceptions import ValidationError
+from django.utils.text import capfirst
+from wagtail.images import get_image_model
 from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
 
@@ -24,4 +26,6 @@ class PixelLimitedImageField(WagtailImageField):
 
 
 class CmsImageForm(BaseImageForm):
-    file = PixelLimitedImageField()
+    file = PixelLimitedImageField(
+        label=capfirst(get_image_model()._meta.get_field("file").verbose_name)
+    )

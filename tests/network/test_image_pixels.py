@@ -10,7 +10,7 @@ from wagtail.images.forms import get_image_form
 from tests.images import png_of_size
 
 from .conftest import person
-from .test_profile import URL, form
+from .test_profile import URL, form, png
 
 pytestmark = pytest.mark.django_db
 
@@ -50,3 +50,16 @@ def test_the_cms_refuses_an_image_with_too_many_pixels(size):
     )
     assert not image_form.is_valid()
     assert "file" in image_form.errors
+
+
+def test_the_cms_still_accepts_an_ordinary_image():
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from wagtail.models import Collection
+
+    upload = png()
+    image_form = get_image_form(get_image_model())(
+        data={"title": "Cover", "collection": Collection.get_first_root_node().pk},
+        files={"file": SimpleUploadedFile("cover.png", upload.read(), content_type="image/png")},
+    )
+    assert image_form.is_valid(), image_form.errors
+    assert str(image_form["file"].label) == "File"
