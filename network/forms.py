@@ -6,6 +6,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
+from .inputs import image_pixels_validate
 from .models import JoinRequest, LocalAuthority, PartnerOrganisation, User
 from .roles import Role
 
@@ -13,7 +14,8 @@ ACCEPTED_IMAGE_FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
 
 
 def validate_image_upload(upload) -> None:
-    """Refuse files that are too big or are not really JPEG, PNG, WebP or GIF images."""
+    """Refuse files that are too big (in bytes or in pixels) or are not really JPEG, PNG, WebP or
+    GIF images."""
     if upload.size > settings.MAX_UPLOAD_SIZE:
         raise forms.ValidationError(
             _("The file is too big (%(size)s). The limit is %(limit)s.")
@@ -22,6 +24,7 @@ def validate_image_upload(upload) -> None:
                 "limit": filesizeformat(settings.MAX_UPLOAD_SIZE),
             }
         )
+    image_pixels_validate(upload)
     position = upload.tell()
     try:
         upload.seek(0)

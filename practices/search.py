@@ -38,6 +38,7 @@ from django.utils.translation import ngettext
 from wagtail.models import PageViewRestriction
 
 from network.countries import COUNTRY_CHOICES, country_name
+from network.inputs import integer_parse, text_clean, values_parse
 
 from .models import PracticePage
 from .searchindex.finder import (
@@ -213,7 +214,8 @@ _LANGUAGES = dict(settings.WAGTAIL_CONTENT_LANGUAGES)
 
 
 def _clean_year(value: str) -> str | None:
-    return value if value.isdigit() and int(value) in YEAR_RANGE else None
+    year = integer_parse(value, minimum=YEAR_RANGE.start, maximum=YEAR_RANGE.stop - 1)
+    return None if year is None else str(year)
 
 
 def _listed(mapping: dict) -> Callable[[dict[str, int], set[str]], list[tuple[str, str]]]:
@@ -285,17 +287,14 @@ def _default_sort(query: str) -> str:
 
 
 def practice_search_params(*, params: QueryDict) -> PracticeSearchParams:
-    """Keep the known values of ``params`` (deduplicated, in order); drop everything else."""
+    """Keep the known values of ``params`` (deduplicated, in order, a bounded number per facet);
+    drop everything else, NUL and other control characters in the query included."""
     filters: dict[str, list[str]] = {}
     for spec in FACETS:
-        values: list[str] = []
-        for raw in params.getlist(spec.name)[:50]:
-            value = spec.clean(str(raw).strip())
-            if value is not None and value not in values:
-                values.append(value)
+        values = values_parse(params, spec.name, clean=spec.clean)
         if values:
             filters[spec.name] = values
-    query = " ".join(str(params.get("q", "")).split())[:QUERY_MAX_LENGTH]
+    query = text_clean(params.get("q", ""), max_length=QUERY_MAX_LENGTH)
     sort = str(params.get("sort", ""))
     if sort not in SORTS or (sort == "relevance" and not query):
         sort = _default_sort(query)

@@ -85,6 +85,8 @@ MIDDLEWARE = [
     # Content-Security-Policy and Permissions-Policy on every response, cached pages included.
     "network.security_headers.ContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
+    # 400 for a query string with too many parameters, before anything reads it (network/inputs.py).
+    "network.inputs.QueryStringMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Serves cached pages to anonymous visitors when PAGE_CACHE_ENABLED (network/outreach/cache.py);
     # before the rest, so that a hit skips them.
@@ -181,6 +183,9 @@ STORAGES = {
 MAX_UPLOAD_SIZE = env.int("MAX_UPLOAD_SIZE", default=10 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Images: anything with more pixels than this is refused before it is decoded, wherever images are
+# accepted (network.inputs.image_pixels_validate, and Wagtail's own image uploads).
+MAX_IMAGE_PIXELS = env.int("MAX_IMAGE_PIXELS", default=40_000_000)
 
 # ---------------------------------------------------------------------------------------------
 # Accounts
@@ -256,6 +261,9 @@ WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "odt", "xls", "xlsx", "ods", "ppt", "pptx", "csv"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = MAX_UPLOAD_SIZE
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS
+# Checks that pixel limit from the header, before Willow decodes the file (network/cms_images.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "network.cms_images.CmsImageForm"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # No Gravatar avatars in the CMS: editors' email hashes stay with us, and the CMS's
 # Content-Security-Policy loads images from our own origin only.

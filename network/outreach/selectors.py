@@ -14,6 +14,7 @@ from django.utils import timezone, translation
 from wagtail.models import Locale, Page
 
 from network.countries import country_name
+from network.inputs import text_clean
 
 from .localization import (
     children_of_translations_q,
@@ -279,7 +280,7 @@ def campaign_listing(*, index: Page, request: HttpRequest) -> list:
 def search_clean_query(raw: str) -> str:
     """The query as shown: control characters dropped, whitespace collapsed, length bounded."""
     printable = "".join(char if char.isprintable() else " " for char in raw)
-    return " ".join(printable.split())[:SEARCH_QUERY_MAX_LENGTH]
+    return text_clean(printable, max_length=SEARCH_QUERY_MAX_LENGTH)
 
 
 def search_terms(query: str) -> str:

@@ -8,6 +8,7 @@ from django.utils import translation
 from django.utils.http import urlencode
 from wagtail.models import Page
 
+from network.inputs import integer_parse, text_clean
 from network.outreach.localization import (
     children_of_translations_q,
     localized_queryset,
@@ -22,6 +23,8 @@ RELATED_LIMIT = 4
 THEME_LABELS = {term.code: term.label for term in THEMES}
 # The GET parameters the listing understands.
 FILTER_NAMES = ("type", "theme", "language", "year")
+# A year written with four digits.
+YEAR_MIN, YEAR_MAX = 1000, 9999
 
 
 def theme_labels(*, codes: list[str]) -> list[dict]:
@@ -31,13 +34,13 @@ def theme_labels(*, codes: list[str]) -> list[dict]:
 
 def library_filters_parse(*, params: QueryDict) -> dict[str, str]:
     """The valid filters among GET ``params``; anything unknown or malformed is ignored."""
-    raw = {name: (params.get(name) or "").strip() for name in FILTER_NAMES}
-    year = raw["year"]
+    raw = {name: text_clean(params.get(name) or "") for name in FILTER_NAMES}
+    year = integer_parse(raw["year"], minimum=YEAR_MIN, maximum=YEAR_MAX)
     return {
         "type": raw["type"] if raw["type"] in ResourceType.values else "",
         "theme": raw["theme"] if raw["theme"] in THEME_LABELS else "",
         "language": raw["language"] if raw["language"] in DocumentLanguage.values else "",
-        "year": year if year.isdigit() and len(year) == 4 else "",
+        "year": "" if year is None else str(year),
     }
 
 

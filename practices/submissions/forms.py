@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from network.countries import COUNTRY_CHOICES
+from network.inputs import storable
 from network.models import LocalAuthority
 from practices.models import PracticePage
 from practices.taxonomy import GCM_OBJECTIVES, SDG_TARGETS, TARGET_GROUPS, THEMES, choices
@@ -167,14 +168,15 @@ STEP_FORMS: dict[str, type[forms.Form]] = {
 
 
 def step_answers(form: forms.Form) -> dict:
-    """What the person typed into a bound step form, valid or not, as JSON-friendly values."""
+    """What the person typed into a bound step form, valid or not, as JSON-friendly values
+    (without NUL characters, which the database cannot keep: the form refuses them anyway)."""
     skip = getattr(form, "stored_separately", ())
     answers = {}
     for name, field in form.fields.items():
         if name in skip:
             continue
-        answers[name] = field.widget.value_from_datadict(
-            form.data, form.files, form.add_prefix(name)
+        answers[name] = storable(
+            field.widget.value_from_datadict(form.data, form.files, form.add_prefix(name))
         )
     return answers
 

@@ -4,8 +4,10 @@ from collections.abc import Iterable
 
 from django.conf import settings
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
+from network.inputs import integer_parse
 from practices.models import PracticeIndexPage, PracticePage
 from practices.taxonomy import GCM_OBJECTIVES, SDG_TARGETS, TARGET_GROUPS, THEMES, label
 
@@ -71,7 +73,10 @@ def submission_summary(*, submission: PracticeSubmission) -> list[dict]:
             if name in _VOCABULARIES:
                 value = [label(_VOCABULARIES[name], code) for code in value or []]
             elif name == "authority" and value:
-                value = str(LocalAuthority.objects.filter(pk=value).first() or "")
+                # Stored as typed: it may be anything a browser sent, not only an id.
+                pk = integer_parse(value, minimum=1, maximum=2**63 - 1)
+                authority = LocalAuthority.objects.filter(pk=pk).first() if pk else None
+                value = str(authority) if authority else _("(not a valid choice: choose again)")
             elif hasattr(field, "choices") and value:
                 value = str(dict(field.choices).get(value, value))
             elif isinstance(value, bool):

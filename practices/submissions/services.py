@@ -351,6 +351,9 @@ def submission_approve(
     """Publish a submission's practice page with its files (now copied into public Wagtail
     documents and images) and tell its author."""
     submission = _decision_start(submission)
+    if submission.page is None:
+        # Its unpublished page was deleted in the CMS since it was sent: build it again.
+        submission.page = _page_save_draft(submission, user)
     page = submission.page.specific
     latest = page.get_latest_revision()
     if latest is not None:

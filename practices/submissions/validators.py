@@ -9,6 +9,8 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
+from network.inputs import image_pixels_validate
+
 from .models import SubmissionAttachment
 
 # Detected extension → what it is stored as.
@@ -69,6 +71,7 @@ def upload_check(upload) -> CheckedUpload:
 def _image_verify(upload) -> None:
     from PIL import Image, UnidentifiedImageError
 
+    image_pixels_validate(upload)
     try:
         with Image.open(upload) as image:
             image.verify()

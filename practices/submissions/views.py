@@ -124,22 +124,27 @@ def submission_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     form = form_class(request.POST, request.FILES)
     advance = request.POST.get("action") != SAVE_DRAFT
     valid = form.is_valid()
-    file_refused = "file" in form.errors
+    file_refused = "file" in form.errors or "file_title" in form.errors
     upload = request.FILES.get("file") if "file" in form.fields and not file_refused else None
-    if upload:
-        services.submission_attachment_add(
-            submission=submission,
-            upload=upload,
-            title=request.POST.get("file_title", ""),
-            extension=form.checked_upload.extension,
-            kind=form.checked_upload.kind,
-            content_type=form.checked_upload.content_type,
+    try:
+        if upload:
+            services.submission_attachment_add(
+                submission=submission,
+                upload=upload,
+                title=form.cleaned_data.get("file_title", ""),
+                extension=form.checked_upload.extension,
+                kind=form.checked_upload.kind,
+                content_type=form.checked_upload.content_type,
+            )
+            messages.success(request, _("The file is attached."))
+        # What was typed is kept even when it does not validate yet.
+        services.submission_step_save(
+            submission=submission, step=step, answers=step_answers(form), advance=advance and valid
         )
-        messages.success(request, _("The file is attached."))
-    # What was typed is kept even when it does not validate yet.
-    services.submission_step_save(
-        submission=submission, step=step, answers=step_answers(form), advance=advance and valid
-    )
+    except ValidationError as error:
+        # Sent to the coordinators (by another tab or person) since the permission check.
+        messages.warning(request, " ".join(error.messages))
+        return redirect("practice_submissions:detail", submission.pk)
     if not valid and (advance or file_refused):
         return _render_step(request, submission, step, form)
     return _after_save(request, submission, step, advance)

@@ -1,0 +1,683 @@
+"""Property-based test of every view's input: generated text, raw bytes, numbers and Unicode
+(NUL, other scripts' digits, right-to-left marks, very long strings...) in every GET parameter
+and every form field, as anonymous visitors, members and coordinators. It fails on any 5xx and on
+lost input (a form shown again without what was typed in one of its text fields).
+
+It grows with the site:
+
+- every URL pattern of ``config/urls.py`` (i18n-prefixed ones included) must be covered by a
+  ``Case`` below or listed in ``EXCLUDED`` with a reason (``test_every_url_pattern_is_fuzzed``);
+- every page type must have a page in ``world`` that a case serves (``test_every_page_type...``);
+- the GET parameters and form fields are read from the rendered page (every ``<form>``'s
+  ``<input>``, ``<textarea>`` and ``<select>`` names, and the parameters of its own links), so a
+  new filter or field is fuzzed without touching this file. ``Case.params`` adds parameters a
+  page reads without showing them (the JSON API, feeds, exports).
+
+Runs are reproducible (``derandomize``) and bounded (``EXAMPLES`` per view and person).
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from urllib.parse import parse_qsl, quote, urlsplit
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls.resolvers import LocalePrefixPattern
+from hypothesis import HealthCheck, Phase, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
+from wagtail.models import Page, get_page_models
+
+from network.roles import Role
+from tests.factories import (
+    EventRegistrationFactory,
+    InvitationFactory,
+    JoinRequestFactory,
+    MembershipFactory,
+    NotificationFactory,
+    PracticeSubmissionFactory,
+    UserFactory,
+)
+from tests.library import builders as library_builders
+from tests.network.conftest import person
+from tests.outreach import builders
+from tests.practice_submissions.conftest import attachment_make
+from tests.practices.builders import practice, practice_index
+
+EXAMPLES = 5  # generated mixes per case and person, after the PROBES
+LANG = "<lang>/"
+
+# -- What is thrown at the site ---------------------------------------------------------------
+NASTY = [
+    "\x00",
+    "a\x00b",
+    "%00",
+    "²",
+    "①",
+    "٢٠٢٣",  # Arabic-Indic digits: int() reads 2023, isdigit() too
+    "2023²",
+    "-1",
+    "0",
+    "99999999999999999999999999",
+    "1e309",
+    "NaN",
+    "\u202eevil\u202c",  # right-to-left override
+    "\u200f\u200e",
+    "🇲🇽" * 40,
+    "x" * 5000,
+    " ",
+    "'; DROP TABLE practices; --",
+    "<script>alert(1)</script>",
+    "{{ 7|add:7 }}",
+    "../../etc/passwd",
+    '=HYPERLINK("http://evil")',
+    "MX",
+    "health",
+    "2023",
+]
+# Sent deterministically to every parameter (and the first three to every form field).
+PROBES = [
+    "a\x00b",
+    "²",
+    "①",
+    "٢٠٢٣",
+    "\x00",
+    "99999999999999999999999999",
+    "\u202eevil\u202c",
+    "x" * 5000,
+    "<script>alert(1)</script>",
+    "MX",
+]
+TEXT = st.one_of(
+    st.sampled_from(NASTY),
+    st.text(st.characters(exclude_categories=["Cs"]), max_size=40),
+    st.integers(min_value=-(10**20), max_value=10**20).map(str),
+    st.text(st.characters(categories=["Nd", "No", "Nl"]), min_size=1, max_size=6),
+)
+# Raw bytes in a query string (invalid UTF-8, lone surrogates encoded as bytes): what reaches
+# Django is what its decoder makes of them.
+RAW_BYTES = st.binary(min_size=1, max_size=12).map(lambda raw: quote(raw, safe=""))
+SPECIAL_BYTES = st.sampled_from(["%ED%A0%80", "%FF%FE", "%C0%80", "%00"])
+
+
+# -- Signing in -------------------------------------------------------------------------------
+def sign_in(client: Client, user) -> None:
+    """The one way this module signs someone in (adapt it when signing in changes)."""
+    client.force_login(user)
+
+
+# -- The site the cases point at ---------------------------------------------------------------
+@pytest.fixture
+def world(db):
+    homes = builders.homes()
+    home = homes["en"]
+    directory = practice_index(home)
+    spanish_directory = builders.translate(directory, homes["es"], code="es", slug="practicas")
+    published = practice(directory, slug="published")
+    library = library_builders.library(home)
+    news_index = builders.news_index(home)
+    event_index = builders.event_index(home)
+    campaigns = builders.campaign_index(home)
+    event = builders.event_page(event_index, slug="webinar")
+    resource = library_builders.resource(library, slug="guide")
+    member = person(Role.OFFICIAL, first_name="Ana")
+    membership = MembershipFactory(user=member, is_focal_point=True)
+    coordinator = person(Role.COORDINATOR)
+    stranger = UserFactory()
+    invitation, token = InvitationFactory.with_token(local_authority=membership.local_authority)
+    draft = PracticeSubmissionFactory(submitter=member)
+    # A draft holding what a browser may send for a <select>: anything.
+    draft.data["basics"]["authority"] = "not-a-number\x01"
+    draft.save()
+    sent = PracticeSubmissionFactory(submitter=member, state="submitted")
+    return {
+        "home": home,
+        "pages": [
+            home,
+            directory,
+            spanish_directory,
+            published,
+            library,
+            resource,
+            news_index,
+            builders.news_page(news_index, slug="launch"),
+            event_index,
+            event,
+            campaigns,
+            builders.campaign_page(campaigns, slug="welcome"),
+            builders.standard_page(home, slug="about"),
+        ],
+        "practice": published,
+        "resource": resource,
+        "event": event,
+        "member": member,
+        "coordinator": coordinator,
+        "authority": membership.local_authority,
+        "invitation": invitation,
+        "token": token,
+        "registration": EventRegistrationFactory(event=event, user=member),
+        "notification": NotificationFactory(recipient=member),
+        "draft": draft,
+        "attachment": attachment_make(draft),
+        "sent": sent,
+        "join_request": JoinRequestFactory(),
+        "stranger": stranger,
+    }
+
+
+# -- Cases ------------------------------------------------------------------------------------
+ANONYMOUS, MEMBER, COORDINATOR = "anonymous", "member", "coordinator"
+EVERYONE = (ANONYMOUS, MEMBER, COORDINATOR)
+SIGNED_IN = (MEMBER, COORDINATOR)
+DIRECTORY_PARAMS = (
+    "q",
+    "country",
+    "theme",
+    "group",
+    "gcm",
+    "status",
+    "year",
+    "results",
+    "language",
+    "sort",
+    "page",
+)
+
+
+@dataclass(frozen=True)
+class Case:
+    route: str  # the URL pattern, as ``url_routes()`` spells it
+    url: Callable[[dict], str]
+    people: tuple[str, ...] = EVERYONE
+    params: tuple[str, ...] = ()  # GET parameters read but not shown in the page's forms
+    forms: bool = True  # fuzz the page's POST forms too
+    post: bool = False  # the address only answers POST: fuzz its body with ``params``
+
+    @property
+    def id(self) -> str:
+        return self.route.replace(LANG, "")
+
+
+def named(name: str, *args: Callable[[dict], object]) -> Callable[[dict], str]:
+    return lambda world: reverse(name, args=[arg(world) for arg in args])
+
+
+def page_url(index: int) -> Callable[[dict], str]:
+    return lambda world: world["pages"][index].url
+
+
+PAGES = 13  # len(world["pages"])
+WAGTAIL_SERVE = f"{LANG}^((?:[\\w\\-]+/)*)$"
+CASES = [
+    # Public pages served by Wagtail, one of each type (see ``world["pages"]``); the directory
+    # and the library read their filters from their own forms.
+    *(
+        Case(WAGTAIL_SERVE, page_url(index), people=(ANONYMOUS,), params=("page",))
+        for index in range(PAGES)
+    ),
+    Case("sitemap.xml", lambda w: "/sitemap.xml", people=(ANONYMOUS,)),
+    Case("robots.txt", lambda w: "/robots.txt", people=(ANONYMOUS,)),
+    Case(
+        "documents/^(\\d+)/(.*)$",
+        lambda w: w["resource"].document.url,
+        people=(ANONYMOUS,),
+    ),
+    Case(f"{LANG}search/", named("outreach:search"), params=("q", "page")),
+    Case(
+        f"{LANG}language/<str:code>/",
+        named("outreach:language_switch", lambda w: "es"),
+        params=("next",),
+    ),
+    Case(f"{LANG}news/feed/rss/", named("outreach:news_rss"), people=(ANONYMOUS,)),
+    Case(f"{LANG}news/feed/atom/", named("outreach:news_atom"), people=(ANONYMOUS,)),
+    Case(
+        f"{LANG}events/<int:page_id>/calendar.ics",
+        named("outreach:event_calendar", lambda w: w["event"].pk),
+        people=(ANONYMOUS,),
+    ),
+    Case(
+        f"{LANG}events/<int:page_id>/register/",
+        named("outreach:event_register", lambda w: w["event"].pk),
+        people=SIGNED_IN,
+        post=True,
+    ),
+    Case(
+        f"{LANG}events/registrations/<int:pk>/cancel/",
+        named("outreach:event_registration_cancel", lambda w: w["registration"].pk),
+        people=(MEMBER,),
+        post=True,
+    ),
+    # The practice directory's open outputs read the directory's parameters.
+    Case(f"{LANG}practices/map/", named("practices:map"), params=DIRECTORY_PARAMS),
+    *(
+        Case(
+            f"{LANG}practices/{path}/",
+            named(f"practices:{name}"),
+            people=(ANONYMOUS,),
+            params=DIRECTORY_PARAMS,
+        )
+        for path, name in [
+            ("feed/rss", "feed_rss"),
+            ("feed/atom", "feed_atom"),
+            ("export/csv", "export_csv"),
+            ("export/xlsx", "export_xlsx"),
+        ]
+    ),
+    Case(
+        f"{LANG}api/practices/",
+        named("practices:api_list"),
+        people=(ANONYMOUS,),
+        params=DIRECTORY_PARAMS,
+    ),
+    Case(
+        f"{LANG}api/practices/<int:pk>/",
+        named("practices:api_detail", lambda w: w["practice"].pk),
+        people=(ANONYMOUS,),
+    ),
+    Case(
+        f"{LANG}practices/<int:page_id>/pdf/",
+        named("practices:pdf", lambda w: w["practice"].pk),
+        people=(ANONYMOUS,),
+    ),
+    # The network.
+    Case(f"{LANG}me/", named("network:dashboard"), people=SIGNED_IN),
+    Case(f"{LANG}network/profile/", named("network:profile"), people=SIGNED_IN),
+    Case(f"{LANG}network/join/", named("network:join")),
+    Case(f"{LANG}network/join/thanks/", named("network:join_thanks")),
+    Case(f"{LANG}network/invitations/", named("network:invitation_list"), people=SIGNED_IN),
+    Case(
+        f"{LANG}network/invitations/<int:pk>/revoke/",
+        named("network:invitation_revoke", lambda w: w["invitation"].pk),
+        people=(COORDINATOR,),
+        post=True,
+    ),
+    Case(
+        f"{LANG}network/invitations/accept/<str:token>/",
+        named("network:invitation_accept", lambda w: w["token"]),
+        people=(ANONYMOUS,),
+    ),
+    Case(
+        f"{LANG}network/authorities/", named("network:authority_list"), params=("country", "page")
+    ),
+    Case(
+        f"{LANG}network/authorities/<slug:slug>/",
+        named("network:authority_detail", lambda w: w["authority"].slug),
+    ),
+    # Deleting one's account: its form is fuzzed by a person who may lose it (``stranger``).
+    Case(f"{LANG}network/account/delete/", named("network:account_delete"), people=("stranger",)),
+    Case(f"{LANG}network/account/deleted/", named("network:account_deleted")),
+    Case(f"{LANG}network/account/data/", named("network:personal_data"), people=SIGNED_IN),
+    Case(f"{LANG}notifications/", named("notifications:list"), people=SIGNED_IN, params=("page",)),
+    Case(f"{LANG}notifications/preferences/", named("notifications:preferences"), people=SIGNED_IN),
+    Case(
+        f"{LANG}notifications/read/",
+        named("notifications:mark_all_read"),
+        people=(MEMBER,),
+        post=True,
+        params=("next",),
+    ),
+    Case(
+        f"{LANG}notifications/<int:pk>/read/",
+        named("notifications:mark_read", lambda w: w["notification"].pk),
+        people=(MEMBER,),
+        post=True,
+        params=("next",),
+    ),
+    Case(
+        f"{LANG}notifications/unsubscribe/<str:token>/",
+        named("notifications:unsubscribe", lambda w: "not-a-token"),
+        people=(ANONYMOUS,),
+    ),
+    # Practice proposals: the author's steps and page, the coordinators' queue and review.
+    Case(f"{LANG}practices/contribute/", named("practice_submissions:list"), people=SIGNED_IN),
+    Case(f"{LANG}practices/contribute/new/", named("practice_submissions:new"), people=(MEMBER,)),
+    Case(
+        f"{LANG}practices/contribute/queue/",
+        named("practice_submissions:queue"),
+        people=(COORDINATOR,),
+        params=("state",),
+    ),
+    Case(
+        f"{LANG}practices/contribute/<int:pk>/",
+        named("practice_submissions:detail", lambda w: w["draft"].pk),
+        people=SIGNED_IN,
+    ),
+    *(
+        Case(
+            f"{LANG}practices/contribute/<int:pk>/step/<str:step>/",
+            named("practice_submissions:step", lambda w: w["draft"].pk, lambda w, s=step: s),
+            people=(MEMBER,),
+        )
+        for step in ("basics", "practice", "classification", "attachments")
+    ),
+    Case(
+        f"{LANG}practices/contribute/<int:pk>/submit/",
+        named("practice_submissions:submit", lambda w: w["draft"].pk),
+        people=(MEMBER,),
+        post=True,
+    ),
+    Case(
+        f"{LANG}practices/contribute/<int:pk>/",
+        named("practice_submissions:detail", lambda w: w["sent"].pk),
+        people=(COORDINATOR,),
+    ),
+    Case(
+        f"{LANG}practices/contribute/<int:pk>/review/",
+        named("practice_submissions:review", lambda w: w["sent"].pk),
+        people=(COORDINATOR,),
+        post=True,
+        params=("decision", "message"),
+    ),
+    Case(
+        f"{LANG}practices/contribute/<int:pk>/attachments/<int:attachment_pk>/",
+        named(
+            "practice_submissions:attachment_download",
+            lambda w: w["draft"].pk,
+            lambda w: w["attachment"].pk,
+        ),
+        people=(MEMBER,),
+    ),
+    Case(
+        f"{LANG}practices/contribute/<int:pk>/attachments/<int:attachment_pk>/remove/",
+        named(
+            "practice_submissions:attachment_remove",
+            lambda w: w["sent"].pk,
+            lambda w: w["attachment"].pk,
+        ),
+        people=(MEMBER,),
+        post=True,
+    ),
+    # Signing in and up (allauth's forms, our templates and adapter).
+    Case(f"{LANG}accounts/login/", named("account_login"), people=(ANONYMOUS,), params=("next",)),
+    Case(f"{LANG}accounts/signup/", named("account_signup"), people=(ANONYMOUS,)),
+    Case(f"{LANG}accounts/password/reset/", named("account_reset_password"), people=(ANONYMOUS,)),
+    # The coordinators' pages of our own in the CMS.
+    Case("cms/", lambda w: "/cms/", people=(COORDINATOR,), forms=False),
+    Case(
+        "cms/snippets/network/joinrequest/",
+        lambda w: reverse("wagtailsnippets_network_joinrequest:list"),
+        people=(COORDINATOR,),
+        forms=False,
+        params=("q", "p", "ordering"),
+    ),
+]
+
+# URL patterns not fuzzed here, by prefix, and why.
+EXCLUDED = {
+    "cms/": "Wagtail's admin: its own views and forms (tested by Wagtail); ours inside it are "
+    "covered above",
+    "django-admin/": "Django's admin: superusers only, Django's own views",
+    "documents/authenticate_with_password/": "Wagtail's document password form (no private "
+    "documents use it)",
+    f"{LANG}_util/": "Wagtail's page password and login forms (no page restriction uses them)",
+    f"{LANG}accounts/": "allauth's own flows (e-mail, password, two-factor) beyond the "
+    "sign-in, sign-up and reset forms covered above",
+}
+
+
+def url_routes() -> list[str]:
+    """Every URL pattern of the site, prefixes joined, the language prefix spelled ``<lang>/``."""
+
+    def walk(patterns, prefix: str):
+        for pattern in patterns:
+            part = (
+                LANG if isinstance(pattern.pattern, LocalePrefixPattern) else str(pattern.pattern)
+            )
+            if isinstance(pattern, URLResolver):
+                yield from walk(pattern.url_patterns, prefix + part)
+            elif isinstance(pattern, URLPattern):
+                yield prefix + part
+
+    return list(dict.fromkeys(walk(get_resolver().url_patterns, "")))
+
+
+def test_every_url_pattern_is_fuzzed():
+    covered = {case.route for case in CASES}
+    missing = [
+        route
+        for route in url_routes()
+        if route not in covered and not any(route.startswith(prefix) for prefix in EXCLUDED)
+    ]
+    assert not missing, f"Add a Case (or an EXCLUDED reason) for: {missing}"
+
+
+def test_every_page_type_is_fuzzed(world):
+    assert len(world["pages"]) == PAGES
+    served = {type(page.specific) for page in world["pages"]}
+    ours = {model for model in get_page_models() if model is not Page}
+    assert ours <= served, f"Add a page of each type to world: {ours - served}"
+
+
+# -- Reading a page's forms and links ----------------------------------------------------------
+@dataclass
+class FormField:
+    name: str
+    kind: str  # input type, "textarea" or "select"
+    value: str = ""
+    options: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ParsedForm:
+    method: str
+    action: str
+    fields: list[FormField] = field(default_factory=list)
+
+
+class PageParser(HTMLParser):
+    """The forms (with their fields) and the query parameters of the links of a page."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.forms: list[ParsedForm] = []
+        self.link_params: set[str] = set()
+        self._form: ParsedForm | None = None
+        self._field: FormField | None = None  # the open textarea or select
+        self._text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attributes = {name: value or "" for name, value in attrs}
+        if tag == "a" and "?" in attributes.get("href", ""):
+            href = attributes["href"]
+            if not urlsplit(href).netloc:
+                self.link_params |= {name for name, _ in parse_qsl(urlsplit(href).query)}
+        if tag == "form":
+            self._form = ParsedForm(
+                method=attributes.get("method", "get").lower(), action=attributes.get("action", "")
+            )
+            self.forms.append(self._form)
+        if self._form is None or "name" not in attributes:
+            if tag == "option" and self._field is not None:
+                self._field.options.append(attributes.get("value", ""))
+            return
+        name = attributes["name"]
+        if tag == "input":
+            kind = attributes.get("type", "text").lower()
+            if kind in ("checkbox", "radio") and "checked" not in attributes:
+                self._form.fields.append(FormField(name, kind, "", [attributes.get("value", "")]))
+            else:
+                self._form.fields.append(FormField(name, kind, attributes.get("value", "")))
+        elif tag in ("textarea", "select"):
+            self._field = FormField(name, tag)
+            self._text = []
+            self._form.fields.append(self._field)
+
+    def handle_data(self, data):
+        if self._field is not None and self._field.kind == "textarea":
+            self._text.append(data)
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self._form = None
+        elif tag == "textarea" and self._field is not None:
+            # Like a browser: the newline right after <textarea> is not part of the value.
+            self._field.value = "".join(self._text).removeprefix("\n")
+            self._field = None
+        elif tag == "select":
+            self._field = None
+
+
+def page_parsed(html: str) -> PageParser:
+    parser = PageParser()
+    parser.feed(html)
+    return parser
+
+
+TEXT_KINDS = {"text", "textarea", "email", "url", "search", "tel", "number", "date"}
+NOT_FUZZED = {"csrfmiddlewaretoken"}
+
+
+# -- The property -------------------------------------------------------------------------------
+def _problem(response, what: str) -> str | None:
+    if response.status_code >= 500:
+        return f"{response.status_code} for {what}"
+    return None
+
+
+def _lost_input(response, typed: dict[str, str], what: str) -> str | None:
+    """A form shown again must still hold what was typed in each of its text fields."""
+    if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
+        return None
+    shown = {
+        form_field.name: form_field.value
+        for form in page_parsed(response.content.decode()).forms
+        for form_field in form.fields
+        if form_field.kind in TEXT_KINDS
+    }
+    for name, value in typed.items():
+        if name in shown and shown[name] != value.replace("\r\n", "\n"):
+            return f"{name!r} shown as {shown[name][:80]!r} after typing {value[:80]!r} in {what}"
+    return None
+
+
+def _query(params: dict[str, list[str]]) -> str:
+    return "&".join(f"{quote(name)}={value}" for name, values in params.items() for value in values)
+
+
+@st.composite
+def _query_values(draw, names: list[str]) -> dict[str, list[str]]:
+    """For each name, one to three values, each percent-encoded text or raw bytes."""
+    encoded = st.one_of(TEXT.map(lambda text: quote(text, safe="")), RAW_BYTES, SPECIAL_BYTES)
+    return {name: draw(st.lists(encoded, min_size=1, max_size=3)) for name in names}
+
+
+def _form_data(draw, form: ParsedForm) -> tuple[dict, dict[str, str]]:
+    """(the POST data: each field fuzzed or left as the page set it, the text typed)."""
+    data: dict[str, list[str] | str] = {}
+    typed: dict[str, str] = {}
+    for form_field in form.fields:
+        name = form_field.name
+        if form_field.kind in ("submit", "button", "file", "image") and not form_field.value:
+            continue
+        if name in NOT_FUZZED or form_field.kind in ("submit", "button"):
+            data.setdefault(name, form_field.value)
+            continue
+        if form_field.kind in ("checkbox", "radio", "select"):
+            choice = draw(st.one_of(st.sampled_from(form_field.options or [""]), TEXT))
+            data.setdefault(name, [])
+            data[name] = [*data[name], choice] if isinstance(data[name], list) else [choice]
+            continue
+        if form_field.kind == "file":
+            continue
+        value = draw(st.one_of(st.just(form_field.value), TEXT))
+        data[name] = value
+        if form_field.kind in TEXT_KINDS and form_field.kind != "hidden":
+            typed[name] = value
+    return data, typed
+
+
+def _fuzz_case(client: Client, case: Case, world: dict, who: str) -> list[str]:
+    """The problems found at ``case``'s address as ``who`` (empty: none)."""
+    url = case.url(world)
+    client.raise_request_exception = False
+    first = client.get(url)
+    problems = [p for p in [_problem(first, f"GET {url}")] if p]
+    parsed = None
+    if "html" in first.get("Content-Type", "") and first.status_code == 200:
+        parsed = page_parsed(first.content.decode())
+    names = set(case.params)
+    post_forms: list[ParsedForm] = []
+    if parsed is not None:
+        names |= parsed.link_params
+        for form in parsed.forms:
+            action = form.action or url
+            if urlsplit(action).path != urlsplit(url).path:
+                continue  # another page's form: fuzzed at that page
+            if form.method == "get":
+                names |= {f.name for f in form.fields}
+            elif case.forms:
+                post_forms.append(form)
+    names -= NOT_FUZZED
+    ordered_names = sorted(names)
+    if not (ordered_names or post_forms or case.post):
+        return problems
+
+    # Each probe in every parameter and every field at once, then generated mixes.
+    for value in PROBES if ordered_names and not case.post else ():
+        encoded = quote(value, safe="")
+        address = f"{url}?{_query({name: [encoded] for name in ordered_names})}"
+        if problem := _problem(client.get(address), f"GET {address}"[:400]):
+            problems.append(problem)
+    for form in post_forms:
+        for value in PROBES[:3]:
+            form_data, typed = _form_data(lambda strategy, value=value: value, form)
+            response = client.post(form.action or url, form_data)
+            what = f"POST {form.action or url} {form_data!r}"[:400]
+            if problem := _problem(response, what) or _lost_input(response, typed, what):
+                problems.append(problem)
+
+    @hypothesis_settings(
+        max_examples=EXAMPLES,
+        deadline=None,
+        derandomize=True,
+        database=None,
+        phases=[Phase.explicit, Phase.generate],
+        suppress_health_check=list(HealthCheck),
+    )
+    @given(data=st.data())
+    def probe(data):
+        if case.post:
+            body = data.draw(st.dictionaries(st.sampled_from([*ordered_names, "x"]), TEXT))
+            response = client.post(url, body)
+            if problem := _problem(response, f"POST {url} {body!r}"[:400]):
+                problems.append(problem)
+            return
+        if ordered_names:
+            values = data.draw(_query_values(ordered_names))
+            address = f"{url}?{_query(values)}"
+            response = client.get(address)
+            if problem := _problem(response, f"GET {address}"[:400]):
+                problems.append(problem)
+        for form in post_forms:
+            form_data, typed = _form_data(data.draw, form)
+            response = client.post(form.action or url, form_data)
+            what = f"POST {form.action or url} {form_data!r}"[:400]
+            if problem := _problem(response, what) or _lost_input(response, typed, what):
+                problems.append(problem)
+
+    probe()
+    return problems
+
+
+def _client_for(who: str, world: dict) -> Client:
+    client = Client()
+    if who == "stranger":
+        sign_in(client, world["stranger"])
+    elif who != ANONYMOUS:
+        sign_in(client, world[who])
+    return client
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("who", [ANONYMOUS, MEMBER, COORDINATOR, "stranger"])
+def test_no_input_breaks_a_view(world, who):
+    problems = []
+    for case in CASES:
+        if who not in case.people:
+            continue
+        client = _client_for(who, world)
+        found = _fuzz_case(client, case, world, who)
+        problems += [f"[{who}] {case.id}: {problem}" for problem in dict.fromkeys(found)]
+    assert not problems, "\n".join(problems[:40])
