@@ -42,6 +42,7 @@ from tests.factories import (
 )
 from tests.library import builders as library_builders
 from tests.network.conftest import person
+from tests.network.conftest import sign_in as network_sign_in
 from tests.outreach import builders
 from tests.practice_submissions.conftest import attachment_make
 from tests.practices.builders import practice, practice_index
@@ -104,8 +105,9 @@ SPECIAL_BYTES = st.sampled_from(["%ED%A0%80", "%FF%FE", "%C0%80", "%00"])
 
 # -- Signing in -------------------------------------------------------------------------------
 def sign_in(client: Client, user) -> None:
-    """The one way this module signs someone in (adapt it when signing in changes)."""
-    client.force_login(user)
+    """The one way this module signs someone in: allauth's sign-in, with the second factor for
+    the roles that need it (a session with a password alone may not act as a coordinator)."""
+    network_sign_in(client, user)
 
 
 # -- The site the cases point at ---------------------------------------------------------------

@@ -20,7 +20,7 @@ from wagtail.models import GroupApprovalTask, Page, Workflow, WorkflowPage, Work
 from network.roles import Role
 from network.spreadsheets import FORMULA_TRIGGERS, SpreadsheetSafeExportMixin, spreadsheet_safe
 from tests.factories import EventRegistrationFactory, JoinRequestFactory, UserFactory
-from tests.network.conftest import person, totp_add
+from tests.network.conftest import person, sign_in, totp_add
 from tests.outreach import builders
 
 PAYLOADS = [
@@ -34,8 +34,8 @@ PAYLOADS = [
 
 
 def cms_login(client, user) -> None:
-    """The one way these tests enter the CMS (the login flow is another part of issue 8)."""
-    client.force_login(user)
+    """The one way these tests enter the CMS: allauth's sign-in with the second factor."""
+    sign_in(client, user)
 
 
 def _cells(response, export_format: str) -> list[list]:

@@ -8,10 +8,19 @@ from django.utils import timezone
 from network.notifications import services
 from network.notifications.models import EmailDelivery
 from tests.factories import UserFactory
+from tests.network.conftest import sign_in
 
 pytestmark = pytest.mark.django_db
 
 Status = EmailDelivery.Status
+
+
+@pytest.fixture
+def admin_client(client):
+    """A superuser signed in through allauth with their second factor (the only way into
+    the admin)."""
+    sign_in(client, UserFactory(is_superuser=True, is_staff=True))
+    return client
 
 
 def _delivery(**fields) -> EmailDelivery:
