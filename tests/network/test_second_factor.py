@@ -10,6 +10,7 @@ from django.test import Client
 from django.urls import reverse
 
 from network.models import JoinRequest
+from network.roles import role_groups_ensure
 from practices.submissions.models import PracticeSubmission
 from tests.factories import (
     InvitationFactory,
@@ -175,7 +176,9 @@ def test_giving_the_code_later_in_the_session_opens_the_cms(client):
 @pytest.mark.django_db(transaction=True)
 def test_a_coordinator_who_just_set_up_two_factor_may_act(client):
     # Committed for real: allauth announces the new authenticator once the view's transaction
-    # commits, before the session is saved, as in production.
+    # commits, before the session is saved, as in production. An earlier test of the same kind
+    # may have flushed the database, and with it the role groups its migrations made.
+    role_groups_ensure()
     coordinator = person("coordinator", email="new.coord@example.org", mfa=False)
     response = client.post(
         reverse("account_login"), {"login": coordinator.email, "password": PASSWORD}

@@ -8,6 +8,7 @@ from django.urls import reverse
 from practices.submissions.models import PracticeSubmission
 from tests.factories import PracticeSubmissionFactory
 from tests.images import png_of_size
+from tests.network.conftest import sign_in
 
 from .test_attachments import TYPED, _assert_kept, _upload
 from .test_flow import BASICS, CLASSIFICATION
@@ -83,7 +84,7 @@ def test_a_draft_with_a_non_numeric_authority_still_opens(client, member, coordi
     assert submission.data["basics"]["authority"] == "abc"
     detail = reverse("practice_submissions:detail", args=[submission.pk])
     for person in (member, coordinator):
-        client.force_login(person)
+        sign_in(client, person)
         response = client.get(detail)
         assert response.status_code == 200
         assert "not a valid choice: choose again" in response.content.decode()
@@ -149,7 +150,7 @@ def test_approving_a_proposal_whose_page_was_deleted_in_the_cms(
     client.post(reverse("practice_submissions:submit", args=[submission.pk]))
     submission.refresh_from_db()
     submission.page.delete()
-    client.force_login(coordinator)
+    sign_in(client, coordinator)
     response = client.post(
         reverse("practice_submissions:review", args=[submission.pk]), {"decision": "approve"}
     )
