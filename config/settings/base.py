@@ -384,10 +384,10 @@ CONTENT_SECURITY_POLICY_REPORT_ONLY = {"DIRECTIVES": _CSP_STRICT}
 PERMISSIONS_POLICY: dict[str, list[str]] = {
     feature: []
     for feature in (
+        # Only features browsers recognise: Chromium logs an error for each unknown one
+        # (ambient-light-sensor, bluetooth) on every page.
         "accelerometer",
-        "ambient-light-sensor",
         "autoplay",
-        "bluetooth",
         "browsing-topics",
         "camera",
         "display-capture",

@@ -34,8 +34,9 @@ class Command(BaseCommand):
         for row in rows:
             self.stdout.write("  " + "  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)))
         code = format_hotp_value(hotp_value(DEMO_TOTP_SECRET, int(time.time()) // 30))
+        with_totp = ", ".join(a.role for a in DEMO_ACCOUNTS if a.needs_totp)
         self.stdout.write(
-            f"\n  Demo TOTP secret (coordinator, juror): {DEMO_TOTP_SECRET}\n"
+            f"\n  Demo TOTP secret ({with_totp}): {DEMO_TOTP_SECRET}\n"
             f"  Add it to an authenticator app, or use the current code: {code} "
             "(changes every 30 seconds; run `manage.py demo_accounts` again for a new one)."
         )
