@@ -11,7 +11,7 @@ answers and uploaded images, in one place so that no view parses them its own wa
 """
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
 from django.conf import settings
 from django.core.exceptions import TooManyFieldsSent, ValidationError
@@ -67,10 +67,6 @@ def storable(value):
     if isinstance(value, dict):
         return {key: storable(item) for key, item in value.items()}
     return value
-
-
-def contains_nul(values: Iterable) -> bool:
-    return any(isinstance(value, str) and "\x00" in value for value in values)
 
 
 # -- Images ---------------------------------------------------------------------------------
