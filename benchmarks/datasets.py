@@ -74,6 +74,13 @@ def fill_practices(*, size: str) -> None:
     from django.utils import timezone
     from wagtail.models import Page
 
+    from practice_search.models import PracticeSearchEntry
+    from practice_search.services import (
+        listed_in_values,
+        search_config_for,
+        search_generation_bump,
+        text_fold,
+    )
     from practices.models import (
         PracticeGcmObjective,
         PracticeIndexPage,
@@ -81,14 +88,7 @@ def fill_practices(*, size: str) -> None:
         PracticeTargetGroup,
         PracticeTheme,
     )
-    from practices.searchindex.models import PracticeSearchEntry
-    from practices.searchindex.services import (
-        listed_in_values,
-        search_config_for,
-        search_generation_bump,
-        text_fold,
-    )
-    from practices.taxonomy import GCM_OBJECTIVES, TARGET_GROUPS, THEMES
+    from taxonomy.terms import GCM_OBJECTIVES, TARGET_GROUPS, THEMES
 
     target = {"demo": 0, "medium": 1_000, "large": 10_000}[size]
     indexes = {

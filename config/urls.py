@@ -9,8 +9,8 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 import network.admin_exports
-from network.outreach.sitemaps import OutreachSitemap
-from network.outreach.views import robots_txt
+from base.sitemaps import OutreachSitemap
+from base.views import robots_txt
 from network.views import admin_sign_in
 
 urlpatterns = [
@@ -30,17 +30,18 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("", include("network.urls")),
-    path("notifications/", include("network.notifications.urls")),
-    path("", include("network.outreach.urls")),
-    path("practices/contribute/", include("practices.submissions.urls")),
+    path("notifications/", include("notifications.urls")),
+    path("", include("base.urls")),
+    path("", include("outreach.urls")),
+    path("practices/contribute/", include("practice_submissions.urls")),
     path("", include("practices.urls")),
     # Wagtail's catch-all stays last.
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
 
-handler404 = "network.outreach.views.page_not_found"
-handler500 = "network.outreach.views.server_error"
+handler404 = "base.views.page_not_found"
+handler500 = "base.views.server_error"
 
 if settings.DEBUG:
     from django.conf.urls.static import static

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 class NetworkConfig(AppConfig):
     name = "network"
+    demo_seed = "network.demo.seed_network"
     verbose_name = _("Network")
 
     def ready(self) -> None:

@@ -1,7 +1,7 @@
 """The Content-Security-Policy of every response, through django-csp.
 
 The public site has no script, no inline style and embeds only the two video players of
-``network.outreach.blocks.video_player_url``: its policy (``CONTENT_SECURITY_POLICY`` in the
+``base.blocks.video_player_url``: its policy (``CONTENT_SECURITY_POLICY`` in the
 settings) is enforced as written. Wagtail's admin and Django's admin still need inline script
 and style, so under their prefixes the enforced policy allows them (and being framed by our own
 pages, for Wagtail's live preview), and the strict policy is sent as report-only, so that the

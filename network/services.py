@@ -16,6 +16,8 @@ from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from notifications.services import email_send, notification_send
+
 from . import permissions
 from .models import (
     Invitation,
@@ -25,7 +27,6 @@ from .models import (
     PartnerOrganisation,
     User,
 )
-from .notifications.services import email_send, notification_send
 from .roles import Role
 from .selectors import (
     coordinators,

@@ -15,8 +15,9 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from wagtail.rich_text import expand_db_html
 
-from network.outreach.localization import page_urls_in_language
+from base.localization import page_urls_in_language
 from network.spreadsheets import spreadsheet_safe
+from taxonomy.terms import GCM_OBJECTIVES, SDG_TARGETS, TARGET_GROUPS, THEMES, label
 
 from .models import (
     PracticeGcmObjective,
@@ -26,7 +27,6 @@ from .models import (
     PracticeTheme,
 )
 from .search import practice_search_queryset
-from .taxonomy import GCM_OBJECTIVES, SDG_TARGETS, TARGET_GROUPS, THEMES, label
 
 FEED_SIZE = 50
 EXPORT_MAX_ROWS = 10_000

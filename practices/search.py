@@ -13,9 +13,9 @@ exists, otherwise in its original language (flagged ``is_original_language_fallb
 Facet counts follow the usual rule: the counts of a facet apply the query and every *other*
 facet's filters, so a visitor sees how many results ticking one more value would add. The
 directory filters, counts and orders on the worker's in-memory facet index
-(``practices.searchindex.finder``, bitmaps rebuilt after each publish); the open outputs filter
+(``practice_search.finder``, bitmaps rebuilt after each publish); the open outputs filter
 the search entries in SQL (``practice_search_queryset``) with the same ``FacetSpec`` values.
-Both read the derived tables of ``practices.searchindex``, never the page tree: the same handful
+Both read the derived tables of ``practice_search``, never the page tree: the same handful
 of queries for 10 or 10,000 practices.
 """
 
@@ -39,9 +39,7 @@ from wagtail.models import PageViewRestriction
 
 from network.countries import COUNTRY_CHOICES, country_name
 from network.inputs import integer_parse, text_clean, values_parse
-
-from .models import PracticePage
-from .searchindex.finder import (
+from practice_search.finder import (
     CHILD_FACETS,
     COLUMN_FACETS,
     FinderSnapshot,
@@ -51,9 +49,11 @@ from .searchindex.finder import (
     text_filtered,
     text_rank,
 )
-from .searchindex.models import PracticeSearchEntry, PracticeViewCount
-from .searchindex.services import listed_in_lookup
-from .taxonomy import GCM_OBJECTIVES, TARGET_GROUPS, THEMES, label
+from practice_search.models import PracticeSearchEntry, PracticeViewCount
+from practice_search.services import listed_in_lookup
+from taxonomy.terms import GCM_OBJECTIVES, TARGET_GROUPS, THEMES, label
+
+from .models import PracticePage
 
 PAGE_SIZE = 20
 QUERY_MAX_LENGTH = 200

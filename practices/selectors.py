@@ -9,8 +9,10 @@ from django.http import HttpRequest, QueryDict
 from django.utils import translation
 from wagtail.models import Page
 
+from base.localization import page_urls_in_language
 from network.countries import country_name
-from network.outreach.localization import page_urls_in_language
+from practice_search.finder import finder_snapshot
+from practice_submissions.selectors import practice_index_for
 
 from .geo import CountryOutline, americas
 from .models import PracticePage
@@ -20,8 +22,6 @@ from .search import (
     practice_count_label,
     practice_country_counts,
 )
-from .searchindex.finder import finder_snapshot
-from .submissions.selectors import practice_index_for
 
 RELATED_LIMIT = 4
 

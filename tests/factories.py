@@ -157,7 +157,7 @@ class EventRegistrationFactory(factory.django.DjangoModelFactory):
 def _library_pdf(document):
     from django.core.files.base import ContentFile
 
-    from practices.library.pdf import minimal_pdf
+    from library.pdf import minimal_pdf
 
     content = minimal_pdf(title=document.title, lines=["A test document."])
     return ContentFile(content, name=f"{document.title.lower().replace(' ', '-')}.pdf")

@@ -230,7 +230,7 @@ CASES = [
     Case(f"{LANG}search/", named("outreach:search"), params=("q", "page")),
     Case(
         f"{LANG}language/<str:code>/",
-        named("outreach:language_switch", lambda w: "es"),
+        named("base:language_switch", lambda w: "es"),
         params=("next",),
     ),
     Case(f"{LANG}news/feed/rss/", named("outreach:news_rss"), people=(ANONYMOUS,)),

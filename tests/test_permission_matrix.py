@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 import pytest
 from django.urls import reverse
 
-from network.notifications.tokens import unsubscribe_token_make
 from network.roles import MFA_REQUIRED_ROLES, Role
+from notifications.tokens import unsubscribe_token_make
 from tests.factories import (
     EventRegistrationFactory,
     InvitationFactory,
@@ -194,7 +194,7 @@ MATRIX: list[Row] = [
     Row("search", lambda world: reverse("outreach:search") + "?q=network", anonymous=200),
     Row(
         "language-switch",
-        lambda world: reverse("outreach:language_switch", args=["es"]) + "?next=/en/",
+        lambda world: reverse("base:language_switch", args=["es"]) + "?next=/en/",
         anonymous=REDIRECT,
         signed_in=REDIRECT,
     ),

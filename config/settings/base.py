@@ -67,13 +67,15 @@ THIRD_PARTY_APPS = [
     "csp",
 ]
 LOCAL_APPS = [
+    "taxonomy",
     "network",
-    "network.notifications",
-    "network.outreach",
+    "notifications",
+    "base",
+    "outreach",
+    "library",
     "practices",
-    "practices.submissions",
-    "practices.library",
-    "practices.searchindex",
+    "practice_search",
+    "practice_submissions",
     "assessments",
     "mooc",
     "competition",
@@ -88,9 +90,9 @@ MIDDLEWARE = [
     # 400 for a query string with too many parameters, before anything reads it (network/inputs.py).
     "network.inputs.QueryStringMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Serves cached pages to anonymous visitors when PAGE_CACHE_ENABLED (network/outreach/cache.py);
+    # Serves cached pages to anonymous visitors when PAGE_CACHE_ENABLED (base/cache.py);
     # before the rest, so that a hit skips them.
-    "network.outreach.cache.AnonymousPageCacheMiddleware",
+    "base.cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -104,8 +106,8 @@ MIDDLEWARE = [
     # Coordinators and superusers give the second factor before using /cms/ or /django-admin/.
     "network.middleware.AdminTwoFactorMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    # Remembers Wagtail's routing of public pages until the next publish (outreach/routing.py).
-    "network.outreach.routing.RouteMemoMiddleware",
+    # Remembers Wagtail's routing of public pages until the next publish (base/routing.py).
+    "base.routing.RouteMemoMiddleware",
 ]
 
 TEMPLATES = [
@@ -120,7 +122,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
-                "network.notifications.context_processors.unread",
+                "notifications.context_processors.unread",
             ],
         },
     },
@@ -305,7 +307,7 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 }
 # Publishing retries once at once (a pooled connection to a restarted Redis is stale), then
 # gives up: the notification outbox publishes again what could not be (see
-# network/notifications/services.py); other callers see kombu's OperationalError.
+# notifications/services.py); other callers see kombu's OperationalError.
 CELERY_TASK_PUBLISH_RETRY_POLICY = {
     "max_retries": 1,
     "interval_start": 0,
@@ -360,7 +362,7 @@ SECURE_REFERRER_POLICY = "same-origin"
 
 # Content-Security-Policy (django-csp, network/security_headers.py). The public pages have no
 # script and no inline style; the only frames are the video players of
-# network.outreach.blocks.video_player_url. Under /cms/ and /django-admin/ the middleware allows
+# base.blocks.video_player_url. Under /cms/ and /django-admin/ the middleware allows
 # inline script and style (Wagtail's admin needs them) and sends this policy as report-only.
 _CSP_STRICT = {
     "default-src": [SELF],

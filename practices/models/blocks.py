@@ -7,7 +7,7 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
-from ..taxonomy import TARGET_GROUPS, choices, label
+from taxonomy.terms import TARGET_GROUPS, choices, label
 
 
 class IndicatorBlock(blocks.StructBlock):

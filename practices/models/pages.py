@@ -19,10 +19,10 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from base.models import BasePage, IndexPage
 from network.countries import COUNTRY_CHOICES, country_name
-from network.outreach.models.base import IndexPage, OutreachPage
+from taxonomy.terms import GCM_OBJECTIVES, SDG_TARGETS, TARGET_GROUPS, THEMES, choices, label
 
-from ..taxonomy import GCM_OBJECTIVES, SDG_TARGETS, TARGET_GROUPS, THEMES, choices, label
 from .blocks import BeneficiaryBlock, IndicatorBlock, MaterialBlock
 
 SECTION_FEATURES = ["h3", "bold", "italic", "link", "ol", "ul"]
@@ -62,7 +62,7 @@ class PracticeTag(TaggedItemBase):
         verbose_name_plural = _("practice tags")
 
 
-class PracticePage(OutreachPage):
+class PracticePage(BasePage):
     """A good practice of a local authority, described in typed sections."""
 
     class Status(models.TextChoices):
@@ -167,7 +167,7 @@ class PracticePage(OutreachPage):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     content_panels = [
-        *OutreachPage.content_panels,
+        *BasePage.content_panels,
         FieldPanel("summary"),
         MultiFieldPanel(
             [
@@ -222,13 +222,13 @@ class PracticePage(OutreachPage):
             ObjectList(story_panels, heading=_("Story and results")),
             ObjectList(classification_panels, heading=_("Classification")),
             ObjectList(material_panels, heading=_("Material and contact")),
-            ObjectList(OutreachPage.promote_panels, heading=_("Promote")),
-            ObjectList(OutreachPage.settings_panels, heading=_("Settings")),
+            ObjectList(BasePage.promote_panels, heading=_("Promote")),
+            ObjectList(BasePage.settings_panels, heading=_("Settings")),
         ]
     )
 
     search_fields = [
-        *OutreachPage.search_fields,
+        *BasePage.search_fields,
         index.SearchField("summary", boost=2),
         index.SearchField("place_name", boost=2),
         index.SearchField("implementing_organisations"),

@@ -134,5 +134,5 @@ def migrated_site(transactional_db):
     if not Page.objects.filter(depth=1).exists():
         locale, _created = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
         Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
-    homes = importlib.import_module("network.outreach.migrations.0002_locales_and_home_pages")
+    homes = importlib.import_module("outreach.migrations.0002_locales_and_home_pages")
     homes.create_home_pages(apps, None)

@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from practices.library.demo import seed_library
+from library.demo import seed_library
 from tests.e2e.accessibility import assert_accessible
 
 pytestmark = pytest.mark.browser

@@ -3,7 +3,7 @@ translated (sharing the translation key, as wagtail-localize links them)."""
 
 from wagtail.models import Locale, Page, Site
 
-from practices.library.models import ResourceLibraryPage, ResourcePage, ResourceTheme
+from library.models import ResourceLibraryPage, ResourcePage, ResourceTheme
 from tests.factories import LibraryDocumentFactory
 
 

@@ -8,7 +8,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField, get_tr
 from wagtail_localize.models import Translation as LocalizeTranslation
 from wagtail_localize.models import TranslationSource
 
-from practices.library.models import ResourcePage
+from library.models import ResourcePage
 from tests.factories import LibraryDocumentFactory, UserFactory
 from tests.network.conftest import sign_in
 

@@ -7,10 +7,10 @@ import pytest
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
+from library.demo import seed_library
+from library.models import ResourceLibraryPage, ResourcePage
+from library.validators import validate_library_file
 from network.demo import seed_network
-from practices.library.demo import seed_library
-from practices.library.models import ResourceLibraryPage, ResourcePage
-from practices.library.validators import validate_library_file
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.template.defaultfilters import filesizeformat
 
-from practices.library.pdf import minimal_pdf
+from library.pdf import minimal_pdf
 from tests.factories import LibraryDocumentFactory, PartnerOrganisationFactory
 
 from . import builders

@@ -5,9 +5,9 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from wagtail.documents import get_document_model
 
-from practices.library.models import ResourcePage
-from practices.library.pdf import minimal_pdf
-from practices.library.services import library_document_create, resource_publish
+from library.models import ResourcePage
+from library.pdf import minimal_pdf
+from library.services import library_document_create, resource_publish
 from tests.factories import UserFactory
 
 from .test_validation import EXECUTABLE

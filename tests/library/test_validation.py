@@ -8,8 +8,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 
-from practices.library.pdf import minimal_pdf
-from practices.library.validators import validate_library_file
+from library.pdf import minimal_pdf
+from library.validators import validate_library_file
 from tests.factories import LibraryDocumentFactory
 
 from . import builders
@@ -125,7 +125,7 @@ def test_the_demo_pdf_writer_produces_a_consistent_cross_reference_table():
 
 @pytest.mark.django_db
 def test_a_theme_chosen_twice_is_refused(library):
-    from practices.library.models import ResourceTheme
+    from library.models import ResourceTheme
 
     page = builders.resource(library, slug="twice", themes=("health",))
     page.themes = [ResourceTheme(code="health"), ResourceTheme(code="health")]

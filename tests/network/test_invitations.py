@@ -6,8 +6,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from network.models import Invitation, Membership
-from network.notifications.models import Notification
 from network.selectors import user_has_role
+from notifications.models import Notification
 from tests.factories import InvitationFactory, LocalAuthorityFactory, UserFactory
 
 from .conftest import person, sign_in

@@ -4,8 +4,8 @@ from django.core import mail
 from django.urls import reverse
 
 from network.models import Invitation, JoinRequest, LocalAuthority
-from network.notifications.models import Notification
 from network.services import join_request_approve, join_request_decline
+from notifications.models import Notification
 from tests.factories import JoinRequestFactory, LocalAuthorityFactory
 
 from .conftest import person, sign_in

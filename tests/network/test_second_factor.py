@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from network.models import JoinRequest
 from network.roles import role_groups_ensure
-from practices.submissions.models import PracticeSubmission
+from practice_submissions.models import PracticeSubmission
 from tests.factories import (
     InvitationFactory,
     JoinRequestFactory,

@@ -3,8 +3,8 @@ from pathlib import Path
 import pytest
 from django.core import mail
 
-from network.notifications import kinds
-from network.notifications.services import notification_send
+from notifications import kinds
+from notifications.services import notification_send
 from tests.factories import UserFactory
 
 TEST_TEMPLATES = Path(__file__).parent / "templates"

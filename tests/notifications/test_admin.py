@@ -5,8 +5,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from network.notifications import services
-from network.notifications.models import EmailDelivery
+from notifications import services
+from notifications.models import EmailDelivery
 from tests.factories import UserFactory
 from tests.network.conftest import sign_in
 

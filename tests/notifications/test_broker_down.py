@@ -7,9 +7,9 @@ import pytest
 from django.core import mail
 
 from network.models import JoinRequest
-from network.notifications import services
-from network.notifications.models import EmailDelivery
 from network.roles import Role
+from notifications import services
+from notifications.models import EmailDelivery
 from tests.network.conftest import person
 from tests.network.test_join import FORM, JOIN_URL
 

@@ -4,8 +4,8 @@ from unittest import mock
 import pytest
 from django.utils import timezone
 
-from network.notifications import services, tasks
-from network.notifications.models import EmailDelivery, Notification
+from notifications import services, tasks
+from notifications.models import EmailDelivery, Notification
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -169,7 +169,7 @@ def test_a_lost_digest_message_is_recovered_by_the_sweep(send, daily_person, out
     _notify(send, daily_person, 1)
 
     # The broker takes the digest's message and loses it.
-    with mock.patch("network.notifications.tasks.email_deliver.delay"):
+    with mock.patch("notifications.tasks.email_deliver.delay"):
         assert tasks.digest_send.delay("daily").get() == 1
     assert outbox == []
     delivery = EmailDelivery.objects.get()

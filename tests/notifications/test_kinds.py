@@ -2,8 +2,8 @@ import pytest
 from django.template.loader import get_template
 from django.utils import translation
 
-from network.notifications.kinds import Frequency, kind_get, kinds_all
-from network.notifications.rendering import notification_render_short
+from notifications.kinds import Frequency, kind_get, kinds_all
+from notifications.rendering import notification_render_short
 from tests.factories import NotificationFactory
 
 REQUIRED_KINDS = {"join_request_submitted", "event_registration_confirmed", "invitation_accepted"}

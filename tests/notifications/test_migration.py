@@ -8,12 +8,12 @@ from django.apps import apps
 from django.db import connection
 from django.utils import timezone
 
-from network.notifications import services
-from network.notifications.models import EmailDelivery
+from notifications import services
+from notifications.models import EmailDelivery
 
 pytestmark = pytest.mark.django_db
 
-migration = importlib.import_module("network.notifications.migrations.0002_outbox")
+migration = importlib.import_module("notifications.migrations.0002_outbox")
 Status = EmailDelivery.Status
 
 

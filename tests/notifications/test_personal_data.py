@@ -1,7 +1,7 @@
 import pytest
 
-from network.notifications import services
 from network.personal_data import personal_data_export
+from notifications import services
 from tests.factories import NotificationFactory
 
 pytestmark = pytest.mark.django_db

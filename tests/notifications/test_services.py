@@ -2,9 +2,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.template import TemplateDoesNotExist
 
-from network.notifications import services
-from network.notifications.kinds import Frequency
-from network.notifications.models import EmailDelivery, Notification, NotificationPreference
+from notifications import services
+from notifications.kinds import Frequency
+from notifications.models import EmailDelivery, Notification, NotificationPreference
 from tests.factories import NotificationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

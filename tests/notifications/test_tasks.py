@@ -10,14 +10,14 @@ from django.db import transaction
 from django.utils import timezone
 from kombu.exceptions import OperationalError
 
-from network.notifications import services, tasks
-from network.notifications.models import EmailDelivery, Notification
+from notifications import services, tasks
+from notifications.models import EmailDelivery, Notification
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
 SMTP_SEND = "django.core.mail.backends.locmem.EmailBackend.send_messages"
-PUBLISH = "network.notifications.tasks.email_deliver.delay"
+PUBLISH = "notifications.tasks.email_deliver.delay"
 Status = EmailDelivery.Status
 
 
@@ -191,7 +191,7 @@ def test_a_rendering_error_fails_at_once_without_claiming(coordinator, outbox):
     delivery = _delivery(coordinator)
 
     with mock.patch(
-        "network.notifications.services.notification_render_email",
+        "notifications.services.notification_render_email",
         side_effect=KeyError("authority_name"),
     ):
         assert services.delivery_send(delivery_id=delivery.pk) is False

@@ -4,9 +4,9 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
-from network.notifications.kinds import Frequency
-from network.notifications.models import NotificationPreference
-from network.notifications.tokens import unsubscribe_token_make
+from notifications.kinds import Frequency
+from notifications.models import NotificationPreference
+from notifications.tokens import unsubscribe_token_make
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

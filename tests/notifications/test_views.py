@@ -3,8 +3,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from network.notifications.models import Notification, NotificationPreference
-from network.notifications.selectors import NOTIFICATIONS_PER_PAGE
+from notifications.models import Notification, NotificationPreference
+from notifications.selectors import NOTIFICATIONS_PER_PAGE
 from tests.factories import NotificationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

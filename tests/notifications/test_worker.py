@@ -20,9 +20,9 @@ from django.conf import settings
 from django.core import mail
 from django.db import connection, transaction
 
-from network.notifications import services
-from network.notifications.models import EmailDelivery
-from network.notifications.services import notification_send
+from notifications import services
+from notifications.models import EmailDelivery
+from notifications.services import notification_send
 from tests.factories import UserFactory
 
 from .brokers import project_celery

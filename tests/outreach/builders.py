@@ -6,7 +6,7 @@ from datetime import timedelta
 from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
-from network.outreach.models import (
+from outreach.models import (
     CampaignIndexPage,
     CampaignPage,
     EventIndexPage,

@@ -1,4 +1,4 @@
-"""The anonymous page cache (network/outreach/cache.py)."""
+"""The anonymous page cache (base/cache.py)."""
 
 import pytest
 from django.conf import settings as django_settings
@@ -96,7 +96,7 @@ def test_responses_that_set_cookies_or_use_csrf_are_not_stored(rf, home):
     from django.http import HttpResponse
     from django.urls import resolve
 
-    from network.outreach.cache import _may_store
+    from base.cache import _may_store
 
     def page_request():
         request = rf.get("/en/")

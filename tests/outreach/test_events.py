@@ -6,8 +6,8 @@ import pytest
 from django.core import mail
 from icalendar import Calendar
 
-from network.notifications.models import Notification
-from network.outreach.models import EventRegistration
+from notifications.models import Notification
+from outreach.models import EventRegistration
 from tests.factories import EventRegistrationFactory, UserFactory
 
 from . import builders

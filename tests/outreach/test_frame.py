@@ -44,7 +44,7 @@ def test_unread_notification_count_is_shown(client):
     user = UserFactory()
     client.force_login(user)
     assert '<span class="badge">' not in client.get("/en/").content.decode()
-    from network.notifications.models import Notification
+    from notifications.models import Notification
 
     Notification.objects.create(
         recipient=user, kind="event_registration_confirmed", event_key="x", context={}

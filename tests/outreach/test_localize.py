@@ -9,7 +9,7 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
-from network.outreach.models import CampaignPage, EventPage, NewsCategory, NewsPage
+from outreach.models import CampaignPage, EventPage, NewsCategory, NewsPage
 from tests.factories import NewsCategoryFactory
 
 from . import builders

@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from network.outreach.blocks import video_player_url
+from base.blocks import video_player_url
 from tests.factories import LocalAuthorityFactory, NewsCategoryFactory
 
 from . import builders
@@ -217,7 +217,7 @@ def test_standard_page_renders_call_to_action_to_a_page(client, homes):
 
 @pytest.mark.django_db
 def test_page_types_are_placed_where_they_belong():
-    from network.outreach.models import HomePage, NewsIndexPage, NewsPage
+    from outreach.models import HomePage, NewsIndexPage, NewsPage
 
     assert NewsPage.parent_page_types == ["outreach.NewsIndexPage"]
     assert "outreach.NewsPage" not in HomePage.subpage_types

@@ -7,8 +7,8 @@ from unittest import mock
 import pytest
 from django.utils import timezone
 
-from network.outreach import tasks
-from network.outreach.models import StandardPage
+from outreach import tasks
+from outreach.models import StandardPage
 
 from . import builders
 

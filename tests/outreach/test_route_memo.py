@@ -1,4 +1,4 @@
-"""Routes remembered until the next publish (network/outreach/routing.py): fewer queries, and
+"""Routes remembered until the next publish (base/routing.py): fewer queries, and
 never a stale answer after publishing, unpublishing, moving, renaming or restricting a page."""
 
 import pytest

@@ -135,8 +135,8 @@ def _boom(request):
 
 
 urlpatterns = i18n_patterns(path("boom/", _boom))
-handler404 = "network.outreach.views.page_not_found"
-handler500 = "network.outreach.views.server_error"
+handler404 = "base.views.page_not_found"
+handler500 = "base.views.server_error"
 
 
 @pytest.mark.django_db
@@ -158,7 +158,7 @@ def test_500_page_renders_without_database_or_context_processors():
 def test_500_page_never_touches_the_database(rf):
     from django.utils import translation
 
-    from network.outreach.views import server_error
+    from base.views import server_error
 
     def refuse(*args):
         raise AssertionError("the 500 page used the database")

@@ -3,7 +3,7 @@
 import pytest
 from wagtail.models import Locale, Page, Site
 
-from network.outreach.models import HomePage
+from outreach.models import HomePage
 
 
 @pytest.mark.django_db

@@ -7,8 +7,8 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from network.notifications import services
-from network.notifications.models import EmailDelivery
+from notifications import services
+from notifications.models import EmailDelivery
 from tests.factories import PracticeSubmissionFactory
 from tests.notifications.brokers import closed_port, project_celery
 

@@ -5,8 +5,8 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.documents import get_document_model
 
+from practice_submissions.models import PracticeSubmission, SubmissionEvent
 from practices.models import PracticePage
-from practices.submissions.models import PracticeSubmission, SubmissionEvent
 from tests.factories import PracticeSubmissionFactory
 from tests.network.conftest import sign_in
 
@@ -140,7 +140,7 @@ def test_decline_needs_a_reason(
 ):
     capture = django_capture_on_commit_callbacks
     submission = PracticeSubmissionFactory()
-    from practices.submissions.services import submission_submit
+    from practice_submissions.services import submission_submit
 
     with capture(execute=True):
         submission_submit(submission=submission, user=submission.submitter)
@@ -225,7 +225,7 @@ def test_each_step_shows_the_saved_answers(client, member, step):
 def test_practice_in_a_language_without_directory_goes_to_the_default_one(
     client, directory, member
 ):
-    from practices.submissions.services import submission_submit
+    from practice_submissions.services import submission_submit
 
     submission = PracticeSubmissionFactory(submitter=member, language="fr")
     submission_submit(submission=submission, user=member)
@@ -236,7 +236,7 @@ def test_practice_in_a_language_without_directory_goes_to_the_default_one(
 
 @pytest.mark.parametrize("kind", ["submitted", "changes_requested", "approved", "declined"])
 def test_every_kind_reads_well_in_the_notification_list(client, member, kind):
-    from network.notifications.services import notification_send
+    from notifications.services import notification_send
 
     notification_send(
         recipients=[member],

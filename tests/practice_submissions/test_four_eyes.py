@@ -6,8 +6,8 @@ from django.urls import reverse
 
 from network import permissions
 from network.roles import Role
-from practices.submissions import rules
-from practices.submissions.services import submission_submit
+from practice_submissions import rules
+from practice_submissions.services import submission_submit
 from tests.factories import PracticeSubmissionFactory
 from tests.network.conftest import person, sign_in
 

@@ -5,7 +5,7 @@ decompression bomb among the files, a page deleted in the CMS before approval.""
 import pytest
 from django.urls import reverse
 
-from practices.submissions.models import PracticeSubmission
+from practice_submissions.models import PracticeSubmission
 from tests.factories import PracticeSubmissionFactory
 from tests.images import png_of_size
 from tests.network.conftest import sign_in
@@ -122,7 +122,7 @@ def test_a_file_title_that_does_not_validate_keeps_the_file_out(client, member):
 def test_a_proposal_sent_meanwhile_is_not_saved_over(client, member, monkeypatch):
     """The permission check passed, then another tab sent the proposal: the save is refused
     with a message instead of a 500."""
-    from practices.submissions import services
+    from practice_submissions import services
 
     submission = PracticeSubmissionFactory(submitter=member)
     client.force_login(member)

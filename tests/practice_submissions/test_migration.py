@@ -11,7 +11,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
-from practices.submissions.models import SubmissionAttachment
+from practice_submissions.models import SubmissionAttachment
 from tests.factories import PracticeSubmissionFactory
 from tests.network.conftest import sign_in
 
@@ -19,9 +19,7 @@ from .conftest import pdf_upload, png_upload
 
 pytestmark = pytest.mark.django_db
 
-migration = importlib.import_module(
-    "practices.submissions.migrations.0003_attachment_files_private"
-)
+migration = importlib.import_module("practice_submissions.migrations.0003_attachment_files_private")
 
 
 def _published_before(state: str, upload, kind: str) -> SubmissionAttachment:

@@ -9,8 +9,8 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
 from network.roles import Role
+from practice_submissions import services
 from practices.models import PracticePage
-from practices.submissions import services
 from tests.factories import PracticeSubmissionFactory, UserFactory
 from tests.network.conftest import person, sign_in
 

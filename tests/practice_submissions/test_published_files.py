@@ -10,8 +10,8 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import PageViewRestriction
 
+from practice_submissions import services
 from practices.models import PracticePage
-from practices.submissions import services
 from tests.factories import PracticeSubmissionFactory
 from tests.outreach import builders
 from tests.practices.builders import practice_index, translate

@@ -6,7 +6,7 @@ import pytest
 from wagtail.models import Page
 
 from network.demo import seed_network
-from network.outreach.demo import seed_outreach
+from outreach.demo import seed_outreach
 from practices.demo import seed_practices
 from practices.models import PracticePage
 

@@ -3,9 +3,9 @@
 import pytest
 from django.http import QueryDict
 
+from practice_search.models import PracticeSearchEntry
+from practice_search.services import practice_search_rebuild
 from practices.search import practice_search
-from practices.searchindex.models import PracticeSearchEntry
-from practices.searchindex.services import practice_search_rebuild
 
 from .builders import practice, translate
 

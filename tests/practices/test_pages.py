@@ -252,7 +252,7 @@ def test_unpublished_practice_is_not_listed(client, directory):
 
 
 def test_views_served_from_the_page_cache_count_for_most_viewed(client, settings, directory):
-    from practices.searchindex.models import PracticeViewCount
+    from practice_search.models import PracticeViewCount
 
     settings.PAGE_CACHE_ENABLED = True
     page = practice(directory["en"], slug="popular", title="Popular")

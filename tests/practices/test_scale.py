@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 
 from benchmarks.datasets import fill_practices
 from benchmarks.pages import PAGES
-from practices.searchindex.models import PracticeSearchEntry
+from practice_search.models import PracticeSearchEntry
 
 from .builders import practice
 

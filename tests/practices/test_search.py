@@ -7,9 +7,9 @@ from django.db import connection
 from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 
+from practice_search.services import practice_view_record
 from practices.models import PracticeGcmObjective, PracticePage
 from practices.search import PAGE_SIZE, practice_search
-from practices.searchindex.services import practice_view_record
 from tests.outreach import builders
 
 from .builders import practice, translate

@@ -6,8 +6,8 @@ Run with DATABASE_URL=postgres://postgres@127.0.0.1:5432/convive_finding.
 import pytest
 from django.http import QueryDict
 
+from practice_search.models import PracticeSearchEntry
 from practices.search import practice_search
-from practices.searchindex.models import PracticeSearchEntry
 
 from .builders import practice
 

@@ -1,21 +1,25 @@
-"""Load the demo network. Idempotent: running it twice changes nothing."""
+"""Load the demo network. Idempotent: running it twice changes nothing.
 
+Each app that has demo content names its seeding function in its AppConfig (``demo_seed``, a
+dotted path called with ``stdout``); they run in the order of INSTALLED_APPS, so the command
+never imports the apps above ``network``."""
+
+from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils.module_loading import import_string
 
 
 class Command(BaseCommand):
     help = "Create (or bring up to date) the demo content of Convive. Safe to run repeatedly."
 
     def handle(self, *args, **options) -> None:
-        from network.demo import seed_network
-        from network.outreach.demo import seed_outreach
-        from practices.demo import seed_practices
-        from practices.library.demo import seed_library
-
+        seeders = [
+            import_string(config.demo_seed)
+            for config in apps.get_app_configs()
+            if getattr(config, "demo_seed", None)
+        ]
         with transaction.atomic():
-            seed_network(stdout=self.stdout)
-            seed_outreach(stdout=self.stdout)
-            seed_practices(stdout=self.stdout)
-            seed_library(stdout=self.stdout)
+            for seed in seeders:
+                seed(stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))

@@ -1,0 +1,184 @@
+"""Template tags of the public site's frame: language switcher, menu, sharing metadata."""
+
+from functools import lru_cache
+
+from django import template
+from django.conf import settings
+from django.templatetags.static import static
+from django.urls import NoReverseMatch, reverse, translate_url
+from django.utils import translation
+from django.utils.html import strip_tags
+from django.utils.http import urlencode
+from django.utils.translation import get_language_info
+from wagtail.models import Page, Site
+
+from ..cache import shared_fragment
+from ..localization import children_of_translations_q, localized_queryset, page_urls_in_language
+
+register = template.Library()
+
+OG_LOCALES = {"en": "en_US", "es": "es_LA", "pt": "pt_BR", "fr": "fr_FR"}
+
+
+def _current_page(context) -> Page | None:
+    page = context.get("page")
+    return page if isinstance(page, Page) and page.pk else None
+
+
+def _language_versions(page: Page, request) -> dict[str, tuple[str, bool]]:
+    """For each language: (the address showing ``page`` in it, whether that is a translation)."""
+    translations = {
+        item.locale.language_code: item
+        for item in page.get_translations(inclusive=True).live().select_related("locale")
+    }
+    versions = {}
+    for code, _name in settings.LANGUAGES:
+        if code in translations:
+            versions[code] = (translations[code].get_url(request), True)
+        else:
+            versions[code] = (
+                page_urls_in_language([page], language=code, request=request)[page.pk],
+                False,
+            )
+    return versions
+
+
+@lru_cache(maxsize=32)
+def _switch_url(code: str) -> str:
+    with translation.override(code):
+        return reverse("base:language_switch", kwargs={"code": code})
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context) -> list[dict]:
+    """One entry per language: the current page in that language (its translation, or the
+    fallback address that shows it with a notice), the switcher link that remembers the choice,
+    and whether a real translation exists (for hreflang alternates)."""
+    request = context.get("request")
+    if request is None:
+        return []
+    cached = getattr(request, "_outreach_language_links", None)
+    if cached is not None:
+        return cached
+    current = translation.get_language()
+    page = _current_page(context)
+    current_path = request.get_full_path()
+    versions = (
+        shared_fragment(
+            request, f"language-versions:{page.pk}", lambda: _language_versions(page, request)
+        )
+        if page is not None
+        else {}
+    )
+    links = []
+    for code, _name in settings.LANGUAGES:
+        if code == current:
+            target = current_path
+            is_translation = page is None or versions[code][1]
+        elif page is None:
+            target = translate_url(current_path, code)
+            is_translation = target != current_path
+        else:
+            target, is_translation = versions[code]
+        info = get_language_info(code)
+        links.append(
+            {
+                "code": code,
+                "name": info["name_local"],
+                "url": target,
+                "absolute_url": request.build_absolute_uri(target),
+                "switch_url": f"{_switch_url(code)}?{urlencode({'next': target})}",
+                "is_current": code == current,
+                "is_translation": is_translation,
+                "og_locale": OG_LOCALES.get(code, code),
+            }
+        )
+    request._outreach_language_links = links
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context) -> list[dict]:
+    """The home page's children marked "show in menus", in the visitor's language."""
+    request = context.get("request")
+    if request is None:
+        return []
+    site = Site.find_for_request(request)
+    if site is None:
+        return []
+    language = translation.get_language()
+
+    def build() -> list[tuple[str, str]]:
+        pages = list(
+            localized_queryset(
+                Page.objects.live()
+                .in_menu()
+                .filter(children_of_translations_q(site.root_page))
+                .select_related("locale"),
+                language=language,
+            )
+        )
+        pages.sort(key=lambda page: (page.path[-Page.steplen :], page.path))
+        urls = page_urls_in_language(pages, language=language, request=request)
+        return [(page.title, urls[page.pk]) for page in pages]
+
+    entries = shared_fragment(request, f"main-menu:{site.pk}:{language}", build)
+    return [
+        {"title": title, "url": url, "is_current": request.path.startswith(url)}
+        for title, url in entries
+    ]
+
+
+@register.simple_tag
+def url_if_exists(name: str) -> str:
+    """Reverse a URL name that another part of Convive may not provide yet; "" if it does not."""
+    try:
+        return reverse(name)
+    except NoReverseMatch:
+        return ""
+
+
+@register.simple_tag(takes_context=True)
+def sharing_meta(context) -> dict:
+    """Title, description, canonical address and image for Open Graph and Twitter cards."""
+    request = context.get("request")
+    page = _current_page(context)
+    meta = {"title": "", "description": "", "url": "", "image": "", "type": "website"}
+    if page is not None:
+        specific = page.specific if type(page) is Page else page
+        meta["title"] = specific.seo_title or specific.title
+        meta["description"] = (
+            specific.search_description
+            or getattr(specific, "summary", "")
+            or getattr(specific, "hero_text", "")
+            or getattr(specific, "intro", "")
+        )
+        page_url = specific.get_url(request) or ""
+        meta["url"] = request.build_absolute_uri(page_url) if request is not None else page_url
+        meta["type"] = "article" if specific._meta.model_name == "newspage" else "website"
+        image = (
+            getattr(specific, "social_image", None)
+            or getattr(specific, "image", None)
+            or getattr(specific, "hero_image", None)
+        )
+        if image is not None:
+            meta["image"] = image.get_rendition("fill-1200x630").url
+    elif request is not None:
+        meta["url"] = request.build_absolute_uri(request.path)
+    if not meta["image"]:
+        meta["image"] = static("img/convive-share.png")
+    if request is not None:
+        meta["image"] = request.build_absolute_uri(meta["image"])
+        if not meta["url"].startswith("http"):
+            meta["url"] = request.build_absolute_uri(meta["url"] or request.path)
+    meta["description"] = " ".join(strip_tags(str(meta["description"])).split())[:300]
+    return meta
+
+
+@register.filter
+def language_name(code: str) -> str:
+    """The name of a language in the active language ("Spanish", "espagnol"...)."""
+    try:
+        return get_language_info(code)["name_translated"]
+    except KeyError:
+        return code

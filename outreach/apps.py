@@ -1,0 +1,18 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class OutreachConfig(AppConfig):
+    name = "outreach"
+    label = "outreach"
+    demo_seed = "outreach.demo.seed_outreach"
+    verbose_name = _("Outreach site")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from base.signals import invalidate_on_change
+
+        from . import permissions  # noqa: F401  (registers its rules)
+        from .models import NewsCategory
+
+        invalidate_on_change(NewsCategory)
