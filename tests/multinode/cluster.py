@@ -27,6 +27,8 @@ from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from tests.network.conftest import TEST_TOTP_SECRET
 from tests.processes import free_port, process_kill, wait_for
 
+from .site import ANSWER
+
 REPO = Path(__file__).resolve().parents[2]
 PASSWORD = "correct horse battery"  # tests.factories.UserFactory's
 START_SECONDS = 60
@@ -149,23 +151,30 @@ class Cluster:
             "PYTHONUNBUFFERED": "1",
         }
 
-    def run(self, *command: str, timeout: float = 180) -> str:
-        result = subprocess.run(
-            [sys.executable, *command],
-            cwd=REPO,
-            env=self.env(),
-            capture_output=True,
-            text=True,
-            timeout=timeout,
-            check=False,
-        )
-        assert result.returncode == 0, f"{command} failed:\n{result.stdout}\n{result.stderr}"
-        return result.stdout
-
     def site(self, action: str, argument: object = "") -> object:
-        """Run an action of tests/multinode/site.py in a process of its own."""
-        output = self.run("-m", "tests.multinode.site", action, str(argument))
-        return json.loads(output.strip().splitlines()[-1])
+        """Run an action of tests/multinode/site.py, in a process of the cluster's own that
+        stays up between actions."""
+        process = self.processes.get("site")
+        if process is None:
+            log = (self.root / "site.log").open("ab")
+            process = self.processes["site"] = subprocess.Popen(
+                [sys.executable, "-m", "tests.multinode.site"],
+                cwd=REPO,
+                env=self.env(),
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=log,
+                text=True,
+                start_new_session=True,
+            )
+        process.stdin.write(f"{action} {argument}\n")
+        process.stdin.flush()
+        for line in process.stdout:
+            if line.startswith(ANSWER):
+                answer = json.loads(line[len(ANSWER) :])
+                assert "error" not in answer, f"{action} {argument}:\n{answer['error']}"
+                return answer["result"]
+        raise AssertionError(f"the site process ended:\n{self.log('site')}")
 
     # -- processes ------------------------------------------------------------------------------
     def node_start(self, name: str) -> None:
@@ -339,6 +348,14 @@ class Visitor(requests.Session):
     def __init__(self):
         super().__init__()
         self.cookies.set_policy(_SendSecureCookies())
+
+    def prepare_request(self, request: requests.Request) -> requests.PreparedRequest:
+        # requests copies the cookies into a jar of the default policy before choosing which
+        # to send; choose from our own.
+        prepared = super().prepare_request(request)
+        prepared.headers.pop("Cookie", None)
+        prepared.prepare_cookies(self.cookies)
+        return prepared
 
     def csrf(self) -> str:
         return self.cookies.get("__Secure-csrftoken", "")

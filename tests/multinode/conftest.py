@@ -48,11 +48,11 @@ def cluster(root, database_url, mail_server):
         database_url=database_url, redis_url=redis_url_beside(settings.REDIS_URL), root=root
     )
     cluster_prepare(cluster)
-    cluster.seeded = cluster.site("seed")
     try:
         cluster.node_start("a")
         cluster.node_start("b")
         cluster.worker_start(smtp_port=mail_server.port)
+        cluster.seeded = cluster.site("seed")  # while the nodes start
         cluster.wait_until_serving("a", "b")
         yield cluster
     finally:

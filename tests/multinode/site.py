@@ -1,12 +1,13 @@
 """What the multi-node test does to the shared database, run as a separate process with the
-nodes' environment (``python -m tests.multinode.site ACTION [ARGUMENT]``): it seeds the content,
-makes each change an editor or operator makes (committed, with the project's signals, exactly as
-on a node), and reads back what the workers delivered. It prints one JSON value."""
+nodes' environment (``python -m tests.multinode.site``, one ``ACTION ARGUMENT`` per line of
+input): it seeds the content, makes each change an editor or operator makes (committed, with the project's signals,
+exactly as on a node), and reads back what the workers delivered."""
 
 import io
 import json
 import sys
 import time
+import traceback
 
 import django
 
@@ -245,10 +246,24 @@ ACTIONS = {
 }
 
 
+ANSWER = "@@site "
+
+
 def main() -> None:
+    """Answer one action per line of input (``ACTION ARGUMENT``) with one line of output,
+    ``@@site `` and the JSON result (or ``{"error": traceback}``), until the input ends: one
+    Django start-up for all the changes of a test module."""
     django.setup()
-    action, argument = sys.argv[1], (sys.argv[2] if len(sys.argv) > 2 else "")
-    print(json.dumps(ACTIONS[action](argument)))
+    from django.db import close_old_connections
+
+    for line in sys.stdin:
+        action, _, argument = line.strip().partition(" ")
+        close_old_connections()
+        try:
+            answer = {"result": ACTIONS[action](argument)}
+        except Exception:
+            answer = {"error": traceback.format_exc()}
+        print(ANSWER + json.dumps(answer), flush=True)
 
 
 if __name__ == "__main__":

@@ -75,7 +75,7 @@ def test_a_restriction_added_on_a_applies_on_b(cluster):
 
     page = get(cluster, "b", news_url("nodes-restrict"))
     assert page.status_code == 302
-    assert "/accounts/login/" in page.headers["Location"]
+    assert "login/?next=/en/news/nodes-restrict/" in page.headers["Location"]
     assert "Nodes members only" not in page.text
 
 
