@@ -76,6 +76,18 @@ def redis_url_beside(url: str) -> str:
     return urlunsplit(parts._replace(path=f"/{(number + 8) % 16}"))
 
 
+def redis_forget(url: str) -> None:
+    """Delete what the nodes and the worker left in their Redis database: cache entries, the
+    Celery queue and results (never FLUSHDB: a key of someone else's stays)."""
+    import redis
+
+    client = redis.Redis.from_url(url)
+    for pattern in ("convive*", "celery*", "_kombu*", "unacked*"):
+        keys = list(client.scan_iter(match=pattern, count=1000))
+        if keys:
+            client.delete(*keys)
+
+
 class PrivateRedis:
     """A redis-server of our own, on a free port, without persistence: stopped, it loses
     everything, as a restarted cache or broker without a disk does."""
@@ -360,15 +372,15 @@ class Visitor(requests.Session):
     def csrf(self) -> str:
         return self.cookies.get("__Secure-csrftoken", "")
 
-    def submit(self, url: str, data: dict, **kwargs) -> requests.Response:
-        """GET the form (for the CSRF cookie) and POST it."""
-        self.get(url, timeout=10)
+    def submit(self, url: str, data: dict, *, form_url: str = "") -> requests.Response:
+        """GET the form (at ``url``, or ``form_url`` when it posts elsewhere), for the CSRF
+        cookie, and POST it."""
+        self.get(form_url or url, timeout=10)
         return self.post(
             url,
             data={**data, "csrfmiddlewaretoken": self.csrf()},
             allow_redirects=False,
             timeout=10,
-            **kwargs,
         )
 
     def sign_in(self, base: str, email: str, *, second_factor: bool = False) -> None:

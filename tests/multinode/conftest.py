@@ -15,6 +15,7 @@ from .cluster import (
     database_create,
     database_drop,
     make_root,
+    redis_forget,
     redis_url_beside,
 )
 
@@ -57,3 +58,4 @@ def cluster(root, database_url, mail_server):
         yield cluster
     finally:
         cluster.stop_all()
+        redis_forget(cluster.redis_url)

@@ -1,7 +1,7 @@
 """What the multi-node test does to the shared database, run as a separate process with the
 nodes' environment (``python -m tests.multinode.site``, one ``ACTION ARGUMENT`` per line of
-input): it seeds the content, makes each change an editor or operator makes (committed, with the project's signals,
-exactly as on a node), and reads back what the workers delivered."""
+input): it seeds the content, makes each change an editor or operator makes (committed, with
+the project's signals, exactly as on a node), and reads back what the workers delivered."""
 
 import io
 import json

@@ -18,7 +18,14 @@ from tests.processes import process_kill, wait_for
 
 from .cluster import Cluster, PrivateRedis, Visitor
 
-pytestmark = [pytest.mark.multinode, pytest.mark.postgres, pytest.mark.redis]
+# One deployment for the module: under pytest-xdist, --dist loadgroup keeps these tests in one
+# worker (the nodes' Redis database and Celery queue are the module's alone).
+pytestmark = [
+    pytest.mark.multinode,
+    pytest.mark.postgres,
+    pytest.mark.redis,
+    pytest.mark.xdist_group(name="multinode"),
+]
 
 # A node that cannot reach Redis must still answer within this (outcome 4: under a second; the
 # rest is the loopback, the CPU shared with the other processes and the first connection try).
@@ -234,9 +241,11 @@ def test_redis_stopped_during_a_proposal_and_its_approval(stormy):
     assert response.status_code == 302, response.status_code
     assert cluster.site("submission", cluster.seeded["member"])["state"] == "submitted"
     serving(cluster)
-    review = f"{cluster.url('b')}/en/practices/contribute/{submission['id']}/review/"
-    assert "Nodes proposal under a storm" in coordinator.get(review, timeout=10).text
-    response = coordinator.submit(review, {"decision": "approve", "message": ""})
+    detail = f"{cluster.url('b')}/en/practices/contribute/{submission['id']}/"
+    assert "Nodes proposal under a storm" in coordinator.get(detail, timeout=10).text
+    response = coordinator.submit(
+        f"{detail}review/", {"decision": "approve", "message": ""}, form_url=detail
+    )
     assert response.status_code == 302, response.status_code
     approved = cluster.site("submission", cluster.seeded["member"])
     assert approved["state"] == "approved"
