@@ -101,8 +101,13 @@ class PrivateRedis:
     def url(self) -> str:
         return f"redis://127.0.0.1:{self.port}/0"
 
+    @staticmethod
+    def binary() -> str | None:
+        return shutil.which("redis-server") or shutil.which("redis-server", path="/usr/bin")
+
     def start(self) -> None:
-        binary = shutil.which("redis-server") or "/usr/bin/redis-server"
+        binary = self.binary()
+        assert binary, "redis-server is not installed (Debian: apt-get install redis-server)"
         command = [binary, "--bind", "127.0.0.1", "--port", str(self.port)]
         command += ["--save", "", "--appendonly", "no", "--dir", str(self.directory)]
         self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL, start_new_session=True)

@@ -13,6 +13,7 @@ from collections import Counter
 import pytest
 import requests
 
+from tests.conftest import REQUIRE_SERVICES
 from tests.notifications.smtp_sink import SmtpSink
 from tests.processes import process_kill, wait_for
 
@@ -198,6 +199,8 @@ def serving(cluster: Cluster) -> None:
 def stormy(cluster, root, tmp_path):
     """Two more nodes and a worker on the same database, whose broker and caches are a
     private Redis that the test stops and starts; their own mail server."""
+    if PrivateRedis.binary() is None and not REQUIRE_SERVICES:
+        pytest.skip("needs redis-server (Debian: apt-get install redis-server)")
     redis_server = PrivateRedis(tmp_path)
     redis_server.start()
     stormy = Cluster(
