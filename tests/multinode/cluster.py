@@ -241,8 +241,9 @@ class Cluster:
             process_kill(process, 9 if kill else 15)
 
     def stop_all(self) -> None:
+        """The end of the test: nothing is in flight any more, no need to wait for it."""
         for name in list(self.processes):
-            self.stop(name)
+            self.stop(name, kill=True)
 
 
 def cluster_prepare(cluster: Cluster) -> None:

@@ -11,6 +11,7 @@ from tests.notifications.smtp_sink import SmtpSink
 
 from .cluster import (
     Cluster,
+    Visitor,
     cluster_prepare,
     database_create,
     database_drop,
@@ -59,3 +60,11 @@ def cluster(root, database_url, mail_server):
     finally:
         cluster.stop_all()
         redis_forget(cluster.redis_url)
+
+
+@pytest.fixture(scope="module")
+def editor(cluster):
+    """A superuser signed in (password and code) to node A, in the CMS."""
+    visitor = Visitor()
+    visitor.sign_in(cluster.url("a"), cluster.seeded["editor"], second_factor=True)
+    return visitor

@@ -61,12 +61,15 @@ def seed(_argument: str) -> dict:
     member = person(Role.OFFICIAL, email="member@nodes.example.org", first_name="Ana")
     MembershipFactory(user=member, local_authority=authority)
     coordinator = person(Role.COORDINATOR, email="coordinator@nodes.example.org")
+    # Edits pages in the CMS of node A (superusers give the second factor there too).
+    editor = person(email="editor@nodes.example.org", mfa=True, is_superuser=True, is_staff=True)
     return {
         "pages": {name: page.pk for name, page in pages.items()},
         "image": image.pk,
         "authority": authority.pk,
         "member": member.email,
         "coordinator": coordinator.email,
+        "editor": editor.email,
     }
 
 
@@ -80,21 +83,6 @@ def publish(page_id: str) -> str:
     page = _page(page_id)
     page.save_revision().publish()
     return page.url
-
-
-def unpublish(page_id: str) -> bool:
-    page = _page(page_id)
-    page.unpublish()
-    return page.live
-
-
-def restrict(page_id: str) -> int:
-    from wagtail.models import PageViewRestriction
-
-    restriction = PageViewRestriction.objects.create(
-        page=_page(page_id), restriction_type=PageViewRestriction.LOGIN
-    )
-    return restriction.pk
 
 
 def rename(page_id: str) -> str:
@@ -230,8 +218,6 @@ ACTIONS = {
     for function in (
         seed,
         publish,
-        unpublish,
-        restrict,
         rename,
         translate,
         spanish_url,

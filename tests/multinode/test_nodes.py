@@ -65,21 +65,28 @@ def test_a_page_published_on_a_is_served_by_b(cluster):
     assert "Nodes published later" in get(cluster, "b", "/en/news/").text
 
 
-def test_a_page_unpublished_on_a_is_gone_from_b(cluster):
+def test_a_page_unpublished_on_a_is_gone_from_b(cluster, editor):
     warm(cluster, news_url("nodes-unpublish"), "/en/news/")
     assert "Nodes withdrawn" in get(cluster, "b", "/en/news/").text
 
-    cluster.site("unpublish", cluster.seeded["pages"]["unpublish"])
+    # In node A's CMS.
+    page_id = cluster.seeded["pages"]["unpublish"]
+    response = editor.submit(f"{cluster.url('a')}/cms/pages/{page_id}/unpublish/", {})
+    assert response.status_code == 302, response.status_code
 
     assert get(cluster, "b", news_url("nodes-unpublish")).status_code == 404
     assert "Nodes withdrawn" not in get(cluster, "b", "/en/news/").text
 
 
-def test_a_restriction_added_on_a_applies_on_b(cluster):
+def test_a_restriction_added_on_a_applies_on_b(cluster, editor):
     warm(cluster, news_url("nodes-restrict"))
     assert "Nodes members only" in get(cluster, "b", news_url("nodes-restrict")).text
 
-    cluster.site("restrict", cluster.seeded["pages"]["restrict"])
+    # In node A's CMS: the page's privacy dialogue.
+    privacy = f"{cluster.url('a')}/cms/pages/{cluster.seeded['pages']['restrict']}/privacy/"
+    response = editor.submit(privacy, {"restriction_type": "login"})
+    assert response.status_code == 200, response.status_code
+    assert response.json()["step"] == "set_privacy_done", response.text[:300]
 
     page = get(cluster, "b", news_url("nodes-restrict"))
     assert page.status_code == 302
