@@ -15,6 +15,8 @@ import sys
 import tempfile
 import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.cookiejar import DefaultCookiePolicy
 from pathlib import Path
@@ -32,6 +34,7 @@ from .site import ANSWER
 REPO = Path(__file__).resolve().parents[2]
 PASSWORD = "correct horse battery"  # tests.factories.UserFactory's
 START_SECONDS = 60
+LOCK_KEY = "multinode-deployment"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -86,6 +89,26 @@ def redis_forget(url: str) -> None:
         keys = list(client.scan_iter(match=pattern, count=1000))
         if keys:
             client.delete(*keys)
+
+
+@contextmanager
+def redis_exclusive(url: str, *, seconds: int = 600) -> Iterator[None]:
+    """Hold the nodes' Redis database for one deployment at a time: under pytest-xdist two
+    workers may each get tests of the module, and two deployments on one database would take
+    each other's tasks and cache entries. The lock expires by itself after ``seconds`` (a run
+    that was killed)."""
+    import redis
+
+    client = redis.Redis.from_url(url)
+    token = uuid.uuid4().hex
+    assert wait_for(
+        lambda: client.set(LOCK_KEY, token, nx=True, ex=seconds), seconds=seconds, every=0.5
+    ), f"another deployment held {url} for {seconds} s"
+    try:
+        yield
+    finally:
+        if client.get(LOCK_KEY) == token.encode():
+            client.delete(LOCK_KEY)
 
 
 class PrivateRedis:

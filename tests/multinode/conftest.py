@@ -16,6 +16,7 @@ from .cluster import (
     database_create,
     database_drop,
     make_root,
+    redis_exclusive,
     redis_forget,
     redis_url_beside,
 )
@@ -50,16 +51,17 @@ def cluster(root, database_url, mail_server):
         database_url=database_url, redis_url=redis_url_beside(settings.REDIS_URL), root=root
     )
     cluster_prepare(cluster)
-    try:
-        cluster.node_start("a")
-        cluster.node_start("b")
-        cluster.worker_start(smtp_port=mail_server.port)
-        cluster.seeded = cluster.site("seed")  # while the nodes start
-        cluster.wait_until_serving("a", "b")
-        yield cluster
-    finally:
-        cluster.stop_all()
-        redis_forget(cluster.redis_url)
+    with redis_exclusive(cluster.redis_url):
+        try:
+            cluster.node_start("a")
+            cluster.node_start("b")
+            cluster.worker_start(smtp_port=mail_server.port)
+            cluster.seeded = cluster.site("seed")  # while the nodes start
+            cluster.wait_until_serving("a", "b")
+            yield cluster
+        finally:
+            cluster.stop_all()
+            redis_forget(cluster.redis_url)
 
 
 @pytest.fixture(scope="module")

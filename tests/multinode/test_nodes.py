@@ -19,14 +19,9 @@ from tests.processes import process_kill, wait_for
 
 from .cluster import Cluster, PrivateRedis, Visitor
 
-# One deployment for the module: under pytest-xdist, --dist loadgroup keeps these tests in one
-# worker (the nodes' Redis database and Celery queue are the module's alone).
-pytestmark = [
-    pytest.mark.multinode,
-    pytest.mark.postgres,
-    pytest.mark.redis,
-    pytest.mark.xdist_group(name="multinode"),
-]
+# One deployment per module and worker; under pytest-xdist, --dist loadscope keeps the module in
+# one worker (otherwise a second deployment waits for the first: cluster.redis_exclusive).
+pytestmark = [pytest.mark.multinode, pytest.mark.postgres, pytest.mark.redis]
 
 # A node that cannot reach Redis must still answer within this (outcome 4: under a second; the
 # rest is the loopback, the CPU shared with the other processes and the first connection try).
