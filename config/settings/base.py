@@ -170,7 +170,8 @@ PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=False)
 PRACTICE_SEARCH_MATCHES_KEPT = env.int("PRACTICE_SEARCH_MATCHES_KEPT", default=128)
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+# Where collectstatic writes (production serves it through WhiteNoise).
+STATIC_ROOT = Path(env("STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "media")))

@@ -24,6 +24,7 @@ from notifications import services
 from notifications.models import EmailDelivery
 from notifications.services import notification_send
 from tests.factories import UserFactory
+from tests.processes import process_kill, wait_for
 
 from .brokers import project_celery
 from .smtp_sink import SmtpSink
@@ -66,15 +67,6 @@ def _thread_worker(app, queue):
     )
 
 
-def _wait_for(condition, seconds: float = WAIT_SECONDS, every: float = 0.1) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(every)
-    return False
-
-
 def _notify(people, *, events: int = 1) -> None:
     for event in range(events):
         with transaction.atomic():
@@ -97,7 +89,7 @@ def test_a_real_worker_delivers_the_notification_email(broker, queue):
 
     with _thread_worker(broker, queue):
         _notify([coordinator])
-        assert _wait_for(lambda: len(mail.outbox) == 1 and _all_sent()), (
+        assert wait_for(lambda: len(mail.outbox) == 1 and _all_sent()), (
             f"no email within {WAIT_SECONDS}s: outbox={len(mail.outbox)}, "
             f"deliveries={list(EmailDelivery.objects.values_list('status', 'last_error'))}"
         )
@@ -122,7 +114,7 @@ def test_a_wiped_queue_loses_no_email(broker, queue, settings):
     with _thread_worker(broker, queue):
         time.sleep(settings.NOTIFICATIONS_QUEUED_TIMEOUT + 0.1)
         assert services.delivery_sweep().published == 50
-        assert _wait_for(_all_sent), list(EmailDelivery.objects.values_list("status", flat=True))
+        assert wait_for(_all_sent), list(EmailDelivery.objects.values_list("status", flat=True))
         # Sweeping again changes nothing.
         assert services.delivery_sweep().published == 0
 
@@ -154,12 +146,6 @@ def _start_worker_process(*, queue: str, smtp_port: int) -> subprocess.Popen:
     return subprocess.Popen(command, cwd=REPO, env=env, start_new_session=True)
 
 
-def _kill(process: subprocess.Popen, sig: int = signal.SIGKILL) -> None:
-    if process.poll() is None:
-        os.killpg(process.pid, sig)
-        process.wait(timeout=30)
-
-
 @pytest.mark.postgres
 def test_a_worker_killed_mid_batch_delivers_each_email_once(broker, queue, settings):
     """300 emails (100 people x 3 events); the mail server stops answering after 100, and the
@@ -178,9 +164,9 @@ def test_a_worker_killed_mid_batch_delivers_each_email_once(broker, queue, setti
     with SmtpSink(hold_after=100) as sink:
         first = _start_worker_process(queue=queue, smtp_port=sink.port)
         try:
-            assert _wait_for(lambda: sink.held == 2, seconds=60), f"held {sink.held}"
+            assert wait_for(lambda: sink.held == 2, seconds=60), f"held {sink.held}"
         finally:
-            _kill(first)
+            process_kill(first)
         sending = EmailDelivery.objects.filter(status=EmailDelivery.Status.SENDING).count()
         assert sending == 2
 
@@ -188,11 +174,11 @@ def test_a_worker_killed_mid_batch_delivers_each_email_once(broker, queue, setti
         started = time.monotonic()
         second = _start_worker_process(queue=queue, smtp_port=sink.port)
         try:
-            assert _wait_for(
+            assert wait_for(
                 lambda: services.delivery_sweep() and _all_sent(), seconds=90, every=0.5
             ), Counter(EmailDelivery.objects.values_list("status", flat=True))
         finally:
-            _kill(second, signal.SIGTERM)
+            process_kill(second, signal.SIGTERM)
         recovery = time.monotonic() - started
 
     copies = Counter((message.recipients[0], message.message_id) for message in sink.received)
