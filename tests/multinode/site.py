@@ -139,8 +139,8 @@ def notify_batch(_argument: str) -> int:
     """300 emails: 100 people, three events each, published to the workers on commit."""
     from django.db import transaction
 
-    from network.notifications.models import EmailDelivery
-    from network.notifications.services import notification_send
+    from notifications.models import EmailDelivery
+    from notifications.services import notification_send
     from tests.factories import UserFactory
 
     people = [
@@ -167,7 +167,7 @@ def notify_batch(_argument: str) -> int:
 
 def deliveries(after_id: str) -> list[list]:
     """The emails created after ``after_id``: [address, Message-ID, status, attempts]."""
-    from network.notifications.models import EmailDelivery
+    from notifications.models import EmailDelivery
 
     rows = EmailDelivery.objects.filter(pk__gt=int(after_id)).select_related("recipient")
     return [
@@ -181,8 +181,8 @@ def sweep_until_sent(after_id: str) -> dict:
     sent (or 90 s pass)."""
     from collections import Counter
 
-    from network.notifications.models import EmailDelivery
-    from network.notifications.services import delivery_sweep
+    from notifications.models import EmailDelivery
+    from notifications.services import delivery_sweep
 
     rows = EmailDelivery.objects.filter(pk__gt=int(after_id))
     deadline = time.monotonic() + 90
@@ -195,7 +195,7 @@ def sweep_until_sent(after_id: str) -> dict:
 
 
 def submission(submitter_email: str) -> dict:
-    from practices.submissions.models import PracticeSubmission
+    from practice_submissions.models import PracticeSubmission
 
     row = PracticeSubmission.objects.filter(submitter__email=submitter_email).latest("pk")
     page = row.page.specific if row.page_id else None
@@ -208,7 +208,7 @@ def submission(submitter_email: str) -> dict:
 
 
 def last_delivery_id(_argument: str) -> int:
-    from network.notifications.models import EmailDelivery
+    from notifications.models import EmailDelivery
 
     return EmailDelivery.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
 
