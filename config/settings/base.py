@@ -2,8 +2,10 @@
 environment variables, read once through ``env`` below."""
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
+from botocore.config import Config as BotocoreConfig
 from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
@@ -179,8 +181,76 @@ MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "media")))
 PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT", default=str(BASE_DIR / "private-media")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # practice_submissions.storage.private_storage: files only permission-checked views stream.
+    "private": {"BACKEND": "practice_submissions.storage.PrivateMediaStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Media on S3-compatible object storage (AWS S3, MinIO, Ceph, Scaleway...) when a bucket is named,
+# so that every node sees the same files: public media (Wagtail images, renditions, documents) in
+# AWS_STORAGE_BUCKET_NAME, private files in AWS_PRIVATE_STORAGE_BUCKET_NAME, a bucket of its own
+# (a public-read bucket policy would otherwise cover them). See the README, "Running at scale".
+AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME", default="")
+AWS_PRIVATE_STORAGE_BUCKET_NAME = env("AWS_PRIVATE_STORAGE_BUCKET_NAME", default="")
+AWS_S3_CUSTOM_DOMAIN = env("AWS_S3_CUSTOM_DOMAIN", default="")
+if AWS_STORAGE_BUCKET_NAME:
+    _S3_OPTIONS = {
+        "endpoint_url": env("AWS_S3_ENDPOINT_URL", default=None),
+        "region_name": env("AWS_S3_REGION_NAME", default=None),
+        "access_key": env("AWS_ACCESS_KEY_ID", default=None),
+        "secret_key": env("AWS_SECRET_ACCESS_KEY", default=None),
+        # Uploads never replace another file of the same name (Django adds a suffix).
+        "file_overwrite": False,
+        # A file read back (renditions, PDFs, downloads) spills to disk beyond 5 MB.
+        "max_memory_size": 5 * 1024 * 1024,
+        # Short timeouts: a silent object store fails the request rather than holding a worker.
+        "client_config": BotocoreConfig(
+            s3={"addressing_style": env("AWS_S3_ADDRESSING_STYLE", default="auto")},
+            connect_timeout=5,
+            read_timeout=20,
+            retries={"max_attempts": 3},
+        ),
+    }
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **_S3_OPTIONS,
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "location": env("AWS_LOCATION", default=""),
+            # Empty for a bucket whose ACLs are disabled and that a policy makes public.
+            "default_acl": env("AWS_DEFAULT_ACL", default="public-read") or None,
+            "querystring_auth": False,
+            "custom_domain": AWS_S3_CUSTOM_DOMAIN or None,
+            "object_parameters": {
+                "CacheControl": env("AWS_S3_CACHE_CONTROL", default="public, max-age=86400")
+            },
+        },
+    }
+    STORAGES["private"] = {
+        "BACKEND": "practice_submissions.storage.PrivateS3Storage",
+        "OPTIONS": {
+            **_S3_OPTIONS,
+            "bucket_name": AWS_PRIVATE_STORAGE_BUCKET_NAME,
+            "location": env("AWS_PRIVATE_LOCATION", default=""),
+        },
+    }
+# Where browsers load public media from besides the site itself (Content-Security-Policy img-src).
+if not AWS_STORAGE_BUCKET_NAME:
+    MEDIA_ORIGINS: list[str] = []
+elif AWS_S3_CUSTOM_DOMAIN:
+    MEDIA_ORIGINS = [f"https://{AWS_S3_CUSTOM_DOMAIN}"]
+elif _S3_OPTIONS["endpoint_url"]:
+    _endpoint = urlsplit(_S3_OPTIONS["endpoint_url"])
+    # Path-style (endpoint/bucket/key) or virtual-hosted (bucket.endpoint/key) addresses.
+    MEDIA_ORIGINS = [
+        f"{_endpoint.scheme}://{_endpoint.netloc}",
+        f"{_endpoint.scheme}://{AWS_STORAGE_BUCKET_NAME}.{_endpoint.netloc}",
+    ]
+else:
+    MEDIA_ORIGINS = [f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com"] + (
+        [f"https://{AWS_STORAGE_BUCKET_NAME}.s3.{_S3_OPTIONS['region_name']}.amazonaws.com"]
+        if _S3_OPTIONS["region_name"]
+        else []
+    )
 # Uploads: anything bigger than this is refused by the forms that accept files.
 MAX_UPLOAD_SIZE = env.int("MAX_UPLOAD_SIZE", default=10 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
@@ -368,7 +438,7 @@ _CSP_STRICT = {
     "default-src": [SELF],
     "script-src": [SELF],
     "style-src": [SELF],
-    "img-src": [SELF],
+    "img-src": [SELF, *MEDIA_ORIGINS],
     "font-src": [SELF],
     "connect-src": [SELF],
     "media-src": [SELF],
