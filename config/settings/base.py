@@ -2,13 +2,13 @@
 environment variables, read once through ``env`` below."""
 
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import environ
-from botocore.config import Config as BotocoreConfig
 from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
+
+from config.object_storage import media_origins, s3_storages
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -191,66 +191,29 @@ STORAGES = {
 # (a public-read bucket policy would otherwise cover them). See the README, "Running at scale".
 AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME", default="")
 AWS_PRIVATE_STORAGE_BUCKET_NAME = env("AWS_PRIVATE_STORAGE_BUCKET_NAME", default="")
-AWS_S3_CUSTOM_DOMAIN = env("AWS_S3_CUSTOM_DOMAIN", default="")
+# Where browsers load public media from besides the site itself (Content-Security-Policy img-src).
+MEDIA_ORIGINS: list[str] = []
 if AWS_STORAGE_BUCKET_NAME:
-    _S3_OPTIONS = {
+    _S3_PLACE = {
+        "public_bucket": AWS_STORAGE_BUCKET_NAME,
+        "custom_domain": env("AWS_S3_CUSTOM_DOMAIN", default=None),
         "endpoint_url": env("AWS_S3_ENDPOINT_URL", default=None),
         "region_name": env("AWS_S3_REGION_NAME", default=None),
-        "access_key": env("AWS_ACCESS_KEY_ID", default=None),
-        "secret_key": env("AWS_SECRET_ACCESS_KEY", default=None),
-        # Uploads never replace another file of the same name (Django adds a suffix).
-        "file_overwrite": False,
-        # A file read back (renditions, PDFs, downloads) spills to disk beyond 5 MB.
-        "max_memory_size": 5 * 1024 * 1024,
-        # Short timeouts: a silent object store fails the request rather than holding a worker.
-        "client_config": BotocoreConfig(
-            s3={"addressing_style": env("AWS_S3_ADDRESSING_STYLE", default="auto")},
-            connect_timeout=5,
-            read_timeout=20,
-            retries={"max_attempts": 3},
-        ),
     }
-    STORAGES["default"] = {
-        "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {
-            **_S3_OPTIONS,
-            "bucket_name": AWS_STORAGE_BUCKET_NAME,
-            "location": env("AWS_LOCATION", default=""),
-            # Empty for a bucket whose ACLs are disabled and that a policy makes public.
-            "default_acl": env("AWS_DEFAULT_ACL", default="public-read") or None,
-            "querystring_auth": False,
-            "custom_domain": AWS_S3_CUSTOM_DOMAIN or None,
-            "object_parameters": {
-                "CacheControl": env("AWS_S3_CACHE_CONTROL", default="public, max-age=86400")
-            },
-        },
-    }
-    STORAGES["private"] = {
-        "BACKEND": "practice_submissions.storage.PrivateS3Storage",
-        "OPTIONS": {
-            **_S3_OPTIONS,
-            "bucket_name": AWS_PRIVATE_STORAGE_BUCKET_NAME,
-            "location": env("AWS_PRIVATE_LOCATION", default=""),
-        },
-    }
-# Where browsers load public media from besides the site itself (Content-Security-Policy img-src).
-if not AWS_STORAGE_BUCKET_NAME:
-    MEDIA_ORIGINS: list[str] = []
-elif AWS_S3_CUSTOM_DOMAIN:
-    MEDIA_ORIGINS = [f"https://{AWS_S3_CUSTOM_DOMAIN}"]
-elif _S3_OPTIONS["endpoint_url"]:
-    _endpoint = urlsplit(_S3_OPTIONS["endpoint_url"])
-    # Path-style (endpoint/bucket/key) or virtual-hosted (bucket.endpoint/key) addresses.
-    MEDIA_ORIGINS = [
-        f"{_endpoint.scheme}://{_endpoint.netloc}",
-        f"{_endpoint.scheme}://{AWS_STORAGE_BUCKET_NAME}.{_endpoint.netloc}",
-    ]
-else:
-    MEDIA_ORIGINS = [f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com"] + (
-        [f"https://{AWS_STORAGE_BUCKET_NAME}.s3.{_S3_OPTIONS['region_name']}.amazonaws.com"]
-        if _S3_OPTIONS["region_name"]
-        else []
+    STORAGES.update(
+        s3_storages(
+            **_S3_PLACE,
+            private_bucket=AWS_PRIVATE_STORAGE_BUCKET_NAME,
+            access_key=env("AWS_ACCESS_KEY_ID", default=None),
+            secret_key=env("AWS_SECRET_ACCESS_KEY", default=None),
+            addressing_style=env("AWS_S3_ADDRESSING_STYLE", default="auto"),
+            public_acl=env("AWS_DEFAULT_ACL", default="public-read") or None,
+            public_location=env("AWS_LOCATION", default=""),
+            private_location=env("AWS_PRIVATE_LOCATION", default=""),
+            cache_control=env("AWS_S3_CACHE_CONTROL", default="public, max-age=86400"),
+        )
     )
+    MEDIA_ORIGINS = media_origins(**_S3_PLACE)
 # Uploads: anything bigger than this is refused by the forms that accept files.
 MAX_UPLOAD_SIZE = env.int("MAX_UPLOAD_SIZE", default=10 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
