@@ -9,9 +9,9 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
 from network.roles import Role
+from practice_submissions import services
+from practice_submissions.services import HIDDEN_FILES_FOLDER
 from practices.models import PracticePage
-from practices.submissions import services
-from practices.submissions.services import HIDDEN_FILES_FOLDER
 from tests.factories import PracticeSubmissionFactory, UserFactory
 from tests.network.conftest import person, sign_in
 from tests.object_storage import anonymous_get
