@@ -259,3 +259,19 @@ def test_benchmark_settings_serve_the_ceiling_and_count_queries(tmp_path):
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["200", "0", "ok"]
+
+
+def test_images_may_come_from_the_bucket_however_it_is_addressed():
+    from config.object_storage import media_origins
+
+    assert media_origins(public_bucket="media", endpoint_url="https://s3.example.org:9000") == [
+        "https://s3.example.org:9000",
+        "https://media.s3.example.org:9000",
+    ]
+    assert media_origins(public_bucket="media", region_name="eu-west-3") == [
+        "https://media.s3.amazonaws.com",
+        "https://media.s3.eu-west-3.amazonaws.com",
+    ]
+    assert media_origins(
+        public_bucket="media", custom_domain="cdn.example.org", endpoint_url="https://s3.x"
+    ) == ["https://cdn.example.org"]
