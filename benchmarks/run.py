@@ -2,9 +2,10 @@
 
 Production settings with the bench overlay (config.settings.bench), PostgreSQL, gunicorn with two
 workers on a free loopback port, and wrk at 10 connections and 2 threads. Each page is measured
-twice: cold (PAGE_CACHE_ENABLED=false, caches emptied) and warm (page cache on and primed; Redis
-when it answers, local memory otherwise). A bare Django view, the ceiling, is measured in the
-same run so that each page can be read as a share of what the stack can do at best.
+twice: cold (PAGE_CACHE_ENABLED=false, caches emptied) and warm (page cache on and primed). Redis
+must answer at BENCH_REDIS_URL: production settings refuse to start without REDIS_URL. A bare
+Django view, the ceiling, is measured in the same run so that each page can be read as a share
+of what the stack can do at best.
 
 Results are printed as a table and written to benchmarks/results/<timestamp>.json.
 """
@@ -374,20 +375,22 @@ def main() -> int:
     base_env = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"REDIS_URL", "PAGE_CACHE_ENABLED", "DATABASE_URL"}
+        if key not in {"REDIS_URL", "CELERY_BROKER_URL", "PAGE_CACHE_ENABLED", "DATABASE_URL"}
     }
+    if not redis_answers(redis_url):
+        raise BenchError(f"No Redis answers at {redis_url} (set BENCH_REDIS_URL).")
     base_env.update(
         DJANGO_SETTINGS_MODULE="config.settings.bench",
         DATABASE_URL=database_url,
+        REDIS_URL=redis_url,
         LOG_LEVEL="WARNING",
     )
     if not arguments.skip_setup:
-        # Without REDIS_URL the seeding runs its tasks inline: no worker is needed.
-        prepare_site(base_env, arguments.size)
+        # An in-memory broker runs the seeding's tasks inline: no worker is needed.
+        prepare_site({**base_env, "CELERY_BROKER_URL": "memory://"}, arguments.size)
 
-    use_redis = redis_answers(redis_url)
-    serve_env = {**base_env, **({"REDIS_URL": redis_url} if use_redis else {})}
-    cache = f"redis ({redis_url})" if use_redis else "local memory"
+    serve_env = base_env
+    cache = f"redis ({redis_url})"
     log(f"Cache: {cache}; {WORKERS} gunicorn workers; wrk -t{THREADS} -c{CONNECTIONS}")
 
     stamp = datetime.datetime.now(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
@@ -397,8 +400,7 @@ def main() -> int:
     load_before = os.getloadavg()
     results: list[Measurement] = []
     for phase, page_cache in (("cold", "false"), ("warm", "true")):
-        if use_redis:
-            flush_redis(redis_url)
+        flush_redis(redis_url)
         results += run_phase(
             phase=phase,
             env={**serve_env, "PAGE_CACHE_ENABLED": page_cache},
@@ -407,8 +409,7 @@ def main() -> int:
             pages=pages,
             log_path=log_path,
         )
-    if use_redis:
-        flush_redis(redis_url)
+    flush_redis(redis_url)
 
     report = {
         "timestamp": stamp,

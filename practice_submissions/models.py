@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .storage import PrivateMediaStorage, attachment_upload_to
+from .storage import attachment_upload_to, private_storage
 
 
 class PracticeSubmission(models.Model):
@@ -98,7 +98,7 @@ class SubmissionAttachment(models.Model):
     file = models.FileField(
         _("file"),
         upload_to=attachment_upload_to,
-        storage=PrivateMediaStorage(),
+        storage=private_storage,
         max_length=255,
         blank=True,
     )

@@ -32,7 +32,7 @@ from practices.models import (
 from . import notification_kinds, selectors
 from .forms import STEP_FORMS, step_form_bound
 from .models import PracticeSubmission, SubmissionAttachment, SubmissionEvent
-from .storage import PrivateMediaStorage
+from .storage import private_storage
 
 State = PracticeSubmission.State
 Step = PracticeSubmission.Step
@@ -396,7 +396,7 @@ def _published_file_place(published, *, public: bool) -> None:
     works again when it comes back. Renditions of a hidden image are deleted (Wagtail removes
     their files); they are made again on demand."""
     shown = (published.file.storage, published.file.name)
-    hidden = (PrivateMediaStorage(), f"{HIDDEN_FILES_FOLDER}/{published.file.name}")
+    hidden = (private_storage(), f"{HIDDEN_FILES_FOLDER}/{published.file.name}")
     (source, source_name), (target, target_name) = (hidden, shown) if public else (shown, hidden)
     if not public and isinstance(published, get_image_model()):
         published.renditions.all().delete()

@@ -1,17 +1,28 @@
-"""Where proposals' files wait for a decision: outside MEDIA_ROOT, with no public address."""
+"""Where private files live: proposals' files waiting for a decision, and the published files of
+a practice while it is hidden. They have no public address: the only way to one is a view that
+checks who is asking and streams it (``views.submission_attachment_download``).
+
+``STORAGES["private"]`` says where: ``PrivateMediaStorage`` (a folder outside MEDIA_ROOT) by
+default, ``PrivateS3Storage`` (a private bucket) when media live on object storage."""
 
 import os
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import FileSystemStorage, storages
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.utils.deconstruct import deconstructible
+from django.utils.functional import LazyObject, empty
+from storages.backends.s3 import S3Storage
+
+PRIVATE_STORAGE_ALIAS = "private"
+NO_ADDRESS = "Private files have no address; link to the view that serves them."
 
 
 @deconstructible(path="practice_submissions.storage.PrivateMediaStorage")
 class PrivateMediaStorage(FileSystemStorage):
-    """Files under ``settings.PRIVATE_MEDIA_ROOT``. The web server never serves that folder;
-    the only way to a file is a view that checks who is asking. The folder is read from the
-    settings on every use, so the migration does not freeze a path and tests may move it."""
+    """Files under ``settings.PRIVATE_MEDIA_ROOT``. The web server never serves that folder.
+    The folder is read from the settings on every use, so tests may move it."""
 
     @property
     def base_location(self) -> str:
@@ -22,7 +33,47 @@ class PrivateMediaStorage(FileSystemStorage):
         return os.path.abspath(self.base_location)
 
     def url(self, name: str | None) -> str:
-        raise ValueError("Private files have no address; link to the view that serves them.")
+        raise ValueError(NO_ADDRESS)
+
+
+class PrivateS3Storage(S3Storage):
+    """Objects in a bucket of their own, each stored with the ``private`` ACL whatever the
+    options say: nobody reads them without the bucket's credentials, which only the site has.
+    No address either, not even a signed one: files are streamed after the permission check."""
+
+    def __init__(self, **options):
+        super().__init__(**options)
+        self.default_acl = "private"
+        self.custom_domain = None
+
+    def get_object_parameters(self, name: str) -> dict:
+        return {**super().get_object_parameters(name), "ACL": "private"}
+
+    def url(self, name, parameters=None, expire=None, http_method=None) -> str:
+        raise ValueError(NO_ADDRESS)
+
+
+class _PrivateStorage(LazyObject):
+    """``storages["private"]``, looked up on first use and again after a test overrides
+    ``STORAGES`` (as Django's own ``default_storage``)."""
+
+    def _setup(self) -> None:
+        self._wrapped = storages[PRIVATE_STORAGE_ALIAS]
+
+
+private_storage_object = _PrivateStorage()
+
+
+def private_storage() -> _PrivateStorage:
+    """The private storage, for ``FileField(storage=...)``: a callable, so that migrations
+    record this function rather than whichever backend the settings chose."""
+    return private_storage_object
+
+
+@receiver(setting_changed, dispatch_uid="private_storage_reset")
+def _private_storage_reset(*, setting: str, **kwargs) -> None:
+    if setting == "STORAGES":
+        private_storage_object._wrapped = empty
 
 
 def attachment_upload_to(instance, filename: str) -> str:

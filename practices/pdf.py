@@ -1,8 +1,9 @@
 """A practice record as a PDF, rendered by WeasyPrint from an HTML template in the record's own
 language.
 
-Rendering never touches the network: WeasyPrint gets a URL fetcher that only reads images under
-MEDIA_ROOT and files in the static folders (the record's images, the Convive mark) and refuses
+Rendering never touches the network: WeasyPrint gets a URL fetcher that only reads images from
+the public media storage (the record's images, through ``convive-media:`` addresses, whether
+media live on disk or in a bucket) and files in the static folders (the Convive mark), and refuses
 everything else, so an address pasted into a record cannot make the server fetch it, nor a
 local path pull another file into the PDF. Links stay links.
 The bytes are cached per page, language and publication, so publishing again gives a new PDF.
@@ -11,12 +12,14 @@ The bytes are cached per page, language and publication, so publishing again giv
 import logging
 import mimetypes
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import quote, unquote, urljoin, urlsplit
 from urllib.request import url2pathname
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.cache import cache
+from django.core.exceptions import SuspiciousFileOperation
+from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
 from django.utils import translation
 from wagtail.models import Page
@@ -32,6 +35,8 @@ PDF_LAYOUT_VERSION = 1
 PDF_CACHE_TIMEOUT = 24 * 60 * 60
 IMAGE_RENDITION = "max-1000x700"
 CONVIVE_MARK = "img/favicon.svg"
+# How the PDF's HTML names an image of the public media storage (which may be a remote bucket).
+MEDIA_SCHEME = "convive-media"
 
 # WeasyPrint logs each rendering step, and fontTools each font it subsets, at INFO: a dozen
 # lines per PDF that say nothing an operator needs.
@@ -52,21 +57,38 @@ def _content_type(path: Path) -> str:
 
 
 def local_file_for(url: str) -> Path | None:
-    """The file a ``file://`` address names when WeasyPrint may read it, else None: an image
-    under MEDIA_ROOT (never a document, which may be private) or any file in a static folder,
-    after resolving ``..`` and symbolic links."""
+    """The file a ``file://`` address names when WeasyPrint may read it, else None: a file in
+    a static folder, after resolving ``..`` and symbolic links."""
     parts = urlsplit(url)
     if parts.scheme.lower() != "file" or parts.netloc not in ("", "localhost"):
         return None
     path = Path(url2pathname(parts.path)).resolve()
-    if not path.is_file():
-        return None
-    if any(path.is_relative_to(root) for root in _static_roots()):
-        return path
-    media = Path(settings.MEDIA_ROOT).resolve()
-    if path.is_relative_to(media) and _content_type(path).startswith("image/"):
+    if path.is_file() and any(path.is_relative_to(root) for root in _static_roots()):
         return path
     return None
+
+
+def media_uri(name: str) -> str:
+    """The address the PDF's HTML gives a file of the public media storage."""
+    return f"{MEDIA_SCHEME}:{quote(name)}"
+
+
+def media_image_for(url: str) -> tuple[bytes, str] | None:
+    """The bytes and type of the image a ``convive-media:`` address names, read through the
+    public media storage, else None: never a document (documents may be private), nothing
+    outside the storage, nothing missing."""
+    prefix = f"{MEDIA_SCHEME}:"
+    if not url.startswith(prefix):
+        return None
+    name = unquote(url[len(prefix) :])
+    content_type = _content_type(Path(name))
+    if not content_type.startswith("image/"):
+        return None
+    try:
+        with default_storage.open(name, "rb") as handle:
+            return handle.read(), content_type
+    except (OSError, SuspiciousFileOperation, ValueError):
+        return None
 
 
 def _file_uri(path: str | Path | None) -> str:
@@ -74,7 +96,7 @@ def _file_uri(path: str | Path | None) -> str:
 
 
 class LocalFileFetcher:
-    """A WeasyPrint URL fetcher limited to local media and static files.
+    """A WeasyPrint URL fetcher limited to media images and static files.
 
     Every other address (http, https, ftp, data:, other files) raises, which WeasyPrint logs
     and skips: the image or attachment is left out, the PDF is still made.
@@ -88,10 +110,14 @@ class LocalFileFetcher:
     def __call__(self, url: str):
         from weasyprint.urls import URLFetcherResponse
 
+        image = media_image_for(url)
+        if image is not None:
+            body, content_type = image
+            return URLFetcherResponse(url, body=body, headers={"Content-Type": content_type})
         path = local_file_for(url)
         if path is None:
             self.refused.append(url)
-            raise ValueError(f"Not a local media or static file, not fetched: {url[:200]}")
+            raise ValueError(f"Not a media image or static file, not fetched: {url[:200]}")
         return URLFetcherResponse(
             url, body=path.read_bytes(), headers={"Content-Type": _content_type(path)}
         )
@@ -112,16 +138,16 @@ def _image_item(value) -> dict:
     item["caption"] = item["caption"] or image.title
     try:
         rendition = image.get_rendition(IMAGE_RENDITION)
-        item["src"] = _file_uri(rendition.file.path)
-    except (OSError, NotImplementedError):
-        # A missing original or a storage without local paths: the caption is still listed.
+    except OSError:
+        # A missing original: the caption is still listed.
         return item
+    item["src"] = media_uri(rendition.file.name)
     item["width"], item["height"] = rendition.width, rendition.height
     return item
 
 
 def _material_items(practice: PracticePage, *, base_url: str) -> list[dict]:
-    """Attached material ready to print: absolute addresses, images as local file URIs."""
+    """Attached material ready to print: absolute addresses, images as media addresses."""
     items = []
     for block in practice.material:
         value = block.value

@@ -24,6 +24,16 @@ SETTINGS_VARIABLES = {
     "SECURE_HSTS_SECONDS",
     "PAGE_CACHE_ENABLED",
     "DJANGO_DEBUG",
+    "AWS_STORAGE_BUCKET_NAME",
+    "AWS_PRIVATE_STORAGE_BUCKET_NAME",
+    "AWS_S3_ENDPOINT_URL",
+    "AWS_S3_REGION_NAME",
+    "AWS_S3_CUSTOM_DOMAIN",
+    "AWS_ACCESS_KEY_ID",
+    "AWS_SECRET_ACCESS_KEY",
+    "AWS_DEFAULT_ACL",
+    "AWS_LOCATION",
+    "AWS_PRIVATE_LOCATION",
     # Set by the browser tests for Playwright; a deployment never has it (check async.E001).
     "DJANGO_ALLOW_ASYNC_UNSAFE",
 }
@@ -31,7 +41,8 @@ SETTINGS_VARIABLES = {
 
 def _run(args: list[str], **variables: str) -> subprocess.CompletedProcess:
     env = {key: value for key, value in os.environ.items() if key not in SETTINGS_VARIABLES}
-    env.update(variables)
+    # An empty value stands for a variable left unset.
+    env.update({key: value for key, value in variables.items() if value})
     return subprocess.run(
         [sys.executable, *args],
         cwd=REPO,
@@ -42,8 +53,19 @@ def _run(args: list[str], **variables: str) -> subprocess.CompletedProcess:
     )
 
 
+DATABASE_URL = "postgres://convive:secret@db.internal:5432/convive"
+REDIS_URL = "redis://redis.internal:6379/0"
+
+
 def _production(**variables: str) -> dict[str, str]:
-    return {"DJANGO_SETTINGS_MODULE": "config.settings.production", **variables}
+    """A production environment with its database and Redis; a case overrides any of them
+    (an empty value leaves it unset)."""
+    return {
+        "DJANGO_SETTINGS_MODULE": "config.settings.production",
+        "DATABASE_URL": DATABASE_URL,
+        "REDIS_URL": REDIS_URL,
+        **variables,
+    }
 
 
 STRONG_SECRET = secrets.token_urlsafe(64)
@@ -65,6 +87,11 @@ print(json.dumps({
         alias: [cache["BACKEND"], cache.get("LOCATION", "")]
         for alias, cache in settings.CACHES.items()
     },
+    "storages": {
+        alias: [storage["BACKEND"], storage.get("OPTIONS", {}).get("bucket_name")]
+        for alias, storage in settings.STORAGES.items()
+    },
+    "img_src": [str(src) for src in settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"]],
 }))
 """
 
@@ -79,18 +106,68 @@ def test_production_settings_pass_the_deployment_checklist():
     assert "System check identified no issues" in result.stdout
 
 
+def test_production_settings_with_object_storage_pass_the_deployment_checklist():
+    result = _run(
+        ["manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        **_production(
+            SECRET_KEY=STRONG_SECRET,
+            ALLOWED_HOSTS="convive.example.org",
+            AWS_STORAGE_BUCKET_NAME="convive-media",
+            AWS_PRIVATE_STORAGE_BUCKET_NAME="convive-private",
+            AWS_S3_ENDPOINT_URL="https://s3.example.org",
+        ),
+    )
+
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 def test_production_refuses_to_start_without_a_secret_key():
     result = _run(["manage.py", "check"], **_production(ALLOWED_HOSTS="convive.example.org"))
 
     assert result.returncode != 0
-    assert "ImproperlyConfigured: SECRET_KEY must be set in production." in result.stderr
+    assert "ImproperlyConfigured: SECRET_KEY must be set in production" in result.stderr
 
 
 def test_production_refuses_to_start_without_allowed_hosts():
     result = _run(["manage.py", "check"], **_production(SECRET_KEY=STRONG_SECRET))
 
     assert result.returncode != 0
-    assert "ImproperlyConfigured: ALLOWED_HOSTS must be set in production." in result.stderr
+    assert "ImproperlyConfigured: ALLOWED_HOSTS must be set in production" in result.stderr
+
+
+def _refusal(**variables: str) -> str:
+    """What a production process prints when it refuses to start."""
+    result = _run(
+        ["manage.py", "check"],
+        **_production(SECRET_KEY=STRONG_SECRET, ALLOWED_HOSTS="convive.example.org", **variables),
+    )
+    assert result.returncode != 0, result.stdout
+    return result.stderr.strip().splitlines()[-1]
+
+
+def test_production_refuses_to_start_without_a_database_url():
+    # Without it every node would open its own SQLite file.
+    assert _refusal(DATABASE_URL="") == (
+        "django.core.exceptions.ImproperlyConfigured: DATABASE_URL must be set in production, "
+        "for example DATABASE_URL=postgres://convive:secret@db.internal:5432/convive"
+    )
+
+
+def test_production_refuses_to_start_without_a_redis_url():
+    # Without it caches and sign-in throttles would live in each worker's memory.
+    assert _refusal(REDIS_URL="") == (
+        "django.core.exceptions.ImproperlyConfigured: REDIS_URL must be set in production, "
+        "for example REDIS_URL=redis://redis.internal:6379/0"
+    )
+
+
+def test_production_refuses_private_files_in_the_public_bucket():
+    for private_bucket in ("", "convive-media"):
+        refusal = _refusal(
+            AWS_STORAGE_BUCKET_NAME="convive-media",
+            AWS_PRIVATE_STORAGE_BUCKET_NAME=private_bucket,
+        )
+        assert "AWS_PRIVATE_STORAGE_BUCKET_NAME must name a bucket other than" in refusal
 
 
 def _settings_seen_by_a_process(**variables: str) -> dict:
@@ -102,8 +179,35 @@ def _settings_seen_by_a_process(**variables: str) -> dict:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def test_without_redis_tasks_run_inline_and_caches_stay_in_memory():
+def test_media_stay_on_disk_unless_a_bucket_is_named():
     seen = _settings_seen_by_a_process()
+
+    assert seen["storages"]["default"] == ["django.core.files.storage.FileSystemStorage", None]
+    assert seen["storages"]["private"] == [
+        "practice_submissions.storage.PrivateMediaStorage",
+        None,
+    ]
+    assert seen["img_src"] == ["'self'"]
+
+
+def test_media_go_to_two_buckets_and_images_may_come_from_the_cdn():
+    seen = _settings_seen_by_a_process(
+        AWS_STORAGE_BUCKET_NAME="convive-media",
+        AWS_PRIVATE_STORAGE_BUCKET_NAME="convive-private",
+        AWS_S3_CUSTOM_DOMAIN="media.convive.example.org",
+    )
+
+    assert seen["storages"]["default"] == ["storages.backends.s3.S3Storage", "convive-media"]
+    assert seen["storages"]["private"] == [
+        "practice_submissions.storage.PrivateS3Storage",
+        "convive-private",
+    ]
+    assert seen["img_src"] == ["'self'", "https://media.convive.example.org"]
+
+
+def test_without_redis_tasks_run_inline_and_caches_stay_in_memory():
+    # Local development and tests; production refuses to start without REDIS_URL.
+    seen = _settings_seen_by_a_process(DJANGO_SETTINGS_MODULE="config.settings.local", REDIS_URL="")
 
     assert seen["eager"] is True
     assert seen["result_backend"] is None
@@ -143,8 +247,31 @@ print(response.status_code, response["X-Query-Count"], response.content.decode()
 """
 
 
-def test_benchmark_settings_serve_the_ceiling_and_count_queries():
-    result = _run(["-c", BENCH_CEILING], DJANGO_SETTINGS_MODULE="config.settings.bench")
+def test_benchmark_settings_serve_the_ceiling_and_count_queries(tmp_path):
+    # benchmarks/run.py gives the database and Redis; the ceiling uses neither.
+    result = _run(
+        ["-c", BENCH_CEILING],
+        DJANGO_SETTINGS_MODULE="config.settings.bench",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'bench.sqlite3'}",
+        REDIS_URL="redis://127.0.0.1:1/0",  # nothing listens there: refused at once
+        PAGE_CACHE_ENABLED="false",
+    )
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["200", "0", "ok"]
+
+
+def test_images_may_come_from_the_bucket_however_it_is_addressed():
+    from config.object_storage import media_origins
+
+    assert media_origins(public_bucket="media", endpoint_url="https://s3.example.org:9000") == [
+        "https://s3.example.org:9000",
+        "https://media.s3.example.org:9000",
+    ]
+    assert media_origins(public_bucket="media", region_name="eu-west-3") == [
+        "https://media.s3.amazonaws.com",
+        "https://media.s3.eu-west-3.amazonaws.com",
+    ]
+    assert media_origins(
+        public_bucket="media", custom_domain="cdn.example.org", endpoint_url="https://s3.x"
+    ) == ["https://cdn.example.org"]

@@ -8,6 +8,8 @@ from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
+from config.object_storage import media_origins, s3_storages
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 env = environ.Env()
@@ -180,8 +182,39 @@ MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "media")))
 PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT", default=str(BASE_DIR / "private-media")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # practice_submissions.storage.private_storage: files only permission-checked views stream.
+    "private": {"BACKEND": "practice_submissions.storage.PrivateMediaStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Media on S3-compatible object storage (AWS S3, MinIO, Ceph, Scaleway...) when a bucket is named,
+# so that every node sees the same files: public media (Wagtail images, renditions, documents) in
+# AWS_STORAGE_BUCKET_NAME, private files in AWS_PRIVATE_STORAGE_BUCKET_NAME, a bucket of its own
+# (a public-read bucket policy would otherwise cover them). See the README, "Running at scale".
+AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME", default="")
+AWS_PRIVATE_STORAGE_BUCKET_NAME = env("AWS_PRIVATE_STORAGE_BUCKET_NAME", default="")
+# Where browsers load public media from besides the site itself (Content-Security-Policy img-src).
+MEDIA_ORIGINS: list[str] = []
+if AWS_STORAGE_BUCKET_NAME:
+    _S3_PLACE = {
+        "public_bucket": AWS_STORAGE_BUCKET_NAME,
+        "custom_domain": env("AWS_S3_CUSTOM_DOMAIN", default=None),
+        "endpoint_url": env("AWS_S3_ENDPOINT_URL", default=None),
+        "region_name": env("AWS_S3_REGION_NAME", default=None),
+    }
+    STORAGES.update(
+        s3_storages(
+            **_S3_PLACE,
+            private_bucket=AWS_PRIVATE_STORAGE_BUCKET_NAME,
+            access_key=env("AWS_ACCESS_KEY_ID", default=None),
+            secret_key=env("AWS_SECRET_ACCESS_KEY", default=None),
+            addressing_style=env("AWS_S3_ADDRESSING_STYLE", default="auto"),
+            public_acl=env("AWS_DEFAULT_ACL", default="public-read") or None,
+            public_location=env("AWS_LOCATION", default=""),
+            private_location=env("AWS_PRIVATE_LOCATION", default=""),
+            cache_control=env("AWS_S3_CACHE_CONTROL", default="public, max-age=86400"),
+        )
+    )
+    MEDIA_ORIGINS = media_origins(**_S3_PLACE)
 # Uploads: anything bigger than this is refused by the forms that accept files.
 MAX_UPLOAD_SIZE = env.int("MAX_UPLOAD_SIZE", default=10 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
@@ -369,7 +402,7 @@ _CSP_STRICT = {
     "default-src": [SELF],
     "script-src": [SELF],
     "style-src": [SELF],
-    "img-src": [SELF],
+    "img-src": [SELF, *MEDIA_ORIGINS],
     "font-src": [SELF],
     "connect-src": [SELF],
     "media-src": [SELF],

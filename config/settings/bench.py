@@ -1,7 +1,8 @@
 """Benchmark overlay on production settings: what `make bench` serves on 127.0.0.1 over HTTP.
 
-Production refuses to start without SECRET_KEY and ALLOWED_HOSTS; the benchmark supplies both
-(it only ever listens on the loopback interface).
+Production refuses to start without SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL and REDIS_URL; the
+overlay supplies the first two (it only ever listens on the loopback interface), benchmarks/run.py
+the others.
 """
 
 import os

@@ -8,6 +8,7 @@ from PIL import Image
 from network.roles import Role
 from tests.factories import MembershipFactory
 from tests.network.conftest import person
+from tests.object_storage import s3_buckets, s3_endpoint  # noqa: F401 (fixtures)
 from tests.outreach import builders
 from tests.practices.builders import practice_index
 

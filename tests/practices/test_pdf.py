@@ -375,7 +375,7 @@ def test_external_addresses_are_never_fetched(client, directory, no_network):
     assert "https://example.org/big.zip" in fetcher.refused
     assert "file:///etc/hostname" in fetcher.refused
     assert any(url.endswith("outside.png") for url in fetcher.refused)
-    # The record's own image is read from MEDIA_ROOT and embedded; the page still renders.
+    # The record's own image is read from the media storage and embedded; the page renders.
     reader = PdfReader(io.BytesIO(content))
     assert sum(len(page.images) for page in reader.pages) >= 1
     assert "Volunteers at work" in pdf_text(content)
@@ -385,17 +385,13 @@ def test_external_addresses_are_never_fetched(client, directory, no_network):
     assert no_network == []
 
 
-def test_local_file_for_allows_only_media_images_and_static_files(settings):
+def test_local_file_for_allows_only_static_files(settings):
     media = Path(settings.MEDIA_ROOT)
     media.mkdir(parents=True, exist_ok=True)
     upload = media / "upload.png"
     upload.write_bytes(b"png")
-    document = media / "documents" / "minutes.pdf"  # documents may be private: never embedded
-    document.parent.mkdir()
-    document.write_bytes(b"%PDF-1.4")
     stylesheet = Path(settings.STATICFILES_DIRS[0]) / "css" / "convive.css"
 
-    assert pdf.local_file_for(upload.as_uri()) == upload.resolve()
     assert pdf.local_file_for(stylesheet.as_uri()) == stylesheet.resolve()
     for refused in (
         "https://example.org/upload.png",
@@ -403,11 +399,28 @@ def test_local_file_for_allows_only_media_images_and_static_files(settings):
         "data:image/png;base64,iVBORw0KGgo=",
         "ftp://example.org/upload.png",
         "file:///etc/passwd",
-        document.as_uri(),
-        (media / "upload%2Epng").as_uri(),  # no second round of percent-decoding
-        f"{media.as_uri()}/../../../../etc/passwd",
-        f"file://example.org{upload}",  # a file on another host
-        (media / "missing.png").as_uri(),
-        media.as_uri(),  # a folder, not a file
+        upload.as_uri(),  # media are read through their storage (media_image_for)
+        f"{Path(settings.STATICFILES_DIRS[0]).as_uri()}/../../../../etc/passwd",
+        f"file://example.org{stylesheet}",  # a file on another host
+        Path(settings.STATICFILES_DIRS[0]).as_uri(),  # a folder, not a file
     ):
         assert pdf.local_file_for(refused) is None, refused
+
+
+def test_media_image_for_reads_only_images_of_the_public_storage(settings):
+    media = Path(settings.MEDIA_ROOT)
+    (media / "documents").mkdir(parents=True)
+    (media / "upload.png").write_bytes(b"png")
+    (media / "documents" / "minutes.pdf").write_bytes(b"%PDF-1.4")  # may be private: never
+    (Path(settings.MEDIA_ROOT).parent / "outside.png").write_bytes(b"not media")
+
+    assert pdf.media_image_for(pdf.media_uri("upload.png")) == (b"png", "image/png")
+    for refused in (
+        pdf.media_uri("documents/minutes.pdf"),
+        pdf.media_uri("../outside.png"),
+        pdf.media_uri("/etc/hostname.png"),
+        pdf.media_uri("missing.png"),
+        "file://" + str(media / "upload.png"),
+        "convive-media-other:upload.png",
+    ):
+        assert pdf.media_image_for(refused) is None, refused
