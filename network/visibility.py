@@ -91,16 +91,22 @@ def request_passed_passwords(request: HttpRequest) -> list[int]:
     return list(session.get(PageViewRestriction.passed_view_restrictions_session_key, []))
 
 
-def is_visible(page: Page, *, user: Visitor = None, request: HttpRequest | None = None) -> bool:
-    """Whether the visitor may see ``page`` (one query). With ``request``, for an action on the
-    page itself (its calendar file, registering for it), the visitor is the request's user and
-    the shared passwords they entered count."""
-    passed: list[int] = []
-    if request is not None:
-        user = getattr(request, "user", None)
-        passed = request_passed_passwords(request)
-    return (
-        Page.objects.filter(pk=page.pk)
-        .filter(visible_q(user=user, passed_passwords=passed))
-        .exists()
+def pages_open_to(queryset: QuerySet[P], *, request: HttpRequest) -> QuerySet[P]:
+    """The pages of ``queryset`` the visitor of ``request`` may open themselves: as in a listing
+    for the request's user, and the shared passwords they entered count. For actions on one page
+    (its calendar file, registering for it, downloading its document), never for listings."""
+    return queryset.filter(
+        visible_q(
+            user=getattr(request, "user", None),
+            passed_passwords=request_passed_passwords(request),
+        )
     )
+
+
+def is_visible(page: Page, *, user: Visitor = None, request: HttpRequest | None = None) -> bool:
+    """Whether the visitor may see ``page`` (one query): ``user`` as in a listing, or, given
+    ``request``, the visitor of the request acting on the page itself (``pages_open_to``)."""
+    queryset = Page.objects.filter(pk=page.pk)
+    if request is not None:
+        return pages_open_to(queryset, request=request).exists()
+    return visible_pages(queryset, user=user).exists()

@@ -6,6 +6,7 @@ from django.db.models import Count, QuerySet
 from django.http import HttpRequest, QueryDict
 from django.utils import translation
 from django.utils.http import urlencode
+from wagtail.documents.models import AbstractDocument
 from wagtail.models import Page
 
 from network.inputs import integer_parse, text_clean
@@ -14,7 +15,7 @@ from network.outreach.localization import (
     localized_queryset,
     page_urls_in_language,
 )
-from network.visibility import Visitor, visible_pages
+from network.visibility import Visitor, pages_open_to, visible_pages
 from practices.taxonomy import THEMES
 
 from .models import DocumentLanguage, ResourcePage, ResourceTheme, ResourceType
@@ -178,3 +179,10 @@ def library_for_home(*, home: Page) -> Page | None:
     from .models import ResourceLibraryPage
 
     return visible_pages(ResourceLibraryPage.objects.child_of(home), user=None).first()
+
+
+def document_hidden(*, document: AbstractDocument, request: HttpRequest) -> bool:
+    """Whether the library document must not be served to this visitor: it is the file of one
+    or more resources and the visitor may open none of them (drafts, restricted resources)."""
+    resources = ResourcePage.objects.filter(document=document)
+    return resources.exists() and not pages_open_to(resources, request=request).exists()
