@@ -1,8 +1,11 @@
-"""The XML sitemap lists every live page in every language, each with its translations."""
+"""The XML sitemap lists every page anyone may see (``network.visibility``) in every language,
+each with its translations."""
 
 from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Locale, Page
+
+from network.visibility import visible_pages
 
 from .localization import descendants_of_translations_q
 
@@ -11,8 +14,7 @@ class OutreachSitemap(Sitemap):
     def items(self):
         root = self.get_wagtail_site().root_page
         return (
-            Page.objects.live()
-            .public()
+            visible_pages(Page.objects.all(), user=None)
             .filter(descendants_of_translations_q(root) | Q(translation_key=root.translation_key))
             .order_by("path")
             .defer_streamfields()

@@ -6,6 +6,7 @@ from django.db.models import Count, QuerySet
 from django.http import HttpRequest, QueryDict
 from django.utils import translation
 from django.utils.http import urlencode
+from wagtail.documents.models import AbstractDocument
 from wagtail.models import Page
 
 from base.localization import (
@@ -14,6 +15,7 @@ from base.localization import (
     page_urls_in_language,
 )
 from network.inputs import integer_parse, text_clean
+from network.visibility import Visitor, pages_open_to, visible_pages
 from taxonomy.terms import THEMES
 
 from .models import DocumentLanguage, ResourcePage, ResourceTheme, ResourceType
@@ -58,11 +60,15 @@ def _apply_filters(queryset: QuerySet, filters: dict[str, str], *, skip: str = "
     return queryset
 
 
-def resources_in_library(*, library: Page, language: str) -> QuerySet[ResourcePage]:
-    """Live resources of ``library`` (and of its translations), one per translation: the one in
-    ``language`` where it exists, else the default-language one."""
+def resources_in_library(
+    *, library: Page, language: str, user: Visitor = None
+) -> QuerySet[ResourcePage]:
+    """The resources of ``library`` (and of its translations) ``user`` may see, one per
+    translation: the one in ``language`` where it exists, else the default-language one."""
     return localized_queryset(
-        ResourcePage.objects.live().filter(children_of_translations_q(library)),
+        visible_pages(ResourcePage.objects.all(), user=user).filter(
+            children_of_translations_q(library)
+        ),
         language=language,
     )
 
@@ -126,7 +132,7 @@ def resource_listing(*, library: Page, request: HttpRequest) -> dict:
     ``?theme=``, ``?language=`` and ``?year=`` (combinable), with the options' counts."""
     language = translation.get_language()
     filters = library_filters_parse(params=request.GET)
-    base = resources_in_library(library=library, language=language)
+    base = resources_in_library(library=library, language=language, user=request.user)
     results = (
         _apply_filters(base, filters)
         .select_related("locale", "document", "publisher_organisation")
@@ -156,8 +162,9 @@ def resource_related(
         return []
     language = translation.get_language()
     library = resource.get_parent()
+    user = getattr(request, "user", None)
     queryset = (
-        resources_in_library(library=library, language=language)
+        resources_in_library(library=library, language=language, user=user)
         .exclude(translation_key=resource.translation_key)
         .filter(pk__in=ResourceTheme.objects.filter(code__in=codes).values("page_id"))
         .select_related("locale", "document", "publisher_organisation")
@@ -171,4 +178,11 @@ def library_for_home(*, home: Page) -> Page | None:
     """The library index under ``home`` (used by other parts to link to it)."""
     from .models import ResourceLibraryPage
 
-    return ResourceLibraryPage.objects.child_of(home).live().first()
+    return visible_pages(ResourceLibraryPage.objects.child_of(home), user=None).first()
+
+
+def document_hidden(*, document: AbstractDocument, request: HttpRequest) -> bool:
+    """Whether the library document must not be served to this visitor: it is the file of one
+    or more resources and the visitor may open none of them (drafts, restricted resources)."""
+    resources = ResourcePage.objects.filter(document=document)
+    return resources.exists() and not pages_open_to(resources, request=request).exists()

@@ -21,6 +21,7 @@ from base.localization import (
 )
 from network.countries import country_name
 from network.inputs import text_clean
+from network.visibility import Visitor, visible_pages
 
 from .models import (
     CampaignPage,
@@ -87,9 +88,14 @@ def network_at_a_glance() -> dict:
 
 
 # -- News ---------------------------------------------------------------------------------------
-def _news_queryset(*, scope: Q) -> QuerySet[NewsPage]:
+def _visitor(request: HttpRequest | None) -> Visitor:
+    """Who a listing is for: the request's user (anonymous without a request)."""
+    return getattr(request, "user", None)
+
+
+def _news_queryset(*, scope: Q, user: Visitor) -> QuerySet[NewsPage]:
     return (
-        NewsPage.objects.live()
+        visible_pages(NewsPage.objects.all(), user=user)
         .filter(scope)
         .select_related("locale", "category", "author")
         .order_by("-date", "-first_published_at", "-pk")
@@ -113,7 +119,8 @@ def news_latest(*, home: Page, limit: int = 3, request: HttpRequest | None = Non
     """The most recent news of the site, in the visitor's language."""
     language = translation.get_language()
     queryset = localized_queryset(
-        _news_queryset(scope=descendants_of_translations_q(home)), language=language
+        _news_queryset(scope=descendants_of_translations_q(home), user=_visitor(request)),
+        language=language,
     )
     items = list(queryset[:limit])
     _label_categories(items, language=language)
@@ -124,7 +131,8 @@ def news_listing(*, index: Page, request: HttpRequest) -> dict:
     """One page of an index's news, filtered by ``?category=<slug>`` and ``?type=<code>``."""
     language = translation.get_language()
     queryset = localized_queryset(
-        _news_queryset(scope=children_of_translations_q(index)), language=language
+        _news_queryset(scope=children_of_translations_q(index), user=_visitor(request)),
+        language=language,
     )
     categories = list(_category_names(language=language).values())
     categories.sort(key=lambda category: category.name.casefold())
@@ -157,7 +165,8 @@ def news_listing(*, index: Page, request: HttpRequest) -> dict:
 
 
 def news_feed_items(*, language: str, limit: int = 20) -> list[NewsPage]:
-    """The latest news of the default site for a feed in ``language``."""
+    """The latest news of the default site for a feed in ``language``: what anyone may see
+    (feeds are read anonymously and may be kept by caches)."""
     from wagtail.models import Site
 
     site = Site.objects.select_related("root_page").filter(is_default_site=True).first()
@@ -166,7 +175,7 @@ def news_feed_items(*, language: str, limit: int = 20) -> list[NewsPage]:
     with translation.override(language):
         items = list(
             localized_queryset(
-                _news_queryset(scope=descendants_of_translations_q(site.root_page)),
+                _news_queryset(scope=descendants_of_translations_q(site.root_page), user=None),
                 language=language,
             )[:limit]
         )
@@ -174,14 +183,14 @@ def news_feed_items(*, language: str, limit: int = 20) -> list[NewsPage]:
 
 
 # -- Events -------------------------------------------------------------------------------------
-def _events_queryset(*, scope: Q) -> QuerySet[EventPage]:
-    return EventPage.objects.live().filter(scope).select_related("locale")
+def _events_queryset(*, scope: Q, user: Visitor) -> QuerySet[EventPage]:
+    return visible_pages(EventPage.objects.all(), user=user).filter(scope).select_related("locale")
 
 
 def events_upcoming(*, home: Page, limit: int = 3, request: HttpRequest | None = None) -> list:
     """The next events (not yet ended), soonest first, in the visitor's language."""
     queryset = localized_queryset(
-        _events_queryset(scope=descendants_of_translations_q(home)),
+        _events_queryset(scope=descendants_of_translations_q(home), user=_visitor(request)),
         language=translation.get_language(),
     ).filter(end__gte=timezone.now())
     return _with_urls(list(queryset.order_by("start", "pk")[:limit]), request=request)
@@ -190,7 +199,7 @@ def events_upcoming(*, home: Page, limit: int = 3, request: HttpRequest | None =
 def event_listing(*, index: Page, request: HttpRequest) -> dict:
     """Upcoming events soonest first, or past events (``?when=past``) latest first."""
     queryset = localized_queryset(
-        _events_queryset(scope=children_of_translations_q(index)),
+        _events_queryset(scope=children_of_translations_q(index), user=_visitor(request)),
         language=translation.get_language(),
     )
     now = timezone.now()
@@ -254,7 +263,7 @@ def _live_campaigns(queryset: QuerySet[CampaignPage]) -> QuerySet[CampaignPage]:
 
 def campaigns_live(*, home: Page, limit: int = 3, request: HttpRequest | None = None) -> list:
     queryset = localized_queryset(
-        CampaignPage.objects.live()
+        visible_pages(CampaignPage.objects.all(), user=_visitor(request))
         .filter(descendants_of_translations_q(home))
         .select_related("locale"),
         language=translation.get_language(),
@@ -266,7 +275,7 @@ def campaigns_live(*, home: Page, limit: int = 3, request: HttpRequest | None = 
 def campaign_listing(*, index: Page, request: HttpRequest) -> list:
     """Every campaign of an index, live ones first, then by start date, latest first."""
     queryset = localized_queryset(
-        CampaignPage.objects.live()
+        visible_pages(CampaignPage.objects.all(), user=_visitor(request))
         .filter(children_of_translations_q(index))
         .select_related("locale"),
         language=translation.get_language(),
@@ -291,14 +300,16 @@ def search_terms(query: str) -> str:
 
 
 def search_pages(*, query: str, request: HttpRequest) -> dict:
-    """One page of live pages in the visitor's language matching ``query``."""
+    """One page of the pages the visitor may see, in their language, matching ``query``."""
     query = search_clean_query(query)
     terms = search_terms(query)
     if not terms:
         return {"query": query, "page_obj": None, "items": []}
     language = translation.get_language()
     locale = Locale.objects.filter(language_code=language).first()
-    pages = Page.objects.live().filter(depth__gt=1)
+    # The search backend filters on indexed fields only: the rule comes in as a subquery of ids.
+    visible = visible_pages(Page.objects.filter(depth__gt=1), user=_visitor(request))
+    pages = Page.objects.filter(pk__in=visible.values("pk"))
     if locale is not None:
         pages = pages.filter(locale=locale)
     results = pages.search(terms, operator="and")

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from base.localization import page_url_in_language
 from network.permissions import decide
+from network.visibility import is_visible
 
 from . import selectors, services
 from .calendar import event_ics
@@ -21,8 +22,12 @@ from .permissions import EVENT_REGISTRATION_CANCEL
 LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
 
 
-def _live_event(page_id: int) -> EventPage:
-    return get_object_or_404(EventPage.objects.live().select_related("locale"), pk=page_id)
+def _visible_event(request: HttpRequest, page_id: int) -> EventPage:
+    """The event ``page_id`` if the visitor may see it (404 otherwise, as for a draft)."""
+    event = get_object_or_404(EventPage.objects.select_related("locale"), pk=page_id)
+    if not is_visible(event, request=request):
+        raise Http404
+    return event
 
 
 def _event_url(event: EventPage, request: HttpRequest) -> str:
@@ -31,7 +36,7 @@ def _event_url(event: EventPage, request: HttpRequest) -> str:
 
 @require_POST
 def event_register(request: HttpRequest, page_id: int) -> HttpResponse:
-    event = _live_event(page_id)
+    event = _visible_event(request, page_id)
     event_url = _event_url(event, request)
     if not request.user.is_authenticated:
         return redirect_to_login(event_url)
@@ -64,7 +69,7 @@ def event_registration_cancel(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_GET
 def event_calendar(request: HttpRequest, page_id: int) -> HttpResponse:
-    event = _live_event(page_id)
+    event = _visible_event(request, page_id)
     url = request.build_absolute_uri(_event_url(event, request))
     canonical = selectors.event_canonical(event=event)
     body = event_ics(event=event, canonical=canonical, url=url, host=request.get_host())

@@ -27,9 +27,10 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import Case, F, FloatField, Q, QuerySet, Value, When
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 
 from base.localization import page_urls_in_language
+from network.visibility import visible_q
 from practices.models import PracticeGcmObjective, PracticeTargetGroup, PracticeTheme
 
 from .models import PracticeSearchEntry, PracticeSearchGeneration, PracticeViewCount
@@ -260,11 +261,11 @@ def _newest_first(row: dict) -> tuple:
 
 
 def _build(token: str | None) -> FinderSnapshot:
-    restricted = list(PageViewRestriction.objects.values_list("page__path", flat=True))
-    # One read of the listed entries: their facts, and what their cards show.
-    rows = [
-        row
-        for row in PracticeSearchEntry.objects.exclude(listed_in="").values(
+    # One read of the listed entries anyone may see: their facts, and what their cards show.
+    rows = list(
+        PracticeSearchEntry.objects.exclude(listed_in="")
+        .filter(visible_q(prefix="page__"))
+        .values(
             "page_id",
             "first_published_at",
             "listed_in",
@@ -279,8 +280,7 @@ def _build(token: str | None) -> FinderSnapshot:
             "page__authority__name",
             "page__is_illustrative",
         )
-        if not any(row["page__path"].startswith(path) for path in restricted)
-    ]
+    )
     rows.sort(key=_newest_first)
     listed = {row["page_id"] for row in rows}
     codes: dict[str, dict[int, list[str]]] = {}

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from network.inputs import integer_parse
+from network.visibility import visible_pages
 from practices.models import PracticeIndexPage, PracticePage
 from taxonomy.terms import GCM_OBJECTIVES, SDG_TARGETS, TARGET_GROUPS, THEMES, label
 
@@ -108,9 +109,8 @@ def published_attachments(*, practice_ids: Iterable[int]) -> QuerySet[Submission
 
 def public_practice_ids(*, practice_ids: Iterable[int]) -> set[int]:
     """Those of these practices and their translations whose material anyone may see: the
-    practice, or one of its translations (they show the same files), passes Wagtail's rule for
-    every public output of the site: live, with no view restriction on the page or above it
-    (as in ``practices.outputs.live_practice``)."""
+    practice, or one of its translations (they show the same files), is visible to anonymous
+    visitors (``network.visibility``)."""
     group = _translation_group(practice_ids)
-    public_keys = set(group.live().public().values_list("translation_key", flat=True))
+    public_keys = set(visible_pages(group, user=None).values_list("translation_key", flat=True))
     return {pk for pk, key in group.values_list("pk", "translation_key") if key in public_keys}

@@ -17,6 +17,7 @@ from wagtail.rich_text import expand_db_html
 
 from base.localization import page_urls_in_language
 from network.spreadsheets import spreadsheet_safe
+from network.visibility import visible_pages
 from taxonomy.terms import GCM_OBJECTIVES, SDG_TARGETS, TARGET_GROUPS, THEMES, label
 
 from .models import (
@@ -98,8 +99,10 @@ def practice_sections(practice: PracticePage) -> dict:
 
 
 def live_practice(*, pk: int) -> PracticePage | None:
-    """The live, public practice ``pk`` (any language), or None."""
-    queryset = PracticePage.objects.live().public().select_related("locale", "authority")
+    """The practice ``pk`` (any language) if anyone may see it, or None."""
+    queryset = visible_pages(PracticePage.objects.all(), user=None).select_related(
+        "locale", "authority"
+    )
     return _with_classification(queryset).filter(pk=pk).first()
 
 

@@ -24,6 +24,8 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from wagtail.models import Page
 
+from network.visibility import visible_pages
+
 from .models import PracticePage
 
 PDF_TEMPLATE = "practices/pdf/practice.html"
@@ -179,9 +181,9 @@ def _material_items(practice: PracticePage, *, base_url: str) -> list[dict]:
 
 
 def _translations(practice: PracticePage) -> list[str]:
-    """Language codes of the other live versions of the practice."""
+    """Language codes of the other versions of the practice anyone may see."""
     return list(
-        Page.objects.live()
+        visible_pages(Page.objects.all(), user=None)
         .filter(translation_key=practice.translation_key)
         .exclude(pk=practice.pk)
         .order_by("locale__language_code")

@@ -29,16 +29,16 @@ from django.conf import settings
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.http import QueryDict
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from wagtail.models import PageViewRestriction
 
 from network.countries import COUNTRY_CHOICES, country_name
 from network.inputs import integer_parse, text_clean, values_parse
+from network.visibility import visible_q
 from practice_search.finder import (
     CHILD_FACETS,
     COLUMN_FACETS,
@@ -304,16 +304,11 @@ def practice_search_params(*, params: QueryDict) -> PracticeSearchParams:
 # -- Querying -----------------------------------------------------------------------------------
 def _listed_entries(*, language: str) -> QuerySet[PracticeSearchEntry]:
     """The search entries of the practices a visitor reading ``language`` sees, one version each
-    (see ``services.practice_listing_refresh``), without those under a view restriction (one
-    query for those)."""
-    entries = PracticeSearchEntry.objects.filter(listed_in__contains=listed_in_lookup(language))
-    restricted = list(PageViewRestriction.objects.values_list("page__path", flat=True))
-    if restricted:
-        private = Q()
-        for path in restricted:
-            private |= Q(page__path__startswith=path)
-        entries = entries.exclude(private)
-    return entries
+    (see ``services.practice_listing_refresh``), of the practices anyone may see
+    (``network.visibility``: the directory and its outputs are shared by every visitor)."""
+    return PracticeSearchEntry.objects.filter(
+        visible_q(prefix="page__"), listed_in__contains=listed_in_lookup(language)
+    )
 
 
 def _apply_filters(entries: QuerySet, filters: dict[str, list[str]], *, skip: str = "") -> QuerySet:

@@ -11,6 +11,7 @@ from wagtail.models import Page
 
 from base.localization import page_urls_in_language
 from network.countries import country_name
+from network.visibility import visible_pages
 from practice_search.finder import finder_snapshot
 from practice_submissions.selectors import practice_index_for
 
@@ -59,9 +60,9 @@ def practice_related(*, practice: PracticePage, limit: int = RELATED_LIMIT) -> l
 
 
 def practice_translations(*, practice: PracticePage, request: HttpRequest | None = None) -> list:
-    """(language code, address) of every live language version of ``practice``."""
+    """(language code, address) of every language version of ``practice`` anyone may see."""
     versions = (
-        Page.objects.live()
+        visible_pages(Page.objects.all(), user=None)
         .filter(translation_key=practice.translation_key)
         .select_related("locale")
         .order_by("locale__language_code")

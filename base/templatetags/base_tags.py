@@ -12,6 +12,8 @@ from django.utils.http import urlencode
 from django.utils.translation import get_language_info
 from wagtail.models import Page, Site
 
+from network.visibility import visible_pages
+
 from ..cache import shared_fragment
 from ..localization import children_of_translations_q, localized_queryset, page_urls_in_language
 
@@ -27,9 +29,12 @@ def _current_page(context) -> Page | None:
 
 def _language_versions(page: Page, request) -> dict[str, tuple[str, bool]]:
     """For each language: (the address showing ``page`` in it, whether that is a translation)."""
+    # Shared by every visitor of the page: the translations anyone may see.
     translations = {
         item.locale.language_code: item
-        for item in page.get_translations(inclusive=True).live().select_related("locale")
+        for item in visible_pages(page.get_translations(inclusive=True), user=None).select_related(
+            "locale"
+        )
     }
     versions = {}
     for code, _name in settings.LANGUAGES:
@@ -99,7 +104,8 @@ def language_links(context) -> list[dict]:
 
 @register.simple_tag(takes_context=True)
 def main_menu(context) -> list[dict]:
-    """The home page's children marked "show in menus", in the visitor's language."""
+    """The home page's children marked "show in menus" that anyone may see (the menu is shared
+    by every visitor), in the visitor's language."""
     request = context.get("request")
     if request is None:
         return []
@@ -111,7 +117,7 @@ def main_menu(context) -> list[dict]:
     def build() -> list[tuple[str, str]]:
         pages = list(
             localized_queryset(
-                Page.objects.live()
+                visible_pages(Page.objects.all(), user=None)
                 .in_menu()
                 .filter(children_of_translations_q(site.root_page))
                 .select_related("locale"),
