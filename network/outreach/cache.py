@@ -210,9 +210,10 @@ def _is_anonymous_visit(request: HttpRequest) -> bool:
     # Runs before the session and authentication middleware: a visitor without a session cookie
     # is anonymous, whoever they claim to be. One with a messages cookie has a message waiting
     # ("You have signed out"): their page is rendered, never served from or stored in the cache.
-    return (
-        settings.SESSION_COOKIE_NAME not in request.COOKIES
-        and CookieStorage.cookie_name not in request.COOKIES
+    # (An emptied cookie, as a client may send back after its deletion, is no cookie.)
+    return not (
+        request.COOKIES.get(settings.SESSION_COOKIE_NAME)
+        or request.COOKIES.get(CookieStorage.cookie_name)
     )
 
 
