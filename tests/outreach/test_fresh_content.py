@@ -1,0 +1,96 @@
+"""Every change is shown on the next request, by every worker and node: nothing of the content
+is kept in a worker's memory, and what the shared cache keeps (pages, menus, language links)
+is dropped when a change commits (network/outreach/cache.py)."""
+
+import io
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.files.images import ImageFile
+from PIL import Image as PILImage
+from wagtail.images import get_image_model
+from wagtail.models import PageViewRestriction
+
+from . import builders
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def about(home):
+    return builders.standard_page(home, slug="about", title="About us")
+
+
+@pytest.fixture(params=[False, True], ids=["page-cache-off", "page-cache-on"])
+def page_cache(request, settings):
+    settings.PAGE_CACHE_ENABLED = request.param
+    return request.param
+
+
+def test_publishing_a_change_is_shown_at_once(client, about, page_cache):
+    client.get("/en/about/")
+    about.title = "About the network"
+    about.save_revision().publish()
+    assert "About the network" in client.get("/en/about/").content.decode()
+
+
+def test_an_unpublished_page_is_gone_at_once(client, about, page_cache):
+    assert client.get("/en/about/").status_code == 200
+    about.unpublish()
+    assert client.get("/en/about/").status_code == 404
+
+
+def test_a_new_slug_moves_the_address(client, about):
+    client.get("/en/about/")
+    about.slug = "who-we-are"
+    about.save_revision().publish()
+    assert client.get("/en/about/").status_code == 404
+    assert client.get("/en/who-we-are/").status_code == 200
+
+
+def test_a_moved_page_answers_at_its_new_address(client, home, about):
+    section = builders.standard_page(home, slug="network", title="Network")
+    client.get("/en/about/")
+    about.move(section, pos="last-child")
+    old = client.get("/en/about/")  # Wagtail leaves a redirect behind
+    assert (old.status_code, old["Location"]) == (301, "/en/network/about/")
+    assert client.get("/en/network/about/").status_code == 200
+
+
+def test_a_restriction_added_after_a_visit_applies_to_the_next_visitor(client, about, page_cache):
+    assert client.get("/en/about/").status_code == 200
+    assert client.get("/en/about/").status_code == 200  # cached when the page cache is on
+    restriction = PageViewRestriction.objects.create(
+        page=about, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.add(Group.objects.create(name="Partners"))
+    response = client.get("/en/about/")
+    assert response.status_code == 302
+    assert "login" in response["Location"]
+    restriction.delete()
+    assert client.get("/en/about/").status_code == 200
+
+
+def test_language_links_follow_a_translation_published_after_a_visit(
+    client, homes, about, page_cache
+):
+    before = client.get("/en/about/").content.decode()
+    assert '<link rel="alternate" hreflang="es"' not in before
+    builders.translate(about, homes["es"], code="es", slug="acerca")
+    after = client.get("/en/about/").content.decode()
+    assert '<link rel="alternate" hreflang="es" href="http://testserver/es/acerca/">' in after
+
+
+def test_a_page_whose_sharing_image_was_deleted_still_answers(client, about, page_cache):
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (60, 40), "teal").save(buffer, "PNG")
+    image = get_image_model().objects.create(
+        title="Square", file=ImageFile(buffer, name="square.png")
+    )
+    about.social_image = image
+    about.save_revision().publish()
+    assert "square" in client.get("/en/about/").content.decode()
+    image.delete()
+    response = client.get("/en/about/")
+    assert response.status_code == 200
+    assert "square" not in response.content.decode()
