@@ -374,7 +374,8 @@ def main() -> int:
     base_env = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"REDIS_URL", "PAGE_CACHE_ENABLED", "DATABASE_URL"}
+        if key
+        not in {"REDIS_URL", "CACHE_URL", "PAGE_CACHE_URL", "PAGE_CACHE_ENABLED", "DATABASE_URL"}
     }
     base_env.update(
         DJANGO_SETTINGS_MODULE="config.settings.bench",
@@ -386,7 +387,9 @@ def main() -> int:
         prepare_site(base_env, arguments.size)
 
     use_redis = redis_answers(redis_url)
-    serve_env = {**base_env, **({"REDIS_URL": redis_url} if use_redis else {})}
+    # Broker and caches in the benchmark's one database, which flush_redis() empties.
+    redis_env = {"REDIS_URL": redis_url, "CACHE_URL": redis_url, "PAGE_CACHE_URL": redis_url}
+    serve_env = {**base_env, **(redis_env if use_redis else {})}
     cache = f"redis ({redis_url})" if use_redis else "local memory"
     log(f"Cache: {cache}; {WORKERS} gunicorn workers; wrk -t{THREADS} -c{CONNECTIONS}")
 
