@@ -286,3 +286,14 @@ def test_menu_and_language_links_live_in_the_shared_cache_with_an_expiry(
     # What another worker or node stores there is what this one serves.
     builders.translate(about, homes["es"], code="es", slug="acerca")
     assert 'hreflang="es"' in client.get("/en/about/").content.decode()
+
+
+def test_every_parameter_a_page_reads_is_part_of_the_key():
+    """A parameter missing from the list would be left out of the key: its filtered page would
+    be served the unfiltered one. The directory's facets and the library's filters are listed."""
+    from network.outreach.cache import PAGE_QUERY_PARAMETERS
+    from practices.library.selectors import FILTER_NAMES
+    from practices.search import FACETS
+
+    read = {"page", "q", "sort", *FILTER_NAMES, *(spec.name for spec in FACETS)}
+    assert read <= PAGE_QUERY_PARAMETERS
