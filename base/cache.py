@@ -1,32 +1,67 @@
-"""A whole-page cache for anonymous visitors of the public site.
+"""Caching of the public site, shared by every worker and node (the ``pages`` cache alias).
 
-Only GET requests for Wagtail pages from visitors without a session cookie are cached, and only
-successful responses that set no cookie. Entries are keyed by full path and language and are
-dropped at once whenever a page is published, unpublished or deleted. Invalidation replaces a
-"generation" token that is part of every key, so it never has to flush the cache server (which
-on Redis would also wipe other data sharing the database).
+Two kinds of entries, each stored as ``(generation token, value)`` under a stable key and with an
+expiry (``PAGE_CACHE_TIMEOUT``):
+
+- whole pages rendered for anonymous visitors (``AnonymousPageCacheMiddleware``), keyed by
+  scheme, host and port (which decide the Wagtail site), path and the query parameters pages
+  read (``PAGE_QUERY_PARAMETERS``; tracking parameters such as ``utm_source`` are left out);
+- fragments every visitor of a page sees alike (the main menu, a page's language versions),
+  through ``shared_fragment``.
+
+Publishing and the other changes of ``signals.py`` replace the token, so every worker and node
+stops using older entries the moment the change commits, without flushing the cache server
+(which on Redis would also wipe other data sharing the database). The cache backend fails open
+(``network/redis_cache.py``): with Redis down or hanging, pages are built uncached.
 """
 
 import hashlib
-import threading
 import uuid
-from collections import OrderedDict
 from collections.abc import Callable
 from functools import lru_cache
 from typing import TypeVar
 
 from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import caches
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.urls import Resolver404, resolve
 from django.utils import translation
+from django.utils.cache import patch_cache_control
+from django.utils.http import urlencode
 
 CACHE_ALIAS = "pages"
 GENERATION_KEY = "outreach:generation"
 CACHED_HEADER = "X-Page-Cache"
 CACHEABLE_VIEWS = {"wagtail_serve"}
 MEMO_PATH_MAX = 300
+# Every query parameter a Wagtail page of the site reads: pagination, news and event filters,
+# the practice directory's search, facets and sort (practices/search.py), the library's filters
+# (library/selectors.py). Any other parameter (utm_*, fbclid, gclid, _ga...) changes
+# nothing on the page: it is left out of the cache key, so such a visit is served the cached
+# page, and a page rendered for it is not stored (its links could carry the parameter).
+PAGE_QUERY_PARAMETERS = frozenset(
+    {
+        "page",
+        "category",
+        "type",
+        "when",
+        "q",
+        "sort",
+        "country",
+        "theme",
+        "group",
+        "gcm",
+        "status",
+        "year",
+        "results",
+        "language",
+    }
+)
+# The attribute under which a request keeps the generation token it first read (one cache
+# round-trip per request, shared by the page cache and the fragments).
+GENERATION_ATTRIBUTE = "content_generation"
 T = TypeVar("T")
 
 
@@ -34,21 +69,47 @@ def _cache():
     return caches[CACHE_ALIAS]
 
 
+def _timeout() -> int:
+    return settings.PAGE_CACHE_TIMEOUT
+
+
 def _generation() -> str:
     cache = _cache()
     generation = cache.get(GENERATION_KEY)
     if generation is None:
         generation = uuid.uuid4().hex
-        # add() keeps a token another process may have set in the meantime.
+        # add() keeps a token another process may have set in the meantime. The token itself
+        # never expires: evicting it only makes every entry stale, which is safe.
         cache.add(GENERATION_KEY, generation, timeout=None)
         generation = cache.get(GENERATION_KEY, generation)
     return generation
 
 
+def _known_parameters(request: HttpRequest) -> list[tuple[str, str]]:
+    return sorted(
+        (name, value)
+        for name, values in request.GET.lists()
+        if name in PAGE_QUERY_PARAMETERS
+        for value in values
+    )
+
+
+def _has_only_known_parameters(request: HttpRequest) -> bool:
+    return all(name in PAGE_QUERY_PARAMETERS for name in request.GET)
+
+
 def page_cache_key(request: HttpRequest) -> str:
-    """The cache key of a page: its full address, language prefix included (every cacheable page
-    lives under i18n_patterns, so the address decides the language)."""
-    digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    """The cache key of a page: scheme, host and port (Wagtail picks the site by host name and
+    port), the path (its language prefix decides the language) and the known query parameters,
+    sorted."""
+    parts = (
+        request.scheme,
+        request.get_host(),
+        request.get_port(),
+        request.path,
+        urlencode(_known_parameters(request)),
+    )
+    digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
     return f"outreach:page:{digest}"
 
 
@@ -57,82 +118,51 @@ def _new_generation() -> None:
 
 
 def page_cache_clear(**kwargs) -> None:
-    """Forget every cached page, route and fragment (connected to publishing and the other
-    signals of ``signals.py``): at once, and again when the transaction commits, since a
-    request that read the first new token before the commit may have stored what it saw."""
+    """Forget every cached page and fragment (connected to publishing and the other signals of
+    ``signals.py``): at once, and again when the transaction commits, since a request that read
+    the first new token before the commit may have stored what it saw."""
     _new_generation()
     transaction.on_commit(_new_generation)
 
 
-def _current(key: str) -> tuple[str, object | None]:
-    """(the generation token, what ``key`` holds if it was stored under that token) in one
-    round-trip; entries are stored as ``(generation, value)`` by ``_store``."""
-    found = _cache().get_many([GENERATION_KEY, key])
-    generation = found.get(GENERATION_KEY) or _generation()
-    stored = found.get(key)
+def _current(request: HttpRequest, key: str):
+    """What ``key`` holds if it was stored under the request's generation token, else None.
+    The first read of a request fetches the token and the entry in one round-trip."""
+    generation = getattr(request, GENERATION_ATTRIBUTE, None)
+    if generation is None:
+        found = _cache().get_many([GENERATION_KEY, key])
+        generation = found.get(GENERATION_KEY) or _generation()
+        setattr(request, GENERATION_ATTRIBUTE, generation)
+        stored = found.get(key)
+    else:
+        stored = _cache().get(key)
     if stored is not None and stored[0] == generation:
-        return generation, stored[1]
-    return generation, None
+        return stored[1]
+    return None
 
 
-def _store(key: str, generation: str, value) -> None:
+def _store(request: HttpRequest, key: str, value) -> None:
     # Stored under the generation read before building the value: if something was published
     # in the meantime, the entry is already stale and will not be used.
-    _cache().set(key, (generation, value))
-
-
-def generation_for(request: HttpRequest) -> str:
-    """The generation token as this request first read it (one cache round-trip per request,
-    shared by the page cache, the route memo and the fragments)."""
-    token = getattr(request, "_outreach_generation", None)
-    if token is None:
-        token = _generation()
-        request._outreach_generation = token
-    return token
-
-
-class ProcessMemo:
-    """Values this worker process keeps until the generation token changes: what every visitor
-    of a page sees alike (menus, routes, language links), rebuilt at most once per publish and
-    process. Bounded: past ``size`` entries, the oldest stored go first."""
-
-    def __init__(self, size: int) -> None:
-        self.size = size
-        self._entries: OrderedDict[object, tuple[str, object]] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key, token: str):
-        found = self._entries.get(key)
-        if found is None or found[0] != token:
-            return None
-        return found[1]
-
-    def put(self, key, token: str, value) -> None:
-        with self._lock:
-            self._entries[key] = (token, value)
-            self._entries.move_to_end(key)
-            while len(self._entries) > self.size:
-                self._entries.popitem(last=False)
-
-
-FRAGMENTS = ProcessMemo(size=2000)
+    _cache().set(key, (getattr(request, GENERATION_ATTRIBUTE), value), timeout=_timeout())
 
 
 def shared_fragment(request: HttpRequest, name: str, build: Callable[[], T]) -> T:
     """A piece of data every visitor of a page sees alike (the main menu of a site in a language,
-    the language versions of a page), built once per process and kept until the next publish:
-    no query and no cache round-trip beyond the request's generation token."""
-    token = generation_for(request)
-    value = FRAGMENTS.get(name, token)
+    the language versions of a page), built once per publish for every worker and node. ``name``
+    must say everything the value depends on; the host is added here."""
+    key = "outreach:fragment:" + hashlib.sha256(f"{request.get_host()}|{name}".encode()).hexdigest()
+    value = _current(request, key)
     if value is None:
         value = build()
-        FRAGMENTS.put(name, token, value)
+        _store(request, key, value)
     return value
 
 
 @lru_cache(maxsize=4096)
 def _view_name(language: str, path_info: str, urlconf: str | None) -> str | None:
     # The URL configuration never changes while the process runs: resolve each address once.
+    # Only the view's name is kept, never content, so workers cannot disagree about it.
     try:
         with translation.override(language):
             return resolve(path_info, urlconf).url_name
@@ -176,40 +206,81 @@ def _is_cacheable_view(request: HttpRequest) -> bool:
     return _view_name(language, request.path_info, urlconf) in CACHEABLE_VIEWS
 
 
-def _may_serve_from_cache(request: HttpRequest) -> bool:
+def _is_anonymous_visit(request: HttpRequest) -> bool:
     # Runs before the session and authentication middleware: a visitor without a session cookie
-    # is anonymous, whoever they claim to be.
+    # is anonymous, whoever they claim to be. One with a messages cookie has a message waiting
+    # ("You have signed out"): their page is rendered, never served from or stored in the cache.
+    # (An emptied cookie, as a client may send back after its deletion, is no cookie.)
+    return not (
+        request.COOKIES.get(settings.SESSION_COOKIE_NAME)
+        or request.COOKIES.get(CookieStorage.cookie_name)
+    )
+
+
+def _may_serve_from_cache(request: HttpRequest) -> bool:
     return (
         request.method in {"GET", "HEAD"}
-        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and _is_anonymous_visit(request)
         and _is_cacheable_view(request)
     )
 
 
-def _may_store(request: HttpRequest, response: HttpResponse) -> bool:
-    match = getattr(request, "resolver_match", None)
+def _is_personal(request: HttpRequest, response: HttpResponse) -> bool:
+    """Whether the response was made for this visitor: signed in, with a session, a form's CSRF
+    token, a message, or a cookie being set."""
     session = getattr(request, "session", None)
+    user = getattr(request, "user", None)
+    # Cheapest first: without a session cookie, ``request.user`` costs no query.
+    return bool(
+        not _is_anonymous_visit(request)
+        or response.cookies
+        or response.has_header("Set-Cookie")
+        or request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        or (session is not None and (session.modified or not session.is_empty()))
+        or (user is not None and user.is_authenticated)
+    )
+
+
+def _may_store(request: HttpRequest, response: HttpResponse) -> bool:
+    """Whether ``response`` is a public page: the same for every anonymous visitor of its
+    address, so that this cache, a CDN or a reverse proxy may keep it."""
+    match = getattr(request, "resolver_match", None)
     return (
         request.method == "GET"
         and response.status_code == 200
         and match is not None
         and match.url_name in CACHEABLE_VIEWS
-        and not response.cookies
         and not response.streaming
-        and not response.has_header("Set-Cookie")
-        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
-        and not (session is not None and (session.modified or not session.is_empty()))
-        and not getattr(request, "user", None).is_authenticated
+        and _has_only_known_parameters(request)
+        and not _is_personal(request, response)
         and "no-store" not in response.get("Cache-Control", "")
         and "private" not in response.get("Cache-Control", "")
     )
 
 
-STORED_HEADERS = {"content-type", "content-language", "vary", "x-frame-options"}
+def _send_cache_control(request: HttpRequest, response: HttpResponse, public: bool) -> None:
+    """Tell browsers, CDNs and reverse proxies what they may keep: a public page for a short
+    while in the browser and ``PAGE_CACHE_TIMEOUT`` in a shared cache (publishing purges it,
+    see ``frontend_cache``); anything made for this visitor nowhere."""
+    if response.has_header("Cache-Control"):
+        return
+    if public:
+        patch_cache_control(
+            response,
+            public=True,
+            max_age=settings.PAGE_CACHE_MAX_AGE,
+            s_maxage=settings.PAGE_CACHE_TIMEOUT,
+        )
+    elif _is_personal(request, response):
+        patch_cache_control(response, private=True, no_store=True)
+
+
+STORED_HEADERS = {"content-type", "content-language", "vary", "x-frame-options", "cache-control"}
 
 
 class AnonymousPageCacheMiddleware:
-    """Serve and store rendered Wagtail pages for anonymous visitors (see module docstring).
+    """Serve and store rendered Wagtail pages for anonymous visitors (see module docstring), and
+    send ``Cache-Control`` for a CDN or reverse proxy whether or not this cache is enabled.
 
     Placed right after WhiteNoise, before sessions, locale, authentication and the rest: a hit
     costs one cache round-trip (the generation token and the page are read together) and none of
@@ -221,25 +292,29 @@ class AnonymousPageCacheMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if not settings.PAGE_CACHE_ENABLED or not _may_serve_from_cache(request):
-            return self.get_response(request)
+            response = self.get_response(request)
+            _send_cache_control(request, response, public=_may_store(request, response))
+            return response
         key = page_cache_key(request)
-        generation, cached = _current(key)
-        request._outreach_generation = generation
+        cached = _current(request, key)
         if cached is not None:
-            content, headers, *counted = cached
-            if counted and counted[0]:
-                _count_view(*counted[0])
+            content, headers, counted = cached
+            # A HEAD request (a link checker, a monitor) is not a view.
+            if counted and request.method == "GET":
+                _count_view(*counted)
             response = HttpResponse(content, headers=headers)
             response[CACHED_HEADER] = "hit"
             return response
         response = self.get_response(request)
-        if _may_store(request, response):
+        public = _may_store(request, response)
+        _send_cache_control(request, response, public=public)
+        if public:
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()
             headers = {
                 name: value for name, value in response.items() if name.lower() in STORED_HEADERS
             }
             view = getattr(request, PAGE_VIEW_ATTRIBUTE, None)
-            _store(key, generation, (response.content, headers, view))
+            _store(request, key, (response.content, headers, view))
             response[CACHED_HEADER] = "miss"
         return response

@@ -8,25 +8,20 @@ from django.db.models import Q
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import translation
-from wagtail.models import Locale, Page
-
-
-def locale_ids(*, language: str) -> tuple[int | None, int | None]:
-    """The ids of the Locale rows for ``language`` and for the default language (one query)."""
-    wanted = {language, settings.LANGUAGE_CODE}
-    ids = dict(Locale.objects.filter(language_code__in=wanted).values_list("language_code", "id"))
-    return ids.get(language), ids.get(settings.LANGUAGE_CODE)
+from wagtail.models import Page
 
 
 def localized_queryset(queryset, *, language: str):
     """Restrict a page (or translatable snippet) queryset to items in ``language``, plus items in
-    the default language that have no live translation in ``language`` (never both)."""
-    active_id, default_id = locale_ids(language=language)
-    if active_id is None or active_id == default_id:
-        return queryset.filter(locale_id=default_id)
-    translated = queryset.filter(locale_id=active_id).values("translation_key")
+    the default language that have no live translation in ``language`` (never both). The
+    languages are matched through the locale join inside the same query: no separate lookup."""
+    default = settings.LANGUAGE_CODE
+    if language == default:
+        return queryset.filter(locale__language_code=default)
+    translated = queryset.filter(locale__language_code=language).values("translation_key")
     return queryset.filter(
-        Q(locale_id=active_id) | (Q(locale_id=default_id) & ~Q(translation_key__in=translated))
+        Q(locale__language_code=language)
+        | (Q(locale__language_code=default) & ~Q(translation_key__in=translated))
     )
 
 

@@ -66,14 +66,6 @@ class BasePage(Page):
         return candidates[0] if candidates else None
 
     # -- Serving ---------------------------------------------------------------------------------
-    def get_view_restrictions(self):
-        # Looked up once per publish by the route memo (routing.RouteMemoMiddleware); each
-        # request still checks them against its visitor.
-        memo = getattr(self, "_memo_view_restrictions", None)
-        if memo is not None:
-            return memo
-        return super().get_view_restrictions()
-
     def serve(self, request, *args, **kwargs):
         language = translation.get_language()
         if self.locale.language_code != language:

@@ -1,6 +1,8 @@
 """Keep the anonymous page cache fresh: any change to what pages show drops it."""
 
 from django.db.models.signals import post_delete, post_save
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -18,6 +20,11 @@ def connect() -> None:
     post_page_move.connect(page_cache_clear, dispatch_uid="outreach_cache_page_moved")
     for model in (LocalAuthority, PageViewRestriction, Site, Locale):
         invalidate_on_change(model)
+    # A deleted image or document disappears from the pages that showed or linked it.
+    for model in (get_image_model(), get_document_model()):
+        post_delete.connect(
+            page_cache_clear, sender=model, dispatch_uid=f"outreach_cache_del_{model}"
+        )
 
 
 def invalidate_on_change(model) -> None:

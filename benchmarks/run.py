@@ -375,7 +375,8 @@ def main() -> int:
     base_env = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"REDIS_URL", "CELERY_BROKER_URL", "PAGE_CACHE_ENABLED", "DATABASE_URL"}
+        if key
+        not in {"REDIS_URL", "CACHE_URL", "PAGE_CACHE_URL", "PAGE_CACHE_ENABLED", "DATABASE_URL"}
     }
     if not redis_answers(redis_url):
         raise BenchError(f"No Redis answers at {redis_url} (set BENCH_REDIS_URL).")
@@ -389,8 +390,11 @@ def main() -> int:
         # An in-memory broker runs the seeding's tasks inline: no worker is needed.
         prepare_site({**base_env, "CELERY_BROKER_URL": "memory://"}, arguments.size)
 
-    serve_env = base_env
-    cache = f"redis ({redis_url})"
+    use_redis = redis_answers(redis_url)
+    # Broker and caches in the benchmark's one database, which flush_redis() empties.
+    redis_env = {"REDIS_URL": redis_url, "CACHE_URL": redis_url, "PAGE_CACHE_URL": redis_url}
+    serve_env = {**base_env, **(redis_env if use_redis else {})}
+    cache = f"redis ({redis_url})" if use_redis else "local memory"
     log(f"Cache: {cache}; {WORKERS} gunicorn workers; wrk -t{THREADS} -c{CONNECTIONS}")
 
     stamp = datetime.datetime.now(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")

@@ -10,4 +10,4 @@ class NetworkConfig(AppConfig):
     def ready(self) -> None:
         # Connects the receiver that counts activating an authenticator app as passing the
         # second factor in that session.
-        from . import mfa  # noqa: F401
+        from . import checks, mfa  # noqa: F401

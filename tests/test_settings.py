@@ -18,6 +18,9 @@ SETTINGS_VARIABLES = {
     "DATABASE_URL",
     "REDIS_URL",
     "CELERY_BROKER_URL",
+    "CACHE_URL",
+    "PAGE_CACHE_URL",
+    "FRONTEND_CACHE_URL",
     "SITE_URL",
     "CSRF_TRUSTED_ORIGINS",
     "SECURE_SSL_REDIRECT",
@@ -224,8 +227,12 @@ def test_with_redis_the_broker_results_and_caches_use_it():
     assert seen["broker"] == url
     assert seen["celery_app_broker"] == url
     assert seen["result_backend"] == url
-    assert seen["caches"]["default"] == ["network.redis_cache.RedisCache", url]
-    assert seen["caches"]["pages"] == ["network.redis_cache.RedisCache", url]
+    # The caches take the next databases of the same server, never the broker's.
+    assert seen["caches"]["default"] == [
+        "network.redis_cache.RedisCache",
+        "redis://127.0.0.1:6379/4",
+    ]
+    assert seen["caches"]["pages"] == ["network.redis_cache.RedisCache", "redis://127.0.0.1:6379/5"]
 
 
 def test_the_broker_can_have_a_redis_of_its_own():
@@ -234,7 +241,39 @@ def test_the_broker_can_have_a_redis_of_its_own():
 
     assert seen["eager"] is False
     assert seen["celery_app_broker"] == broker
-    assert seen["caches"]["default"] == ["network.redis_cache.RedisCache", cache]
+    assert seen["caches"]["default"] == [
+        "network.redis_cache.RedisCache",
+        "redis://cache.internal:6379/1",
+    ]
+
+
+def test_each_cache_can_have_a_redis_of_its_own():
+    seen = _settings_seen_by_a_process(
+        REDIS_URL="redis://broker.internal:6379/0",
+        CACHE_URL="redis://cache.internal:6379/0",
+        PAGE_CACHE_URL="redis://pages.internal:6379/0",
+    )
+
+    assert seen["caches"]["default"][1] == "redis://cache.internal:6379/0"
+    assert seen["caches"]["pages"][1] == "redis://pages.internal:6379/0"
+
+
+def test_the_deployment_check_refuses_a_cache_in_the_brokers_database():
+    url = "redis://127.0.0.1:6379/3"
+    result = _run(
+        ["manage.py", "check", "--deploy"],
+        **_production(
+            SECRET_KEY=STRONG_SECRET,
+            ALLOWED_HOSTS="convive.example.org",
+            REDIS_URL=url,
+            PAGE_CACHE_URL=url,
+        ),
+    )
+
+    assert result.returncode != 0
+    assert "network.E001" in result.stderr
+    assert "'pages' cache uses the Celery broker's Redis database" in result.stderr
+    assert "'default'" not in result.stderr
 
 
 BENCH_CEILING = """

@@ -62,7 +62,7 @@ def language_links(context) -> list[dict]:
     request = context.get("request")
     if request is None:
         return []
-    cached = getattr(request, "_outreach_language_links", None)
+    cached = getattr(request, "outreach_language_links", None)
     if cached is not None:
         return cached
     current = translation.get_language()
@@ -98,7 +98,7 @@ def language_links(context) -> list[dict]:
                 "og_locale": OG_LOCALES.get(code, code),
             }
         )
-    request._outreach_language_links = links
+    request.outreach_language_links = links
     return links
 
 

@@ -47,6 +47,7 @@ THIRD_PARTY_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -108,8 +109,6 @@ MIDDLEWARE = [
     # Coordinators and superusers give the second factor before using /cms/ or /django-admin/.
     "network.middleware.AdminTwoFactorMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    # Remembers Wagtail's routing of public pages until the next publish (base/routing.py).
-    "base.routing.RouteMemoMiddleware",
 ]
 
 TEMPLATES = [
@@ -143,31 +142,76 @@ if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     )
 
 REDIS_URL = env("REDIS_URL", default="")
-if REDIS_URL:
-    CACHES = {
-        "default": {
+
+
+def _redis_database(url: str, offset: int) -> str:
+    """``url`` with its database number moved by ``offset`` (redis://host:6379/0 -> .../2)."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    from django.core.exceptions import ImproperlyConfigured
+
+    parts = urlsplit(url)
+    if parts.scheme not in {"redis", "rediss"} or not parts.path.strip("/").isdigit():
+        raise ImproperlyConfigured(
+            "REDIS_URL names no database number (redis://host:6379/0): set CACHE_URL and "
+            "PAGE_CACHE_URL explicitly."
+        )
+    number = int(parts.path.strip("/")) + offset
+    return urlunsplit(parts._replace(path=f"/{number}"))
+
+
+# The default cache (allauth's sign-in rate limits, TOTP replay marks) and the page cache
+# (rendered pages and shared fragments, base/cache.py) each get a Redis database of
+# their own, never the Celery broker's: with one REDIS_URL, the broker keeps its database, the
+# default cache uses the next one and the pages the one after. The backend fails open
+# (network/redis_cache.py). See README, "Caches".
+CACHE_URL = env("CACHE_URL", default=_redis_database(REDIS_URL, 1) if REDIS_URL else "")
+PAGE_CACHE_URL = env("PAGE_CACHE_URL", default=_redis_database(REDIS_URL, 2) if REDIS_URL else "")
+# Seconds a rendered page or a shared fragment is kept (here and, as s-maxage, in a CDN), and
+# seconds a browser may keep a public page (max-age).
+PAGE_CACHE_TIMEOUT = env.int("PAGE_CACHE_TIMEOUT", default=600)
+PAGE_CACHE_MAX_AGE = env.int("PAGE_CACHE_MAX_AGE", default=60)
+CACHES = {
+    "default": (
+        {
             "BACKEND": "network.redis_cache.RedisCache",
-            "LOCATION": REDIS_URL,
+            "LOCATION": CACHE_URL,
             "KEY_PREFIX": "convive",
-        },
-        # Rendered pages for anonymous visitors; cleared whenever content is published.
-        "pages": {
+        }
+        if CACHE_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    ),
+    "pages": (
+        {
             "BACKEND": "network.redis_cache.RedisCache",
-            "LOCATION": REDIS_URL,
+            "LOCATION": PAGE_CACHE_URL,
             "KEY_PREFIX": "convive-pages",
-            "TIMEOUT": 600,
-        },
-    }
-else:
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-        "pages": {
+            "TIMEOUT": PAGE_CACHE_TIMEOUT,
+        }
+        if PAGE_CACHE_URL
+        else {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "pages",
-            "TIMEOUT": 600,
-        },
-    }
+            "TIMEOUT": PAGE_CACHE_TIMEOUT,
+        }
+    ),
+}
 PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=False)
+# A CDN or caching proxy in front of the site: publishing purges the page's addresses from it
+# (wagtail.contrib.frontend_cache). FRONTEND_CACHE_URL is a proxy that accepts HTTP PURGE
+# (Varnish, nginx); CLOUDFLARE_* purge Cloudflare. Neither set: nothing is purged.
+WAGTAILFRONTENDCACHE: dict[str, dict] = {}
+if FRONTEND_CACHE_URL := env("FRONTEND_CACHE_URL", default=""):
+    WAGTAILFRONTENDCACHE["proxy"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": FRONTEND_CACHE_URL,
+    }
+if CLOUDFLARE_ZONEID := env("CLOUDFLARE_ZONEID", default=""):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": env("CLOUDFLARE_BEARER_TOKEN"),
+        "ZONEID": CLOUDFLARE_ZONEID,
+    }
 # How many search terms' matches each worker keeps until the next publish (0: none).
 PRACTICE_SEARCH_MATCHES_KEPT = env.int("PRACTICE_SEARCH_MATCHES_KEPT", default=128)
 

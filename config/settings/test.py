@@ -3,7 +3,7 @@
 import tempfile
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import REDIS_URL, env
 
 DEBUG = False
 SECRET_KEY = env("SECRET_KEY", default="convive-test-key-not-for-production")
@@ -16,3 +16,8 @@ PRIVATE_MEDIA_ROOT = tempfile.mkdtemp(prefix="convive-test-private-media-")
 # is eager.
 CELERY_TASK_ALWAYS_EAGER = True
 PAGE_CACHE_ENABLED = False
+# Every Redis key a test writes stays in the one database REDIS_URL names (parallel runs and
+# other checkouts each use their own), whatever CACHE_URL and PAGE_CACHE_URL would derive.
+if REDIS_URL:
+    for _alias in CACHES:  # noqa: F405
+        CACHES[_alias]["LOCATION"] = REDIS_URL  # noqa: F405
