@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from practices.models import PracticeGcmObjective, PracticePage
 from practices.search import PAGE_SIZE, practice_search
-from practices.searchindex.services import practice_view_record
+from practices.searchindex.services import practice_view_record, practice_views_rank
 from tests.outreach import builders
 
 from .builders import practice, translate
@@ -166,6 +166,7 @@ def test_most_viewed_counts_views_of_every_language_version(client, directory, c
         assert client.get(catalogue["lima"].url).status_code == 200
     practice_view_record(translation_key=spanish.translation_key)
     practice_view_record(translation_key=catalogue["medellin"].translation_key)
+    practice_views_rank()
     titles = [item.title for item in _search("sort=most_viewed").items]
     assert titles[:2] == ["Lima schools", "Medellin jobs"]
 
