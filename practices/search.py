@@ -544,10 +544,10 @@ def _facet_counts(
 
 
 def _counted(
-    cleaned: PracticeSearchParams, *, language: str, token: str | None
+    cleaned: PracticeSearchParams, *, language: str, token: str | None, matched: QuerySet
 ) -> tuple[dict[str, dict[str, int]], int]:
-    """(the counts of every facet's values, the number of results), from the shared cache when
-    the same search was counted since the entries last changed."""
+    """(the counts of every facet's values, the number of results among ``matched``), from the
+    shared cache when the same search was counted since the entries last changed."""
     key = None
     if token is not None:
         # Counts ignore the order and the page: one entry serves every sort and page.
@@ -555,11 +555,7 @@ def _counted(
         detail = json.dumps([cleaned.query, filters], sort_keys=True)
         key = _cache_key("counts", token, language, detail)
 
-    def build():
-        matched, _filtered = _matching_entries(cleaned, language=language)
-        return _facet_counts(matched, cleaned)
-
-    return _cached(key, build)
+    return _cached(key, lambda: _facet_counts(matched, cleaned))
 
 
 def _facets(counts: dict[str, dict[str, int]], cleaned: PracticeSearchParams) -> list[Facet]:
@@ -706,7 +702,8 @@ def practice_country_counts(
     """How many practices match ``params`` in each country, ignoring the country filter itself
     (the counts of the Country facet), with the cleaned parameters (the map)."""
     cleaned = practice_search_params(params=params)
-    counts, _total = _counted(cleaned, language=language, token=_search_token())
+    matched, _filtered = _matching_entries(cleaned, language=language)
+    counts, _total = _counted(cleaned, language=language, token=_search_token(), matched=matched)
     return counts["country"], cleaned
 
 
@@ -716,13 +713,13 @@ def practice_search(
     """One page (20) of the practices matching ``params``, with facet counts for the current
     result set, the active filters and the addresses that change them (the directory).
 
-    Queries: the generation token, the facet counts (one statement, skipped when the shared
-    cache has them), the page of entries with their pages (LIMIT/OFFSET) and their themes;
-    the same number for 10 or 100,000 practices."""
+    Queries: the generation token, the view restrictions, the facet counts (one statement,
+    skipped when the shared cache has them), the page of entries with their pages
+    (LIMIT/OFFSET) and their themes: the same number for 10 or 100,000 practices."""
     cleaned = practice_search_params(params=params)
     token = _search_token()
-    counts, total = _counted(cleaned, language=language, token=token)
-    _matched, filtered = _matching_entries(cleaned, language=language)
+    matched, filtered = _matching_entries(cleaned, language=language)
+    counts, total = _counted(cleaned, language=language, token=token, matched=matched)
     ordered = _ordered(filtered, sort=cleaned.sort, query=cleaned.query)
     page = Paginator(
         _CountedEntries(ordered, total, language=language, token=token), PAGE_SIZE
