@@ -65,7 +65,13 @@ from network.countries import COUNTRY_CHOICES, country_name
 from network.inputs import integer_parse, text_clean, values_parse
 from network.outreach.localization import page_urls_in_language
 
-from .models import PracticeGcmObjective, PracticePage, PracticeTargetGroup, PracticeTheme
+from .models import (
+    PracticeGcmObjective,
+    PracticeIndexPage,
+    PracticePage,
+    PracticeTargetGroup,
+    PracticeTheme,
+)
 from .searchindex.models import PracticeSearchEntry, PracticeSearchGeneration, PracticeViewCount
 from .searchindex.services import (
     DEFAULT_SEARCH_CONFIG,
@@ -625,49 +631,53 @@ _CARD_FIELDS = (
 )
 
 
-def _directory_urls(parent_paths: set[str], *, language: str, token: str | None) -> dict[str, str]:
-    """The address, for a visitor reading ``language``, of each directory holding results (a
-    handful of pages; kept in the shared cache until the entries or a directory change)."""
+def _directory_urls(*, language: str, token: str | None) -> dict[str, str]:
+    """The address, for a visitor reading ``language``, of every practice directory (a handful
+    of pages) by tree path; kept in the shared cache until the entries or a directory change."""
 
     def build() -> dict[str, str]:
-        parents = list(Page.objects.filter(path__in=parent_paths).select_related("locale"))
+        parents = list(PracticeIndexPage.objects.select_related("locale"))
         urls = page_urls_in_language(parents, language=language)
         return {parent.path: urls[parent.pk] for parent in parents if urls.get(parent.pk)}
 
-    key = None
-    if token is not None:
-        key = _cache_key("directories", token, language, "\n".join(sorted(parent_paths)))
+    key = None if token is None else _cache_key("directories", token, language, "")
     return _cached(key, build)
 
 
 def _cards(entries: QuerySet, *, language: str, token: str | None = None) -> list[PracticeCard]:
     """The cards of ``entries`` (an ordered, sliced queryset of search entries), in order: one
-    query for the entries and their pages, one for their themes, the directory addresses from
-    the shared cache."""
-    rows = list(entries.values(*_CARD_FIELDS))
-    if not rows:
+    query for the ids in order (on the entries alone, so sorting never joins the page tables),
+    one for what the cards show, one for their themes; the directory addresses come from the
+    shared cache."""
+    ids = list(entries.values_list("page_id", flat=True))
+    if not ids:
         return []
+    rows = {
+        row["page_id"]: row
+        for row in PracticeSearchEntry.objects.filter(page_id__in=ids).values(*_CARD_FIELDS)
+    }
     themes: dict[int, list[str]] = {}
-    for page_id, code in PracticeTheme.objects.filter(
-        page_id__in=[row["page_id"] for row in rows]
-    ).values_list("page_id", "code"):
+    for page_id, code in (
+        PracticeTheme.objects.filter(page_id__in=ids).order_by("pk").values_list("page_id", "code")
+    ):
         themes.setdefault(page_id, []).append(code)
-    parents = _directory_urls(
-        {row["page__path"][: -Page.steplen] for row in rows}, language=language, token=token
-    )
+    directories = _directory_urls(language=language, token=token)
     cards = []
-    for row in rows:
-        directory = parents.get(row["page__path"][: -Page.steplen])
+    for page_id in ids:
+        row = rows.get(page_id)
+        if row is None:  # unpublished between the two reads
+            continue
+        directory = directories.get(row["page__path"][: -Page.steplen])
         cards.append(
             PracticeCard(
-                page_id=row["page_id"],
+                page_id=page_id,
                 title=row["page__title"],
                 listing_url=f"{directory}{row['page__slug']}/" if directory else "",
                 summary=row["page__summary"],
                 place=row["page__authority__name"] or row["page__place_name"],
                 country_label=country_name(row["country"]) if row["country"] else "",
                 language_code=row["language"],
-                theme_labels=[label(THEMES, code) for code in themes.get(row["page_id"], [])],
+                theme_labels=[label(THEMES, code) for code in themes.get(page_id, [])],
                 is_illustrative=row["page__is_illustrative"],
                 is_original_language_fallback=row["language"] != language,
             )
@@ -714,8 +724,8 @@ def practice_search(
     result set, the active filters and the addresses that change them (the directory).
 
     Queries: the generation token, the view restrictions, the facet counts (one statement,
-    skipped when the shared cache has them), the page of entries with their pages
-    (LIMIT/OFFSET) and their themes: the same number for 10 or 100,000 practices."""
+    skipped when the shared cache has them), the ids of the page (LIMIT/OFFSET), what their
+    cards show and their themes: the same number for 10 or 100,000 practices."""
     cleaned = practice_search_params(params=params)
     token = _search_token()
     matched, filtered = _matching_entries(cleaned, language=language)
