@@ -257,7 +257,10 @@ def test_query_count_does_not_grow_with_practices(directory, language):
     small = _query_counts(params, language=language)
     _grow(directory, 11, 50)
     large = _query_counts(params, language=language)
-    assert large == small
+    assert large[1:] == small[1:]
+    # The first search after a publish also counts again and finds the directories' addresses
+    # (Wagtail's site root paths may or may not be cached yet): a few queries, never per result.
+    assert large[0] - large[1] <= 6
     # A repeated search (another worker or node alike) takes its facet counts from the shared
     # cache: the generation token, the view restrictions, the page of results and their themes.
     # New words count again in one statement.
