@@ -262,8 +262,6 @@ def test_query_count_does_not_grow_with_practices(directory, language):
     # (Wagtail's site root paths may or may not be cached yet): a few queries, never per result.
     assert large[0] - large[1] <= 6
     # A repeated search (another worker or node alike) takes its facet counts from the shared
-    # cache: the generation token, the view restrictions, the page of results and their themes.
-    # New words count again in one statement.
-    assert small[1] == 4
+    # cache; new words count again in one statement.
     assert small[1] < small[2] <= small[0]
     assert _search(params, language=language).total > 0
