@@ -5,7 +5,7 @@ more data to be measured fairly registers a filler here::
 
     @dataset_filler
     def fill_practices(*, size: str) -> None:
-        target = {"demo": 0, "medium": 1_000, "large": 10_000}[size]
+        target = {"demo": 0, "medium": 1_000, "large": 10_000, "huge": 100_000}[size]
         ...  # create practices until there are `target` of them (idempotent)
 
 Fillers run inside Django (bench settings, the benchmark database) in registration order and
@@ -22,6 +22,7 @@ SIZES: dict[str, str] = {
     "demo": "the demo content only (seed_demo)",
     "medium": "demo content plus what each filler calls a medium network",
     "large": "demo content plus what each filler calls a large network",
+    "huge": "demo content plus what each filler calls a huge network (ten times large)",
 }
 FILLERS: list[Filler] = []
 
@@ -58,12 +59,13 @@ BENCH_PRACTICE_PREFIX = "bench-practice-"
 
 @dataset_filler
 def fill_practices(*, size: str) -> None:
-    """Add practices until there are 0 / 1,000 / 10,000 benchmark practices, with a realistic
-    spread of countries, themes, target groups, statuses, years and original languages: each
-    practice is written in the directory of its original language, and a third of those not
-    written in English also have an English translation, so the English listing mixes
-    translations with original-language fallbacks. Page rows are bulk-inserted (no revisions: a
-    benchmark does not edit them); search entries and the listing are built in bulk too."""
+    """Add practices until there are 0 / 1,000 / 10,000 / 100,000 benchmark practices, with a
+    realistic spread of countries, themes, target groups, statuses, years and original
+    languages: each practice is written in the directory of its original language, and a third
+    of those not written in English also have an English translation, so the English listing
+    mixes translations with original-language fallbacks. Page rows are bulk-inserted (no
+    revisions: a benchmark does not edit them); search entries and the listing are built in
+    bulk too."""
     import random
     import uuid
     from datetime import date, timedelta
@@ -90,7 +92,7 @@ def fill_practices(*, size: str) -> None:
     )
     from taxonomy.terms import GCM_OBJECTIVES, TARGET_GROUPS, THEMES
 
-    target = {"demo": 0, "medium": 1_000, "large": 10_000}[size]
+    target = {"demo": 0, "medium": 1_000, "large": 10_000, "huge": 100_000}[size]
     indexes = {
         index.locale.language_code: index
         for index in PracticeIndexPage.objects.select_related("locale").order_by("-path")
@@ -290,7 +292,7 @@ def fill_practices(*, size: str) -> None:
                     """
                 )
                 cursor.execute("ANALYZE")
-        # Bulk inserts send no signal: tell the finders their facet index is stale.
+        # Bulk inserts send no signal: make the cached facet counts stale.
         search_generation_bump()
     print(f"Added {missing} benchmark practices (now {target}, {len(pages)} pages).")
 

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 class BenchPage:
     name: str
     path: str
+    # True: every request is another address (benchmarks/varied.py); ``path`` names the page.
+    varied: bool = False
 
 
 PAGES: list[BenchPage] = [
@@ -20,3 +22,7 @@ PAGES.append(
         path="/en/practices/?q=migracion&country=MX&country=CO&theme=health",
     )
 )
+
+# The directory as many visitors use it: no two requests alike (search words in four languages,
+# facet combinations, sorts and page numbers), so that no cache of one address or term helps.
+PAGES.append(BenchPage(name="directory-varied", path="/<lang>/practices/?<varied>", varied=True))

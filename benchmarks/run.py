@@ -19,6 +19,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.parse
@@ -31,9 +32,14 @@ sys.path.insert(0, str(REPO))
 
 from benchmarks.datasets import SIZES  # noqa: E402
 from benchmarks.pages import PAGES, BenchPage  # noqa: E402
+from benchmarks.varied import varied_paths  # noqa: E402
 
 RESULTS_DIR = REPO / "benchmarks" / "results"
 WRK_SCRIPT = REPO / "benchmarks" / "wrk_report.lua"
+WRK_VARIED_SCRIPT = REPO / "benchmarks" / "wrk_varied.lua"
+# More distinct addresses than any run sends: wrk never cycles back to one already asked.
+VARIED_PATHS = 60_000
+VARIED_SAMPLE = 20  # distinct addresses (another seed) whose queries are counted
 WARMUP_FETCHES = 6
 CEILING = BenchPage(name="ceiling", path="/bench/ceiling/")
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/convive_bench"
@@ -57,7 +63,8 @@ class Measurement:
     errors: int
     status: int
     html_bytes: int
-    queries: int | None
+    queries: float | None
+    worker_peak_rss_mb: float | None = None  # the largest VmHWM of a gunicorn worker so far
     ratio_to_ceiling: float | None = None
 
 
@@ -223,6 +230,20 @@ class Gunicorn:
             time.sleep(0.3)
         raise BenchError(f"gunicorn did not answer within {timeout:.0f}s; see {self.log_file.name}")
 
+    def worker_peak_rss_mb(self) -> float | None:
+        """The peak resident memory (VmHWM) of the largest worker process, in MiB."""
+        peaks = []
+        for status in Path("/proc").glob("[0-9]*/status"):
+            try:
+                fields = dict(
+                    line.split(":", 1) for line in status.read_text().splitlines() if ":" in line
+                )
+            except OSError:
+                continue
+            if fields.get("PPid", "").strip() == str(self.process.pid) and "VmHWM" in fields:
+                peaks.append(int(fields["VmHWM"].split()[0]) / 1024)
+        return round(max(peaks), 1) if peaks else None
+
     def stop(self, timeout: float = 20) -> None:
         if self.process.poll() is None:
             os.killpg(self.process.pid, signal.SIGTERM)
@@ -237,7 +258,9 @@ class Gunicorn:
 # ---------------------------------------------------------------------------------------------
 # Measuring
 # ---------------------------------------------------------------------------------------------
-def run_wrk(wrk: str, url: str, duration: int) -> dict[str, float]:
+def run_wrk(wrk: str, url: str, duration: int, paths_file: Path | None = None) -> dict[str, float]:
+    script = WRK_SCRIPT if paths_file is None else WRK_VARIED_SCRIPT
+    arguments = [] if paths_file is None else ["--", str(paths_file), str(THREADS)]
     result = subprocess.run(
         [
             wrk,
@@ -245,8 +268,9 @@ def run_wrk(wrk: str, url: str, duration: int) -> dict[str, float]:
             f"--connections={CONNECTIONS}",
             f"--duration={duration}s",
             "--timeout=10s",
-            f"--script={WRK_SCRIPT}",
+            f"--script={script}",
             url,
+            *arguments,
         ],
         capture_output=True,
         text=True,
@@ -262,18 +286,30 @@ def run_wrk(wrk: str, url: str, duration: int) -> dict[str, float]:
 
 
 def measure(wrk: str, server: Gunicorn, page: BenchPage, phase: str, duration: int) -> Measurement:
-    url = server.base_url + page.path
-    # Queries of a request once the worker has built what it keeps until the next publish (the
-    # route memo, the finder's facet index): the fewest seen over a few requests, since either
-    # worker may answer any of them.
+    # Queries of a request once the worker has built what it keeps (the shared menu...): the
+    # fewest seen over a few requests, since either worker may answer any of them. A varied
+    # page counts the mean over distinct addresses that the measured run never asks.
+    if page.varied:
+        sample = varied_paths(count=VARIED_SAMPLE, seed=1)
+        url = server.base_url + "/"
+    else:
+        sample = [page.path] * WARMUP_FETCHES
+        url = server.base_url + page.path
     counts = []
-    for _attempt in range(WARMUP_FETCHES):
-        status, body, headers = fetch(url)
+    for path in sample:
+        status, body, headers = fetch(server.base_url + path)
         if headers.get("X-Query-Count") is not None:
             counts.append(int(headers["X-Query-Count"]))
-    numbers = run_wrk(wrk, url, duration)
+    if page.varied:
+        queries = round(sum(counts) / len(counts), 1) if counts else None
+        with tempfile.TemporaryDirectory(prefix="convive-bench-") as folder:
+            paths_file = Path(folder) / "paths.txt"
+            paths_file.write_text("\n".join(varied_paths(count=VARIED_PATHS)) + "\n")
+            numbers = run_wrk(wrk, url, duration, paths_file)
+    else:
+        queries = min(counts) if counts else None
+        numbers = run_wrk(wrk, url, duration)
     seconds = numbers["duration_us"] / 1_000_000
-    queries = min(counts) if counts else None
     measurement = Measurement(
         page=page.name,
         path=page.path,
@@ -287,10 +323,12 @@ def measure(wrk: str, server: Gunicorn, page: BenchPage, phase: str, duration: i
         status=status,
         html_bytes=len(body),
         queries=queries,
+        worker_peak_rss_mb=server.worker_peak_rss_mb(),
     )
     log(
         f"{phase:4} {page.name:<12} {measurement.requests_per_second:8.1f} req/s "
-        f"p50 {measurement.p50_ms:.1f} ms  p95 {measurement.p95_ms:.1f} ms  (HTTP {status})"
+        f"p50 {measurement.p50_ms:.1f} ms  p95 {measurement.p95_ms:.1f} ms  (HTTP {status}) "
+        f"worker peak {measurement.worker_peak_rss_mb} MiB"
     )
     return measurement
 
@@ -311,7 +349,8 @@ def run_phase(
             # Every worker may hold its own local-memory cache: ask often enough to fill each.
             for _ in range(WORKERS * 3):
                 for page in pages:
-                    fetch(server.base_url + page.path)
+                    if not page.varied:  # a varied page's addresses are never asked twice
+                        fetch(server.base_url + page.path)
         results = [measure(wrk, server, page, phase, duration) for page in [CEILING, *pages]]
     finally:
         server.stop()
@@ -328,17 +367,18 @@ def run_phase(
 # ---------------------------------------------------------------------------------------------
 def format_table(results: list[Measurement]) -> str:
     header = (
-        f"{'page':<14}{'path':<22}{'phase':<6}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}"
-        f"{'vs ceiling':>12}{'HTML bytes':>12}{'queries':>9}{'errors':>8}"
+        f"{'page':<18}{'path':<22}{'phase':<6}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}"
+        f"{'vs ceiling':>12}{'HTML bytes':>12}{'queries':>9}{'errors':>8}{'worker MiB':>12}"
     )
     lines = [header, "-" * len(header)]
     for result in results:
         ratio = f"{result.ratio_to_ceiling:.1%}" if result.ratio_to_ceiling is not None else "-"
         queries = "-" if result.queries is None else str(result.queries)
+        memory = "-" if result.worker_peak_rss_mb is None else str(result.worker_peak_rss_mb)
         lines.append(
-            f"{result.page:<14}{result.path:<22}{result.phase:<6}"
+            f"{result.page:<18}{result.path[:21]:<22}{result.phase:<6}"
             f"{result.requests_per_second:>9.1f}{result.p50_ms:>9.1f}{result.p95_ms:>9.1f}"
-            f"{ratio:>12}{result.html_bytes:>12}{queries:>9}{result.errors:>8}"
+            f"{ratio:>12}{result.html_bytes:>12}{queries:>9}{result.errors:>8}{memory:>12}"
         )
     return "\n".join(lines)
 

@@ -1,7 +1,8 @@
 """What the practice finder keeps beside the pages: a search entry per published practice page
 (full-text vector on PostgreSQL, accent-folded text elsewhere, the facts the facets count, and
-the visitor languages whose listing shows this version) and a view counter per practice (all
-language versions together).
+the visitor languages whose listing shows this version), the views recorded since the last ranking
+(append-only) and the shared "most viewed" ranking (a view total per practice, all language
+versions together, written only by the scheduled ranking task).
 
 Entries are derived data, rebuilt from the live pages whenever a version of a practice is
 published, unpublished or deleted (``services.practice_search_entry_refresh``), so that a search
@@ -46,13 +47,35 @@ class PracticeSearchEntry(models.Model):
         verbose_name = _("practice search entry")
         verbose_name_plural = _("practice search entries")
         ordering = ["page_id"]
+        indexes = [
+            # The newest-first order (and its tie-break) of every list, read with LIMIT.
+            models.Index(fields=["-first_published_at", "-page_id"], name="practice_search_newest"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.page_id} ({self.config})"
 
 
+class PracticeView(models.Model):
+    """One view of a practice page (any language), appended as it happens: an INSERT, never an
+    update of a shared row. The ranking task folds these into ``PracticeViewCount`` and deletes
+    them."""
+
+    translation_key = models.UUIDField(_("translation key"))
+    viewed_at = models.DateTimeField(_("viewed"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("practice view")
+        verbose_name_plural = _("practice views")
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return f"{self.translation_key} @ {self.viewed_at:%Y-%m-%d %H:%M}"
+
+
 class PracticeViewCount(models.Model):
-    """How many times a practice was opened, in any language (keyed by translation key)."""
+    """How many times a practice was opened, in any language (keyed by translation key), as of
+    the last run of the ranking task: the one "most viewed" order every worker reads."""
 
     translation_key = models.UUIDField(_("translation key"), unique=True)
     count = models.PositiveBigIntegerField(_("views"), default=0)
@@ -70,8 +93,8 @@ class PracticeViewCount(models.Model):
 
 class PracticeSearchGeneration(models.Model):
     """One row whose token changes, in the same transaction, with every change to the entries or
-    to what hides them (view restrictions, page moves). Each worker keeps an in-memory facet
-    index of the entries (``finder.finder_snapshot``) and rebuilds it when the token differs."""
+    to what hides them (view restrictions, page moves). It is part of the shared-cache keys of
+    the facet counts (``practices.search``), so a change makes every worker count again."""
 
     token = models.CharField(_("token"), max_length=32)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)

@@ -1,5 +1,5 @@
-"""Writes of the practice finder: keeping search entries in step with published pages and
-counting views."""
+"""Writes of the practice search: keeping search entries in step with published pages, recording
+views and refreshing the shared "most viewed" ranking."""
 
 import html
 import unicodedata
@@ -8,12 +8,17 @@ import uuid
 from django.conf import settings
 from django.contrib.postgres.search import SearchVector
 from django.db import connection, transaction
-from django.db.models import F, Value
+from django.db.models import Count, Max, Value
 from django.utils.html import strip_tags
 
 from practices.models import PracticePage
 
-from .models import PracticeSearchEntry, PracticeSearchGeneration, PracticeViewCount
+from .models import (
+    PracticeSearchEntry,
+    PracticeSearchGeneration,
+    PracticeView,
+    PracticeViewCount,
+)
 
 # PostgreSQL text-search configurations created by migration 0001 (stemming + unaccent).
 SEARCH_CONFIGS = {"en": "convive_en", "es": "convive_es", "pt": "convive_pt", "fr": "convive_fr"}
@@ -92,8 +97,8 @@ def listed_in_lookup(language: str) -> str:
 
 
 def search_generation_bump() -> None:
-    """Mark the entries as changed: every worker rebuilds its in-memory facet index before its
-    next search (the new token becomes visible when the current transaction commits)."""
+    """Mark the entries as changed: the facet counts kept in the shared cache under the old token
+    are no longer read (the new token becomes visible when the current transaction commits)."""
     token = uuid.uuid4().hex
     if not PracticeSearchGeneration.objects.filter(pk=1).update(token=token):
         PracticeSearchGeneration.objects.update_or_create(pk=1, defaults={"token": token})
@@ -162,15 +167,58 @@ def practice_search_rebuild() -> int:
 
 
 def practice_view_record(*, translation_key: uuid.UUID) -> None:
-    """Count one view of a practice (in whichever language): one UPDATE in the common case."""
-    updated = PracticeViewCount.objects.filter(translation_key=translation_key).update(
-        count=F("count") + 1
-    )
-    if not updated:
-        _counter, created = PracticeViewCount.objects.get_or_create(
-            translation_key=translation_key, defaults={"count": 1}
-        )
-        if not created:
-            PracticeViewCount.objects.filter(translation_key=translation_key).update(
-                count=F("count") + 1
+    """Count one view of a practice (in whichever language): one INSERT of its own row, so that
+    views never wait on each other. The caller decides what is a view: a page served to a GET
+    (HEAD never counts, nor does a bot's prefetch of headers); ``practice_views_rank`` makes it
+    count in "most viewed"."""
+    PracticeView.objects.create(translation_key=translation_key)
+
+
+def practice_views_rank() -> int:
+    """Fold the views recorded so far into the shared ranking (``PracticeViewCount``) and delete
+    them, in one transaction; returns the number of views folded. Two runs at once never count a
+    view twice: on PostgreSQL the views are deleted and counted in one statement (a concurrent
+    run skips rows already deleted)."""
+    with transaction.atomic():
+        last = PracticeView.objects.aggregate(last=Max("pk"))["last"]
+        if last is None:
+            return 0
+        if connection.vendor == "postgresql":
+            table = PracticeView._meta.db_table
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"WITH gone AS (DELETE FROM {table} WHERE id <= %s"  # noqa: S608 (a model's table)
+                    " RETURNING translation_key)"
+                    " SELECT translation_key, COUNT(*) FROM gone GROUP BY translation_key",
+                    [last],
+                )
+                added = dict(cursor.fetchall())
+        else:
+            views = PracticeView.objects.filter(pk__lte=last)
+            added = dict(
+                views.order_by()
+                .values("translation_key")
+                .annotate(number=Count("pk"))
+                .values_list("translation_key", "number")
             )
+            views.delete()
+        if not added:
+            return 0
+        counters = {
+            counter.translation_key: counter
+            for counter in PracticeViewCount.objects.select_for_update().filter(
+                translation_key__in=list(added)
+            )
+        }
+        for key, number in added.items():
+            if key in counters:
+                counters[key].count += number
+        PracticeViewCount.objects.bulk_update(list(counters.values()), ["count"])
+        PracticeViewCount.objects.bulk_create(
+            [
+                PracticeViewCount(translation_key=key, count=number)
+                for key, number in added.items()
+                if key not in counters
+            ]
+        )
+    return sum(added.values())

@@ -1,5 +1,6 @@
-"""Count a view each time a practice page is served (GET only). The request is also marked, so
-that the anonymous page cache counts the views it serves itself (see ``apps.ready``)."""
+"""Count a view each time a practice page is served to a GET (HEAD and other methods never
+count). The request is also marked, so that the anonymous page cache counts the GET views it
+serves itself (see ``apps.ready``); each view is one appended row, ranked by the beat task."""
 
 from wagtail import hooks
 

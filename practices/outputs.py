@@ -1,6 +1,6 @@
 """Open outputs of any filtered list of practices: RSS and Atom feeds, CSV and XLSX exports and
 the rows of the read-only JSON API. They all take the directory's GET parameters (see
-``practices.search``) and only ever contain live, public practices."""
+``practices.search``, the one search path) and only ever contain live, public practices."""
 
 import csv
 import io
@@ -112,10 +112,11 @@ def practice_records(items: Iterable[PracticePage], *, request: HttpRequest) -> 
     return [practice_record(item, url=urls.get(item.pk, "")) for item in items]
 
 
-def filtered_practices(*, request: HttpRequest) -> QuerySet[PracticePage]:
-    """The live practices matching the request's filters, in the visitor's language."""
+def filtered_practices(*, request: HttpRequest, sort: str = "") -> QuerySet[PracticePage]:
+    """The live practices matching the request's filters, in the visitor's language, in the
+    order asked (or ``sort``): filters, visibility and order are those of ``practices.search``."""
     queryset, _cleaned = practice_search_queryset(
-        params=request.GET, language=translation.get_language()
+        params=request.GET, language=translation.get_language(), sort=sort
     )
     return _with_classification(queryset)
 
@@ -208,8 +209,7 @@ class PracticeRssFeed(Feed):
         return _("Good practices of local authorities that integrate migrants, newest first.")
 
     def items(self, request):
-        queryset = filtered_practices(request=request).order_by("-first_published_at", "-pk")
-        items = list(queryset[:FEED_SIZE])
+        items = list(filtered_practices(request=request, sort="newest")[:FEED_SIZE])
         urls = _absolute_urls(items, request=request)
         for item in items:
             item.feed_url = urls.get(item.pk, "")

@@ -1,7 +1,8 @@
-"""Finding practices: full-text search, facets with counts, sorting and pagination.
+"""The one search path of practices: filters, visibility, order, facet counts and pages.
 
-Every list of practices the public sees (the directory, feeds, exports, the JSON API) reads the
-same GET parameters through this module, so a filtered view and its open outputs always agree:
+Every list of practices the public sees (the directory, the map, the latest and related
+practices, feeds, CSV/XLSX exports, the JSON API) gets its practices from this module, so a
+filtered view and its open outputs always agree:
 
     ?q=salud&country=MX&country=CO&theme=health&status=running&year=2023&results=yes
     &language=es&sort=newest&page=2
@@ -10,52 +11,82 @@ Within a facet the values are alternatives (OR); across facets they all apply (A
 values are ignored. Each practice appears once, in the visitor's language when a live translation
 exists, otherwise in its original language (flagged ``is_original_language_fallback``).
 
-Facet counts follow the usual rule: the counts of a facet apply the query and every *other*
-facet's filters, so a visitor sees how many results ticking one more value would add. The
-directory filters, counts and orders on the worker's in-memory facet index
-(``practice_search.finder``, bitmaps rebuilt after each publish); the open outputs filter
-the search entries in SQL (``practice_search_queryset``) with the same ``FacetSpec`` values.
-Both read the derived tables of ``practice_search``, never the page tree: the same handful
-of queries for 10 or 10,000 practices.
+This module alone decides
+- which practices a visitor may see (``_listed_entries``: the listed version for the language,
+  nothing under a view restriction),
+- how a filter applies (the ``FacetSpec`` table),
+- the order (``_ordered``: newest, most viewed, best match).
+
+Everything runs in SQL over the narrow ``PracticeSearchEntry`` table (per-language GIN index on
+PostgreSQL): there is no per-process copy of the practices. Facet counts follow the usual rule
+(a facet's counts apply the query and every *other* facet's filters) and come from one
+statement (``_facet_counts``); they are kept in the shared Django cache under a key made of the
+search generation token (changed in the transaction of every publish, unpublish, restriction
+or move) and the normalised parameters, with an expiry, and computed again when the cache is
+missing or fails. "Most viewed" reads ``PracticeViewCount``, which only the scheduled ranking
+task writes (``searchindex.services.practice_views_rank``): every worker and node orders alike.
 """
 
+import hashlib
+import json
+import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import islice
+from typing import TypeVar
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.core.cache import cache
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import OuterRef, QuerySet, Subquery, Value
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    FloatField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce
 from django.http import QueryDict
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from wagtail.models import Page
 
+from base.localization import page_urls_in_language
 from network.countries import COUNTRY_CHOICES, country_name
 from network.inputs import integer_parse, text_clean, values_parse
 from network.visibility import visible_q
-from practice_search.finder import (
-    CHILD_FACETS,
-    COLUMN_FACETS,
-    FinderSnapshot,
-    LanguageIndex,
-    finder_snapshot,
-    set_positions,
-    text_filtered,
-    text_rank,
+from practice_search.models import PracticeSearchEntry, PracticeSearchGeneration, PracticeViewCount
+from practice_search.services import (
+    DEFAULT_SEARCH_CONFIG,
+    SEARCH_CONFIGS,
+    listed_in_lookup,
+    text_fold,
 )
-from practice_search.models import PracticeSearchEntry, PracticeViewCount
-from practice_search.services import listed_in_lookup
 from taxonomy.terms import GCM_OBJECTIVES, TARGET_GROUPS, THEMES, label
 
-from .models import PracticePage
+from .models import (
+    PracticeGcmObjective,
+    PracticeIndexPage,
+    PracticePage,
+    PracticeTargetGroup,
+    PracticeTheme,
+)
+
+logger = logging.getLogger(__name__)
+T = TypeVar("T")
 
 PAGE_SIZE = 20
+CACHE_VERSION = "v1"  # change when what the cache keeps changes shape
 QUERY_MAX_LENGTH = 200
 YEAR_RANGE = range(1950, 2101)
 
@@ -188,6 +219,40 @@ class FacetSpec:
             return queryset.filter(start_year__in=[int(value) for value in values])
         return queryset.filter(**{f"{self.column}__in": values})
 
+    def condition(self, values: list[str]) -> tuple[str, list]:
+        """SQL testing a row of the matched set ``m`` against the selected values."""
+        marks = ", ".join(["%s"] * len(values))
+        if self.child is not None:
+            table = self.child._meta.db_table
+            return (
+                f"m.page_id IN (SELECT c.page_id FROM {table} c"  # noqa: S608
+                f" WHERE c.code IN ({marks}))",
+                list(values),
+            )
+        if self.column == "has_indicators":
+            wanted = set(values)
+            if len(wanted) == 1:
+                return ("m.has_indicators" if wanted == {"yes"} else "NOT m.has_indicators"), []
+            return "1 = 1", []
+        if self.column == "start_year":
+            return f"m.start_year IN ({marks})", [int(value) for value in values]
+        return f"m.{self.column} IN ({marks})", list(values)
+
+    def count_sql(self, where: str) -> str:
+        """SQL counting the rows of ``f`` (matched set plus filter flags) per value."""
+        if self.child is not None:
+            table = self.child._meta.db_table
+            return (
+                f"SELECT '{self.name}', c.code, COUNT(*) FROM f"  # noqa: S608
+                f" JOIN {table} c ON c.page_id = f.page_id WHERE {where} GROUP BY c.code"
+            )
+        if self.column == "has_indicators":
+            value = "CASE WHEN f.has_indicators THEN 'yes' ELSE 'no' END"
+        else:
+            value = f"CAST(f.{self.column} AS TEXT)"
+        # Names come from FACETS and the WHERE clause only names flags: nothing from the visitor.
+        return f"SELECT '{self.name}', {value}, COUNT(*) FROM f WHERE {where} GROUP BY {value}"  # noqa: S608
+
 
 def _child_facet(name, title, model, vocabulary) -> FacetSpec:
     codes = {term.code for term in vocabulary}
@@ -242,17 +307,17 @@ FACETS: list[FacetSpec] = [
             ),
             key=lambda option: option[1].casefold(),
         ),
-        column=COLUMN_FACETS["country"],
+        column="country",
     ),
-    _child_facet("theme", _("Theme"), CHILD_FACETS["theme"], THEMES),
-    _child_facet("group", _("Target group"), CHILD_FACETS["group"], TARGET_GROUPS),
-    _child_facet("gcm", _("GCM objective"), CHILD_FACETS["gcm"], GCM_OBJECTIVES),
+    _child_facet("theme", _("Theme"), PracticeTheme, THEMES),
+    _child_facet("group", _("Target group"), PracticeTargetGroup, TARGET_GROUPS),
+    _child_facet("gcm", _("GCM objective"), PracticeGcmObjective, GCM_OBJECTIVES),
     FacetSpec(
         name="status",
         label=_("Status"),
         clean=lambda value: value if value in _STATUSES else None,
         options=_listed(_STATUSES),
-        column=COLUMN_FACETS["status"],
+        column="status",
     ),
     FacetSpec(
         name="year",
@@ -261,24 +326,26 @@ FACETS: list[FacetSpec] = [
         options=lambda counts, selected: [
             (year, year) for year in sorted(set(counts) | selected, reverse=True)
         ],
-        column=COLUMN_FACETS["year"],
+        column="start_year",
     ),
     FacetSpec(
         name="results",
         label=_("Results"),
         clean=lambda value: value if value in YES_NO else None,
         options=_listed(YES_NO),
-        column=COLUMN_FACETS["results"],
+        column="has_indicators",
     ),
     FacetSpec(
         name="language",
         label=_("Original language"),
         clean=lambda value: value if value in _LANGUAGES else None,
         options=_listed(_LANGUAGES),
-        column=COLUMN_FACETS["language"],
+        column="original_language",
     ),
 ]
 FACETS_BY_NAME = {spec.name: spec for spec in FACETS}
+# The columns of the matched set that the facet statement reads.
+_MATCHED_COLUMNS = ["page_id", *(spec.column for spec in FACETS if spec.column)]
 
 
 # -- Reading parameters -------------------------------------------------------------------------
@@ -301,7 +368,7 @@ def practice_search_params(*, params: QueryDict) -> PracticeSearchParams:
     return PracticeSearchParams(filters=filters, query=query, sort=sort)
 
 
-# -- Querying -----------------------------------------------------------------------------------
+# -- Visibility ---------------------------------------------------------------------------------
 def _listed_entries(*, language: str) -> QuerySet[PracticeSearchEntry]:
     """The search entries of the practices a visitor reading ``language`` sees, one version each
     (see ``services.practice_listing_refresh``), of the practices anyone may see
@@ -311,6 +378,50 @@ def _listed_entries(*, language: str) -> QuerySet[PracticeSearchEntry]:
     )
 
 
+# -- Text matching ------------------------------------------------------------------------------
+SEARCH_CONFIG_NAMES = sorted({*SEARCH_CONFIGS.values(), DEFAULT_SEARCH_CONFIG})
+QUERY_MAX_TERMS = 8
+
+
+def _text_rank(query: str, *, prefix: str = "") -> Case:
+    """How well each entry matches ``query``, parsed with the configuration of the entry's own
+    language (stemming and unaccent); ``prefix`` is the path from the queried model to the
+    entry. One branch per configuration keeps each parsed query a constant, computed once per
+    statement rather than once per row."""
+    return Case(
+        *(
+            When(
+                **{f"{prefix}config": config},
+                then=SearchRank(
+                    F(f"{prefix}search_vector"),
+                    SearchQuery(query, config=config, search_type="websearch"),
+                ),
+            )
+            for config in SEARCH_CONFIG_NAMES
+        ),
+        default=Value(0.0),
+        output_field=FloatField(),
+    )
+
+
+def _text_filtered(entries: QuerySet, query: str) -> QuerySet:
+    """The search entries among ``entries`` that match ``query`` (all of them without one)."""
+    if not query:
+        return entries
+    if connection.vendor == "postgresql":
+        # One condition per configuration (a constant query each), so that PostgreSQL uses the
+        # GIN index instead of parsing the query again for every row with that row's config.
+        match = Q()
+        for config in SEARCH_CONFIG_NAMES:
+            text = SearchQuery(query, config=config, search_type="websearch")
+            match |= Q(config=config, search_vector=text)
+        return entries.filter(match)
+    for term in text_fold(query).split()[:QUERY_MAX_TERMS]:
+        entries = entries.filter(folded_text__contains=term)
+    return entries
+
+
+# -- Filters and order --------------------------------------------------------------------------
 def _apply_filters(entries: QuerySet, filters: dict[str, list[str]], *, skip: str = "") -> QuerySet:
     for name, values in filters.items():
         if name != skip:
@@ -320,13 +431,16 @@ def _apply_filters(entries: QuerySet, filters: dict[str, list[str]], *, skip: st
 
 def _ordered(queryset: QuerySet, *, sort: str, query: str, entry: str = "") -> QuerySet:
     """``queryset`` sorted; it holds search entries (``entry=""``) or the practice pages they
-    belong to (``entry="search_entry__"``, the path from a page to its entry)."""
-    newest = ("-first_published_at", "-page_id" if not entry else "-pk")
+    belong to (``entry="search_entry__"``, the path from a page to its entry). Ties always end
+    newest first, then by page id, so that pages never repeat or skip a practice."""
+    # Live entries always have a first publication date (index practice_search_newest).
+    newest = (f"-{entry}first_published_at", f"-{entry}page_id")
     if sort == "relevance" and query and connection.vendor == "postgresql":
-        return queryset.annotate(rank=text_rank(query, prefix=entry)).order_by("-rank", *newest)
+        return queryset.annotate(rank=_text_rank(query, prefix=entry)).order_by("-rank", *newest)
     if sort == "most_viewed":
+        # Written only by the scheduled ranking task: one order for every worker and node.
         views = PracticeViewCount.objects.filter(
-            translation_key=OuterRef("translation_key")
+            translation_key=OuterRef(f"{entry}translation_key")
         ).values("count")[:1]
         return queryset.annotate(views=Coalesce(Subquery(views), Value(0))).order_by(
             "-views", *newest
@@ -336,24 +450,114 @@ def _ordered(queryset: QuerySet, *, sort: str, query: str, entry: str = "") -> Q
 
 def _matching_entries(cleaned: PracticeSearchParams, *, language: str) -> tuple[QuerySet, QuerySet]:
     """(entries matching the text query, those also matching every filter)."""
-    matched = text_filtered(_listed_entries(language=language), cleaned.query)
+    matched = _text_filtered(_listed_entries(language=language), cleaned.query)
     return matched, _apply_filters(matched, cleaned.filters)
 
 
 def practice_search_queryset(
-    *, params: QueryDict, language: str
+    *, params: QueryDict, language: str, sort: str = ""
 ) -> tuple[QuerySet[PracticePage], PracticeSearchParams]:
-    """The practices matching ``params`` in their display version for ``language``, sorted;
-    used by every open output (feeds, exports, API)."""
+    """The practices matching ``params`` in their display version for ``language``, sorted as
+    asked (or by ``sort`` when given: feeds are always newest first); used by every open output
+    (feeds, exports, API)."""
     cleaned = practice_search_params(params=params)
     _matched, filtered = _matching_entries(cleaned, language=language)
     pages = _ordered(
         PracticePage.objects.filter(pk__in=filtered.values("page_id")),
-        sort=cleaned.sort,
+        sort=sort or cleaned.sort,
         query=cleaned.query,
         entry="search_entry__",
     )
     return pages.select_related("locale", "authority"), cleaned
+
+
+# -- Facet counts (shared cache) ----------------------------------------------------------------
+def _search_token() -> str | None:
+    """The search generation token: it changes, in the same transaction, with every change to
+    the entries or to what hides them. One indexed single-row query."""
+    return PracticeSearchGeneration.objects.filter(pk=1).values_list("token", flat=True).first()
+
+
+def _cache_key(kind: str, token: str, language: str, detail: str) -> str:
+    digest = hashlib.sha256(detail.encode()).hexdigest()[:32]
+    return f"practices:search:{CACHE_VERSION}:{kind}:{token}:{language}:{digest}"
+
+
+def _cached(key: str | None, build: Callable[[], T]) -> T:
+    """``build()``, kept in the shared cache under ``key`` (None: not cacheable). Fails open:
+    a cache that errors or hangs is logged and the value is computed."""
+    if key is None:
+        return build()
+    try:
+        found = cache.get(key)
+    except Exception:
+        logger.warning("practice search cache unavailable", exc_info=True)
+        return build()
+    if found is not None:
+        return found
+    value = build()
+    try:
+        cache.set(key, value, settings.PRACTICE_SEARCH_CACHE_SECONDS)
+    except Exception:
+        logger.warning("practice search cache unavailable", exc_info=True)
+    return value
+
+
+def _facet_counts(
+    matched: QuerySet, cleaned: PracticeSearchParams
+) -> tuple[dict[str, dict[str, int]], int]:
+    """Counts per value of every facet, plus the number of results, in one statement.
+
+    The matched set (visibility and text query applied, no filter) is computed once as ``m``;
+    ``f`` adds a flag per active filter; each facet then counts the rows that pass every *other*
+    filter, and a last branch counts the results."""
+    matched_sql, matched_params = (
+        matched.order_by().values(*_MATCHED_COLUMNS).query.sql_with_params()
+    )
+    flags, flag_params = [], []
+    for name, values in cleaned.filters.items():
+        condition, params = FACETS_BY_NAME[name].condition(values)
+        flags.append(f"({condition}) AS flag_{name}")
+        flag_params.extend(params)
+
+    def where(skip: str = "") -> str:
+        parts = [f"f.flag_{name}" for name in cleaned.filters if name != skip]
+        return " AND ".join(parts) or "1 = 1"
+
+    branches = [spec.count_sql(where(spec.name)) for spec in FACETS]
+    branches.append(f"SELECT '', '', COUNT(*) FROM f WHERE {where()}")  # noqa: S608
+    columns = ", ".join(_MATCHED_COLUMNS)
+    # Visitor input reaches this statement only as bound parameters (matched_params, flag_params).
+    sql = (
+        f"WITH m ({columns}) AS ({matched_sql}), "  # noqa: S608
+        f"f AS (SELECT m.*{''.join(', ' + flag for flag in flags)} FROM m) "
+        + " UNION ALL ".join(branches)
+    )
+    counts: dict[str, dict[str, int]] = {spec.name: {} for spec in FACETS}
+    total = 0
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*matched_params, *flag_params])
+        for facet, code, number in cursor.fetchall():
+            if not facet:
+                total = number
+            elif code not in ("", None):
+                counts[facet][str(code)] = number
+    return counts, total
+
+
+def _counted(
+    cleaned: PracticeSearchParams, *, language: str, token: str | None, matched: QuerySet
+) -> tuple[dict[str, dict[str, int]], int]:
+    """(the counts of every facet's values, the number of results among ``matched``), from the
+    shared cache when the same search was counted since the entries last changed."""
+    key = None
+    if token is not None:
+        # Counts ignore the order and the page: one entry serves every sort and page.
+        filters = {name: sorted(values) for name, values in cleaned.filters.items()}
+        detail = json.dumps([cleaned.query, filters], sort_keys=True)
+        key = _cache_key("counts", token, language, detail)
+
+    return _cached(key, lambda: _facet_counts(matched, cleaned))
 
 
 def _facets(counts: dict[str, dict[str, int]], cleaned: PracticeSearchParams) -> list[Facet]:
@@ -392,6 +596,7 @@ def _active_filters(facets: Iterable[Facet]) -> list[ActiveFilter]:
     ]
 
 
+# -- Result cards -------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class PracticeCard:
     """What a result card shows of one practice, in the version listed for the visitor."""
@@ -408,14 +613,83 @@ class PracticeCard:
     is_original_language_fallback: bool
 
 
-class _OrderedResults:
-    """The positions (in the language index) of the results, in the chosen order, computed only
-    as far as the requested page: what the paginator pages through."""
+_CARD_FIELDS = (
+    "page_id",
+    "language",
+    "country",
+    "page__path",
+    "page__title",
+    "page__slug",
+    "page__summary",
+    "page__place_name",
+    "page__authority__name",
+    "page__is_illustrative",
+)
 
-    def __init__(self, order: Iterable[int] | None, bitmap: int, total: int) -> None:
-        self.order = order  # None: newest first, the order of the bits
-        self.bitmap = bitmap
+
+def _directory_urls(*, language: str, token: str | None) -> dict[str, str]:
+    """The address, for a visitor reading ``language``, of every practice directory (a handful
+    of pages) by tree path; kept in the shared cache until the entries or a directory change."""
+
+    def build() -> dict[str, str]:
+        parents = list(PracticeIndexPage.objects.select_related("locale"))
+        urls = page_urls_in_language(parents, language=language)
+        return {parent.path: urls[parent.pk] for parent in parents if urls.get(parent.pk)}
+
+    key = None if token is None else _cache_key("directories", token, language, "")
+    return _cached(key, build)
+
+
+def _cards(entries: QuerySet, *, language: str, token: str | None = None) -> list[PracticeCard]:
+    """The cards of ``entries`` (an ordered, sliced queryset of search entries), in order: one
+    query for the ids in order (on the entries alone, so sorting never joins the page tables),
+    one for what the cards show, one for their themes; the directory addresses come from the
+    shared cache."""
+    ids = list(entries.values_list("page_id", flat=True))
+    if not ids:
+        return []
+    rows = {
+        row["page_id"]: row
+        for row in PracticeSearchEntry.objects.filter(page_id__in=ids).values(*_CARD_FIELDS)
+    }
+    themes: dict[int, list[str]] = {}
+    for page_id, code in (
+        PracticeTheme.objects.filter(page_id__in=ids).order_by("pk").values_list("page_id", "code")
+    ):
+        themes.setdefault(page_id, []).append(code)
+    directories = _directory_urls(language=language, token=token)
+    cards = []
+    for page_id in ids:
+        row = rows.get(page_id)
+        if row is None:  # unpublished between the two reads
+            continue
+        directory = directories.get(row["page__path"][: -Page.steplen])
+        cards.append(
+            PracticeCard(
+                page_id=page_id,
+                title=row["page__title"],
+                listing_url=f"{directory}{row['page__slug']}/" if directory else "",
+                summary=row["page__summary"],
+                place=row["page__authority__name"] or row["page__place_name"],
+                country_label=country_name(row["country"]) if row["country"] else "",
+                language_code=row["language"],
+                theme_labels=[label(THEMES, code) for code in themes.get(page_id, [])],
+                is_illustrative=row["page__is_illustrative"],
+                is_original_language_fallback=row["language"] != language,
+            )
+        )
+    return cards
+
+
+class _CountedEntries:
+    """What the paginator pages through: the sorted entries, whose total is already known from
+    the facet statement (so paginating costs no COUNT query); a page is one LIMIT/OFFSET read."""
+
+    def __init__(self, entries: QuerySet, total: int, *, language: str, token: str | None):
+        self.entries = entries
         self.total = total
+        self.language = language
+        self.token = token
 
     def count(self) -> int:
         return self.total
@@ -423,94 +697,19 @@ class _OrderedResults:
     def __len__(self) -> int:
         return self.total
 
-    def __getitem__(self, window: slice) -> list[int]:
-        if self.order is None:
-            ordered = set_positions(self.bitmap)
-        else:
-            bits = bin(self.bitmap)[:1:-1]
-            size = len(bits)
-            ordered = (p for p in self.order if p < size and bits[p] == "1")
-        return list(islice(ordered, window.start, window.stop))
+    def __getitem__(self, window: slice) -> list[PracticeCard]:
+        return _cards(self.entries[window], language=self.language, token=self.token)
 
 
-def _order(
-    index: LanguageIndex, cleaned: PracticeSearchParams, matches: tuple[int, ...] | None
-) -> Iterable[int] | None:
-    if cleaned.sort == "most_viewed":
-        return index.most_viewed()
-    if cleaned.sort == "relevance" and matches is not None and connection.vendor == "postgresql":
-        positions = index.positions
-        return (positions[page_id] for page_id in matches if page_id in positions)
-    return None
-
-
-def practice_cards(
-    positions: Iterable[int], *, index: LanguageIndex, snapshot: FinderSnapshot, language: str
-) -> list[PracticeCard]:
-    """The cards of the practices at ``positions`` of ``index``, from the snapshot (no query)."""
-    cards = []
-    for position in positions:
-        page_id = index.page_ids[position]
-        facts = snapshot.cards[page_id]
-        directory = snapshot.directory_urls.get((language, facts.parent_path))
-        cards.append(
-            PracticeCard(
-                page_id=page_id,
-                title=facts.title,
-                listing_url=f"{directory}{facts.slug}/" if directory else "",
-                summary=facts.summary,
-                place=facts.place,
-                country_label=country_name(facts.country) if facts.country else "",
-                language_code=facts.language,
-                theme_labels=[label(THEMES, c) for c in snapshot.theme_codes.get(page_id, [])],
-                is_illustrative=facts.is_illustrative,
-                is_original_language_fallback=facts.language != language,
-            )
-        )
-    return cards
-
-
-def _text_matches(
-    cleaned: PracticeSearchParams, snapshot: FinderSnapshot
-) -> tuple[int, ...] | None:
-    """The ids of the entries matching the search words, best first (None without words)."""
-    return snapshot.text_matches(cleaned.query) if cleaned.query else None
-
-
-def _counted(
-    cleaned: PracticeSearchParams, *, index: LanguageIndex, matches: tuple[int, ...] | None
-) -> tuple[dict[str, dict[str, int]], int]:
-    """(the counts of every facet's values, the bitmap of the results)."""
-    matched = index.everything if matches is None else index.bitmap_of(matches)
-    selected = {name: index.selection(name, values) for name, values in cleaned.filters.items()}
-    counts: dict[str, dict[str, int]] = {}
-    for spec in FACETS:
-        # A facet's counts apply the query and every *other* facet's filters.
-        base = matched
-        for name, bitmap in selected.items():
-            if name != spec.name:
-                base &= bitmap
-        counts[spec.name] = {
-            code: number
-            for code, bitmap in index.values.get(spec.name, {}).items()
-            if (number := (base & bitmap).bit_count())
-        }
-    results = matched
-    for bitmap in selected.values():
-        results &= bitmap
-    return counts, results
-
-
+# -- Entry points -------------------------------------------------------------------------------
 def practice_country_counts(
     *, params: QueryDict, language: str
 ) -> tuple[dict[str, int], PracticeSearchParams]:
     """How many practices match ``params`` in each country, ignoring the country filter itself
-    (the counts of the Country facet), with the cleaned parameters."""
+    (the counts of the Country facet), with the cleaned parameters (the map)."""
     cleaned = practice_search_params(params=params)
-    snapshot = finder_snapshot()
-    counts, _results = _counted(
-        cleaned, index=snapshot.index(language), matches=_text_matches(cleaned, snapshot)
-    )
+    matched, _filtered = _matching_entries(cleaned, language=language)
+    counts, _total = _counted(cleaned, language=language, token=_search_token(), matched=matched)
     return counts["country"], cleaned
 
 
@@ -518,23 +717,19 @@ def practice_search(
     *, params: QueryDict, language: str, page_number: int | str = 1
 ) -> PracticeSearchResult:
     """One page (20) of the practices matching ``params``, with facet counts for the current
-    result set, the active filters and the addresses that change them.
+    result set, the active filters and the addresses that change them (the directory).
 
-    Filtering, counting and the newest-first order run on this worker's in-memory facet index
-    (``searchindex.finder``), which also holds what the cards show; the database answers the
-    index's freshness check and the text match of words not seen since the last publish: at
-    most two queries, whatever the number of practices."""
+    Queries: the generation token, the view restrictions, the facet counts (one statement,
+    skipped when the shared cache has them), the ids of the page (LIMIT/OFFSET), what their
+    cards show and their themes: the same number for 10 or 100,000 practices."""
     cleaned = practice_search_params(params=params)
-    snapshot = finder_snapshot()
-    index = snapshot.index(language)
-    matches = _text_matches(cleaned, snapshot)
-    counts, results = _counted(cleaned, index=index, matches=matches)
-    total = results.bit_count()
-    ordered = _OrderedResults(_order(index, cleaned, matches), results, total)
-    page = Paginator(ordered, PAGE_SIZE).get_page(page_number)
-    page.object_list = practice_cards(
-        list(page.object_list), index=index, snapshot=snapshot, language=language
-    )
+    token = _search_token()
+    matched, filtered = _matching_entries(cleaned, language=language)
+    counts, total = _counted(cleaned, language=language, token=token, matched=matched)
+    ordered = _ordered(filtered, sort=cleaned.sort, query=cleaned.query)
+    page = Paginator(
+        _CountedEntries(ordered, total, language=language, token=token), PAGE_SIZE
+    ).get_page(page_number)
     facets = _facets(counts, cleaned)
     sort_options = [
         (code, str(name)) for code, name in SORTS.items() if code != "relevance" or cleaned.query
@@ -549,3 +744,47 @@ def practice_search(
         active_filters=_active_filters(facets),
         query_string=cleaned.encoded(),
     )
+
+
+def practices_latest(*, roots: Iterable[str], language: str, limit: int) -> list[PracticeCard]:
+    """The ``limit`` most recently published practices under the pages at ``roots`` (tree
+    paths), each in the version listed for ``language``."""
+    under = Q()
+    for root in roots:
+        under |= Q(page__path__startswith=root)
+    if not under:
+        return []
+    entries = _ordered(_listed_entries(language=language).filter(under), sort="newest", query="")
+    return _cards(entries[:limit], language=language)
+
+
+def practices_sharing(
+    *, codes: dict[str, list[str]], exclude_key, language: str, limit: int
+) -> list[PracticeCard]:
+    """The practices sharing the most of ``codes`` (facet name -> codes, classification facets
+    only), then the newest, the practice with translation key ``exclude_key`` left out."""
+    score = Value(0)
+    having = Q()
+    for name, facet_codes in codes.items():
+        if not facet_codes:
+            continue
+        child = FACETS_BY_NAME[name].child
+        shared = (
+            child.objects.filter(page_id=OuterRef("page_id"), code__in=facet_codes)
+            .order_by()
+            .values("page_id")
+            .annotate(number=Count("pk"))
+            .values("number")
+        )
+        score = score + Coalesce(Subquery(shared), Value(0))
+        having |= Q(page_id__in=child.objects.filter(code__in=facet_codes).values("page_id"))
+    if not having:
+        return []
+    entries = (
+        _listed_entries(language=language)
+        .filter(having)
+        .exclude(translation_key=exclude_key)
+        .annotate(shared=score)
+    )
+    newest = _ordered(entries, sort="newest", query="").query.order_by
+    return _cards(entries.order_by("-shared", *newest)[:limit], language=language)

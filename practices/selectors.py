@@ -1,6 +1,7 @@
 """Reads for good practices. Lists show each practice once, in the visitor's language or else
-in its original language (marked as such), read from the finder's in-memory facet index
-(``searchindex.finder``): a fixed number of queries whatever the number of practices."""
+in its original language (marked as such); which practices, filtered and ordered how, is
+decided by the one search path (``practices.search``): a fixed number of queries whatever the
+number of practices."""
 
 import math
 from dataclasses import dataclass
@@ -12,17 +13,17 @@ from wagtail.models import Page
 from base.localization import page_urls_in_language
 from network.countries import country_name
 from network.visibility import visible_pages
-from practice_search.finder import finder_snapshot
 from practice_submissions.selectors import practice_index_for
 
 from .geo import CountryOutline, americas
 from .models import PracticePage
 from .search import (
     PracticeCard,
-    practice_cards,
     practice_count_label,
     practice_country_counts,
+    practices_sharing,
 )
+from .search import practices_latest as _latest
 
 RELATED_LIMIT = 4
 
@@ -30,19 +31,8 @@ RELATED_LIMIT = 4
 def practices_latest(*, home: Page, limit: int = 3) -> list[PracticeCard]:
     """The most recently published practices of ``home``'s site (any of its language versions),
     each in the visitor's language or else its original one."""
-    language = translation.get_language()
-    snapshot = finder_snapshot()
-    index = snapshot.index(language)
-    roots = tuple(
-        Page.objects.filter(translation_key=home.translation_key).values_list("path", flat=True)
-    )
-    found = []
-    for position, page_id in enumerate(index.page_ids):
-        if snapshot.cards[page_id].parent_path.startswith(roots):
-            found.append(position)
-            if len(found) == limit:
-                break
-    return practice_cards(found, index=index, snapshot=snapshot, language=language)
+    roots = Page.objects.filter(translation_key=home.translation_key).values_list("path", flat=True)
+    return _latest(roots=list(roots), language=translation.get_language(), limit=limit)
 
 
 def practice_related(*, practice: PracticePage, limit: int = RELATED_LIMIT) -> list[PracticeCard]:
@@ -52,11 +42,12 @@ def practice_related(*, practice: PracticePage, limit: int = RELATED_LIMIT) -> l
         "theme": list(practice.themes.values_list("code", flat=True)),
         "group": list(practice.target_groups.values_list("code", flat=True)),
     }
-    language = translation.get_language()
-    snapshot = finder_snapshot()
-    index = snapshot.index(language)
-    found = index.sharing_most(codes, exclude_key=practice.translation_key, limit=limit)
-    return practice_cards(found, index=index, snapshot=snapshot, language=language)
+    return practices_sharing(
+        codes=codes,
+        exclude_key=practice.translation_key,
+        language=translation.get_language(),
+        limit=limit,
+    )
 
 
 def practice_translations(*, practice: PracticePage, request: HttpRequest | None = None) -> list:

@@ -63,14 +63,3 @@ def _clear_caches():
     yield
     for alias in settings.CACHES:
         caches[alias].clear()
-
-
-@pytest.fixture(autouse=True)
-def _practice_finder_snapshot():
-    # Each worker keeps an in-memory facet index keyed by a token in the database; a rolled-back
-    # test returns the token to a value an index built from other data may still carry.
-    from practice_search.finder import finder_snapshot_forget
-
-    finder_snapshot_forget()
-    yield
-    finder_snapshot_forget()

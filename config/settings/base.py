@@ -212,8 +212,8 @@ if CLOUDFLARE_ZONEID := env("CLOUDFLARE_ZONEID", default=""):
         "BEARER_TOKEN": env("CLOUDFLARE_BEARER_TOKEN"),
         "ZONEID": CLOUDFLARE_ZONEID,
     }
-# How many search terms' matches each worker keeps until the next publish (0: none).
-PRACTICE_SEARCH_MATCHES_KEPT = env.int("PRACTICE_SEARCH_MATCHES_KEPT", default=128)
+# Seconds the shared cache keeps a search's facet counts (the key changes on every publish).
+PRACTICE_SEARCH_CACHE_SECONDS = env.int("PRACTICE_SEARCH_CACHE_SECONDS", default=600)
 
 STATIC_URL = "/static/"
 # Where collectstatic writes (production serves it through WhiteNoise).
@@ -427,6 +427,14 @@ CELERY_BEAT_SCHEDULE["outreach-publish-scheduled"] = {
     "task": "outreach.publish_scheduled",
     "schedule": crontab(),
     "options": {"expires": 50},
+}
+
+# "Most viewed": the views recorded since the last run are added to the shared ranking that every
+# worker orders by (a run that waited longer than the next one is dropped; both are idempotent).
+CELERY_BEAT_SCHEDULE["practices-views-rank"] = {
+    "task": "practices.views_rank",
+    "schedule": crontab(minute="*/5"),
+    "options": {"expires": 240},
 }
 
 # ---------------------------------------------------------------------------------------------

@@ -36,7 +36,21 @@ def _grow(directory, start: int, count: int) -> None:
 
 @pytest.mark.parametrize(
     "url",
-    ["/en/practices/", "/es/practicas/", "/en/practices/?theme=employment", "/en/", "/es/"],
+    [
+        "/en/practices/",
+        "/es/practicas/",
+        "/en/practices/?theme=employment",
+        "/en/practices/?q=practice&sort=most_viewed&page=2",
+        "/en/",
+        "/es/",
+        "/en/practices/map/?theme=employment",
+        "/en/practices/feed/rss/?country=EC",
+        "/en/practices/feed/atom/",
+        "/en/practices/export/csv/?theme=health",
+        "/en/practices/export/xlsx/",
+        "/en/api/practices/?sort=most_viewed",
+        "/es/api/practices/?theme=employment&page=1",
+    ],
 )
 def test_listing_queries_do_not_grow(client, directory, url, django_assert_num_queries):
     _grow(directory, 0, 3)

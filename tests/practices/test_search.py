@@ -7,7 +7,7 @@ from django.db import connection
 from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 
-from practice_search.services import practice_view_record
+from practice_search.services import practice_view_record, practice_views_rank
 from practices.models import PracticeGcmObjective, PracticePage
 from practices.search import PAGE_SIZE, practice_search
 from tests.outreach import builders
@@ -166,6 +166,7 @@ def test_most_viewed_counts_views_of_every_language_version(client, directory, c
         assert client.get(catalogue["lima"].url).status_code == 200
     practice_view_record(translation_key=spanish.translation_key)
     practice_view_record(translation_key=catalogue["medellin"].translation_key)
+    practice_views_rank()
     titles = [item.title for item in _search("sort=most_viewed").items]
     assert titles[:2] == ["Lima schools", "Medellin jobs"]
 
@@ -256,8 +257,11 @@ def test_query_count_does_not_grow_with_practices(directory, language):
     small = _query_counts(params, language=language)
     _grow(directory, 11, 50)
     large = _query_counts(params, language=language)
-    assert large == small
-    # Once the facet index is current, a repeated search only asks whether it still is; new
-    # words add their text match.
-    assert small[1:] == (1, 2)
+    assert large[1:] == small[1:]
+    # The first search after a publish also counts again and finds the directories' addresses
+    # (Wagtail's site root paths may or may not be cached yet): a few queries, never per result.
+    assert large[0] - large[1] <= 6
+    # A repeated search (another worker or node alike) takes its facet counts from the shared
+    # cache; new words count again in one statement.
+    assert small[1] < small[2] <= small[0]
     assert _search(params, language=language).total > 0

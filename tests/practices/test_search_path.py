@@ -1,0 +1,146 @@
+"""One search path: every worker and node answers a search alike, at once after a change, from
+SQL and the shared cache (no copy of the practices in the process), and "most viewed" is one
+ranking refreshed on a schedule from views counted without a shared hot row."""
+
+import pytest
+from django.core.cache import cache
+from django.http import QueryDict
+
+from practice_search import tasks
+from practice_search.models import PracticeView, PracticeViewCount
+from practice_search.services import practice_view_record, practice_views_rank
+from practices import search
+from practices.search import PAGE_SIZE, practice_search
+
+from .builders import practice
+
+pytestmark = pytest.mark.django_db
+
+
+def _search(query: str = "", *, page_number: int = 1, language: str = "en"):
+    return practice_search(params=QueryDict(query), language=language, page_number=page_number)
+
+
+def _titles(result) -> list[str]:
+    return [item.title for item in result.items]
+
+
+def test_a_publish_or_unpublish_shows_in_the_very_next_search(directory):
+    first = practice(directory["en"], slug="first", title="First", country="MX")
+    assert _search("country=MX").total == 1
+    practice(directory["en"], slug="second", title="Second", country="MX")
+    # No fixture forgets anything in between: nothing is kept per process.
+    result = _search("country=MX")
+    assert result.total == 2
+    assert _titles(result) == ["Second", "First"]
+    first.unpublish()
+    result = _search("country=MX")
+    assert _titles(result) == ["Second"]
+    assert {o.code: o.count for o in result.facets[0].options} == {"MX": 1}
+
+
+def test_the_answer_does_not_depend_on_what_a_process_or_the_cache_holds(directory):
+    for number in range(3):
+        practice(directory["en"], slug=f"p{number}", title=f"P{number}", country="CO")
+    filled = _search("country=CO&theme=health")
+    cache.clear()  # another node, with nothing cached yet
+    empty = _search("country=CO&theme=health")
+    assert _titles(filled) == _titles(empty)
+    assert [(f.name, [(o.code, o.count) for o in f.options]) for f in filled.facets] == [
+        (f.name, [(o.code, o.count) for o in f.options]) for f in empty.facets
+    ]
+    assert not any(name in vars(search) for name in ("_snapshot", "finder_snapshot", "_build_lock"))
+
+
+def test_facet_counts_come_from_the_shared_cache_until_the_next_publish(directory):
+    def counted(query: str) -> bool:
+        sqls = [entry["sql"] for entry in _queries(lambda: _search(query))]
+        return any("UNION ALL" in sql for sql in sqls)
+
+    practice(directory["en"], slug="a", title="A", country="PE")
+    assert counted("country=PE")
+    # Another order or page of the same search: the counts come from the shared cache.
+    assert not counted("country=PE&sort=most_viewed&page=2")
+    cache.clear()
+    assert counted("country=PE&sort=most_viewed")
+    practice(directory["en"], slug="b", title="B", country="PE")
+    assert counted("country=PE")  # a publish changed the token: counted again
+    assert _search("country=PE").total == 2
+
+
+def test_a_broken_cache_is_passed_by(directory, monkeypatch):
+    practice(directory["en"], slug="a", title="A", country="PE")
+
+    class Down:
+        def get(self, *args, **kwargs):
+            raise ConnectionError("cache down")
+
+        set = get
+
+    # The search's own use of the shared cache (other layers have their own outage tests).
+    monkeypatch.setattr(search, "cache", Down())
+    result = _search("country=PE")
+    assert result.total == 1
+    assert _titles(result) == ["A"]
+
+
+def test_most_viewed_pages_neither_repeat_nor_skip(directory):
+    pages = [practice(directory["en"], slug=f"p{n}", title=f"P{n}") for n in range(PAGE_SIZE + 5)]
+    for number, page in enumerate(pages):
+        for _view in range(number % 4):
+            practice_view_record(translation_key=page.translation_key)
+    practice_views_rank()
+    first = _titles(_search("sort=most_viewed", page_number=1))
+    second = _titles(_search("sort=most_viewed", page_number=2))
+    assert len(first) == PAGE_SIZE
+    assert not set(first) & set(second)
+    assert sorted(first + second) == sorted(page.title for page in pages)
+
+
+def test_views_count_only_once_the_ranking_task_runs(directory):
+    old = practice(directory["en"], slug="old", title="Old")
+    practice(directory["en"], slug="new", title="New")
+    for _view in range(3):
+        practice_view_record(translation_key=old.translation_key)
+    # Recorded, not yet ranked: every worker still orders alike (newest first on a tie).
+    assert _titles(_search("sort=most_viewed")) == ["New", "Old"]
+    tasks.views_rank()
+    assert _titles(_search("sort=most_viewed")) == ["Old", "New"]
+    assert PracticeViewCount.objects.get(translation_key=old.translation_key).count == 3
+    assert not PracticeView.objects.exists()
+    tasks.views_rank()  # idempotent: nothing left to fold
+    practice_view_record(translation_key=old.translation_key)
+    tasks.views_rank()
+    assert PracticeViewCount.objects.get(translation_key=old.translation_key).count == 4
+
+
+def test_a_view_is_one_insert_never_an_update(directory, django_assert_num_queries):
+    page = practice(directory["en"], slug="a", title="A")
+    practice_view_record(translation_key=page.translation_key)
+    with django_assert_num_queries(1) as captured:
+        practice_view_record(translation_key=page.translation_key)
+    assert captured.captured_queries[0]["sql"].lstrip().upper().startswith("INSERT")
+
+
+def test_head_requests_are_not_views(client, directory):
+    page = practice(directory["en"], slug="a", title="A")
+    assert client.head(page.url).status_code == 200
+    assert not PracticeView.objects.exists()
+    assert client.get(page.url).status_code == 200
+    assert PracticeView.objects.filter(translation_key=page.translation_key).count() == 1
+
+
+def test_the_ranking_is_scheduled():
+    from django.conf import settings
+
+    scheduled = [entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()]
+    assert tasks.views_rank.name in scheduled
+
+
+def _queries(call):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        call()
+    return captured.captured_queries
