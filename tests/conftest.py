@@ -35,6 +35,12 @@ def _missing_service(item: pytest.Item) -> str | None:
     return None
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    from tests import migrated_template
+
+    migrated_template.install(rebuild=bool(config.getoption("create_db", default=False)))
+
+
 def pytest_runtest_setup(item: pytest.Item) -> None:
     reason = _missing_service(item)
     if reason is None:
