@@ -48,8 +48,13 @@ run: demo
 	@$(BIN)/python manage.py demo_accounts
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
+# The suite runs on every core (pytest-xdist): each worker has its own test database and Redis
+# database, and gets whole modules (--dist loadscope), so data built once per module stays on one
+# worker. PYTEST_WORKERS=0 runs everything in this one process; PYTEST_ARGS adds pytest options
+# (a path, -k, --reuse-db...).
+PYTEST_WORKERS ?= auto
 test: messages
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadscope $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

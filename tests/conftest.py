@@ -35,6 +35,29 @@ def _missing_service(item: pytest.Item) -> str | None:
     return None
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    from tests import migrated_template
+
+    migrated_template.install(rebuild=bool(config.getoption("create_db", default=False)))
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # After pytest-django's own ordering (committing tests after the others), which it refines.
+    from tests import xdist_order
+
+    xdist_order.order_items(items)
+
+
+@pytest.hookimpl(tryfirst=True, optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log):
+    if config.getvalue("dist") != "loadscope":
+        return None
+    from tests import xdist_order
+
+    return xdist_order.scheduler(config, log)
+
+
 def pytest_runtest_setup(item: pytest.Item) -> None:
     reason = _missing_service(item)
     if reason is None:

@@ -32,6 +32,7 @@ from tests.factories import (
     UserFactory,
 )
 from tests.network.conftest import person, sign_in
+from tests.once import built_once
 from tests.outreach import builders
 from tests.practice_submissions.conftest import attachment_make
 from tests.practices.builders import practice, practice_index
@@ -280,9 +281,7 @@ MATRIX: list[Row] = [
 ]
 
 
-@pytest.fixture
-def world(db):
-    """The objects the matrix's URLs point at."""
+def _world() -> dict:
     membership = MembershipFactory(user=person("official"), is_focal_point=True)
     invitation, token = InvitationFactory.with_token(local_authority=membership.local_authority)
     stranger = UserFactory(email="stranger@example.org")
@@ -312,6 +311,13 @@ def world(db):
             submitter=stranger, state="submitted"
         ),
     }
+
+
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker):
+    """The objects the matrix's URLs point at, built once for every cell (each cell's own
+    changes, such as a revoked invitation, are rolled back after it)."""
+    yield from built_once(django_db_blocker, _world)
 
 
 def signed_in_as(client, who: str, world: dict) -> None:

@@ -5,11 +5,13 @@ install it with apt-get when they can. On a developer's machine a missing browse
 tests; in CI (CI=true or CONVIVE_REQUIRE_SERVICES=1) it fails them.
 """
 
+import fcntl
 import importlib
 import os
 import shutil
 import subprocess
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -39,6 +41,18 @@ def _unavailable(reason: str) -> None:
     pytest.skip(reason)
 
 
+@contextmanager
+def _one_installer() -> Iterator[None]:
+    """Under pytest-xdist every worker may find the browser or axe-core missing at once: one
+    installs while the others wait, then see it installed."""
+    with open(E2E_DIR / ".install.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
 def _apt_install(package: str) -> None:
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     for command in (["apt-get", "update", "-qq"], ["apt-get", "install", "-y", "-qq", package]):
@@ -48,7 +62,9 @@ def _apt_install(package: str) -> None:
 @pytest.fixture(scope="session")
 def chromium_executable() -> Path:
     if not CHROMIUM.exists() and hasattr(os, "geteuid") and os.geteuid() == 0:
-        _apt_install("chromium")
+        with _one_installer():
+            if not CHROMIUM.exists():
+                _apt_install("chromium")
     if not CHROMIUM.exists():
         _unavailable(f"{CHROMIUM} is missing: install Debian's chromium package")
     return CHROMIUM
@@ -57,20 +73,25 @@ def chromium_executable() -> Path:
 @pytest.fixture(scope="session")
 def axe_core() -> Path:
     """axe-core, pinned in tests/e2e/package-lock.json, installed with `npm ci` when missing."""
-    if not AXE_SCRIPT.exists():
-        npm = shutil.which("npm")
-        if npm is None:
-            _unavailable("npm is missing, so axe-core cannot be installed")
-        result = subprocess.run(
-            [npm, "ci", "--prefix", str(E2E_DIR), "--no-audit", "--no-fund"],
-            capture_output=True,
-            text=True,
-            timeout=600,
-            check=False,
-        )
-        if result.returncode != 0 or not AXE_SCRIPT.exists():
-            _unavailable(f"`npm ci --prefix tests/e2e` failed:\n{result.stdout}\n{result.stderr}")
+    with _one_installer():
+        if not AXE_SCRIPT.exists():
+            _npm_ci()
     return AXE_SCRIPT
+
+
+def _npm_ci() -> None:
+    npm = shutil.which("npm")
+    if npm is None:
+        _unavailable("npm is missing, so axe-core cannot be installed")
+    result = subprocess.run(
+        [npm, "ci", "--prefix", str(E2E_DIR), "--no-audit", "--no-fund"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    if result.returncode != 0 or not AXE_SCRIPT.exists():
+        _unavailable(f"`npm ci --prefix tests/e2e` failed:\n{result.stdout}\n{result.stderr}")
 
 
 @pytest.fixture(scope="session")

@@ -5,8 +5,15 @@ import io
 import pytest
 from wagtail.models import Page
 
-from outreach.demo import seed_outreach
-from outreach.models import CampaignPage, EventPage, NewsCategory, NewsPage
+from network.outreach.demo import seed_outreach
+from network.outreach.models import CampaignPage, EventPage, NewsCategory, NewsPage
+from tests.once import built_once
+
+
+@pytest.fixture(scope="module")
+def seeded(django_db_setup, django_db_blocker):
+    """The demo pages, seeded once for the pages rendered below."""
+    yield from built_once(django_db_blocker, lambda: seed_outreach(stdout=io.StringIO()))
 
 
 @pytest.mark.django_db
@@ -48,8 +55,7 @@ def test_seeding_twice_changes_nothing_and_links_translations(client):
         ("/en/events/", "Webinar: opening local services to migrants"),
     ],
 )
-def test_demo_pages_render_in_each_language(client, url, text):
-    seed_outreach(stdout=io.StringIO())
+def test_demo_pages_render_in_each_language(client, seeded, url, text):
     response = client.get(url)
     assert response.status_code == 200
     assert text in response.content.decode()

@@ -9,17 +9,22 @@ from network.demo import seed_network
 from outreach.demo import seed_outreach
 from practices.demo import seed_practices
 from practices.models import PracticePage
+from tests.once import built_once
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def seeded(homes):
+def _seed() -> None:
     out = io.StringIO()
     seed_network(stdout=out)
     seed_outreach(stdout=out)
     seed_practices(stdout=out)
-    return out
+
+
+@pytest.fixture(scope="module")
+def seeded(django_db_setup, django_db_blocker):
+    """The demo, seeded once for the module's tests (each test's changes are rolled back)."""
+    yield from built_once(django_db_blocker, _seed)
 
 
 def test_seed_creates_varied_translated_practices_once(seeded):
