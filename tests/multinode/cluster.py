@@ -13,7 +13,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -24,9 +23,8 @@ from urllib.parse import urlsplit, urlunsplit
 
 import psycopg2
 import requests
-from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 
-from tests.network.conftest import TEST_TOTP_SECRET
+from tests.network.conftest import totp_code
 from tests.processes import free_port, process_kill, wait_for
 
 from .site import ANSWER
@@ -419,7 +417,7 @@ class Visitor(requests.Session):
         assert response.status_code == 302, f"the password was refused: {response.status_code}"
         if second_factor:
             assert response.headers["Location"].endswith("/accounts/2fa/authenticate/")
-            code = format_hotp_value(hotp_value(TEST_TOTP_SECRET, int(time.time()) // 30))
+            code = totp_code()
             response = self.submit(f"{base}/en/accounts/2fa/authenticate/", {"code": code})
             assert response.status_code == 302, "the code was refused"
 

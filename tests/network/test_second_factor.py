@@ -1,10 +1,7 @@
 """A coordinator's or a superuser's password alone opens nothing: every sign-in goes through
 allauth, and acting in such a role needs the second factor in this very session."""
 
-import time
-
 import pytest
-from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from django.contrib.messages import get_messages
 from django.test import Client
 from django.urls import reverse
@@ -20,7 +17,7 @@ from tests.factories import (
 )
 from tests.practice_submissions.conftest import attachment_make
 
-from .conftest import TEST_TOTP_SECRET, person, sign_in
+from .conftest import person, sign_in, totp_code
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +25,7 @@ PASSWORD = "correct horse battery"
 
 
 def _code() -> str:
-    return format_hotp_value(hotp_value(TEST_TOTP_SECRET, int(time.time()) // 30))
+    return totp_code()
 
 
 @pytest.fixture
@@ -192,7 +189,7 @@ def test_a_coordinator_who_just_set_up_two_factor_may_act(client):
         client.post(response["Location"], {"password": PASSWORD})
         response = client.get(setup)
     secret = response.context["form"].secret
-    code = format_hotp_value(hotp_value(secret, int(time.time()) // 30))
+    code = totp_code(secret)
     response = client.post(setup, {"code": code})
     assert response.status_code == 302
     assert client.get("/cms/").status_code == 200

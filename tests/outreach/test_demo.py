@@ -5,8 +5,8 @@ import io
 import pytest
 from wagtail.models import Page
 
-from network.outreach.demo import seed_outreach
-from network.outreach.models import CampaignPage, EventPage, NewsCategory, NewsPage
+from outreach.demo import seed_outreach
+from outreach.models import CampaignPage, EventPage, NewsCategory, NewsPage
 from tests.once import built_once
 
 
