@@ -18,6 +18,7 @@ from collections import Counter
 import pytest
 import requests
 
+from network.redis_cache import RETRY_AFTER
 from tests.notifications.smtp_sink import SmtpSink
 from tests.object_storage import anonymous_get
 from tests.processes import process_kill, wait_for
@@ -395,6 +396,9 @@ def test_redis_paused_pages_answer_within_a_second(cluster, redis_restored):
 
     cluster.redis_server.pause()
 
+    serving(cluster, seconds=PAUSED_SECONDS)
+    # Once the nodes try the server again, still no wait beyond the socket timeouts.
+    time.sleep(RETRY_AFTER)
     serving(cluster, seconds=PAUSED_SECONDS)
     cluster.redis_server.resume()
     serving(cluster)
