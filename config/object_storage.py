@@ -4,8 +4,6 @@ entries and the Content-Security-Policy origins that ``settings/base.py`` builds
 
 from urllib.parse import urlsplit
 
-from botocore.config import Config
-
 
 def s3_storages(
     *,
@@ -36,17 +34,16 @@ def s3_storages(
         "file_overwrite": False,
         # A file read back (renditions, PDFs, downloads) spills to disk beyond 5 MB.
         "max_memory_size": 5 * 1024 * 1024,
+        "addressing_style": addressing_style,
         # Short timeouts: a silent object store fails the request rather than holding a worker.
-        "client_config": Config(
-            s3={"addressing_style": addressing_style},
-            connect_timeout=5,
-            read_timeout=20,
-            retries={"max_attempts": 3},
-        ),
+        # Plain values only (base.storage.MediaS3Storage): Wagtail sends them to a task as JSON.
+        "connect_timeout": 5,
+        "read_timeout": 20,
+        "max_attempts": 3,
     }
     return {
         "default": {
-            "BACKEND": "storages.backends.s3.S3Storage",
+            "BACKEND": "base.storage.MediaS3Storage",
             "OPTIONS": {
                 **common,
                 "bucket_name": public_bucket,

@@ -13,7 +13,8 @@ from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.utils.deconstruct import deconstructible
 from django.utils.functional import LazyObject, empty
-from storages.backends.s3 import S3Storage
+
+from base.storage import MediaS3Storage
 
 PRIVATE_STORAGE_ALIAS = "private"
 NO_ADDRESS = "Private files have no address; link to the view that serves them."
@@ -36,7 +37,7 @@ class PrivateMediaStorage(FileSystemStorage):
         raise ValueError(NO_ADDRESS)
 
 
-class PrivateS3Storage(S3Storage):
+class PrivateS3Storage(MediaS3Storage):
     """Objects in a bucket of their own, each stored with the ``private`` ACL whatever the
     options say: nobody reads them without the bucket's credentials, which only the site has.
     No address either, not even a signed one: files are streamed after the permission check."""

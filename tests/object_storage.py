@@ -54,6 +54,28 @@ class Buckets:
             "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
         }
 
+    def environment(self) -> dict[str, str]:
+        """The variables a production process reads to put its media in these buckets
+        (config/settings/base.py), as the multi-node test gives them to its nodes."""
+        return {
+            "AWS_STORAGE_BUCKET_NAME": self.public,
+            "AWS_PRIVATE_STORAGE_BUCKET_NAME": self.private,
+            "AWS_S3_ENDPOINT_URL": self.endpoint,
+            "AWS_S3_REGION_NAME": REGION,
+            "AWS_ACCESS_KEY_ID": CREDENTIALS["access_key"],
+            "AWS_SECRET_ACCESS_KEY": CREDENTIALS["secret_key"],
+        }
+
+
+def buckets_create(endpoint: str) -> Buckets:
+    """Two new, empty buckets, public and private, on the S3 server at ``endpoint``."""
+    suffix = uuid.uuid4().hex[:12]
+    buckets = Buckets(endpoint=endpoint, public=f"media-{suffix}", private=f"private-{suffix}")
+    client = buckets.client()
+    client.create_bucket(Bucket=buckets.public)
+    client.create_bucket(Bucket=buckets.private)
+    return buckets
+
 
 def anonymous_get(url: str) -> tuple[int, bytes]:
     """Status and body of a plain HTTP GET without credentials, as any visitor would send."""
@@ -79,10 +101,6 @@ def s3_endpoint():
 @pytest.fixture
 def s3_buckets(s3_endpoint, settings) -> Buckets:
     """Media in two new buckets of the local S3 server for this test."""
-    suffix = uuid.uuid4().hex[:12]
-    buckets = Buckets(endpoint=s3_endpoint, public=f"media-{suffix}", private=f"private-{suffix}")
-    client = buckets.client()
-    client.create_bucket(Bucket=buckets.public)
-    client.create_bucket(Bucket=buckets.private)
+    buckets = buckets_create(s3_endpoint)
     settings.STORAGES = buckets.storages()
     return buckets

@@ -200,7 +200,7 @@ def test_media_go_to_two_buckets_and_images_may_come_from_the_cdn():
         AWS_S3_CUSTOM_DOMAIN="media.convive.example.org",
     )
 
-    assert seen["storages"]["default"] == ["storages.backends.s3.S3Storage", "convive-media"]
+    assert seen["storages"]["default"] == ["base.storage.MediaS3Storage", "convive-media"]
     assert seen["storages"]["private"] == [
         "practice_submissions.storage.PrivateS3Storage",
         "convive-private",

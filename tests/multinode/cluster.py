@@ -1,21 +1,21 @@
 """A small production deployment on one machine, for the multi-node test: a PostgreSQL database
-of its own, Redis, shared media, two gunicorn instances ("nodes") with
-config.settings.production and a Celery worker, each a separate process that shares nothing
-with the others but those services.
+of its own, a Redis server of its own, media in two buckets of an S3 server (moto's, from
+tests/object_storage.py), two gunicorn instances ("nodes") with config.settings.production and
+a Celery worker, each a separate process that shares nothing with the others but those services.
 
-``Cluster.env`` is the one place that says how a node is configured; to move the media to
-object storage, give it the storage variables there (see docs/architecture.md)."""
+``Cluster.env`` is the one place that says how a node is configured: only ``REDIS_URL``, from
+which the settings derive the broker's and the caches' databases as in production, and the
+``AWS_*`` variables of the buckets (see docs/architecture.md, "Testing")."""
 
 import hashlib
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.cookiejar import DefaultCookiePolicy
 from pathlib import Path
@@ -25,6 +25,7 @@ import psycopg2
 import requests
 
 from tests.network.conftest import totp_code
+from tests.object_storage import Buckets
 from tests.processes import free_port, process_kill, wait_for
 
 from .site import ANSWER
@@ -32,7 +33,6 @@ from .site import ANSWER
 REPO = Path(__file__).resolve().parents[2]
 PASSWORD = "correct horse battery"  # tests.factories.UserFactory's
 START_SECONDS = 60
-LOCK_KEY = "multinode-deployment"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -68,50 +68,10 @@ class _admin_connection:
         self.connection.close()
 
 
-def redis_url_beside(url: str) -> str:
-    """A Redis database of the nodes' own on the server of ``url`` (the test REDIS_URL): its
-    number plus 8, modulo 16. Not the test processes' own database, which the suite flushes
-    after every test (Django's cache.clear()), taking the nodes' queue and caches with it."""
-    parts = urlsplit(url)
-    number = int(parts.path.strip("/") or 0)
-    return urlunsplit(parts._replace(path=f"/{(number + 8) % 16}"))
-
-
-def redis_forget(url: str) -> None:
-    """Delete what the nodes and the worker left in their Redis database: cache entries, the
-    Celery queue and results (never FLUSHDB: a key of someone else's stays)."""
-    import redis
-
-    client = redis.Redis.from_url(url)
-    for pattern in ("convive*", "celery*", "_kombu*", "unacked*"):
-        keys = list(client.scan_iter(match=pattern, count=1000))
-        if keys:
-            client.delete(*keys)
-
-
-@contextmanager
-def redis_exclusive(url: str, *, seconds: int = 600) -> Iterator[None]:
-    """Hold the nodes' Redis database for one deployment at a time: under pytest-xdist two
-    workers may each get tests of the module, and two deployments on one database would take
-    each other's tasks and cache entries. The lock expires by itself after ``seconds`` (a run
-    that was killed)."""
-    import redis
-
-    client = redis.Redis.from_url(url)
-    token = uuid.uuid4().hex
-    assert wait_for(
-        lambda: client.set(LOCK_KEY, token, nx=True, ex=seconds), seconds=seconds, every=0.5
-    ), f"another deployment held {url} for {seconds} s"
-    try:
-        yield
-    finally:
-        if client.get(LOCK_KEY) == token.encode():
-            client.delete(LOCK_KEY)
-
-
 class PrivateRedis:
     """A redis-server of our own, on a free port, without persistence: stopped, it loses
-    everything, as a restarted cache or broker without a disk does."""
+    everything, as a restarted cache or broker without a disk does. Nothing else uses it, so
+    deployments of parallel test workers (pytest-xdist) never meet."""
 
     def __init__(self, directory: Path):
         self.directory = directory
@@ -121,6 +81,10 @@ class PrivateRedis:
     @property
     def url(self) -> str:
         return f"redis://127.0.0.1:{self.port}/0"
+
+    @property
+    def running(self) -> bool:
+        return self.process is not None
 
     @staticmethod
     def binary() -> str | None:
@@ -139,6 +103,19 @@ class PrivateRedis:
             process_kill(self.process)
             self.process = None
 
+    def pause(self) -> None:
+        """Freeze the server (SIGSTOP): connections open, no answer, as a Redis that hangs."""
+        os.kill(self.process.pid, signal.SIGSTOP)
+
+    def resume(self) -> None:
+        os.kill(self.process.pid, signal.SIGCONT)
+
+    def database(self, number: int):
+        """A client of database ``number`` of this server."""
+        import redis
+
+        return redis.Redis.from_url(f"redis://127.0.0.1:{self.port}/{number}", socket_timeout=5)
+
     def _answers(self) -> bool:
         import redis
 
@@ -154,8 +131,9 @@ class PrivateRedis:
 @dataclass
 class Cluster:
     database_url: str
-    redis_url: str
-    root: Path  # shared files: media, private media, collected static files
+    redis_server: PrivateRedis
+    buckets: Buckets  # public and private media, on the S3 server
+    root: Path  # logs and the collected static files
     smtp_port: int = 0
     processes: dict[str, subprocess.Popen] = field(default_factory=dict)
     ports: dict[str, int] = field(default_factory=dict)
@@ -169,16 +147,17 @@ class Cluster:
             "ALLOWED_HOSTS": "127.0.0.1",
             "SITE_URL": "http://127.0.0.1",
             "DATABASE_URL": self.database_url,
-            "REDIS_URL": self.redis_url,
+            # As in production, one URL: the broker keeps its database (0), the default cache
+            # and the page cache take the next two (config/settings/base.py).
+            "REDIS_URL": self.redis_server.url,
             "PAGE_CACHE_ENABLED": "true",
             # Plain http on the loopback: no redirect to https (cookies stay Secure; the
             # client below sends them anyway, as a TLS-terminating proxy's client would).
             "SECURE_SSL_REDIRECT": "false",
             "SECURE_HSTS_SECONDS": "0",
             "CONN_MAX_AGE": "0",
-            # Shared files: the same folders for every process (object storage: see above).
-            "MEDIA_ROOT": str(self.root / "media"),
-            "PRIVATE_MEDIA_ROOT": str(self.root / "private-media"),
+            # Media, public and private, in the buckets every process shares.
+            **self.buckets.environment(),
             "STATIC_ROOT": str(self.root / "static"),
             "EMAIL_URL": f"smtp://127.0.0.1:{self.smtp_port or free_port()}",
             "EMAIL_TIMEOUT": "20",
@@ -399,13 +378,17 @@ class Visitor(requests.Session):
     def csrf(self) -> str:
         return self.cookies.get("__Secure-csrftoken", "")
 
-    def submit(self, url: str, data: dict, *, form_url: str = "") -> requests.Response:
+    def submit(
+        self, url: str, data: dict, *, form_url: str = "", files: dict | None = None
+    ) -> requests.Response:
         """GET the form (at ``url``, or ``form_url`` when it posts elsewhere), for the CSRF
-        cookie, and POST it."""
+        cookie, and POST it (with ``files``: {field: (name, bytes, type)}, as a multipart
+        upload)."""
         self.get(form_url or url, timeout=10)
         return self.post(
             url,
             data={**data, "csrfmiddlewaretoken": self.csrf()},
+            files=files,
             allow_redirects=False,
             timeout=10,
         )

@@ -12,7 +12,7 @@ import traceback
 import django
 
 
-def _png() -> bytes:
+def png_bytes() -> bytes:
     from PIL import Image
 
     buffer = io.BytesIO()
@@ -24,6 +24,7 @@ def seed(_argument: str) -> dict:
     from django.core.files.images import ImageFile
     from django.utils import timezone
     from wagtail.images import get_image_model
+    from wagtail.models import Collection
 
     from network.roles import Role
     from tests.factories import LocalAuthorityFactory, MembershipFactory
@@ -35,7 +36,7 @@ def seed(_argument: str) -> dict:
     news = builders.news_index(homes["en"])
     builders.translate(news, homes["es"], code="es", title="Noticias")
     image = get_image_model().objects.create(
-        title="Harbour at dawn", file=ImageFile(io.BytesIO(_png()), name="nodes-harbour.png")
+        title="Harbour at dawn", file=ImageFile(io.BytesIO(png_bytes()), name="nodes-harbour.png")
     )
     pages = {
         "publish": builders.add_page(
@@ -54,6 +55,7 @@ def seed(_argument: str) -> dict:
         "rename": builders.news_page(news, slug="nodes-rename", title="Nodes old title"),
         "translate": builders.news_page(news, slug="nodes-translate", title="Nodes in English"),
         "image": builders.news_page(news, slug="nodes-image", title="Nodes harbour", image=image),
+        "upload": builders.news_page(news, slug="nodes-upload", title="Nodes lighthouse"),
     }
     directory = practice_index(homes["en"])
     authority = LocalAuthorityFactory(name="Municipio Nodal", slug="municipio-nodal")
@@ -66,6 +68,7 @@ def seed(_argument: str) -> dict:
     return {
         "pages": {name: page.pk for name, page in pages.items()},
         "image": image.pk,
+        "collection": Collection.get_first_root_node().pk,
         "authority": authority.pk,
         "member": member.email,
         "coordinator": coordinator.email,
@@ -127,6 +130,37 @@ def delete_image(image_id: str) -> None:
     from wagtail.images import get_image_model
 
     get_image_model().objects.get(pk=int(image_id)).delete()
+
+
+def image_show(argument: str) -> str:
+    """Put the image titled ``TITLE`` on the page ``PAGE_ID`` (argument ``PAGE_ID TITLE``) and
+    publish it; the page's address."""
+    from wagtail.images import get_image_model
+
+    page_id, _, title = argument.partition(" ")
+    page = _page(page_id)
+    page.image = get_image_model().objects.get(title=title)
+    page.save_revision().publish()
+    return page.url
+
+
+def attachments(submission_id: str) -> list[list]:
+    """The files of a proposal: [id, key in the private bucket]."""
+    from practice_submissions.models import SubmissionAttachment
+
+    rows = SubmissionAttachment.objects.filter(submission_id=int(submission_id)).order_by("pk")
+    return [[row.pk, row.file.name] for row in rows]
+
+
+def redis_locations(_argument: str) -> dict:
+    """Where this process, configured as the nodes are, puts the Celery queue and the caches."""
+    from django.conf import settings
+
+    return {
+        "broker": settings.CELERY_BROKER_URL,
+        "results": settings.CELERY_RESULT_BACKEND,
+        **{alias: settings.CACHES[alias]["LOCATION"] for alias in settings.CACHES},
+    }
 
 
 def delete_authority(authority_id: str) -> None:
@@ -222,6 +256,9 @@ ACTIONS = {
         translate,
         spanish_url,
         delete_image,
+        image_show,
+        attachments,
+        redis_locations,
         delete_authority,
         notify_batch,
         deliveries,

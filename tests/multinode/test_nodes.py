@@ -1,11 +1,16 @@
 """Several nodes: two gunicorn instances with the production settings and a Celery worker, as
-separate processes on one PostgreSQL, one Redis and shared media (tests/multinode/cluster.py).
+separate processes on one PostgreSQL, one Redis and one S3 object store
+(tests/multinode/cluster.py).
 
 An editor's change committed on node A shows on node B's next anonymous request, although B has
-just cached the page; a Redis that stops while a member proposes a practice and a coordinator
-approves it stops nothing, and every notification goes out once when it is back; a worker
-killed in the middle of 300 emails sends none of them twice."""
+just cached the page; files uploaded on node A are served by node B from the object store (a
+proposal's private file only through B's permission-checked view); the broker and the caches
+live in separate Redis databases; a Redis that stops while a member proposes a practice and a
+coordinator approves it stops nothing, and every notification goes out once when it is back; a
+Redis that hangs slows no page beyond a second; a worker killed in the middle of 300 emails
+sends none of them twice."""
 
+import re
 import signal
 import time
 from collections import Counter
@@ -13,19 +18,25 @@ from collections import Counter
 import pytest
 import requests
 
-from tests.conftest import REQUIRE_SERVICES
+from network.redis_cache import RETRY_AFTER
 from tests.notifications.smtp_sink import SmtpSink
+from tests.object_storage import anonymous_get
 from tests.processes import process_kill, wait_for
 
-from .cluster import Cluster, PrivateRedis, Visitor
+from .cluster import Cluster, Visitor
+from .site import png_bytes
 
-# One deployment per module and worker; under pytest-xdist, --dist loadscope keeps the module in
-# one worker (otherwise a second deployment waits for the first: cluster.redis_exclusive).
-pytestmark = [pytest.mark.multinode, pytest.mark.postgres, pytest.mark.redis]
+# One deployment per module and test process; every service it uses is its own (a database, a
+# Redis server, buckets, ports), so that under pytest-xdist two deployments never meet.
+pytestmark = [pytest.mark.multinode, pytest.mark.postgres]
 
-# A node that cannot reach Redis must still answer within this (outcome 4: under a second; the
-# rest is the loopback, the CPU shared with the other processes and the first connection try).
+# A node whose Redis is stopped must still answer within this (outcome 4: under a second; the
+# rest is the loopback and the CPU shared with the other processes).
 SERVING_SECONDS = 3
+# A node whose Redis hangs: one cache call waits for the 0.25 s socket timeout
+# (network/redis_cache.py), the next ones skip the server.
+PAUSED_SECONDS = 1.5
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 def get(cluster: Cluster, node: str, path: str, visitor=None) -> requests.Response:
@@ -161,8 +172,106 @@ def test_a_member_authority_deleted_on_a_leaves_the_practice_cards_on_b(cluster)
 
 
 # ---------------------------------------------------------------------------------------------
-# Scenario 2: Redis stops while a member proposes and a coordinator approves
+# Scenario 2: files in the object store
 # ---------------------------------------------------------------------------------------------
+def test_an_image_uploaded_on_a_is_served_by_b_from_the_object_store(cluster, editor):
+    buckets = cluster.buckets
+    # In node A's CMS.
+    response = editor.submit(
+        f"{cluster.url('a')}/cms/images/add/",
+        {"title": "Nodes lighthouse photo", "collection": cluster.seeded["collection"]},
+        files={"file": ("nodes-lighthouse.png", png_bytes(), "image/png")},
+    )
+    assert response.status_code == 302, response.text[:500]
+    assert any("nodes-lighthouse" in key for key in buckets.keys(buckets.public))
+
+    url = cluster.site("image_show", f"{cluster.seeded['pages']['upload']} Nodes lighthouse photo")
+
+    # Node B renders the page: it reads the original from the store and puts its rendition there.
+    page = get(cluster, "b", url)
+    assert page.status_code == 200
+    tag = re.search(r'<img [^>]*class="article-image"[^>]*>', page.text)
+    assert tag, page.text[:500]
+    source = re.search(r'src="([^"]+)"', tag.group(0)).group(1)
+    assert source.startswith(f"{buckets.endpoint}/{buckets.public}/images/nodes-lighthouse")
+    status, body = anonymous_get(source)
+    assert status == 200
+    assert body[:8] == b"\x89PNG\r\n\x1a\n"
+    # Node A serves the same rendition.
+    assert source in get(cluster, "a", url).text
+
+
+def propose(cluster: Cluster, member: Visitor, *, title: str, upload: bytes = b"") -> int:
+    """A member drafts a proposal on node A, step by step (with a PDF when ``upload``); its id."""
+    base = cluster.url("a")
+    response = member.submit(f"{base}/en/practices/contribute/new/", {**BASICS, "title": title})
+    assert response.status_code == 302, response.status_code
+    step_url = response.headers["Location"].rsplit("/step/", 1)[0]
+    for step, data in STEPS.items():
+        files = None
+        if step == "attachments" and upload:
+            files = {"file": ("Informe final.pdf", upload, "application/pdf")}
+            data = {**data, "file_title": "Final report"}
+        response = member.submit(f"{base}{step_url}/step/{step}/", data, files=files)
+        assert response.status_code == 302, (step, response.status_code, response.text[:500])
+    return int(step_url.rstrip("/").rsplit("/", 1)[1])
+
+
+def test_a_proposal_file_uploaded_on_a_is_fetched_through_b_by_coordinators_only(
+    cluster, member, coordinator
+):
+    buckets = cluster.buckets
+
+    submission_id = propose(cluster, member, title="Nodes proposal with a report", upload=PDF)
+
+    [[attachment_id, key]] = cluster.site("attachments", submission_id)
+    assert key in buckets.keys(buckets.private)
+    assert key not in buckets.keys(buckets.public)
+    download = (
+        f"{cluster.url('b')}/en/practices/contribute/{submission_id}/attachments/{attachment_id}/"
+    )
+    response = coordinator.get(download, timeout=10)
+    assert response.status_code == 200
+    assert response.content == PDF
+    assert response.headers["Content-Disposition"].startswith("attachment;")
+    # Refused to an anonymous visitor, on the node and at the object store.
+    refused = requests.get(download, allow_redirects=False, timeout=10)
+    assert refused.status_code == 302
+    assert "/accounts/login/" in refused.headers["Location"]
+    assert PDF not in refused.content
+    assert anonymous_get(f"{buckets.endpoint}/{buckets.private}/{key}") == (403, b"")
+
+
+# ---------------------------------------------------------------------------------------------
+# Scenario 3: Redis (the broker's and the caches' databases) stops, or hangs
+# ---------------------------------------------------------------------------------------------
+def test_the_broker_and_the_caches_use_separate_redis_databases(cluster):
+    """The nodes are given one REDIS_URL (database 0), as the README's production example;
+    the settings derive the caches' databases from it."""
+    server = cluster.redis_server
+    locations = cluster.site("redis_locations")
+    database = server.url.rsplit("/", 1)[0]
+    assert locations == {
+        "broker": f"{database}/0",
+        "results": f"{database}/0",
+        "default": f"{database}/1",
+        "pages": f"{database}/2",
+    }
+
+    warm(cluster, "/en/", "/en/news/", "/en/practices/")
+
+    def keys(number: int) -> list[bytes]:
+        return list(server.database(number).scan_iter(count=1000))
+
+    # The Celery queue's bindings (declared by the worker) in the broker's database only...
+    assert wait_for(lambda: any(key.startswith(b"_kombu.") for key in keys(0)), seconds=10)
+    assert not [key for key in keys(1) + keys(2) if key.startswith((b"_kombu.", b"unacked"))]
+    # ...and the rendered pages and fragments in the page cache's only.
+    assert keys(2)
+    assert all(key.startswith(b"convive-pages:") for key in keys(2))
+    assert not [key for key in keys(0) + keys(1) if key.startswith(b"convive-pages:")]
+
+
 BASICS = {
     "title": "Nodes proposal under a storm",
     "summary": "A desk that kept working while the cache was away.",
@@ -197,7 +306,7 @@ STEPS = {
 }
 
 
-def serving(cluster: Cluster) -> None:
+def serving(cluster: Cluster, *, seconds: float = SERVING_SECONDS) -> None:
     """Both nodes answer an anonymous visitor's pages, quickly and without an error."""
     for node in ("a", "b"):
         for path in ("/en/", "/en/news/", "/en/practices/"):
@@ -205,48 +314,37 @@ def serving(cluster: Cluster) -> None:
             response = get(cluster, node, path)
             elapsed = time.monotonic() - started
             assert response.status_code == 200, (node, path, response.status_code)
-            assert elapsed < SERVING_SECONDS, (node, path, elapsed)
+            assert elapsed < seconds, (node, path, elapsed)
 
 
 @pytest.fixture
-def stormy(cluster, root, tmp_path):
-    """Two more nodes and a worker on the same database, whose broker and caches are a
-    private Redis that the test stops and starts; their own mail server."""
-    if PrivateRedis.binary() is None and not REQUIRE_SERVICES:
-        pytest.skip("needs redis-server (Debian: apt-get install redis-server)")
-    redis_server = PrivateRedis(tmp_path)
-    redis_server.start()
-    stormy = Cluster(
-        database_url=cluster.database_url, redis_url=redis_server.url, root=root, ports={}
-    )
-    stormy.seeded = cluster.seeded
-    stormy.redis_server = redis_server
+def own_mail_server(cluster, mail_server):
+    """The worker sends to a mail server of this test's own (no email of another test)."""
+    cluster.stop("worker")
     with SmtpSink() as sink:
-        stormy.mail_server = sink
+        cluster.worker_start(smtp_port=sink.port)
         try:
-            stormy.node_start("a")
-            stormy.node_start("b")
-            stormy.worker_start(smtp_port=sink.port)
-            stormy.wait_until_serving("a", "b")
-            yield stormy
+            yield sink
         finally:
-            stormy.stop_all()
-            redis_server.stop()
+            cluster.stop("worker")
+            cluster.worker_start(smtp_port=mail_server.port)
 
 
-def test_redis_stopped_during_a_proposal_and_its_approval(stormy):
-    cluster = stormy
+@pytest.fixture
+def redis_restored(cluster):
+    """Redis runs again after the test, whatever happened in it."""
+    yield cluster.redis_server
+    if not cluster.redis_server.running:
+        cluster.redis_server.start()
+    cluster.redis_server.resume()
+
+
+def test_redis_stopped_during_a_proposal_and_its_approval(
+    cluster, member, coordinator, own_mail_server, redis_restored
+):
     first_email = cluster.site("last_delivery_id")
-    member, coordinator = Visitor(), Visitor()
-    member.sign_in(cluster.url("a"), cluster.seeded["member"])
-    coordinator.sign_in(cluster.url("b"), cluster.seeded["coordinator"], second_factor=True)
     base_a = cluster.url("a")
-    response = member.submit(f"{base_a}/en/practices/contribute/new/", BASICS)
-    assert response.status_code == 302, response.status_code
-    step_url = response.headers["Location"].rsplit("/step/", 1)[0]
-    for step, data in STEPS.items():
-        response = member.submit(f"{base_a}{step_url}/step/{step}/", data)
-        assert response.status_code == 302, (step, response.status_code)
+    propose(cluster, member, title=BASICS["title"])
     submission = cluster.site("submission", cluster.seeded["member"])
     assert submission["state"] == "draft"
 
@@ -258,7 +356,9 @@ def test_redis_stopped_during_a_proposal_and_its_approval(stormy):
     assert cluster.site("submission", cluster.seeded["member"])["state"] == "submitted"
     serving(cluster)
     detail = f"{cluster.url('b')}/en/practices/contribute/{submission['id']}/"
-    assert "Nodes proposal under a storm" in coordinator.get(detail, timeout=10).text
+    page = coordinator.get(detail, timeout=10)
+    assert page.status_code == 200
+    assert "Nodes proposal under a storm" in page.text
     response = coordinator.submit(
         f"{detail}review/", {"decision": "approve", "message": ""}, form_url=detail
     )
@@ -275,23 +375,37 @@ def test_redis_stopped_during_a_proposal_and_its_approval(stormy):
         cluster.seeded["coordinator"],
         cluster.seeded["member"],
     }
-    assert cluster.mail_server.received == []
+    assert own_mail_server.received == []
 
     cluster.redis_server.start()
 
     statuses = cluster.site("sweep_until_sent", first_email)
     assert statuses == {"sent": len(deliveries)}
     expected = {(row[0], row[1]) for row in cluster.site("deliveries", first_email)}
-    assert wait_for(lambda: len(cluster.mail_server.received) >= len(expected), seconds=10)
+    assert wait_for(lambda: len(own_mail_server.received) >= len(expected), seconds=10)
     time.sleep(1)  # a second copy would come now
-    copies = received_copies(cluster.mail_server, expected)
+    copies = received_copies(own_mail_server, expected)
     assert set(copies) == expected
     assert set(copies.values()) == {1}
     serving(cluster)
 
 
+def test_redis_paused_pages_answer_within_a_second(cluster, redis_restored):
+    """A Redis that accepts connections and never answers (SIGSTOP), as a hung server."""
+    warm(cluster, "/en/", "/en/news/", "/en/practices/")
+
+    cluster.redis_server.pause()
+
+    serving(cluster, seconds=PAUSED_SECONDS)
+    # Once the nodes try the server again, still no wait beyond the socket timeouts.
+    time.sleep(RETRY_AFTER)
+    serving(cluster, seconds=PAUSED_SECONDS)
+    cluster.redis_server.resume()
+    serving(cluster)
+
+
 # ---------------------------------------------------------------------------------------------
-# Scenario 3: the worker is killed in the middle of 300 emails
+# Scenario 4: the worker is killed in the middle of 300 emails
 # ---------------------------------------------------------------------------------------------
 def test_a_worker_killed_mid_batch_sends_each_email_once(cluster, mail_server):
     """As tests/notifications/test_worker.py, against the deployment: the mail server stops

@@ -10,6 +10,7 @@ from django.core.files.images import ImageFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image as PillowImage
 from pypdf import PdfReader
+from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
@@ -74,3 +75,28 @@ def test_a_pdf_embeds_a_practice_image_read_from_the_bucket(s3_buckets):
     assert sum(len(p.images) for p in PdfReader(io.BytesIO(content)).pages) >= 1
     rendition = image.get_rendition(pdf.IMAGE_RENDITION)
     assert rendition.file.name in s3_buckets.keys(s3_buckets.public)
+
+
+def test_an_image_and_a_document_deleted_in_the_cms_leave_the_bucket(
+    client, s3_buckets, django_capture_on_commit_callbacks
+):
+    """Wagtail deletes their files in a task that receives the storage's options as JSON; a
+    botocore Config among them made the deletion an error page (base/storage.py)."""
+    image = get_image_model().objects.create(
+        title="Harbour", file=ImageFile(io.BytesIO(_png(40, 30)), name="harbour.png")
+    )
+    image.get_rendition("width-20")
+    document = get_document_model().objects.create(
+        title="Report", file=SimpleUploadedFile("report.pdf", b"%PDF-1.4\n%%EOF\n")
+    )
+    assert len(s3_buckets.keys(s3_buckets.public)) == 3
+    sign_in(client, UserFactory(is_superuser=True, is_staff=True))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/cms/images/{image.pk}/delete/")
+    assert response.status_code == 302
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/cms/documents/delete/{document.pk}/")
+    assert response.status_code == 302
+
+    assert s3_buckets.keys(s3_buckets.public) == []
