@@ -4,8 +4,6 @@ entries and the Content-Security-Policy origins that ``settings/base.py`` builds
 
 from urllib.parse import urlsplit
 
-from botocore.config import Config
-
 
 def s3_storages(
     *,
@@ -27,6 +25,9 @@ def s3_storages(
     private ACL in a bucket of their own, streamed by permission-checked views only).
     ``public_acl`` None suits a bucket whose ACLs are disabled and that a policy makes public.
     Credentials left None come from the usual AWS sources (environment, instance role)."""
+    # Imported here: botocore (about 20 MiB per process) is loaded only on sites that use it.
+    from botocore.config import Config
+
     common = {
         "endpoint_url": endpoint_url,
         "region_name": region_name,

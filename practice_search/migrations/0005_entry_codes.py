@@ -11,6 +11,16 @@ CODES = (
 
 
 def fill_codes(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        # One statement per column: seconds for 100,000 entries.
+        for field, model_name in CODES:
+            table = apps.get_model("practices", model_name)._meta.db_table
+            schema_editor.execute(
+                f"UPDATE practice_search_practicesearchentry AS e SET {field} = COALESCE("  # noqa: S608
+                f"(SELECT ',' || string_agg(c.code, ',' ORDER BY c.code) || ',' FROM {table} c"
+                " WHERE c.page_id = e.page_id), '')"
+            )
+        return
     entry_model = apps.get_model("practice_search", "PracticeSearchEntry")
     codes: dict[int, dict[str, set[str]]] = {}
     for field, model_name in CODES:
