@@ -78,6 +78,7 @@ def fill_practices(*, size: str) -> None:
 
     from practice_search.models import PracticeSearchEntry
     from practice_search.services import (
+        codes_joined,
         listed_in_values,
         search_config_for,
         search_generation_bump,
@@ -263,6 +264,9 @@ def fill_practices(*, size: str) -> None:
                     status=practice.status,
                     start_year=practice.start_date.year,
                     first_published_at=page.first_published_at,
+                    theme_codes=codes_joined(term.code for term in theme_terms),
+                    group_codes=codes_joined(term.code for term in group_terms),
+                    gcm_codes=codes_joined(term.code for term in gcm_terms),
                 )
             )
         PracticeTheme.objects.bulk_create(themes, batch_size=2000)

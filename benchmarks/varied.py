@@ -11,7 +11,7 @@ import random
 import unicodedata
 from urllib.parse import urlencode
 
-from practices import taxonomy  # codes only: importable without Django set up
+from taxonomy import terms as taxonomy  # codes only: importable without Django set up
 
 # The directory of each language (practices/demo_real.py).
 DIRECTORIES = {

@@ -25,6 +25,8 @@ def s3_storages(
     private ACL in a bucket of their own, streamed by permission-checked views only).
     ``public_acl`` None suits a bucket whose ACLs are disabled and that a policy makes public.
     Credentials left None come from the usual AWS sources (environment, instance role)."""
+    # Imported here: botocore (about 20 MiB per process) is loaded only on sites that use it.
+
     common = {
         "endpoint_url": endpoint_url,
         "region_name": region_name,

@@ -3,7 +3,6 @@
 from datetime import UTC
 
 from django.utils import timezone
-from icalendar import Calendar, Event
 
 from .models import EventPage
 
@@ -11,6 +10,9 @@ from .models import EventPage
 def event_ics(*, event: EventPage, canonical: EventPage, url: str, host: str) -> bytes:
     """One VEVENT for ``event``. The UID comes from the default-language event, so every
     translation of the event is the same entry in people's calendars."""
+    # Imported here: icalendar (about 4 MiB) is loaded by the workers that serve a calendar file.
+    from icalendar import Calendar, Event
+
     calendar = Calendar()
     calendar.add("prodid", "-//Convive//Events//EN")
     calendar.add("version", "2.0")

@@ -40,6 +40,11 @@ class PracticeSearchEntry(models.Model):
     # The visitor languages whose listings show this version, as ",en,fr," (see
     # services.practice_listing_refresh): one LIKE on this row instead of a join per search.
     listed_in = models.CharField(_("listed for"), max_length=100, blank=True)
+    # The page's classification codes, as ",health,housing,": the facet statement filters and
+    # counts them on this row instead of joining the classification tables.
+    theme_codes = models.TextField(_("theme codes"), blank=True)
+    group_codes = models.TextField(_("target group codes"), blank=True)
+    gcm_codes = models.TextField(_("GCM objective codes"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

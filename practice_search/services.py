@@ -4,6 +4,7 @@ views and refreshing the shared "most viewed" ranking."""
 import html
 import unicodedata
 import uuid
+from collections.abc import Iterable
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVector
@@ -91,6 +92,25 @@ def listed_in_values(entries: list[PracticeSearchEntry]) -> list[str]:
     ]
 
 
+def codes_joined(codes: Iterable[str]) -> str:
+    """Classification codes as kept on a search entry: ",health,housing," (empty without any)."""
+    codes = sorted(set(codes))
+    return f",{','.join(codes)}," if codes else ""
+
+
+def codes_lookup(code: str) -> str:
+    """What ``<field>_codes__contains`` looks for to find the entries classified with ``code``."""
+    return f",{code},"
+
+
+def _classification_codes(page: PracticePage) -> dict[str, str]:
+    return {
+        "theme_codes": codes_joined(row.code for row in page.themes.all()),
+        "group_codes": codes_joined(row.code for row in page.target_groups.all()),
+        "gcm_codes": codes_joined(row.code for row in page.gcm_objectives.all()),
+    }
+
+
 def listed_in_lookup(language: str) -> str:
     """What ``listed_in__contains`` looks for to find the entries listed for ``language``."""
     return f",{language},"
@@ -133,6 +153,7 @@ def practice_search_entry_refresh(*, page: PracticePage) -> PracticeSearchEntry:
                 "status": page.status,
                 "start_year": page.start_date.year if page.start_date else None,
                 "first_published_at": page.first_published_at,
+                **_classification_codes(page),
             },
         )
         if connection.vendor == "postgresql":

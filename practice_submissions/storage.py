@@ -14,8 +14,6 @@ from django.dispatch import receiver
 from django.utils.deconstruct import deconstructible
 from django.utils.functional import LazyObject, empty
 
-from base.storage import MediaS3Storage
-
 PRIVATE_STORAGE_ALIAS = "private"
 NO_ADDRESS = "Private files have no address; link to the view that serves them."
 
@@ -37,21 +35,14 @@ class PrivateMediaStorage(FileSystemStorage):
         raise ValueError(NO_ADDRESS)
 
 
-class PrivateS3Storage(MediaS3Storage):
-    """Objects in a bucket of their own, each stored with the ``private`` ACL whatever the
-    options say: nobody reads them without the bucket's credentials, which only the site has.
-    No address either, not even a signed one: files are streamed after the permission check."""
+def __getattr__(name: str):
+    # ``PrivateS3Storage`` lives in ``s3.py`` so that boto3 (about 20 MiB per process) is only
+    # imported on sites whose settings name it; its dotted path stays this module's.
+    if name == "PrivateS3Storage":
+        from .s3 import PrivateS3Storage
 
-    def __init__(self, **options):
-        super().__init__(**options)
-        self.default_acl = "private"
-        self.custom_domain = None
-
-    def get_object_parameters(self, name: str) -> dict:
-        return {**super().get_object_parameters(name), "ACL": "private"}
-
-    def url(self, name, parameters=None, expire=None, http_method=None) -> str:
-        raise ValueError(NO_ADDRESS)
+        return PrivateS3Storage
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class _PrivateStorage(LazyObject):

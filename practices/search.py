@@ -64,11 +64,12 @@ from wagtail.models import Page
 from base.localization import page_urls_in_language
 from network.countries import COUNTRY_CHOICES, country_name
 from network.inputs import integer_parse, text_clean, values_parse
-from network.visibility import visible_q
+from network.visibility import visible_id_q
 from practice_search.models import PracticeSearchEntry, PracticeSearchGeneration, PracticeViewCount
 from practice_search.services import (
     DEFAULT_SEARCH_CONFIG,
     SEARCH_CONFIGS,
+    codes_lookup,
     listed_in_lookup,
     text_fold,
 )
@@ -191,11 +192,12 @@ class PracticeSearchResult:
 
 
 # -- Facets -------------------------------------------------------------------------------------
-# A facet reads one column of the search entry (country, status...) or a classification table
-# keyed by page (themes, target groups, GCM objectives). From that, it knows how to filter the
-# ORM queryset of entries and how to test and count itself in the single SQL statement that
-# counts every facet at once (see ``_facet_counts``). Only names from FACETS and table names are
-# formatted into that SQL; what a visitor sends is always a bound parameter.
+# A facet reads one column of the search entry (country, status...) or the classification codes
+# copied onto it as ",health,housing," (themes, target groups, GCM objectives; the classification
+# tables keyed by page hold the same codes). From that, it knows how to filter the ORM queryset
+# of entries and how to test and count itself in the single SQL statement that counts every
+# facet at once (see ``_facet_counts``). Only names from FACETS and table names are formatted
+# into that SQL; what a visitor sends is always a bound parameter.
 @dataclass(frozen=True)
 class FacetSpec:
     name: str
@@ -203,13 +205,15 @@ class FacetSpec:
     clean: Callable[[str], str | None]
     options: Callable[[dict[str, int], set[str]], list[tuple[str, str]]]
     column: str = ""  # a column of PracticeSearchEntry...
-    child: type | None = None  # ...or a classification model with page_id and code
+    child: type | None = None  # ...or a classification model with page_id and code,
+    codes: str = ""  # whose codes the entry keeps in this column
 
     def apply(self, queryset: QuerySet, values: list[str]) -> QuerySet:
-        if self.child is not None:
-            return queryset.filter(
-                page_id__in=self.child.objects.filter(code__in=values).values("page_id")
-            )
+        if self.codes:
+            match = Q()
+            for value in values:
+                match |= Q(**{f"{self.codes}__contains": codes_lookup(value)})
+            return queryset.filter(match)
         if self.column == "has_indicators":
             wanted = set(values)
             if len(wanted) == 1:
@@ -222,13 +226,11 @@ class FacetSpec:
     def condition(self, values: list[str]) -> tuple[str, list]:
         """SQL testing a row of the matched set ``m`` against the selected values."""
         marks = ", ".join(["%s"] * len(values))
-        if self.child is not None:
-            table = self.child._meta.db_table
-            return (
-                f"m.page_id IN (SELECT c.page_id FROM {table} c"  # noqa: S608
-                f" WHERE c.code IN ({marks}))",
-                list(values),
-            )
+        if self.codes:
+            # LIKE with its wildcards escaped (codes are plain words and dashes, but no matter).
+            tests = " OR ".join([f"m.{self.codes} LIKE %s ESCAPE '\\'"] * len(values))
+            patterns = ["%" + _like_escaped(codes_lookup(value)) + "%" for value in values]
+            return f"({tests})", patterns
         if self.column == "has_indicators":
             wanted = set(values)
             if len(wanted) == 1:
@@ -240,6 +242,13 @@ class FacetSpec:
 
     def count_sql(self, where: str) -> str:
         """SQL counting the rows of ``f`` (matched set plus filter flags) per value."""
+        if self.codes and connection.vendor == "postgresql":
+            # The codes of each row of ``f``, one per code, without reading another table.
+            return (
+                f"SELECT '{self.name}', c.code, COUNT(*) FROM f"  # noqa: S608
+                f" CROSS JOIN LATERAL unnest(string_to_array(f.{self.codes}, ',')) AS c(code)"
+                f" WHERE c.code <> '' AND {where} GROUP BY c.code"
+            )
         if self.child is not None:
             table = self.child._meta.db_table
             return (
@@ -254,8 +263,12 @@ class FacetSpec:
         return f"SELECT '{self.name}', {value}, COUNT(*) FROM f WHERE {where} GROUP BY {value}"  # noqa: S608
 
 
-def _child_facet(name, title, model, vocabulary) -> FacetSpec:
-    codes = {term.code for term in vocabulary}
+def _like_escaped(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _child_facet(name, title, model, vocabulary, column) -> FacetSpec:
+    known = {term.code for term in vocabulary}
 
     def options(counts, selected):
         return [
@@ -267,9 +280,10 @@ def _child_facet(name, title, model, vocabulary) -> FacetSpec:
     return FacetSpec(
         name=name,
         label=title,
-        clean=lambda value: value if value in codes else None,
+        clean=lambda value: value if value in known else None,
         options=options,
         child=model,
+        codes=column,
     )
 
 
@@ -309,9 +323,9 @@ FACETS: list[FacetSpec] = [
         ),
         column="country",
     ),
-    _child_facet("theme", _("Theme"), PracticeTheme, THEMES),
-    _child_facet("group", _("Target group"), PracticeTargetGroup, TARGET_GROUPS),
-    _child_facet("gcm", _("GCM objective"), PracticeGcmObjective, GCM_OBJECTIVES),
+    _child_facet("theme", _("Theme"), PracticeTheme, THEMES, "theme_codes"),
+    _child_facet("group", _("Target group"), PracticeTargetGroup, TARGET_GROUPS, "group_codes"),
+    _child_facet("gcm", _("GCM objective"), PracticeGcmObjective, GCM_OBJECTIVES, "gcm_codes"),
     FacetSpec(
         name="status",
         label=_("Status"),
@@ -345,7 +359,11 @@ FACETS: list[FacetSpec] = [
 ]
 FACETS_BY_NAME = {spec.name: spec for spec in FACETS}
 # The columns of the matched set that the facet statement reads.
-_MATCHED_COLUMNS = ["page_id", *(spec.column for spec in FACETS if spec.column)]
+_MATCHED_COLUMNS = [
+    "page_id",
+    *(spec.column for spec in FACETS if spec.column),
+    *(spec.codes for spec in FACETS if spec.codes),
+]
 
 
 # -- Reading parameters -------------------------------------------------------------------------
@@ -374,7 +392,7 @@ def _listed_entries(*, language: str) -> QuerySet[PracticeSearchEntry]:
     (see ``services.practice_listing_refresh``), of the practices anyone may see
     (``network.visibility``: the directory and its outputs are shared by every visitor)."""
     return PracticeSearchEntry.objects.filter(
-        visible_q(prefix="page__"), listed_in__contains=listed_in_lookup(language)
+        visible_id_q(field="page_id"), listed_in__contains=listed_in_lookup(language)
     )
 
 

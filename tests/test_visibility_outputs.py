@@ -21,7 +21,7 @@ from django.utils import timezone, translation
 from openpyxl import load_workbook
 from wagtail.models import Page, PageViewRestriction
 
-from network.visibility import is_visible, visible_pages
+from network.visibility import is_visible, visible_id_q, visible_pages
 from outreach.models import EventRegistration, NewsIndexPage, NewsPage, StandardPage
 from practices.models import PracticePage
 from tests.factories import UserFactory
@@ -343,6 +343,21 @@ def test_group_restrictions_pass_for_group_members_and_superusers(world):
     assert grouped not in visible_pages(news, user=anyone)
     assert not is_visible(grouped, user=None)
     assert set(visible_pages(news, user=None).values_list("title", flat=True)) == {
+        title("news", "public")
+    }
+
+
+def test_rows_keyed_by_page_id_follow_the_same_rule(world):
+    # visible_id_q (tables keyed by page id, e.g. the practice search entries) hides exactly
+    # what visible_pages hides, for every state and visitor, inherited restrictions included.
+    news = Page.objects.filter(title__startswith="MarkerNews")
+    in_group = UserFactory()
+    in_group.groups.add(world.group)
+    for user in (None, UserFactory(), in_group, UserFactory(is_superuser=True)):
+        by_id = set(news.filter(visible_id_q(field="id", user=user)).values_list("pk", flat=True))
+        by_rule = set(visible_pages(news, user=user).values_list("pk", flat=True))
+        assert by_id == by_rule
+    assert set(news.filter(visible_id_q(field="id")).values_list("title", flat=True)) == {
         title("news", "public")
     }
 
