@@ -29,7 +29,6 @@ task writes (``searchindex.services.practice_views_rank``): every worker and nod
 
 import hashlib
 import json
-import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -83,7 +82,6 @@ from .models import (
     PracticeTheme,
 )
 
-logger = logging.getLogger(__name__)
 T = TypeVar("T")
 
 PAGE_SIZE = 20
@@ -502,22 +500,15 @@ def _cache_key(kind: str, token: str, language: str, detail: str) -> str:
 
 
 def _cached(key: str | None, build: Callable[[], T]) -> T:
-    """``build()``, kept in the shared cache under ``key`` (None: not cacheable). Fails open:
-    a cache that errors or hangs is logged and the value is computed."""
+    """``build()``, kept in the shared cache under ``key`` (None: not cacheable). A cache that
+    is down answers as a miss (``network.redis_cache``), so the value is then computed."""
     if key is None:
         return build()
-    try:
-        found = cache.get(key)
-    except Exception:
-        logger.warning("practice search cache unavailable", exc_info=True)
-        return build()
+    found = cache.get(key)
     if found is not None:
         return found
     value = build()
-    try:
-        cache.set(key, value, settings.PRACTICE_SEARCH_CACHE_SECONDS)
-    except Exception:
-        logger.warning("practice search cache unavailable", exc_info=True)
+    cache.set(key, value, settings.PRACTICE_SEARCH_CACHE_SECONDS)
     return value
 
 
