@@ -98,9 +98,10 @@ def codes_joined(codes: Iterable[str]) -> str:
     return f",{','.join(codes)}," if codes else ""
 
 
-def codes_lookup(code: str) -> str:
-    """What ``<field>_codes__contains`` looks for to find the entries classified with ``code``."""
-    return f",{code},"
+def delimited_lookup(value: str) -> str:
+    """What ``__contains`` looks for in a delimited column (``listed_in``, ``<field>_codes``:
+    ",en,fr,") to find the entries holding ``value``."""
+    return f",{value},"
 
 
 def _classification_codes(page: PracticePage) -> dict[str, str]:
@@ -109,11 +110,6 @@ def _classification_codes(page: PracticePage) -> dict[str, str]:
         "group_codes": codes_joined(row.code for row in page.target_groups.all()),
         "gcm_codes": codes_joined(row.code for row in page.gcm_objectives.all()),
     }
-
-
-def listed_in_lookup(language: str) -> str:
-    """What ``listed_in__contains`` looks for to find the entries listed for ``language``."""
-    return f",{language},"
 
 
 def search_generation_bump() -> None:

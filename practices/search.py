@@ -68,8 +68,7 @@ from practice_search.models import PracticeSearchEntry, PracticeSearchGeneration
 from practice_search.services import (
     DEFAULT_SEARCH_CONFIG,
     SEARCH_CONFIGS,
-    codes_lookup,
-    listed_in_lookup,
+    delimited_lookup,
     text_fold,
 )
 from taxonomy.terms import GCM_OBJECTIVES, TARGET_GROUPS, THEMES, label
@@ -210,7 +209,7 @@ class FacetSpec:
         if self.codes:
             match = Q()
             for value in values:
-                match |= Q(**{f"{self.codes}__contains": codes_lookup(value)})
+                match |= Q(**{f"{self.codes}__contains": delimited_lookup(value)})
             return queryset.filter(match)
         if self.column == "has_indicators":
             wanted = set(values)
@@ -227,7 +226,7 @@ class FacetSpec:
         if self.codes:
             # LIKE with its wildcards escaped (codes are plain words and dashes, but no matter).
             tests = " OR ".join([f"m.{self.codes} LIKE %s ESCAPE '\\'"] * len(values))
-            patterns = ["%" + _like_escaped(codes_lookup(value)) + "%" for value in values]
+            patterns = ["%" + _like_escaped(delimited_lookup(value)) + "%" for value in values]
             return f"({tests})", patterns
         if self.column == "has_indicators":
             wanted = set(values)
@@ -390,7 +389,7 @@ def _listed_entries(*, language: str) -> QuerySet[PracticeSearchEntry]:
     (see ``services.practice_listing_refresh``), of the practices anyone may see
     (``network.visibility``: the directory and its outputs are shared by every visitor)."""
     return PracticeSearchEntry.objects.filter(
-        visible_id_q(field="page_id"), listed_in__contains=listed_in_lookup(language)
+        visible_id_q(field="page_id"), listed_in__contains=delimited_lookup(language)
     )
 
 
