@@ -36,29 +36,19 @@ GENERATION_KEY = "outreach:generation"
 CACHED_HEADER = "X-Page-Cache"
 CACHEABLE_VIEWS = {"wagtail_serve"}
 MEMO_PATH_MAX = 300
-# Every query parameter a Wagtail page of the site reads: pagination, news and event filters,
-# the practice directory's search, facets and sort (practices/search.py), the library's filters
-# (library/selectors.py). Any other parameter (utm_*, fbclid, gclid, _ga...) changes
-# nothing on the page: it is left out of the cache key, so such a visit is served the cached
-# page, and a page rendered for it is not stored (its links could carry the parameter).
-PAGE_QUERY_PARAMETERS = frozenset(
-    {
-        "page",
-        "category",
-        "type",
-        "when",
-        "q",
-        "sort",
-        "country",
-        "theme",
-        "group",
-        "gcm",
-        "status",
-        "year",
-        "results",
-        "language",
-    }
-)
+# Every query parameter a Wagtail page of the site reads: pagination here, and what each app
+# registers from its ``ready()`` (the news and event filters, the practice directory's search,
+# facets and sort, the library's filters). Any other parameter (utm_*, fbclid, gclid, _ga...)
+# changes nothing on the page: it is left out of the cache key, so such a visit is served the
+# cached page, and a page rendered for it is not stored (its links could carry the parameter).
+PAGE_QUERY_PARAMETERS: set[str] = {"page"}
+
+
+def page_query_parameters_register(*names: str) -> None:
+    """Declare query parameters that pages of an app read, so that they are part of the key."""
+    PAGE_QUERY_PARAMETERS.update(names)
+
+
 # The attribute under which a request keeps the generation token it first read (one cache
 # round-trip per request, shared by the page cache and the fragments).
 GENERATION_ATTRIBUTE = "content_generation"

@@ -8,3 +8,10 @@ class LibraryConfig(AppConfig):
     demo_seed = "library.demo.seed_library"
     verbose_name = _("Resource library")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from base.cache import page_query_parameters_register
+
+        from .selectors import FILTER_NAMES
+
+        page_query_parameters_register(*FILTER_NAMES)

@@ -10,9 +10,12 @@ class OutreachConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from base.cache import page_query_parameters_register
         from base.signals import invalidate_on_change
 
         from . import permissions  # noqa: F401  (registers its rules)
         from .models import NewsCategory
 
         invalidate_on_change(NewsCategory)
+        # The news filters and the events' past/upcoming switch (selectors.py).
+        page_query_parameters_register("category", "type", "when")

@@ -8,11 +8,14 @@ class PracticesConfig(AppConfig):
     demo_seed = "practices.demo.seed_practices"
 
     def ready(self) -> None:
+        from base.cache import page_query_parameters_register
         from base.sections import home_section_register
 
+        from .search import FACETS
         from .selectors import practices_latest
 
         def latest_practices(*, home, request):
             return practices_latest(home=home, limit=3)
 
         home_section_register(name="latest_practices", build=latest_practices)
+        page_query_parameters_register("q", "sort", *(spec.name for spec in FACETS))
