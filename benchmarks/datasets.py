@@ -53,6 +53,69 @@ def main() -> None:
     dataset_fill(size=arguments.size)
 
 
+# -- Practice texts with a realistic word distribution ------------------------------------------
+# Each practice's title, summary and activities are drawn word by word: a word of the list below
+# appears in a practice with the probability beside it, so that, as in real content, a common
+# word (benchmarks/varied.py's COMMON_WORDS) is found in one practice in eight to fifteen and a
+# rare one (RARE_WORDS) in fewer than one in a hundred; the other words are the rest of each
+# language's vocabulary, on a Zipf-like slope.
+FILLER_WORDS: dict[str, dict[str, float]] = {
+    "en": {
+        "migration": 0.15, "employment": 0.12, "housing": 0.1, "health": 0.12,
+        "families": 0.1, "schools": 0.08, "integration": 0.14,
+        "returnees": 0.01, "asylum": 0.008, "desk": 0.006, "neighbourhood": 0.008,
+        "pathway": 0.005, "borders": 0.007,
+        "municipal": 0.2, "services": 0.18, "support": 0.16, "community": 0.12,
+        "training": 0.1, "children": 0.08, "women": 0.08, "language": 0.07, "legal": 0.06,
+        "counselling": 0.05, "documentation": 0.04, "entrepreneurship": 0.03,
+        "shelter": 0.03, "volunteers": 0.02, "census": 0.015, "mentoring": 0.012,
+    },
+    "es": {
+        "migración": 0.15, "atención": 0.14, "salud": 0.12, "familias": 0.1,
+        "orientación": 0.09, "integración": 0.14, "ruta": 0.08,
+        "acompañamiento": 0.01, "psicosocial": 0.008, "ferias": 0.006, "talleres": 0.009,
+        "secretaría": 0.007, "mental": 0.005,
+        "municipal": 0.2, "servicios": 0.18, "apoyo": 0.16, "comunidad": 0.12,
+        "empleo": 0.1, "niñez": 0.08, "mujeres": 0.08, "vivienda": 0.07, "jurídica": 0.06,
+        "documentación": 0.04, "emprendimiento": 0.03, "albergue": 0.03,
+        "voluntariado": 0.02, "censo": 0.015, "mentoría": 0.012,
+    },
+    "pt": {
+        "integração": 0.14, "acolhimento": 0.14, "refugiados": 0.12, "escolas": 0.08,
+        "fronteiras": 0.08, "migrantes": 0.15,
+        "prefeitura": 0.01, "sem": 0.009, "acolhida": 0.007, "integrar": 0.006,
+        "retornados": 0.008, "cidades": 0.005,
+        "municipal": 0.2, "serviços": 0.18, "apoio": 0.16, "comunidade": 0.12,
+        "emprego": 0.1, "crianças": 0.08, "mulheres": 0.08, "moradia": 0.07, "jurídica": 0.06,
+        "documentação": 0.04, "empreendedorismo": 0.03, "abrigo": 0.03,
+        "voluntários": 0.02, "censo": 0.015, "mentoria": 0.012,
+    },
+    "fr": {
+        "accueil": 0.15, "médiation": 0.1, "arrivants": 0.09, "interculturelle": 0.08,
+        "quartier": 0.1, "intégration": 0.14,
+        "nouveaux": 0.01, "ville": 0.009, "réfugiées": 0.007, "leçons": 0.006,
+        "gouvernements": 0.005, "médiateurs": 0.008,
+        "municipal": 0.2, "services": 0.18, "soutien": 0.16, "communauté": 0.12,
+        "emploi": 0.1, "enfants": 0.08, "femmes": 0.08, "logement": 0.07, "juridique": 0.06,
+        "documentation": 0.04, "entrepreneuriat": 0.03, "hébergement": 0.03,
+        "bénévoles": 0.02, "recensement": 0.015, "tutorat": 0.012,
+    },
+}  # fmt: skip
+
+
+def _practice_texts(rng, language: str) -> tuple[str, str, str]:
+    """(title, summary, activities) of one practice in ``language``: each word of FILLER_WORDS
+    is in the practice (somewhere in the three) with its probability; the everyday words after
+    the searched ones fill in when too few were drawn."""
+    vocabulary = FILLER_WORDS[language]
+    words = [word for word, chance in vocabulary.items() if rng.random() < chance]
+    everyday = list(vocabulary)[13:19]
+    while len(words) < 8:
+        words.append(rng.choice(everyday))
+    rng.shuffle(words)
+    return " ".join(words[:4]).capitalize(), " ".join(words[4:8]), " ".join(words[8:])
+
+
 # -- Practices (the finder: facets and full-text search) ------------------------------------------
 BENCH_PRACTICE_PREFIX = "bench-practice-"
 
@@ -114,21 +177,7 @@ def fill_practices(*, size: str) -> None:
     rng = random.Random(20261122 + existing)  # reproducible, different per top-up
     countries = ["MX", "CO", "PE", "EC", "BR", "AR", "CL", "GT", "CR", "CA", "US", "DO", "PA"]
     weights = [14, 14, 9, 8, 12, 7, 6, 5, 4, 4, 6, 3, 2]
-    places = ["Ciudad", "Municipio", "Prefeitura", "Ville", "Distrito", "Provincia"]
-    subjects = {
-        "en": ["Employment desk for returnees", "Housing support for asylum seekers"],
-        "es": ["Ruta de atención a la migración", "Salud mental para familias migrantes"],
-        "pt": ["Acolhimento e integração de refugiados", "Escolas sem fronteiras"],
-        "fr": ["Accueil des nouveaux arrivants", "Médiation interculturelle de quartier"],
-    }
-    english = {
-        "Ruta de atención a la migración": "Migration assistance pathway",
-        "Salud mental para familias migrantes": "Mental health for migrant families",
-        "Acolhimento e integração de refugiados": "Reception and integration of refugees",
-        "Escolas sem fronteiras": "Schools without borders",
-        "Accueil des nouveaux arrivants": "Welcoming newcomers",
-        "Médiation interculturelle de quartier": "Neighbourhood intercultural mediation",
-    }
+    places = ["Distrito", "Provincia", "Comuna", "Cantón", "Condado", "Región"]
     languages = [code for code in ("en", "es", "pt", "fr") if code in indexes]
     language_weights = {"en": 30, "es": 40, "pt": 20, "fr": 10}
     content_type = ContentType.objects.get_for_model(PracticePage)
@@ -171,20 +220,19 @@ def fill_practices(*, size: str) -> None:
         for offset in range(missing):
             number = existing + offset
             language = rng.choices(languages, [language_weights[c] for c in languages])[0]
-            subject = rng.choice(subjects[language])
+            title, summary, activities = _practice_texts(rng, language)
             country = rng.choices(countries, weights)[0]
             key = uuid.uuid4()
             published = now - timedelta(hours=number)
             fields = {
-                "summary": f"{rng.choice(places)} {country}, "
-                "orientación, acompañamiento e integración.",
+                "summary": summary,
                 "place_name": f"{rng.choice(places)} {number % 97}",
                 "country": country,
                 "implementing_organisations": "Secretaría de desarrollo social",
                 "start_date": date(2015, 1, 1) + timedelta(days=rng.randrange(0, 365 * 11)),
                 "status": rng.choice(statuses),
                 "original_language": language,
-                "activities": "<p>Talleres, ferias de empleo y atención psicosocial.</p>",
+                "activities": f"<p>{activities}</p>",
                 "indicators": (
                     [
                         {
@@ -199,20 +247,21 @@ def fill_practices(*, size: str) -> None:
             slug = f"{BENCH_PRACTICE_PREFIX}{number}"
             add_page(
                 language=language,
-                title=f"{subject} {number}",
+                title=f"{title} {number}",
                 slug=slug,
                 key=key,
                 published=published,
                 fields=fields,
             )
             if language != "en" and number % 3 == 0:
+                title, summary, activities = _practice_texts(rng, "en")
                 add_page(
                     language="en",
-                    title=f"{english[subject]} {number}",
+                    title=f"{title} {number}",
                     slug=slug,
                     key=key,
                     published=published,
-                    fields=fields,
+                    fields={**fields, "summary": summary, "activities": f"<p>{activities}</p>"},
                 )
         Page.objects.bulk_create(pages, batch_size=1000)
         created = {

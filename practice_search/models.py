@@ -37,6 +37,9 @@ class PracticeSearchEntry(models.Model):
     status = models.CharField(_("status"), max_length=20, blank=True)
     start_year = models.PositiveSmallIntegerField(_("start year"), null=True, blank=True)
     first_published_at = models.DateTimeField(_("first published"), null=True, blank=True)
+    # The practice's views (all versions) as of the last ranking (``PracticeViewCount``, copied
+    # by ``services.practice_views_rank``): "most viewed" sorts on this row's own index.
+    views = models.PositiveBigIntegerField(_("views"), default=0)
     # The visitor languages whose listings show this version, as ",en,fr," (see
     # services.practice_listing_refresh): one LIKE on this row instead of a join per search.
     listed_in = models.CharField(_("listed for"), max_length=100, blank=True)
@@ -55,6 +58,10 @@ class PracticeSearchEntry(models.Model):
         indexes = [
             # The newest-first order (and its tie-break) of every list, read with LIMIT.
             models.Index(fields=["-first_published_at", "-page_id"], name="practice_search_newest"),
+            models.Index(
+                fields=["-views", "-first_published_at", "-page_id"],
+                name="practice_search_most_viewed",
+            ),
         ]
 
     def __str__(self) -> str:

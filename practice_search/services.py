@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from django.conf import settings
 from django.contrib.postgres.search import SearchVector
 from django.db import connection, transaction
-from django.db.models import Count, Max, Value
+from django.db.models import Count, Max, OuterRef, Subquery, Value
 from django.utils.html import strip_tags
 
 from practices.models import PracticePage
@@ -149,6 +149,10 @@ def practice_search_entry_refresh(*, page: PracticePage) -> PracticeSearchEntry:
                 "status": page.status,
                 "start_year": page.start_date.year if page.start_date else None,
                 "first_published_at": page.first_published_at,
+                "views": PracticeViewCount.objects.filter(translation_key=page.translation_key)
+                .values_list("count", flat=True)
+                .first()
+                or 0,
                 **_classification_codes(page),
             },
         )
@@ -237,5 +241,13 @@ def practice_views_rank() -> int:
                 for key, number in added.items()
                 if key not in counters
             ]
+        )
+        # Every version of a ranked practice carries its new total, in one statement.
+        PracticeSearchEntry.objects.filter(translation_key__in=list(added)).update(
+            views=Subquery(
+                PracticeViewCount.objects.filter(
+                    translation_key=OuterRef("translation_key")
+                ).values("count")[:1]
+            )
         )
     return sum(added.values())

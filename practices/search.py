@@ -19,12 +19,13 @@ This module alone decides
 
 Everything runs in SQL over the narrow ``PracticeSearchEntry`` table (per-language GIN index on
 PostgreSQL): there is no per-process copy of the practices. Facet counts follow the usual rule
-(a facet's counts apply the query and every *other* facet's filters) and come from one
-statement (``_facet_counts``); they are kept in the shared Django cache under a key made of the
+(a facet's counts apply the query and every *other* facet's filters); they are assembled from
+counting units (see ``_counted``) kept in the shared Django cache under a key made of the
 search generation token (changed in the transaction of every publish, unpublish, restriction
-or move) and the normalised parameters, with an expiry, and computed again when the cache is
-missing or fails. "Most viewed" reads ``PracticeViewCount``, which only the scheduled ranking
-task writes (``searchindex.services.practice_views_rank``): every worker and node orders alike.
+or move), the language, the folded query and one set of filters, with an expiry; the units
+missing are counted in one statement. "Most viewed" reads the entries' ``views``, which only
+the scheduled ranking task writes (``practice_search.services.practice_views_rank``): every
+worker and node orders alike.
 """
 
 import hashlib
@@ -64,7 +65,7 @@ from base.localization import page_urls_in_language
 from network.countries import COUNTRY_CHOICES, country_name
 from network.inputs import integer_parse, text_clean, values_parse
 from network.visibility import visible_id_q
-from practice_search.models import PracticeSearchEntry, PracticeSearchGeneration, PracticeViewCount
+from practice_search.models import PracticeSearchEntry, PracticeSearchGeneration
 from practice_search.services import (
     DEFAULT_SEARCH_CONFIG,
     SEARCH_CONFIGS,
@@ -192,9 +193,10 @@ class PracticeSearchResult:
 # A facet reads one column of the search entry (country, status...) or the classification codes
 # copied onto it as ",health,housing," (themes, target groups, GCM objectives; the classification
 # tables keyed by page hold the same codes). From that, it knows how to filter the ORM queryset
-# of entries and how to test and count itself in the single SQL statement that counts every
-# facet at once (see ``_facet_counts``). Only names from FACETS and table names are formatted
-# into that SQL; what a visitor sends is always a bound parameter.
+# of entries (``apply``: the one definition of a filter, used by every output and by the facet
+# counts) and how to count its values among a set of entries in SQL (``count_sql``). Only names
+# from FACETS and table names are formatted into that SQL; what a visitor sends is always a
+# bound parameter.
 @dataclass(frozen=True)
 class FacetSpec:
     name: str
@@ -220,48 +222,27 @@ class FacetSpec:
             return queryset.filter(start_year__in=[int(value) for value in values])
         return queryset.filter(**{f"{self.column}__in": values})
 
-    def condition(self, values: list[str]) -> tuple[str, list]:
-        """SQL testing a row of the matched set ``m`` against the selected values."""
-        marks = ", ".join(["%s"] * len(values))
-        if self.codes:
-            # LIKE with its wildcards escaped (codes are plain words and dashes, but no matter).
-            tests = " OR ".join([f"m.{self.codes} LIKE %s ESCAPE '\\'"] * len(values))
-            patterns = ["%" + _like_escaped(delimited_lookup(value)) + "%" for value in values]
-            return f"({tests})", patterns
-        if self.column == "has_indicators":
-            wanted = set(values)
-            if len(wanted) == 1:
-                return ("m.has_indicators" if wanted == {"yes"} else "NOT m.has_indicators"), []
-            return "1 = 1", []
-        if self.column == "start_year":
-            return f"m.start_year IN ({marks})", [int(value) for value in values]
-        return f"m.{self.column} IN ({marks})", list(values)
-
-    def count_sql(self, where: str) -> str:
-        """SQL counting the rows of ``f`` (matched set plus filter flags) per value."""
+    def count_sql(self, source: str, unit: int) -> str:
+        """SQL counting the rows of ``source`` (one unit's rows) per value of this facet."""
         if self.codes and connection.vendor == "postgresql":
-            # The codes of each row of ``f``, one per code, without reading another table.
+            # The codes of each row, one per code, without reading another table.
             return (
-                f"SELECT '{self.name}', c.code, COUNT(*) FROM f"  # noqa: S608
-                f" CROSS JOIN LATERAL unnest(string_to_array(f.{self.codes}, ',')) AS c(code)"
-                f" WHERE c.code <> '' AND {where} GROUP BY c.code"
+                f"SELECT {unit}, '{self.name}', c.code, COUNT(*) FROM {source} r"  # noqa: S608
+                f" CROSS JOIN LATERAL unnest(string_to_array(r.{self.codes}, ',')) AS c(code)"
+                f" WHERE c.code <> '' GROUP BY c.code"
             )
         if self.child is not None:
             table = self.child._meta.db_table
             return (
-                f"SELECT '{self.name}', c.code, COUNT(*) FROM f"  # noqa: S608
-                f" JOIN {table} c ON c.page_id = f.page_id WHERE {where} GROUP BY c.code"
+                f"SELECT {unit}, '{self.name}', c.code, COUNT(*) FROM {source} r"  # noqa: S608
+                f" JOIN {table} c ON c.page_id = r.page_id GROUP BY c.code"
             )
         if self.column == "has_indicators":
-            value = "CASE WHEN f.has_indicators THEN 'yes' ELSE 'no' END"
+            value = "CASE WHEN r.has_indicators THEN 'yes' ELSE 'no' END"
         else:
-            value = f"CAST(f.{self.column} AS TEXT)"
-        # Names come from FACETS and the WHERE clause only names flags: nothing from the visitor.
-        return f"SELECT '{self.name}', {value}, COUNT(*) FROM f WHERE {where} GROUP BY {value}"  # noqa: S608
-
-
-def _like_escaped(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            value = f"CAST(r.{self.column} AS TEXT)"
+        # Names come from FACETS: nothing from the visitor.
+        return f"SELECT {unit}, '{self.name}', {value}, COUNT(*) FROM {source} r GROUP BY {value}"  # noqa: S608
 
 
 def _child_facet(name, title, model, vocabulary, column) -> FacetSpec:
@@ -453,13 +434,9 @@ def _ordered(queryset: QuerySet, *, sort: str, query: str, entry: str = "") -> Q
     if sort == "relevance" and query and connection.vendor == "postgresql":
         return queryset.annotate(rank=_text_rank(query, prefix=entry)).order_by("-rank", *newest)
     if sort == "most_viewed":
-        # Written only by the scheduled ranking task: one order for every worker and node.
-        views = PracticeViewCount.objects.filter(
-            translation_key=OuterRef(f"{entry}translation_key")
-        ).values("count")[:1]
-        return queryset.annotate(views=Coalesce(Subquery(views), Value(0))).order_by(
-            "-views", *newest
-        )
+        # Copied onto the entries only by the scheduled ranking task: one order for every worker
+        # and node.
+        return queryset.order_by(f"-{entry}views", *newest)
     return queryset.order_by(*newest)
 
 
@@ -511,61 +488,97 @@ def _cached(key: str | None, build: Callable[[], T]) -> T:
     return value
 
 
-def _facet_counts(
-    matched: QuerySet, cleaned: PracticeSearchParams
-) -> tuple[dict[str, dict[str, int]], int]:
-    """Counts per value of every facet, plus the number of results, in one statement.
+# Facet counts follow the usual rule: the counts of a facet apply the text query and every *other*
+# facet's filters. They are assembled from "units": the counts of every facet value among the
+# entries that match the query and one set of filters, plus their number. A search with filters
+# F reads its results' number and its unselected facets from the unit of F, and each selected
+# facet X from the unit of F without X. Units are what the shared cache keeps, so one unit serves
+# many searches: every sort and page, every search that lifts the same filter, and the unit
+# without filters serves each search with one filter. The units a search lacks are counted in
+# one statement, each over its own entries (the filters narrow the rows before counting).
+Unit = tuple[dict[str, dict[str, int]], int]
 
-    The matched set (visibility and text query applied, no filter) is computed once as ``m``;
-    ``f`` adds a flag per active filter; each facet then counts the rows that pass every *other*
-    filter, and a last branch counts the results."""
-    matched_sql, matched_params = (
-        matched.order_by().values(*_MATCHED_COLUMNS).query.sql_with_params()
-    )
-    flags, flag_params = [], []
-    for name, values in cleaned.filters.items():
-        condition, params = FACETS_BY_NAME[name].condition(values)
-        flags.append(f"({condition}) AS flag_{name}")
-        flag_params.extend(params)
 
-    def where(skip: str = "") -> str:
-        parts = [f"f.flag_{name}" for name in cleaned.filters if name != skip]
-        return " AND ".join(parts) or "1 = 1"
+def _unit_filters(cleaned: PracticeSearchParams, *, without: str = "") -> dict[str, list[str]]:
+    return {name: sorted(values) for name, values in cleaned.filters.items() if name != without}
 
-    branches = [spec.count_sql(where(spec.name)) for spec in FACETS]
-    branches.append(f"SELECT '', '', COUNT(*) FROM f WHERE {where()}")  # noqa: S608
+
+def _units_count(matched: QuerySet, wanted: list[dict[str, list[str]]]) -> list[Unit]:
+    """The unit of each set of filters in ``wanted`` among ``matched``, in one statement."""
+    parts, params, branches = [], [], []
     columns = ", ".join(_MATCHED_COLUMNS)
-    # Visitor input reaches this statement only as bound parameters (matched_params, flag_params).
-    sql = (
-        f"WITH m ({columns}) AS ({matched_sql}), "  # noqa: S608
-        f"f AS (SELECT m.*{''.join(', ' + flag for flag in flags)} FROM m) "
-        + " UNION ALL ".join(branches)
-    )
-    counts: dict[str, dict[str, int]] = {spec.name: {} for spec in FACETS}
-    total = 0
+    for unit, filters in enumerate(wanted):
+        sql, unit_params = (
+            _apply_filters(matched, filters).order_by().values(*_MATCHED_COLUMNS).query
+        ).sql_with_params()
+        parts.append(f"u{unit} ({columns}) AS ({sql})")
+        params.extend(unit_params)
+        branches += [spec.count_sql(f"u{unit}", unit) for spec in FACETS]
+        branches.append(f"SELECT {unit}, '', '', COUNT(*) FROM u{unit}")  # noqa: S608
+    # Visitor input reaches this statement only as bound parameters (Django compiled each unit).
+    statement = f"WITH {', '.join(parts)} " + " UNION ALL ".join(branches)
+    units: list[Unit] = [({spec.name: {} for spec in FACETS}, 0) for _filters in wanted]
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*matched_params, *flag_params])
-        for facet, code, number in cursor.fetchall():
+        cursor.execute(statement, params)
+        for unit, facet, code, number in cursor.fetchall():
+            counts, _total = units[unit]
             if not facet:
-                total = number
+                units[unit] = (counts, number)
             elif code not in ("", None):
                 counts[facet][str(code)] = number
-    return counts, total
+    return units
+
+
+def _query_key(query: str) -> str:
+    # Every configuration folds case and accents: "Migración" and "migracion" match alike.
+    return " ".join(text_fold(query).split())
 
 
 def _counted(
     cleaned: PracticeSearchParams, *, language: str, token: str | None, matched: QuerySet
 ) -> tuple[dict[str, dict[str, int]], int]:
-    """(the counts of every facet's values, the number of results among ``matched``), from the
-    shared cache when the same search was counted since the entries last changed."""
-    key = None
-    if token is not None:
-        # Counts ignore the order and the page: one entry serves every sort and page.
-        filters = {name: sorted(values) for name, values in cleaned.filters.items()}
-        detail = json.dumps([cleaned.query, filters], sort_keys=True)
-        key = _cache_key("counts", token, language, detail)
-
-    return _cached(key, lambda: _facet_counts(matched, cleaned))
+    """(the counts of every facet's values, the number of results among ``matched``), assembled
+    from the units in the shared cache and those counted now (which the cache then keeps)."""
+    needed = {"": _unit_filters(cleaned)}
+    for name in cleaned.filters:
+        needed[name] = _unit_filters(cleaned, without=name)
+    keys = (
+        {
+            name: _cache_key(
+                "unit",
+                token,
+                language,
+                json.dumps([_query_key(cleaned.query), filters], sort_keys=True),
+            )
+            for name, filters in needed.items()
+        }
+        if token is not None
+        else {}
+    )
+    found = cache.get_many(list(keys.values())) if keys else {}
+    units: dict[str, Unit] = {}
+    missing: dict[str, dict[str, list[str]]] = {}
+    for name, filters in needed.items():
+        if keys.get(name) in found:
+            units[name] = found[keys[name]]
+        else:
+            missing.setdefault(json.dumps(filters, sort_keys=True), filters)
+    if missing:
+        computed = dict(zip(missing, _units_count(matched, list(missing.values())), strict=True))
+        fresh = {}
+        for name, filters in needed.items():
+            if name not in units:
+                units[name] = computed[json.dumps(filters, sort_keys=True)]
+                if name in keys:
+                    fresh[keys[name]] = units[name]
+        if fresh:
+            cache.set_many(fresh, settings.PRACTICE_SEARCH_CACHE_SECONDS)
+    counts, total = units[""]
+    assembled = {
+        spec.name: units[spec.name][0][spec.name] if spec.name in units else counts[spec.name]
+        for spec in FACETS
+    }
+    return assembled, total
 
 
 def _facets(counts: dict[str, dict[str, int]], cleaned: PracticeSearchParams) -> list[Facet]:
