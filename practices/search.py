@@ -43,8 +43,10 @@ from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import (
+    BooleanField,
     Case,
     Count,
+    ExpressionWrapper,
     F,
     FloatField,
     OuterRef,
@@ -194,7 +196,7 @@ class PracticeSearchResult:
 # copied onto it as ",health,housing," (themes, target groups, GCM objectives; the classification
 # tables keyed by page hold the same codes). From that, it knows how to filter the ORM queryset
 # of entries (``apply``: the one definition of a filter, used by every output and by the facet
-# counts) and how to count its values among a set of entries in SQL (``count_sql``). Only names
+# counts) and how to count its values among a set of entries (``source`` and ``tally``). Only names
 # from FACETS and table names are formatted into that SQL; what a visitor sends is always a
 # bound parameter.
 @dataclass(frozen=True)
@@ -207,42 +209,36 @@ class FacetSpec:
     child: type | None = None  # ...or a classification model with page_id and code,
     codes: str = ""  # whose codes the entry keeps in this column
 
-    def apply(self, queryset: QuerySet, values: list[str]) -> QuerySet:
+    def match(self, values: list[str]) -> Q:
+        """The entries holding one of ``values`` (the one definition of this filter)."""
         if self.codes:
             match = Q()
             for value in values:
                 match |= Q(**{f"{self.codes}__contains": delimited_lookup(value)})
-            return queryset.filter(match)
+            return match
         if self.column == "has_indicators":
             wanted = set(values)
-            if len(wanted) == 1:
-                return queryset.filter(has_indicators=wanted == {"yes"})
-            return queryset
+            return Q(has_indicators=wanted == {"yes"}) if len(wanted) == 1 else Q()
         if self.column == "start_year":
-            return queryset.filter(start_year__in=[int(value) for value in values])
-        return queryset.filter(**{f"{self.column}__in": values})
+            return Q(start_year__in=[int(value) for value in values])
+        return Q(**{f"{self.column}__in": values})
 
-    def count_sql(self, source: str, unit: int) -> str:
-        """SQL counting the rows of ``source`` (one unit's rows) per value of this facet."""
-        if self.codes and connection.vendor == "postgresql":
-            # The codes of each row, one per code, without reading another table.
-            return (
-                f"SELECT {unit}, '{self.name}', c.code, COUNT(*) FROM {source} r"  # noqa: S608
-                f" CROSS JOIN LATERAL unnest(string_to_array(r.{self.codes}, ',')) AS c(code)"
-                f" WHERE c.code <> '' GROUP BY c.code"
-            )
-        if self.child is not None:
-            table = self.child._meta.db_table
-            return (
-                f"SELECT {unit}, '{self.name}', c.code, COUNT(*) FROM {source} r"  # noqa: S608
-                f" JOIN {table} c ON c.page_id = r.page_id GROUP BY c.code"
-            )
-        if self.column == "has_indicators":
-            value = "CASE WHEN r.has_indicators THEN 'yes' ELSE 'no' END"
-        else:
-            value = f"CAST(r.{self.column} AS TEXT)"
-        # Names come from FACETS: nothing from the visitor.
-        return f"SELECT {unit}, '{self.name}', {value}, COUNT(*) FROM {source} r GROUP BY {value}"  # noqa: S608
+    @property
+    def source(self) -> str:
+        """The entry column this facet counts."""
+        return self.codes or self.column
+
+    def tally(self, counts: dict[str, int], value, number: int) -> None:
+        """Add ``number`` entries holding ``value`` (of ``source``) to ``counts``."""
+        if self.codes:
+            # ",health,housing,": a group of entries with the same codes counts for each code.
+            for code in str(value or "").split(","):
+                if code:
+                    counts[code] = counts.get(code, 0) + number
+        elif self.column == "has_indicators":
+            counts["yes" if value else "no"] = number
+        elif value not in ("", None):
+            counts[str(value)] = number
 
 
 def _child_facet(name, title, model, vocabulary, column) -> FacetSpec:
@@ -337,11 +333,7 @@ FACETS: list[FacetSpec] = [
 ]
 FACETS_BY_NAME = {spec.name: spec for spec in FACETS}
 # The columns of the matched set that the facet statement reads.
-_MATCHED_COLUMNS = [
-    "page_id",
-    *(spec.column for spec in FACETS if spec.column),
-    *(spec.codes for spec in FACETS if spec.codes),
-]
+_COUNTED_COLUMNS = [spec.source for spec in FACETS]
 
 
 # -- Reading parameters -------------------------------------------------------------------------
@@ -421,7 +413,7 @@ def _text_filtered(entries: QuerySet, query: str) -> QuerySet:
 def _apply_filters(entries: QuerySet, filters: dict[str, list[str]], *, skip: str = "") -> QuerySet:
     for name, values in filters.items():
         if name != skip:
-            entries = FACETS_BY_NAME[name].apply(entries, values)
+            entries = entries.filter(FACETS_BY_NAME[name].match(values))
     return entries
 
 
@@ -503,29 +495,81 @@ def _unit_filters(cleaned: PracticeSearchParams, *, without: str = "") -> dict[s
     return {name: sorted(values) for name, values in cleaned.filters.items() if name != without}
 
 
-def _units_count(matched: QuerySet, wanted: list[dict[str, list[str]]]) -> list[Unit]:
-    """The unit of each set of filters in ``wanted`` among ``matched``, in one statement."""
-    parts, params, branches = [], [], []
-    columns = ", ".join(_MATCHED_COLUMNS)
-    for unit, filters in enumerate(wanted):
-        sql, unit_params = (
-            _apply_filters(matched, filters).order_by().values(*_MATCHED_COLUMNS).query
-        ).sql_with_params()
-        parts.append(f"u{unit} ({columns}) AS ({sql})")
-        params.extend(unit_params)
-        branches += [spec.count_sql(f"u{unit}", unit) for spec in FACETS]
-        branches.append(f"SELECT {unit}, '', '', COUNT(*) FROM u{unit}")  # noqa: S608
-    # Visitor input reaches this statement only as bound parameters (Django compiled each unit).
-    statement = f"WITH {', '.join(parts)} " + " UNION ALL ".join(branches)
-    units: list[Unit] = [({spec.name: {} for spec in FACETS}, 0) for _filters in wanted]
+def _units_count(
+    matched: QuerySet, filters: dict[str, list[str]], wanted: list[list[str]]
+) -> list[Unit]:
+    """The unit of each set of facet names in ``wanted`` (each applying those of ``filters``)
+    among ``matched``, in one statement and one pass over the entries.
+
+    Each entry carries a flag per filter; each unit is one ``COUNT(*) FILTER`` over the entries
+    whose flags it needs. The entries are grouped by each facet's column in turn (GROUPING SETS
+    on PostgreSQL; one GROUP BY per column elsewhere), so the database returns a few hundred
+    groups, never a row per entry: entries sharing a set of codes (",health,housing,") form one
+    group, which ``FacetSpec.tally`` counts for each code."""
+    names = sorted({name for unit in wanted for name in unit})
+    flags = {}
+    for name in names:
+        match = FACETS_BY_NAME[name].match(filters[name])
+        # A filter that keeps everything (both "results" values) is an empty Q: always true.
+        flags[f"flag_{name}"] = (
+            ExpressionWrapper(match, output_field=BooleanField()) if match else Value(True)
+        )
+    needed = Q()
+    for unit in wanted:
+        unit_match = Q()
+        for name in unit:
+            unit_match &= FACETS_BY_NAME[name].match(filters[name])
+        needed |= unit_match
+    rows = matched.filter(needed) if all(wanted) else matched
+    sql, params = (
+        rows.annotate(**flags).order_by().values(*_COUNTED_COLUMNS, *flags).query
+    ).sql_with_params()
+    counted = ", ".join(
+        "COUNT(*) FILTER (WHERE " + " AND ".join(f"r.flag_{name}" for name in unit) + ")"
+        if unit
+        else "COUNT(*)"
+        for unit in wanted
+    )
+    columns = ", ".join(f"r.{column}" for column in _COUNTED_COLUMNS)
+    width = len(_COUNTED_COLUMNS)
+    everything = (1 << width) - 1
+    # Column and flag names come from FACETS; visitor input is only in the bound parameters.
+    if connection.vendor == "postgresql":
+        sets = ", ".join(f"(r.{column})" for column in _COUNTED_COLUMNS)
+        statement = (
+            f"SELECT GROUPING({columns}), {columns}, {counted}"  # noqa: S608
+            f" FROM ({sql}) r GROUP BY GROUPING SETS ({sets}, ())"
+        )
+    else:
+        selects = []
+        for index, column in enumerate(_COUNTED_COLUMNS):
+            # As GROUPING() would answer: a bit set for each column not grouped on.
+            mask = everything ^ (1 << (width - 1 - index))
+            shown = ", ".join(
+                f"r.{other}" if other == column else "NULL" for other in _COUNTED_COLUMNS
+            )
+            selects.append(
+                f"SELECT {mask}, {shown}, {counted} FROM ({sql}) r GROUP BY r.{column}"  # noqa: S608
+            )
+        nulls = ", ".join(["NULL"] * width)
+        selects.append(f"SELECT {everything}, {nulls}, {counted} FROM ({sql}) r")  # noqa: S608
+        statement = " UNION ALL ".join(selects)
+        params = params * len(selects)
+    units: list[Unit] = [({spec.name: {} for spec in FACETS}, 0) for _unit in wanted]
     with connection.cursor() as cursor:
         cursor.execute(statement, params)
-        for unit, facet, code, number in cursor.fetchall():
-            counts, _total = units[unit]
-            if not facet:
-                units[unit] = (counts, number)
-            elif code not in ("", None):
-                counts[facet][str(code)] = number
+        for grouping, *values in cursor.fetchall():
+            numbers = values[width:]
+            if grouping == everything:
+                units = [
+                    (counts, number) for (counts, _), number in zip(units, numbers, strict=True)
+                ]
+                continue
+            index = next(i for i in range(width) if not grouping & (1 << (width - 1 - i)))
+            spec = FACETS[index]
+            for (counts, _total), number in zip(units, numbers, strict=True):
+                if number:
+                    spec.tally(counts[spec.name], values[index], number)
     return units
 
 
@@ -542,6 +586,7 @@ def _counted(
     needed = {"": _unit_filters(cleaned)}
     for name in cleaned.filters:
         needed[name] = _unit_filters(cleaned, without=name)
+    # A unit is named by the facets it filters on (all of them share the search's values).
     keys = (
         {
             name: _cache_key(
@@ -564,7 +609,13 @@ def _counted(
         else:
             missing.setdefault(json.dumps(filters, sort_keys=True), filters)
     if missing:
-        computed = dict(zip(missing, _units_count(matched, list(missing.values())), strict=True))
+        computed = dict(
+            zip(
+                missing,
+                _units_count(matched, cleaned.filters, [list(f) for f in missing.values()]),
+                strict=True,
+            )
+        )
         fresh = {}
         for name, filters in needed.items():
             if name not in units:
