@@ -147,3 +147,38 @@ def _queries(call):
     with CaptureQueriesContext(connection) as captured:
         call()
     return captured.captured_queries
+
+
+def test_a_republished_practice_keeps_its_place_in_most_viewed(directory):
+    quiet = practice(directory["en"], slug="quiet", title="Quiet")
+    popular = practice(directory["en"], slug="popular", title="Popular")
+    newest = practice(directory["en"], slug="newest", title="Newest")
+    for _view in range(3):
+        practice_view_record(translation_key=quiet.translation_key)
+    practice_view_record(translation_key=popular.translation_key)
+    practice_views_rank()
+    assert _titles(_search("sort=most_viewed")) == ["Quiet", "Popular", "Newest"]
+    # Editing and publishing again rebuilds the entry: it carries the ranking's views over.
+    quiet.title = "Quiet, edited"
+    quiet.save_revision().publish()
+    assert _titles(_search("sort=most_viewed")) == ["Quiet, edited", "Popular", "Newest"]
+    assert newest.live
+
+
+def test_counts_with_several_filters_are_right_counted_or_from_the_cache(directory):
+    practice(directory["en"], slug="a", title="A", country="MX", themes=("health",))
+    practice(directory["en"], slug="b", title="B", country="MX", themes=("housing",))
+    practice(directory["en"], slug="c", title="C", country="CO", themes=("health",))
+    practice(directory["en"], slug="d", title="D", country="PE", themes=("health", "housing"))
+    expected = {
+        # A facet's counts apply every filter but its own.
+        "country=MX&theme=health": (1, {"MX": 1, "CO": 1, "PE": 1}, {"health": 1, "housing": 1}),
+        "country=MX&country=PE&theme=housing": (2, {"MX": 1, "PE": 1}, {"health": 2, "housing": 2}),
+        "theme=housing": (2, {"MX": 1, "PE": 1}, {"health": 3, "housing": 2}),
+    }
+    cache.clear()
+    for _round in ("counted", "from the cache"):
+        for query, (total, countries, themes) in expected.items():
+            result = _search(query)
+            counts = {f.name: {o.code: o.count for o in f.options} for f in result.facets}
+            assert (result.total, counts["country"], counts["theme"]) == (total, countries, themes)
