@@ -827,7 +827,7 @@ def practices_latest(*, roots: Iterable[str], language: str, limit: int) -> list
     if not under:
         return []
     entries = _ordered(_listed_entries(language=language).filter(under), sort="newest", query="")
-    return _cards(entries[:limit], language=language)
+    return _cards(entries[:limit], language=language, token=_search_token())
 
 
 def practices_sharing(
@@ -859,4 +859,6 @@ def practices_sharing(
         .annotate(shared=score)
     )
     newest = _ordered(entries, sort="newest", query="").query.order_by
-    return _cards(entries.order_by("-shared", *newest)[:limit], language=language)
+    return _cards(
+        entries.order_by("-shared", *newest)[:limit], language=language, token=_search_token()
+    )
