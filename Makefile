@@ -50,9 +50,11 @@ run: demo
 
 # The suite runs on every core (pytest-xdist): each worker has its own test database and Redis
 # database, and gets whole modules (--dist loadscope), so data built once per module stays on one
-# worker. PYTEST_WORKERS=0 runs everything in this one process; PYTEST_ARGS adds pytest options
-# (a path, -k, --reuse-db...).
-PYTEST_WORKERS ?= auto
+# worker. One worker more than there are cores: some tests mostly wait (for the processes they
+# start, a browser, a sleep), and on two cores two workers left a third of the CPU idle.
+# PYTEST_WORKERS=0 runs everything in this one process; PYTEST_ARGS adds pytest options (a path,
+# -k, --reuse-db...).
+PYTEST_WORKERS ?= $(shell $(BIN)/python -c "import os; print((os.cpu_count() or 1) + 1)")
 test: messages
 	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadscope $(PYTEST_ARGS)
 

@@ -1,10 +1,17 @@
-"""A migrated SQLite test database kept between runs, so that a worker copies it in a second
-instead of running every migration again (half a minute of CPU for each pytest-xdist worker).
+"""A migrated test database kept between runs, so that a worker copies it in a second instead
+of running every migration again (twenty seconds to half a minute of CPU for each pytest-xdist
+worker).
 
-Only for SQLite's in-memory test database, and only where it is safe: the copy is keyed by the
-content of every migration of every installed app (Convive's and the libraries'), the settings
-files and the Django and SQLite versions, so any change there builds a new one. ``--create-db``
-rebuilds it, ``CONVIVE_TEST_DB_TEMPLATE=0`` turns it off, and CI (PostgreSQL) never uses it.
+- SQLite (in-memory test database): a file in the system's temporary directory.
+- PostgreSQL: a database ``convive_test_tpl_<hash>`` on the server, which each worker copies
+  with ``CREATE DATABASE ... TEMPLATE``. Workers take turns under an advisory lock: on a server
+  that has none yet (a fresh CI service), the first worker migrates and keeps the result, and
+  the others copy it instead of migrating too. Templates of other hashes are dropped.
+
+Only where it is safe: the copy is keyed by the content of every migration of every installed
+app (Convive's and the libraries'), the settings files and the Django and database versions, so
+any change there builds a new one. ``--create-db`` rebuilds it, ``CONVIVE_TEST_DB_TEMPLATE=0``
+turns it off, and ``--reuse-db`` (keepdb) never uses it.
 """
 
 import hashlib
@@ -17,14 +24,18 @@ import django
 from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
+from django.db.backends.postgresql.creation import DatabaseCreation as PostgresCreation
 from django.db.backends.sqlite3.creation import DatabaseCreation
 
 SETTINGS_DIR = Path(__file__).resolve().parent.parent / "config" / "settings"
 _original_create_test_db = DatabaseCreation.create_test_db
+_original_create_test_db_postgres = PostgresCreation.create_test_db
+# pg_advisory_lock's key for the templates (any constant no other code uses).
+_POSTGRES_LOCK = 7_260_431_518
 
 
-def _fingerprint() -> str:
-    digest = hashlib.sha256(f"{django.get_version()} {sqlite3.sqlite_version}".encode())
+def _fingerprint(database_version: str = sqlite3.sqlite_version) -> str:
+    digest = hashlib.sha256(f"{django.get_version()} {database_version}".encode())
     folders = [Path(app.path) / "migrations" for app in apps.get_app_configs()]
     files = [file for folder in [*folders, SETTINGS_DIR] for file in folder.glob("*.py")]
     for path in sorted(files):
@@ -74,7 +85,62 @@ def _create_test_db(self, verbosity=1, autoclobber=False, serialize=True, keepdb
     return name
 
 
+def _create_test_db_postgres(self, verbosity=1, autoclobber=False, serialize=True, keepdb=False):
+    connection = self.connection
+    if (
+        keepdb
+        or serialize
+        or connection.settings_dict["TEST"]["MIGRATE"] is False
+        or connection.settings_dict["TEST"].get("TEMPLATE")
+        or os.environ.get("CONVIVE_TEST_DB_TEMPLATE") == "0"
+    ):
+        return _original_create_test_db_postgres(self, verbosity, autoclobber, serialize, keepdb)
+    name = self._get_test_db_name()
+    with self._nodb_cursor() as cursor:
+        cursor.execute("SHOW server_version_num")
+        template = f"convive_test_tpl_{_fingerprint(cursor.fetchone()[0])}"
+        # Held by this connection until the block ends: one worker at a time builds or copies.
+        cursor.execute("SELECT pg_advisory_lock(%s)", [_POSTGRES_LOCK])
+        try:
+            if os.environ.get("CONVIVE_TEST_DB_REBUILD") == "1" or not self._database_exists(
+                cursor, template
+            ):
+                created = _original_create_test_db_postgres(
+                    self, verbosity, autoclobber, serialize, keepdb
+                )
+                # CREATE DATABASE ... TEMPLATE needs the source without connections.
+                connection.close()
+                cursor.execute(
+                    "SELECT datname FROM pg_database WHERE datname LIKE %s",
+                    ["convive\\_test\\_tpl\\_%"],
+                )
+                for (old,) in cursor.fetchall():
+                    cursor.execute(f"DROP DATABASE IF EXISTS {self._quote_name(old)}")
+                cursor.execute(
+                    f"CREATE DATABASE {self._quote_name(template)}"
+                    f" TEMPLATE {self._quote_name(name)}"
+                )
+                connection.ensure_connection()
+                return created
+            if verbosity >= 1:
+                self.log(f"Copying test database {template} to {name}...")
+            cursor.execute(f"DROP DATABASE IF EXISTS {self._quote_name(name)}")
+            cursor.execute(
+                f"CREATE DATABASE {self._quote_name(name)} TEMPLATE {self._quote_name(template)}"
+            )
+        finally:
+            cursor.execute("SELECT pg_advisory_unlock(%s)", [_POSTGRES_LOCK])
+    # Django's create_test_db without the migrations, as for SQLite above.
+    connection.close()
+    settings.DATABASES[connection.alias]["NAME"] = name
+    connection.settings_dict["NAME"] = name
+    call_command("createcachetable", database=connection.alias)
+    connection.ensure_connection()
+    return name
+
+
 def install(*, rebuild: bool) -> None:
     if rebuild:
         os.environ["CONVIVE_TEST_DB_REBUILD"] = "1"
     DatabaseCreation.create_test_db = _create_test_db
+    PostgresCreation.create_test_db = _create_test_db_postgres

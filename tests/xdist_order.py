@@ -9,6 +9,9 @@ gets them last too, so:
 - ``order_items`` keeps pytest-django's three phases (database tests, committing tests, tests
   without the database) and, within each, groups the tests of a module (or class) together,
   the biggest first (on two cores a big module started last would keep one core busy alone);
+- the multi-node tests (``multinode``: their own database, Redis, nodes and worker, no test
+  database) come before everything: a minute and a half of one module that mostly waits for
+  its processes, which started last kept one worker busy long after the others had finished;
 - ``ModulesThenCommits`` (``--dist loadscope``) hands whole modules to workers in exactly that
   order, and makes the committing tests of a module that also has ordinary ones a unit of their
   own, handed out with the other committing tests at the end.
@@ -26,6 +29,8 @@ def _scope(nodeid: str) -> str:
 
 
 def _phase(item: pytest.Item) -> int:
+    if item.get_closest_marker("multinode"):
+        return -1
     fixtures = set(getattr(item, "fixturenames", ()))
     if {"transactional_db", "live_server"} & fixtures:
         return 1

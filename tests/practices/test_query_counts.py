@@ -1,12 +1,17 @@
 """Practice listings run a constant number of queries, whatever the number of practices."""
 
 import pytest
+from django.conf import settings
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from tests.factories import LocalAuthorityFactory
+from tests.once import built_once
+from tests.outreach import builders
 
-from .builders import practice, translate
+from .builders import practice, practice_index, translate
 
 pytestmark = pytest.mark.django_db
 
@@ -34,31 +39,51 @@ def _grow(directory, start: int, count: int) -> None:
             translate(page, directory["es"], code="es", slug=f"practica-{number}")
 
 
-@pytest.mark.parametrize(
-    "url",
-    [
-        "/en/practices/",
-        "/es/practicas/",
-        "/en/practices/?theme=employment",
-        "/en/practices/?q=practice&sort=most_viewed&page=2",
-        "/en/",
-        "/es/",
-        "/en/practices/map/?theme=employment",
-        "/en/practices/feed/rss/?country=EC",
-        "/en/practices/feed/atom/",
-        "/en/practices/export/csv/?theme=health",
-        "/en/practices/export/xlsx/",
-        "/en/api/practices/?sort=most_viewed",
-        "/es/api/practices/?theme=employment&page=1",
-    ],
-)
-def test_listing_queries_do_not_grow(client, directory, url, django_assert_num_queries):
-    _grow(directory, 0, 3)
-    small = _count(client, url)
-    _grow(directory, 3, 12)
-    client.get(url)  # the first page after publishing rebuilds the shared menu
-    with django_assert_num_queries(small):
-        assert client.get(url).status_code == 200
+URLS = [
+    "/en/practices/",
+    "/es/practicas/",
+    "/en/practices/?theme=employment",
+    "/en/practices/?q=practice&sort=most_viewed&page=2",
+    "/en/",
+    "/es/",
+    "/en/practices/map/?theme=employment",
+    "/en/practices/feed/rss/?country=EC",
+    "/en/practices/feed/atom/",
+    "/en/practices/export/csv/?theme=health",
+    "/en/practices/export/xlsx/",
+    "/en/api/practices/?sort=most_viewed",
+    "/es/api/practices/?theme=employment&page=1",
+]
+
+
+def _small_counts_then_grow() -> dict[str, int]:
+    """Each URL's query count with 3 practices; then 12 more are published."""
+    with translation.override(settings.LANGUAGE_CODE):
+        english = practice_index(builders.homes()["en"])
+        directory = {
+            "en": english,
+            "es": builders.translate(english, builders.homes()["es"], code="es", slug="practicas"),
+        }
+        _grow(directory, 0, 3)
+        client = Client()
+        small = {url: _count(client, url) for url in URLS}
+        _grow(directory, 3, 12)
+    return small
+
+
+@pytest.fixture(scope="class")
+def small(django_db_setup, django_db_blocker):
+    """The directory built once for TestListings (tests/once.py): measured with 3 practices,
+    then grown to 15, which each test measures again."""
+    yield from built_once(django_db_blocker, _small_counts_then_grow)
+
+
+class TestListings:
+    @pytest.mark.parametrize("url", URLS)
+    def test_listing_queries_do_not_grow(self, client, small, url, django_assert_num_queries):
+        client.get(url)  # the first page after publishing rebuilds the shared menu
+        with django_assert_num_queries(small[url]):
+            assert client.get(url).status_code == 200
 
 
 def test_practice_page_queries_do_not_grow_with_related(client, directory):
