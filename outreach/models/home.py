@@ -1,10 +1,12 @@
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from base.blocks import PARAGRAPH_FEATURES, ActionsBlock
+from base.cache import shared_fragment
 from base.models import BasePage
 from base.sections import home_sections
 
@@ -56,12 +58,30 @@ class HomePage(BasePage):
         verbose_name_plural = _("home pages")
 
     def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(self._blocks(request))
+        return context
+
+    def _blocks(self, request) -> dict[str, object]:
+        """The blocks of the home page: the network at a glance, the latest news, upcoming
+        events, live campaigns and the sections other apps add. Every anonymous visitor sees them
+        alike, so they are built once per publish for every worker and node (``shared_fragment``:
+        the shared cache, under the generation token, with an expiry); a member may see more
+        (login-restricted pages) and gets them built for them."""
         from .. import selectors
 
-        context = super().get_context(request, *args, **kwargs)
-        context["glance"] = selectors.network_at_a_glance()
-        context["latest_news"] = selectors.news_latest(home=self, limit=3, request=request)
-        context["upcoming_events"] = selectors.events_upcoming(home=self, limit=3, request=request)
-        context["live_campaigns"] = selectors.campaigns_live(home=self, limit=3, request=request)
-        context.update(home_sections(home=self, request=request))
-        return context
+        def build() -> dict[str, object]:
+            return {
+                "glance": selectors.network_at_a_glance(),
+                "latest_news": selectors.news_latest(home=self, limit=3, request=request),
+                "upcoming_events": selectors.events_upcoming(home=self, limit=3, request=request),
+                "live_campaigns": selectors.campaigns_live(home=self, limit=3, request=request),
+                **home_sections(home=self, request=request),
+            }
+
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            return build()
+        return shared_fragment(
+            request, f"home-blocks:{self.pk}:{translation.get_language()}", build
+        )
