@@ -232,13 +232,13 @@ class FacetSpec:
         """Add ``number`` entries holding ``value`` (of ``source``) to ``counts``."""
         if self.codes:
             # ",health,housing,": a group of entries with the same codes counts for each code.
-            for code in str(value or "").split(","):
-                if code:
-                    counts[code] = counts.get(code, 0) + number
+            held = [code for code in str(value or "").split(",") if code]
         elif self.column == "has_indicators":
-            counts["yes" if value else "no"] = number
-        elif value not in ("", None):
-            counts[str(value)] = number
+            held = ["yes" if value else "no"]
+        else:
+            held = [] if value in ("", None) else [str(value)]
+        for code in held:
+            counts[code] = counts.get(code, 0) + number
 
 
 def _child_facet(name, title, model, vocabulary, column) -> FacetSpec:
@@ -495,6 +495,14 @@ def _unit_filters(cleaned: PracticeSearchParams, *, without: str = "") -> dict[s
     return {name: sorted(values) for name, values in cleaned.filters.items() if name != without}
 
 
+# The column sets the facet statement groups by: the single-valued facets together (a few
+# thousand combinations at most), each set of classification codes alone.
+_COUNT_SETS = [
+    [spec.source for spec in FACETS if not spec.codes],
+    *([spec.source] for spec in FACETS if spec.codes),
+]
+
+
 def _units_count(
     matched: QuerySet, filters: dict[str, list[str]], wanted: list[list[str]]
 ) -> list[Unit]:
@@ -502,10 +510,11 @@ def _units_count(
     among ``matched``, in one statement and one pass over the entries.
 
     Each entry carries a flag per filter; each unit is one ``COUNT(*) FILTER`` over the entries
-    whose flags it needs. The entries are grouped by each facet's column in turn (GROUPING SETS
-    on PostgreSQL; one GROUP BY per column elsewhere), so the database returns a few hundred
-    groups, never a row per entry: entries sharing a set of codes (",health,housing,") form one
-    group, which ``FacetSpec.tally`` counts for each code."""
+    whose flags it needs. The entries are grouped by each set of ``_COUNT_SETS`` in turn
+    (GROUPING SETS on PostgreSQL: one pass; one GROUP BY per set elsewhere), so the database
+    returns a few thousand groups, never a row per entry; ``FacetSpec.tally`` adds each group
+    to the counts of the values it holds (a group of entries sharing ",health,housing," counts
+    for both codes), and the groups of the first set add up to the number of entries."""
     names = sorted({name for unit in wanted for name in unit})
     flags = {}
     for name in names:
@@ -532,45 +541,54 @@ def _units_count(
     )
     columns = ", ".join(f"r.{column}" for column in _COUNTED_COLUMNS)
     width = len(_COUNTED_COLUMNS)
-    everything = (1 << width) - 1
+
+    def grouping(grouped: list[str]) -> int:
+        # As GROUPING() answers: a bit set for each column not grouped on, the first the highest.
+        return sum(
+            1 << (width - 1 - index)
+            for index, column in enumerate(_COUNTED_COLUMNS)
+            if column not in grouped
+        )
+
     # Column and flag names come from FACETS; visitor input is only in the bound parameters.
     if connection.vendor == "postgresql":
-        sets = ", ".join(f"(r.{column})" for column in _COUNTED_COLUMNS)
+        sets = ", ".join(
+            "(" + ", ".join(f"r.{column}" for column in grouped) + ")" for grouped in _COUNT_SETS
+        )
         statement = (
             f"SELECT GROUPING({columns}), {columns}, {counted}"  # noqa: S608
-            f" FROM ({sql}) r GROUP BY GROUPING SETS ({sets}, ())"
+            f" FROM ({sql}) r GROUP BY GROUPING SETS ({sets})"
         )
     else:
         selects = []
-        for index, column in enumerate(_COUNTED_COLUMNS):
-            # As GROUPING() would answer: a bit set for each column not grouped on.
-            mask = everything ^ (1 << (width - 1 - index))
+        for grouped in _COUNT_SETS:
             shown = ", ".join(
-                f"r.{other}" if other == column else "NULL" for other in _COUNTED_COLUMNS
+                f"r.{column}" if column in grouped else "NULL" for column in _COUNTED_COLUMNS
             )
+            by = ", ".join(f"r.{column}" for column in grouped)
             selects.append(
-                f"SELECT {mask}, {shown}, {counted} FROM ({sql}) r GROUP BY r.{column}"  # noqa: S608
+                f"SELECT {grouping(grouped)}, {shown}, {counted}"  # noqa: S608
+                f" FROM ({sql}) r GROUP BY {by}"
             )
-        nulls = ", ".join(["NULL"] * width)
-        selects.append(f"SELECT {everything}, {nulls}, {counted} FROM ({sql}) r")  # noqa: S608
         statement = " UNION ALL ".join(selects)
         params = params * len(selects)
-    units: list[Unit] = [({spec.name: {} for spec in FACETS}, 0) for _unit in wanted]
+    first = grouping(_COUNT_SETS[0])
+    counts = [{spec.name: {} for spec in FACETS} for _unit in wanted]
+    totals = [0] * len(wanted)
     with connection.cursor() as cursor:
         cursor.execute(statement, params)
-        for grouping, *values in cursor.fetchall():
+        for mask, *values in cursor.fetchall():
             numbers = values[width:]
-            if grouping == everything:
-                units = [
-                    (counts, number) for (counts, _), number in zip(units, numbers, strict=True)
-                ]
-                continue
-            index = next(i for i in range(width) if not grouping & (1 << (width - 1 - i)))
-            spec = FACETS[index]
-            for (counts, _total), number in zip(units, numbers, strict=True):
-                if number:
-                    spec.tally(counts[spec.name], values[index], number)
-    return units
+            held = [i for i in range(width) if not mask & (1 << (width - 1 - i))]
+            for unit, number in enumerate(numbers):
+                if not number:
+                    continue
+                if mask == first:
+                    totals[unit] += number
+                for index in held:
+                    spec = FACETS[index]
+                    spec.tally(counts[unit][spec.name], values[index], number)
+    return list(zip(counts, totals, strict=True))
 
 
 def _query_key(query: str) -> str:
