@@ -1,13 +1,14 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+import base.routing
 import network.admin_exports
 from base.sitemaps import OutreachSitemap
 from base.views import robots_txt
@@ -35,8 +36,17 @@ urlpatterns += i18n_patterns(
     path("", include("outreach.urls")),
     path("practices/contribute/", include("practice_submissions.urls")),
     path("", include("practices.urls")),
-    # Wagtail's catch-all stays last.
-    path("", include(wagtail_urls)),
+    # Wagtail's catch-all stays last; its pages are served with the route kept in the shared
+    # cache (base.routing), under the same name, so every page address reverses as before.
+    path(
+        "",
+        include(
+            [
+                *(url for url in wagtail_urls.urlpatterns if url.name != "wagtail_serve"),
+                re_path(wagtail_urls.serve_pattern, base.routing.serve, name="wagtail_serve"),
+            ]
+        ),
+    ),
     prefix_default_language=True,
 )
 

@@ -94,3 +94,28 @@ def test_a_page_whose_sharing_image_was_deleted_still_answers(client, about, pag
     response = client.get("/en/about/")
     assert response.status_code == 200
     assert "square" not in response.content.decode()
+
+
+def test_a_known_address_is_routed_from_the_shared_cache_and_without_it(client, about, settings):
+    """The route from an address to its page is kept in the shared cache (base/routing.py): a
+    known address costs fewer queries than walking the tree, and a cache that is down only
+    means walking the tree again."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.cache_servers import refusing_server
+
+    def queries(path: str) -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(path).status_code == 200
+        return len(captured.captured_queries)
+
+    walked = queries("/en/about/")
+    assert queries("/en/about/") <= walked - 3
+    with refusing_server() as url:
+        settings.CACHES = {
+            **settings.CACHES,
+            "pages": {"BACKEND": "network.redis_cache.RedisCache", "LOCATION": url},
+        }
+        assert "About us" in client.get("/en/about/").content.decode()
+        assert client.get("/en/no-such-page/").status_code == 404
