@@ -138,10 +138,16 @@ if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     # PostgreSQL's default planner cost (4) assumes spinning disks and then prefers scanning a
     # whole table to the GIN index of the practice search; 1.1 is the usual value for SSDs.
     # JIT compilation pays off for long reports, not for the short statements of a web request:
-    # it added about 200 ms to each facet count over 100,000 practices.
+    # it added about 200 ms to each facet count over 100,000 practices. Parallel plans are off
+    # too (PG_MAX_PARALLEL_WORKERS_PER_GATHER, default 0): under concurrent requests the extra
+    # processes compete with the other requests for the same cores (make bench at 100,000
+    # practices, four alternating runs: 33-34 against 31-32 requests/s, p95 402-418 against
+    # 431-501 ms).
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
         "options",
-        f"-c random_page_cost={env.float('PG_RANDOM_PAGE_COST', default=1.1)} -c jit=off",
+        f"-c random_page_cost={env.float('PG_RANDOM_PAGE_COST', default=1.1)} -c jit=off"
+        f" -c max_parallel_workers_per_gather="
+        f"{env.int('PG_MAX_PARALLEL_WORKERS_PER_GATHER', default=0)}",
     )
 
 REDIS_URL = env("REDIS_URL", default="")

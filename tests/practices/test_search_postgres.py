@@ -100,3 +100,15 @@ def test_a_title_match_ranks_above_a_body_match(directory):
         "Housing for refugee families",
         "Community kitchens",
     ]
+
+
+def test_request_statements_run_without_jit_or_parallel_workers():
+    """Short statements under concurrent requests: no JIT compilation (~200 ms a facet count at
+    100,000 practices) and no parallel workers competing with the other requests' cores."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone()[0] == "off"
+        cursor.execute("SHOW max_parallel_workers_per_gather")
+        assert cursor.fetchone()[0] == "0"
