@@ -211,9 +211,12 @@ PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=False)
 # (Varnish, nginx); CLOUDFLARE_* purge Cloudflare. Neither set: nothing is purged.
 WAGTAILFRONTENDCACHE: dict[str, dict] = {}
 if FRONTEND_CACHE_URL := env("FRONTEND_CACHE_URL", default=""):
+    # Wagtail's HTTP backend with a timeout (FRONTEND_CACHE_TIMEOUT seconds): a proxy that does
+    # not answer never holds a publish up (base/frontend_cache.py).
     WAGTAILFRONTENDCACHE["proxy"] = {
-        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "BACKEND": "base.frontend_cache.TimedHTTPBackend",
         "LOCATION": FRONTEND_CACHE_URL,
+        "TIMEOUT": env.float("FRONTEND_CACHE_TIMEOUT", default=2.0),
     }
 if CLOUDFLARE_ZONEID := env("CLOUDFLARE_ZONEID", default=""):
     WAGTAILFRONTENDCACHE["cloudflare"] = {

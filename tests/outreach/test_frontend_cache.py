@@ -1,7 +1,10 @@
 """Publishing purges the page from a CDN or caching proxy (wagtail.contrib.frontend_cache), and
 nothing happens when no purge backend is configured."""
 
+import logging
+import socket
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -29,7 +32,7 @@ def caching_proxy(settings):
     thread.start()
     settings.WAGTAILFRONTENDCACHE = {
         "proxy": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "BACKEND": "base.frontend_cache.TimedHTTPBackend",
             "LOCATION": f"http://127.0.0.1:{server.server_address[1]}",
         }
     }
@@ -60,3 +63,36 @@ def test_without_a_purge_backend_publishing_purges_nothing(
         about.save_revision().publish()
     about.refresh_from_db()
     assert about.live
+
+
+def test_a_proxy_that_never_answers_does_not_hold_a_publish_up(
+    home, settings, caplog, django_capture_on_commit_callbacks
+):
+    listener = socket.socket()  # accepts connections (the kernel's backlog) and never answers
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(16)
+    settings.WAGTAILFRONTENDCACHE = {
+        "proxy": {
+            "BACKEND": "base.frontend_cache.TimedHTTPBackend",
+            "LOCATION": f"http://127.0.0.1:{listener.getsockname()[1]}",
+            "TIMEOUT": 0.2,
+        }
+    }
+    try:
+        about = builders.standard_page(home, slug="about", title="About us")
+        about.title = "About the network"
+        started = time.monotonic()
+        with (
+            caplog.at_level(logging.ERROR, logger="base.frontend_cache"),
+            django_capture_on_commit_callbacks(execute=True),
+        ):
+            about.save_revision().publish()
+        took = time.monotonic() - started
+    finally:
+        listener.close()
+    about.refresh_from_db()
+    assert about.title == "About the network" and about.live
+    # One purge per address of the page, each given up after the timeout and logged.
+    failed = caplog.text.count("Could not purge")
+    assert failed >= 1
+    assert took < failed * 0.2 + 1.5
