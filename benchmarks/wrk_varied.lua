@@ -1,6 +1,8 @@
 -- wrk script for pages whose requests never repeat: each thread cycles through its own share
--- of the paths listed (one a line) in the file given after `--`, then prints the same
--- BENCH_RESULT line as wrk_report.lua.
+-- of the paths listed (one a line) in the file given after `--`; wrk_report.lua, beside this
+-- file, prints the BENCH_RESULT line.
+dofile((debug.getinfo(1, "S").source:match("^@(.*/)") or "./") .. "wrk_report.lua")
+
 local threads = {}
 local counter = 0
 
@@ -26,14 +28,4 @@ request = function()
     position = id + 1
   end
   return wrk.format("GET", path)
-end
-
-done = function(summary, latency, requests)
-  local errors = summary.errors
-  io.write(string.format(
-    "BENCH_RESULT requests=%d duration_us=%d p50_us=%.0f p95_us=%.0f p99_us=%.0f " ..
-    "non2xx=%d socket_errors=%d\n",
-    summary.requests, summary.duration,
-    latency:percentile(50), latency:percentile(95), latency:percentile(99),
-    errors.status, errors.connect + errors.read + errors.write + errors.timeout))
 end
