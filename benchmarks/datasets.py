@@ -107,9 +107,12 @@ def _practice_texts(rng, language: str) -> tuple[str, str, str]:
     """(title, summary, activities) of one practice in ``language``: each word of FILLER_WORDS
     is in the practice (somewhere in the three) with its probability; the everyday words after
     the searched ones fill in when too few were drawn."""
+    from benchmarks.varied import COMMON_WORDS, RARE_WORDS
+
     vocabulary = FILLER_WORDS[language]
     words = [word for word, chance in vocabulary.items() if rng.random() < chance]
-    everyday = list(vocabulary)[13:19]
+    searched = {*COMMON_WORDS[language], *RARE_WORDS[language]}
+    everyday = [word for word in vocabulary if word not in searched][:6]
     while len(words) < 8:
         words.append(rng.choice(everyday))
     rng.shuffle(words)
