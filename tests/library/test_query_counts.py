@@ -2,13 +2,9 @@
 of content (including fallback items and filters)."""
 
 import pytest
-from django.conf import settings
-from django.db import connection
-from django.test import Client
-from django.test.utils import CaptureQueriesContext
-from django.utils import translation
 
 from tests.once import built_once
+from tests.query_counts import counts_then_grow
 
 from . import builders
 
@@ -39,14 +35,6 @@ class Library:
         self.size += count
 
 
-def count_queries(client, url: str) -> int:
-    client.get(url)  # warm per-process caches (site root paths, content types)
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
-
-
 URLS = [
     "/en/library/",
     "/es/biblioteca/",
@@ -58,13 +46,9 @@ URLS = [
 
 def _small_counts_then_grow() -> dict[str, int]:
     """Each URL's query count with 4 resources; then 8 more are published."""
-    with translation.override(settings.LANGUAGE_CODE):
-        library = Library(builders.homes())
-        library.grow(4)
-        client = Client()
-        small = {url: count_queries(client, url) for url in URLS}
-        library.grow(8)
-    return small
+    return counts_then_grow(
+        urls=URLS, build=lambda: Library(builders.homes()).grow, first=4, then=8
+    )
 
 
 @pytest.fixture(scope="class")

@@ -3,24 +3,12 @@
 from datetime import timedelta
 
 import pytest
-from django.conf import settings
-from django.db import connection
-from django.test import Client
-from django.test.utils import CaptureQueriesContext
-from django.utils import translation
 
 from tests.factories import LocalAuthorityFactory, NewsCategoryFactory
 from tests.once import built_once
+from tests.query_counts import counts_then_grow
 
 from . import builders
-
-
-def count_queries(client, url: str) -> int:
-    client.get(url)  # warm per-process caches (site root paths, content types)
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
 
 
 class Site:
@@ -69,13 +57,7 @@ URLS = [
 
 def _small_counts_then_grow() -> dict[str, int]:
     """Each URL's query count with 4 items of each kind; then 10 more of each are published."""
-    with translation.override(settings.LANGUAGE_CODE):
-        site = Site(builders.homes())
-        site.grow(4)
-        client = Client()
-        small = {url: count_queries(client, url) for url in URLS}
-        site.grow(10)
-    return small
+    return counts_then_grow(urls=URLS, build=lambda: Site(builders.homes()).grow, first=4, then=10)
 
 
 @pytest.fixture(scope="class")

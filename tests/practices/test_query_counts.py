@@ -1,27 +1,15 @@
 """Practice listings run a constant number of queries, whatever the number of practices."""
 
 import pytest
-from django.conf import settings
-from django.db import connection
-from django.test import Client
-from django.test.utils import CaptureQueriesContext
-from django.utils import translation
 
 from tests.factories import LocalAuthorityFactory
 from tests.once import built_once
 from tests.outreach import builders
+from tests.query_counts import count_queries, counts_then_grow
 
 from .builders import practice, practice_index, translate
 
 pytestmark = pytest.mark.django_db
-
-
-def _count(client, url: str) -> int:
-    client.get(url)  # warm per-process caches
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
 
 
 def _grow(directory, start: int, count: int) -> None:
@@ -58,17 +46,22 @@ URLS = [
 
 def _small_counts_then_grow() -> dict[str, int]:
     """Each URL's query count with 3 practices; then 12 more are published."""
-    with translation.override(settings.LANGUAGE_CODE):
+
+    def build():
         english = practice_index(builders.homes()["en"])
         directory = {
             "en": english,
             "es": builders.translate(english, builders.homes()["es"], code="es", slug="practicas"),
         }
-        _grow(directory, 0, 3)
-        client = Client()
-        small = {url: _count(client, url) for url in URLS}
-        _grow(directory, 3, 12)
-    return small
+        published = [0]
+
+        def grow(count: int) -> None:
+            _grow(directory, published[0], count)
+            published[0] += count
+
+        return grow
+
+    return counts_then_grow(urls=URLS, build=build, first=3, then=12)
 
 
 @pytest.fixture(scope="class")
@@ -88,6 +81,6 @@ class TestListings:
 
 def test_practice_page_queries_do_not_grow_with_related(client, directory):
     _grow(directory, 0, 2)
-    small = _count(client, "/en/practices/practice-0/")
+    small = count_queries(client, "/en/practices/practice-0/")
     _grow(directory, 2, 10)
-    assert _count(client, "/en/practices/practice-0/") == small
+    assert count_queries(client, "/en/practices/practice-0/") == small
