@@ -33,6 +33,7 @@ import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
 from typing import TypeVar
 from urllib.parse import urlencode
 
@@ -195,7 +196,7 @@ class PracticeSearchResult:
 # A facet reads one column of the search entry (country, status...) or the classification codes
 # copied onto it as ",health,housing," (themes, target groups, GCM objectives; the classification
 # tables keyed by page hold the same codes). From that, it knows how to filter the ORM queryset
-# of entries (``apply``: the one definition of a filter, used by every output and by the facet
+# of entries (``match``: the one definition of a filter, used by every output and by the facet
 # counts) and how to count its values among a set of entries (``source`` and ``tally``). Only names
 # from FACETS and table names are formatted into that SQL; what a visitor sends is always a
 # bound parameter.
@@ -486,8 +487,8 @@ def _cached(key: str | None, build: Callable[[], T]) -> T:
 # F reads its results' number and its unselected facets from the unit of F, and each selected
 # facet X from the unit of F without X. Units are what the shared cache keeps, so one unit serves
 # many searches: every sort and page, every search that lifts the same filter, and the unit
-# without filters serves each search with one filter. The units a search lacks are counted in
-# one statement, each over its own entries (the filters narrow the rows before counting).
+# without filters serves each search with one filter. The units a search lacks are counted
+# together in one statement (``_units_count``).
 Unit = tuple[dict[str, dict[str, int]], int]
 
 
@@ -515,19 +516,21 @@ def _units_count(
     returns a few thousand groups, never a row per entry; ``FacetSpec.tally`` adds each group
     to the counts of the values it holds (a group of entries sharing ",health,housing," counts
     for both codes), and the groups of the first set add up to the number of entries."""
-    names = sorted({name for unit in wanted for name in unit})
-    flags = {}
-    for name in names:
-        match = FACETS_BY_NAME[name].match(filters[name])
-        # A filter that keeps everything (both "results" values) is an empty Q: always true.
-        flags[f"flag_{name}"] = (
-            ExpressionWrapper(match, output_field=BooleanField()) if match else Value(True)
-        )
+    matches = {
+        name: FACETS_BY_NAME[name].match(filters[name]) for name in sorted({*chain(*wanted)})
+    }
+    # A filter that keeps everything (both "results" values) is an empty Q: always true.
+    flags = {
+        f"flag_{name}": ExpressionWrapper(match, output_field=BooleanField())
+        if match
+        else Value(True)
+        for name, match in matches.items()
+    }
     needed = Q()
     for unit in wanted:
         unit_match = Q()
         for name in unit:
-            unit_match &= FACETS_BY_NAME[name].match(filters[name])
+            unit_match &= matches[name]
         needed |= unit_match
     rows = matched.filter(needed) if all(wanted) else matched
     sql, params = (
@@ -619,27 +622,12 @@ def _counted(
         else {}
     )
     found = cache.get_many(list(keys.values())) if keys else {}
-    units: dict[str, Unit] = {}
-    missing: dict[str, dict[str, list[str]]] = {}
-    for name, filters in needed.items():
-        if keys.get(name) in found:
-            units[name] = found[keys[name]]
-        else:
-            missing.setdefault(json.dumps(filters, sort_keys=True), filters)
+    units: dict[str, Unit] = {name: found[keys[name]] for name in keys if keys[name] in found}
+    missing = [name for name in needed if name not in units]  # each a different set of filters
     if missing:
-        computed = dict(
-            zip(
-                missing,
-                _units_count(matched, cleaned.filters, [list(f) for f in missing.values()]),
-                strict=True,
-            )
-        )
-        fresh = {}
-        for name, filters in needed.items():
-            if name not in units:
-                units[name] = computed[json.dumps(filters, sort_keys=True)]
-                if name in keys:
-                    fresh[keys[name]] = units[name]
+        counted = _units_count(matched, cleaned.filters, [list(needed[name]) for name in missing])
+        units.update(zip(missing, counted, strict=True))
+        fresh = {keys[name]: units[name] for name in missing if name in keys}
         if fresh:
             cache.set_many(fresh, settings.PRACTICE_SEARCH_CACHE_SECONDS)
     counts, total = units[""]
