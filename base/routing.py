@@ -17,8 +17,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import translation
 from wagtail import hooks
-from wagtail.models import Page, Site
+from wagtail.models import Site
 from wagtail.url_routing import RouteResult
+from wagtail.views import serve_chain
 
 from .cache import shared_fragment
 
@@ -67,10 +68,6 @@ def serve(request: HttpRequest, path: str) -> HttpResponse:
     if route is None:
         raise Http404
     page, args, kwargs = route
-
-    def serve_chain(page: Page, request: HttpRequest, args, kwargs) -> HttpResponse:
-        return page.serve(request, *args, **kwargs)
-
     on_serve_chain = serve_chain
     for hook in reversed(hooks.get_hooks("on_serve_page")):
         on_serve_chain = hook(on_serve_chain)
