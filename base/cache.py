@@ -145,7 +145,8 @@ def shared_fragment(request: HttpRequest, name: str, build: Callable[[], T]) -> 
     value = _current(request, key)
     if value is None:
         value = build()
-        _store(request, key, value)
+        if value is not None:  # None reads as "not kept": storing it would only fill the cache
+            _store(request, key, value)
     return value
 
 

@@ -283,6 +283,9 @@ def test_menu_and_language_links_live_in_the_shared_cache_with_an_expiry(
     ttls = _fragment_ttls()
     assert len(ttls) == 3  # the route to the page, the menu, the page's language versions
     assert all(0 < ttl <= django_settings.PAGE_CACHE_TIMEOUT for ttl in ttls)
+    # An address that leads nowhere keeps nothing (a crawler's guesses never fill the cache).
+    assert client.get("/en/no-such-page/").status_code == 404
+    assert len(_fragment_ttls()) == 3
     # What another worker or node stores there is what this one serves.
     builders.translate(about, homes["es"], code="es", slug="acerca")
     assert 'hreflang="es"' in client.get("/en/about/").content.decode()
