@@ -118,6 +118,15 @@ def search_generation_bump() -> None:
     token = uuid.uuid4().hex
     if not PracticeSearchGeneration.objects.filter(pk=1).update(token=token):
         PracticeSearchGeneration.objects.update_or_create(pk=1, defaults={"token": token})
+    # robust: a warm-up that cannot be queued (broker down) only means that the first search
+    # after the change builds the sets itself; the change has committed and stands.
+    transaction.on_commit(_search_sets_warm_enqueue, robust=True)
+
+
+def _search_sets_warm_enqueue() -> None:
+    from .tasks import search_sets_warm  # the tasks module imports this one
+
+    search_sets_warm.delay()
 
 
 def practice_listing_refresh(*, translation_key: uuid.UUID) -> None:

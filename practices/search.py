@@ -23,9 +23,10 @@ PostgreSQL): there is no per-process copy of the practices. Facet counts follow 
 counting units (see ``_counted``) kept in the shared Django cache under a key made of the
 search generation token (changed in the transaction of every publish, unpublish, restriction
 or move), the language, the folded query and one set of filters, with an expiry; the units
-missing are counted in one statement. "Most viewed" reads the entries' ``views``, which only
-the scheduled ranking task writes (``practice_search.services.practice_views_rank``): every
-worker and node orders alike.
+missing are counted from compressed bitmaps of the entries holding each facet value, also kept
+in the shared cache under the token (``_sets``). "Most viewed" reads the entries' ``views``,
+which only the scheduled ranking task writes (``practice_search.services.practice_views_rank``):
+every worker and node orders alike.
 """
 
 import hashlib
@@ -33,7 +34,6 @@ import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import chain
 from typing import TypeVar
 from urllib.parse import urlencode
 
@@ -44,10 +44,8 @@ from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import (
-    BooleanField,
     Case,
     Count,
-    ExpressionWrapper,
     F,
     FloatField,
     OuterRef,
@@ -62,6 +60,7 @@ from django.http import QueryDict
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from pyroaring import BitMap
 from wagtail.models import Page
 
 from base.localization import page_urls_in_language
@@ -196,8 +195,9 @@ class PracticeSearchResult:
 # A facet reads one column of the search entry (country, status...) or the classification codes
 # copied onto it as ",health,housing," (themes, target groups, GCM objectives; the classification
 # tables keyed by page hold the same codes). From that, it knows how to filter the ORM queryset
-# of entries (``match``: the one definition of a filter, used by every output and by the facet
-# counts) and how to count its values among a set of entries (``source`` and ``tally``). Only names
+# of entries (``match``, used by every output) and which of its values an entry holds (``source``
+# and ``held``, from which the counting sets are built); a filter keeps the entries holding one of
+# its values, in SQL and in the sets alike (tests/practices/test_search_path.py). Only names
 # from FACETS and table names are formatted into that SQL; what a visitor sends is always a
 # bound parameter.
 @dataclass(frozen=True)
@@ -229,17 +229,15 @@ class FacetSpec:
         """The entry column this facet counts."""
         return self.codes or self.column
 
-    def tally(self, counts: dict[str, int], value, number: int) -> None:
-        """Add ``number`` entries holding ``value`` (of ``source``) to ``counts``."""
+    def held(self, value) -> list[str]:
+        """The values of this facet that an entry holds, given its ``source`` column read as
+        text: the codes of ",health,housing,", "yes" or "no" for the indicators, the year..."""
         if self.codes:
-            # ",health,housing,": a group of entries with the same codes counts for each code.
-            held = [code for code in str(value or "").split(",") if code]
-        elif self.column == "has_indicators":
-            held = ["yes" if value else "no"]
-        else:
-            held = [] if value in ("", None) else [str(value)]
-        for code in held:
-            counts[code] = counts.get(code, 0) + number
+            return [code for code in str(value or "").split(",") if code]
+        if self.column == "has_indicators":
+            # The column read as text: "true"/"false" (PostgreSQL) or "1"/"0" (SQLite).
+            return ["yes" if str(value).lower() in {"true", "1"} else "no"]
+        return [] if value in ("", None) else [str(value)]
 
 
 def _child_facet(name, title, model, vocabulary, column) -> FacetSpec:
@@ -333,8 +331,6 @@ FACETS: list[FacetSpec] = [
     ),
 ]
 FACETS_BY_NAME = {spec.name: spec for spec in FACETS}
-# The columns of the matched set that the facet statement reads.
-_COUNTED_COLUMNS = [spec.source for spec in FACETS]
 
 
 # -- Reading parameters -------------------------------------------------------------------------
@@ -433,10 +429,11 @@ def _ordered(queryset: QuerySet, *, sort: str, query: str, entry: str = "") -> Q
     return queryset.order_by(*newest)
 
 
-def _matching_entries(cleaned: PracticeSearchParams, *, language: str) -> tuple[QuerySet, QuerySet]:
-    """(entries matching the text query, those also matching every filter)."""
-    matched = _text_filtered(_listed_entries(language=language), cleaned.query)
-    return matched, _apply_filters(matched, cleaned.filters)
+def _filtered_entries(cleaned: PracticeSearchParams, *, language: str) -> QuerySet:
+    """The entries matching the text query and every filter."""
+    return _apply_filters(
+        _text_filtered(_listed_entries(language=language), cleaned.query), cleaned.filters
+    )
 
 
 def practice_search_queryset(
@@ -446,7 +443,7 @@ def practice_search_queryset(
     asked (or by ``sort`` when given: feeds are always newest first); used by every open output
     (feeds, exports, API)."""
     cleaned = practice_search_params(params=params)
-    _matched, filtered = _matching_entries(cleaned, language=language)
+    filtered = _filtered_entries(cleaned, language=language)
     pages = _ordered(
         PracticePage.objects.filter(pk__in=filtered.values("page_id")),
         sort=sort or cleaned.sort,
@@ -487,8 +484,8 @@ def _cached(key: str | None, build: Callable[[], T]) -> T:
 # F reads its results' number and its unselected facets from the unit of F, and each selected
 # facet X from the unit of F without X. Units are what the shared cache keeps, so one unit serves
 # many searches: every sort and page, every search that lifts the same filter, and the unit
-# without filters serves each search with one filter. The units a search lacks are counted
-# together in one statement (``_units_count``).
+# without filters serves each search with one filter. The units a search lacks are counted from
+# the sets (``_units_count``): no statement runs over the entries but the text search's own.
 Unit = tuple[dict[str, dict[str, int]], int]
 
 
@@ -496,102 +493,130 @@ def _unit_filters(cleaned: PracticeSearchParams, *, without: str = "") -> dict[s
     return {name: sorted(values) for name, values in cleaned.filters.items() if name != without}
 
 
-# The column sets the facet statement groups by: the single-valued facets together (a few
-# thousand combinations at most), each set of classification codes alone.
-_COUNT_SETS = [
-    [spec.source for spec in FACETS if not spec.codes],
-    *([spec.source] for spec in FACETS if spec.codes),
-]
+# The sets counting reads: for each language, the entries listed in it that anyone may see; for
+# each facet value, the entries holding it. Each is a compressed bitmap of page ids (pyroaring,
+# CRoaring's bindings), built in one read of the entries and kept in the shared cache under the
+# generation token, so every worker and node counts from the same sets and a change is counted
+# the moment it commits.
+@dataclass(frozen=True)
+class _Sets:
+    listed: dict[str, BitMap]  # language -> entries listed in it, visible to everyone
+    values: dict[str, dict[str, BitMap]]  # facet -> value -> entries holding it
+
+
+def _sets_build() -> dict[str, bytes]:
+    """The sets, serialised, from one statement: the visible entries grouped by each counted
+    column in turn (and by the languages listing them), with the ids of each group, so that the
+    database does the grouping and Python only turns each group's ids into a bitmap."""
+    sources = ["listed_in", *(spec.source for spec in FACETS)]
+    entries_sql, params = (
+        PracticeSearchEntry.objects.filter(visible_id_q(field="page_id"))
+        .order_by()
+        .values("page_id", *sources)
+        .query.sql_with_params()
+    )
+    ids = (
+        "string_agg(CAST(e.page_id AS text), ',')"
+        if connection.vendor == "postgresql"
+        else "group_concat(e.page_id)"
+    )
+    # Only column names from FACETS are formatted in; parameters stay bound.
+    groups = " UNION ALL ".join(
+        f"SELECT {index}, CAST(e.{source} AS text), {ids} FROM e GROUP BY e.{source}"  # noqa: S608
+        for index, source in enumerate(sources)
+    )
+    statement = f"WITH e AS ({entries_sql}) {groups}"
+    parts: dict[str, list[BitMap]] = {}
+    with connection.cursor() as cursor:
+        cursor.execute(statement, params)
+        for index, value, members in cursor.fetchall():
+            group = BitMap(map(int, str(members).split(",")))
+            if index == 0:
+                names = [f"listed:{code}" for code in str(value or "").split(",") if code]
+            else:
+                spec = FACETS[index - 1]
+                names = [f"{spec.name}:{held}" for held in spec.held(value)]
+            for name in names:
+                parts.setdefault(name, []).append(group)
+    return {name: BitMap.union(*groups).serialize() for name, groups in parts.items()}
+
+
+def _sets_key(token: str | None) -> str | None:
+    return None if token is None else _cache_key("sets", token, "", "")
+
+
+def _sets(token: str | None) -> _Sets:
+    """The sets of ``token``: from the shared cache, where the task run after every change of
+    the token (``facet_sets_warm``) puts them; built here only when it has not yet (or the cache
+    lost them: ~50 ms at 10,000 practices, ~450 ms at 100,000)."""
+    listed: dict[str, BitMap] = {}
+    values: dict[str, dict[str, BitMap]] = {spec.name: {} for spec in FACETS}
+    key = _sets_key(token)
+    found = cache.get(key) if key else None
+    if found is None:
+        found = _sets_build()
+        if key:
+            cache.set(key, found, settings.PRACTICE_SEARCH_SETS_SECONDS)
+    for name, data in found.items():
+        kind, _colon, value = name.partition(":")
+        bitmap = BitMap.deserialize(data)
+        if kind == "listed":
+            listed[value] = bitmap
+        else:
+            values[kind][value] = bitmap
+    return _Sets(listed=listed, values=values)
+
+
+def facet_sets_warm() -> None:
+    """Build the counting sets of the current generation token into the shared cache, unless
+    they are there already (idempotent; run by a task after every change of the token, so that
+    visitors find them built)."""
+    key = _sets_key(_search_token())
+    if key and cache.get(key) is None:
+        cache.set(key, _sets_build(), settings.PRACTICE_SEARCH_SETS_SECONDS)
+
+
+def _matched_set(query: str, *, language: str, sets: _Sets, token: str | None) -> BitMap:
+    """The entries a visitor reading ``language`` sees that match ``query``: the language's
+    listed set, narrowed by the text search (the database's index) when there is a query."""
+    listed = sets.listed.get(language, BitMap())
+    if not query:
+        return listed
+
+    def build() -> bytes:
+        entries = PracticeSearchEntry.objects.filter(listed_in__contains=delimited_lookup(language))
+        return BitMap(_text_filtered(entries, query).values_list("page_id", flat=True)).serialize()
+
+    key = None if token is None else _cache_key("text", token, language, _query_key(query))
+    return listed & BitMap.deserialize(_cached(key, build))
 
 
 def _units_count(
-    matched: QuerySet, filters: dict[str, list[str]], wanted: list[list[str]]
+    matched: BitMap, sets: _Sets, filters: dict[str, list[str]], wanted: list[list[str]]
 ) -> list[Unit]:
     """The unit of each set of facet names in ``wanted`` (each applying those of ``filters``)
-    among ``matched``, in one statement and one pass over the entries.
-
-    Each entry carries a flag per filter; each unit is one ``COUNT(*) FILTER`` over the entries
-    whose flags it needs. The entries are grouped by each set of ``_COUNT_SETS`` in turn
-    (GROUPING SETS on PostgreSQL: one pass; one GROUP BY per set elsewhere), so the database
-    returns a few thousand groups, never a row per entry; ``FacetSpec.tally`` adds each group
-    to the counts of the values it holds (a group of entries sharing ",health,housing," counts
-    for both codes), and the groups of the first set add up to the number of entries."""
-    matches = {
-        name: FACETS_BY_NAME[name].match(filters[name]) for name in sorted({*chain(*wanted)})
+    among ``matched``: a filter keeps the entries holding one of its values (the union of their
+    sets, as ``FacetSpec.match`` says in SQL), and a value's count is the size of its set's
+    intersection with what the filters keep."""
+    kept = {
+        name: BitMap.union(*(sets.values[name].get(value, BitMap()) for value in values))
+        for name, values in filters.items()
     }
-    # A filter that keeps everything (both "results" values) is an empty Q: always true.
-    flags = {
-        f"flag_{name}": ExpressionWrapper(match, output_field=BooleanField())
-        if match
-        else Value(True)
-        for name, match in matches.items()
-    }
-    needed = Q()
+    units: list[Unit] = []
     for unit in wanted:
-        unit_match = Q()
+        base = matched
         for name in unit:
-            unit_match &= matches[name]
-        needed |= unit_match
-    rows = matched.filter(needed) if all(wanted) else matched
-    sql, params = (
-        rows.annotate(**flags).order_by().values(*_COUNTED_COLUMNS, *flags).query
-    ).sql_with_params()
-    counted = ", ".join(
-        "COUNT(*) FILTER (WHERE " + " AND ".join(f"r.flag_{name}" for name in unit) + ")"
-        if unit
-        else "COUNT(*)"
-        for unit in wanted
-    )
-    columns = ", ".join(f"r.{column}" for column in _COUNTED_COLUMNS)
-    width = len(_COUNTED_COLUMNS)
-
-    def grouping(grouped: list[str]) -> int:
-        # As GROUPING() answers: a bit set for each column not grouped on, the first the highest.
-        return sum(
-            1 << (width - 1 - index)
-            for index, column in enumerate(_COUNTED_COLUMNS)
-            if column not in grouped
-        )
-
-    # Column and flag names come from FACETS; visitor input is only in the bound parameters.
-    if connection.vendor == "postgresql":
-        sets = ", ".join(
-            "(" + ", ".join(f"r.{column}" for column in grouped) + ")" for grouped in _COUNT_SETS
-        )
-        statement = (
-            f"SELECT GROUPING({columns}), {columns}, {counted}"  # noqa: S608
-            f" FROM ({sql}) r GROUP BY GROUPING SETS ({sets})"
-        )
-    else:
-        selects = []
-        for grouped in _COUNT_SETS:
-            shown = ", ".join(
-                f"r.{column}" if column in grouped else "NULL" for column in _COUNTED_COLUMNS
-            )
-            by = ", ".join(f"r.{column}" for column in grouped)
-            selects.append(
-                f"SELECT {grouping(grouped)}, {shown}, {counted}"  # noqa: S608
-                f" FROM ({sql}) r GROUP BY {by}"
-            )
-        statement = " UNION ALL ".join(selects)
-        params = params * len(selects)
-    first = grouping(_COUNT_SETS[0])
-    counts = [{spec.name: {} for spec in FACETS} for _unit in wanted]
-    totals = [0] * len(wanted)
-    with connection.cursor() as cursor:
-        cursor.execute(statement, params)
-        for mask, *values in cursor.fetchall():
-            numbers = values[width:]
-            held = [i for i in range(width) if not mask & (1 << (width - 1 - i))]
-            for unit, number in enumerate(numbers):
-                if not number:
-                    continue
-                if mask == first:
-                    totals[unit] += number
-                for index in held:
-                    spec = FACETS[index]
-                    spec.tally(counts[unit][spec.name], values[index], number)
-    return list(zip(counts, totals, strict=True))
+            base = base & kept[name]
+        counts = {
+            spec.name: {
+                value: number
+                for value, members in sets.values[spec.name].items()
+                if (number := base.intersection_cardinality(members))
+            }
+            for spec in FACETS
+        }
+        units.append((counts, len(base)))
+    return units
 
 
 def _query_key(query: str) -> str:
@@ -600,7 +625,7 @@ def _query_key(query: str) -> str:
 
 
 def _counted(
-    cleaned: PracticeSearchParams, *, language: str, token: str | None, matched: QuerySet
+    cleaned: PracticeSearchParams, *, language: str, token: str | None
 ) -> tuple[dict[str, dict[str, int]], int]:
     """(the counts of every facet's values, the number of results among ``matched``), assembled
     from the units in the shared cache and those counted now (which the cache then keeps)."""
@@ -625,7 +650,10 @@ def _counted(
     units: dict[str, Unit] = {name: found[keys[name]] for name in keys if keys[name] in found}
     missing = [name for name in needed if name not in units]  # each a different set of filters
     if missing:
-        counted = _units_count(matched, cleaned.filters, [list(needed[name]) for name in missing])
+        sets = _sets(token)
+        matched = _matched_set(cleaned.query, language=language, sets=sets, token=token)
+        wanted = [list(needed[name]) for name in missing]
+        counted = _units_count(matched, sets, cleaned.filters, wanted)
         units.update(zip(missing, counted, strict=True))
         fresh = {keys[name]: units[name] for name in missing if name in keys}
         if fresh:
@@ -786,8 +814,7 @@ def practice_country_counts(
     """How many practices match ``params`` in each country, ignoring the country filter itself
     (the counts of the Country facet), with the cleaned parameters (the map)."""
     cleaned = practice_search_params(params=params)
-    matched, _filtered = _matching_entries(cleaned, language=language)
-    counts, _total = _counted(cleaned, language=language, token=_search_token(), matched=matched)
+    counts, _total = _counted(cleaned, language=language, token=_search_token())
     return counts["country"], cleaned
 
 
@@ -802,8 +829,8 @@ def practice_search(
     cards show and their themes: the same number for 10 or 100,000 practices."""
     cleaned = practice_search_params(params=params)
     token = _search_token()
-    matched, filtered = _matching_entries(cleaned, language=language)
-    counts, total = _counted(cleaned, language=language, token=token, matched=matched)
+    counts, total = _counted(cleaned, language=language, token=token)
+    filtered = _filtered_entries(cleaned, language=language)
     ordered = _ordered(filtered, sort=cleaned.sort, query=cleaned.query)
     page = Paginator(
         _CountedEntries(ordered, total, language=language, token=token), PAGE_SIZE

@@ -226,6 +226,9 @@ if CLOUDFLARE_ZONEID := env("CLOUDFLARE_ZONEID", default=""):
     }
 # Seconds the shared cache keeps a search's facet counts (the key changes on every publish).
 PRACTICE_SEARCH_CACHE_SECONDS = env.int("PRACTICE_SEARCH_CACHE_SECONDS", default=600)
+# The sets the facet counts are taken from (practices/search.py) are rebuilt by a task after every
+# change and never go stale (their key is the generation token): they may stay longer.
+PRACTICE_SEARCH_SETS_SECONDS = env.int("PRACTICE_SEARCH_SETS_SECONDS", default=3600)
 
 STATIC_URL = "/static/"
 # Where collectstatic writes (production serves it through WhiteNoise).
