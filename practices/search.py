@@ -730,7 +730,10 @@ _CARD_FIELDS = (
     "page__place_name",
     "page__authority__name",
     "page__is_illustrative",
+    "theme_codes",
 )
+# Themes on a card in the vocabulary's order.
+_THEME_ORDER = {term.code: index for index, term in enumerate(THEMES)}
 
 
 def _directory_urls(*, language: str, token: str | None) -> dict[str, str]:
@@ -749,8 +752,8 @@ def _directory_urls(*, language: str, token: str | None) -> dict[str, str]:
 def _cards(entries: QuerySet, *, language: str, token: str | None = None) -> list[PracticeCard]:
     """The cards of ``entries`` (an ordered, sliced queryset of search entries), in order: one
     query for the ids in order (on the entries alone, so sorting never joins the page tables),
-    one for what the cards show, one for their themes; the directory addresses come from the
-    shared cache."""
+    one for what the cards show (the themes from the codes the entry keeps); the directory
+    addresses come from the shared cache."""
     ids = list(entries.values_list("page_id", flat=True))
     if not ids:
         return []
@@ -758,11 +761,6 @@ def _cards(entries: QuerySet, *, language: str, token: str | None = None) -> lis
         row["page_id"]: row
         for row in PracticeSearchEntry.objects.filter(page_id__in=ids).values(*_CARD_FIELDS)
     }
-    themes: dict[int, list[str]] = {}
-    for page_id, code in (
-        PracticeTheme.objects.filter(page_id__in=ids).order_by("pk").values_list("page_id", "code")
-    ):
-        themes.setdefault(page_id, []).append(code)
     directories = _directory_urls(language=language, token=token)
     cards = []
     for page_id in ids:
@@ -779,7 +777,13 @@ def _cards(entries: QuerySet, *, language: str, token: str | None = None) -> lis
                 place=row["page__authority__name"] or row["page__place_name"],
                 country_label=country_name(row["country"]) if row["country"] else "",
                 language_code=row["language"],
-                theme_labels=[label(THEMES, code) for code in themes.get(page_id, [])],
+                theme_labels=[
+                    label(THEMES, code)
+                    for code in sorted(
+                        filter(None, row["theme_codes"].split(",")),
+                        key=lambda code: _THEME_ORDER.get(code, len(_THEME_ORDER)),
+                    )
+                ],
                 is_illustrative=row["page__is_illustrative"],
                 is_original_language_fallback=row["language"] != language,
             )
@@ -789,7 +793,7 @@ def _cards(entries: QuerySet, *, language: str, token: str | None = None) -> lis
 
 class _CountedEntries:
     """What the paginator pages through: the sorted entries, whose total is already known from
-    the facet statement (so paginating costs no COUNT query); a page is one LIMIT/OFFSET read."""
+    the facet counts (so paginating costs no COUNT query); a page is one LIMIT/OFFSET read."""
 
     def __init__(self, entries: QuerySet, total: int, *, language: str, token: str | None):
         self.entries = entries
@@ -824,9 +828,9 @@ def practice_search(
     """One page (20) of the practices matching ``params``, with facet counts for the current
     result set, the active filters and the addresses that change them (the directory).
 
-    Queries: the generation token, the view restrictions, the facet counts (one statement,
-    skipped when the shared cache has them), the ids of the page (LIMIT/OFFSET), what their
-    cards show and their themes: the same number for 10 or 100,000 practices."""
+    Queries: the generation token, the text search's matches when the shared cache has
+    neither the counts nor those matches, the ids of the page (LIMIT/OFFSET) and what their
+    cards show: the same number for 10 or 100,000 practices."""
     cleaned = practice_search_params(params=params)
     token = _search_token()
     counts, total = _counted(cleaned, language=language, token=token)
