@@ -98,6 +98,11 @@ def codes_joined(codes: Iterable[str]) -> str:
     return f",{','.join(codes)}," if codes else ""
 
 
+def delimited_values(column) -> list[str]:
+    """The values a delimited column holds (",en,fr," -> ["en", "fr"]; empty or None -> [])."""
+    return [value for value in str(column or "").split(",") if value]
+
+
 def delimited_lookup(value: str) -> str:
     """What ``__contains`` looks for in a delimited column (``listed_in``, ``<field>_codes``:
     ",en,fr,") to find the entries holding ``value``."""

@@ -72,6 +72,7 @@ from practice_search.services import (
     DEFAULT_SEARCH_CONFIG,
     SEARCH_CONFIGS,
     delimited_lookup,
+    delimited_values,
     text_fold,
 )
 from taxonomy.terms import GCM_OBJECTIVES, TARGET_GROUPS, THEMES, label
@@ -233,7 +234,7 @@ class FacetSpec:
         """The values of this facet that an entry holds, given its ``source`` column read as
         text: the codes of ",health,housing,", "yes" or "no" for the indicators, the year..."""
         if self.codes:
-            return [code for code in str(value or "").split(",") if code]
+            return delimited_values(value)
         if self.column == "has_indicators":
             # The column read as text: "true"/"false" (PostgreSQL) or "1"/"0" (SQLite).
             return ["yes" if str(value).lower() in {"true", "1"} else "no"]
@@ -465,16 +466,17 @@ def _cache_key(kind: str, token: str, language: str, detail: str) -> str:
     return f"practices:search:{CACHE_VERSION}:{kind}:{token}:{language}:{digest}"
 
 
-def _cached(key: str | None, build: Callable[[], T]) -> T:
-    """``build()``, kept in the shared cache under ``key`` (None: not cacheable). A cache that
-    is down answers as a miss (``network.redis_cache``), so the value is then computed."""
+def _cached(key: str | None, build: Callable[[], T], *, seconds: int | None = None) -> T:
+    """``build()``, kept in the shared cache under ``key`` (None: not cacheable) for ``seconds``
+    (default ``PRACTICE_SEARCH_CACHE_SECONDS``). A cache that is down answers as a miss
+    (``network.redis_cache``), so the value is then computed."""
     if key is None:
         return build()
     found = cache.get(key)
     if found is not None:
         return found
     value = build()
-    cache.set(key, value, settings.PRACTICE_SEARCH_CACHE_SECONDS)
+    cache.set(key, value, seconds or settings.PRACTICE_SEARCH_CACHE_SECONDS)
     return value
 
 
@@ -532,7 +534,7 @@ def _sets_build() -> dict[str, bytes]:
         for index, value, members in cursor.fetchall():
             group = BitMap(map(int, str(members).split(",")))
             if index == 0:
-                names = [f"listed:{code}" for code in str(value or "").split(",") if code]
+                names = [f"listed:{code}" for code in delimited_values(value)]
             else:
                 spec = FACETS[index - 1]
                 names = [f"{spec.name}:{held}" for held in spec.held(value)]
@@ -541,23 +543,18 @@ def _sets_build() -> dict[str, bytes]:
     return {name: BitMap.union(*groups).serialize() for name, groups in parts.items()}
 
 
-def _sets_key(token: str | None) -> str | None:
-    return None if token is None else _cache_key("sets", token, "", "")
+def _sets_serialised(token: str | None) -> dict[str, bytes]:
+    """The sets of ``token``, serialised: from the shared cache, where the task run after every
+    change of the token (``facet_sets_warm``) puts them; built here only when it has not yet (or
+    the cache lost them: ~50 ms at 10,000 practices, ~450 ms at 100,000)."""
+    key = None if token is None else _cache_key("sets", token, "", "")
+    return _cached(key, _sets_build, seconds=settings.PRACTICE_SEARCH_SETS_SECONDS)
 
 
 def _sets(token: str | None) -> _Sets:
-    """The sets of ``token``: from the shared cache, where the task run after every change of
-    the token (``facet_sets_warm``) puts them; built here only when it has not yet (or the cache
-    lost them: ~50 ms at 10,000 practices, ~450 ms at 100,000)."""
     listed: dict[str, BitMap] = {}
     values: dict[str, dict[str, BitMap]] = {spec.name: {} for spec in FACETS}
-    key = _sets_key(token)
-    found = cache.get(key) if key else None
-    if found is None:
-        found = _sets_build()
-        if key:
-            cache.set(key, found, settings.PRACTICE_SEARCH_SETS_SECONDS)
-    for name, data in found.items():
+    for name, data in _sets_serialised(token).items():
         kind, _colon, value = name.partition(":")
         bitmap = BitMap.deserialize(data)
         if kind == "listed":
@@ -571,9 +568,9 @@ def facet_sets_warm() -> None:
     """Build the counting sets of the current generation token into the shared cache, unless
     they are there already (idempotent; run by a task after every change of the token, so that
     visitors find them built)."""
-    key = _sets_key(_search_token())
-    if key and cache.get(key) is None:
-        cache.set(key, _sets_build(), settings.PRACTICE_SEARCH_SETS_SECONDS)
+    token = _search_token()
+    if token is not None:
+        _sets_serialised(token)
 
 
 def _matched_set(query: str, *, language: str, sets: _Sets, token: str | None) -> BitMap:
@@ -780,7 +777,7 @@ def _cards(entries: QuerySet, *, language: str, token: str | None = None) -> lis
                 theme_labels=[
                     label(THEMES, code)
                     for code in sorted(
-                        filter(None, row["theme_codes"].split(",")),
+                        delimited_values(row["theme_codes"]),
                         key=lambda code: _THEME_ORDER.get(code, len(_THEME_ORDER)),
                     )
                 ],
