@@ -134,18 +134,21 @@ def _search_sets_warm_enqueue() -> None:
     search_sets_warm.delay()
 
 
-def practice_listing_refresh(*, translation_key: uuid.UUID) -> None:
-    """Decide again, for every visitor language, which live version of a practice is listed."""
+def practice_listing_refresh(*, translation_key: uuid.UUID, bump: bool = True) -> None:
+    """Decide again, for every visitor language, which live version of a practice is listed;
+    then mark the entries changed (unless ``bump`` is False: a bulk caller marks them once)."""
     entries = list(PracticeSearchEntry.objects.filter(translation_key=translation_key))
     for entry, value in zip(entries, listed_in_values(entries), strict=True):
         if entry.listed_in != value:
             PracticeSearchEntry.objects.filter(pk=entry.pk).update(listed_in=value)
-    search_generation_bump()
+    if bump:
+        search_generation_bump()
 
 
-def practice_search_entry_refresh(*, page: PracticePage) -> PracticeSearchEntry:
+def practice_search_entry_refresh(*, page: PracticePage, bump: bool = True) -> PracticeSearchEntry:
     """Rebuild the search entry of a (published) practice page from its current fields, then
-    the listing of its practice (a new translation may now be the one a language shows)."""
+    the listing of its practice (a new translation may now be the one a language shows); then
+    mark the entries changed (unless ``bump`` is False: a bulk caller marks them once)."""
     heading, body = practice_search_texts(page=page)
     language = page.locale.language_code
     config = search_config_for(language)
@@ -175,7 +178,7 @@ def practice_search_entry_refresh(*, page: PracticePage) -> PracticeSearchEntry:
                 search_vector=SearchVector(Value(heading), config=config, weight="A")
                 + SearchVector(Value(body), config=config, weight="B")
             )
-        practice_listing_refresh(translation_key=page.translation_key)
+        practice_listing_refresh(translation_key=page.translation_key, bump=bump)
     return entry
 
 
@@ -196,8 +199,11 @@ def practice_search_rebuild() -> int:
     with transaction.atomic():
         PracticeSearchEntry.objects.exclude(page__in=pages).delete()
         for page in pages.iterator(chunk_size=500):
-            practice_search_entry_refresh(page=page)
+            practice_search_entry_refresh(page=page, bump=False)
             count += 1
+        # Once for the whole rebuild: one new token and one warm-up of the counting sets, not
+        # one per page (each a row update and a queued task).
+        search_generation_bump()
     return count
 
 

@@ -117,3 +117,13 @@ def test_cards_follow_a_directory_given_a_new_address(directory):
     assert practice_search(params=QueryDict(""), language="en").items[0].listing_url == (
         "/en/good-practices/desk/"
     )
+
+
+def test_a_rebuild_marks_the_entries_changed_once(directory, django_capture_on_commit_callbacks):
+    for number in range(3):
+        practice(directory["en"], slug=f"p{number}", title=f"P{number}")
+    with django_capture_on_commit_callbacks() as callbacks:
+        assert practice_search_rebuild() == 3
+    # One new generation token and one warm-up of the counting sets, not one per page.
+    assert len(callbacks) == 1
+    assert len(_listed("en")) == 3
