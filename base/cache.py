@@ -17,7 +17,7 @@ stops using older entries the moment the change commits, without flushing the ca
 
 import hashlib
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import TypeVar
 
@@ -52,6 +52,8 @@ def page_query_parameters_register(*names: str) -> None:
 # The attribute under which a request keeps the generation token it first read (one cache
 # round-trip per request, shared by the page cache and the fragments).
 GENERATION_ATTRIBUTE = "content_generation"
+# ... and the fragments read for it (``shared_fragments_fetch``), by key.
+FRAGMENTS_ATTRIBUTE = "content_fragments"
 T = TypeVar("T")
 
 
@@ -115,20 +117,31 @@ def page_cache_clear(**kwargs) -> None:
     transaction.on_commit(_new_generation)
 
 
-def _current(request: HttpRequest, key: str):
-    """What ``key`` holds if it was stored under the request's generation token, else None.
-    The first read of a request fetches the token and the entry in one round-trip."""
+def _fetch(request: HttpRequest, keys: list[str]) -> None:
+    """Read ``keys`` in one round-trip (with the generation token, on the request's first read)
+    and keep, for the request, what each holds under the token (None when nothing is)."""
     generation = getattr(request, GENERATION_ATTRIBUTE, None)
+    found = _cache().get_many(keys if generation is not None else [GENERATION_KEY, *keys])
     if generation is None:
-        found = _cache().get_many([GENERATION_KEY, key])
         generation = found.get(GENERATION_KEY) or _generation()
         setattr(request, GENERATION_ATTRIBUTE, generation)
+    fetched = getattr(request, FRAGMENTS_ATTRIBUTE, None)
+    if fetched is None:
+        fetched = {}
+        setattr(request, FRAGMENTS_ATTRIBUTE, fetched)
+    for key in keys:
         stored = found.get(key)
-    else:
-        stored = _cache().get(key)
-    if stored is not None and stored[0] == generation:
-        return stored[1]
-    return None
+        fetched[key] = stored[1] if stored is not None and stored[0] == generation else None
+
+
+def _current(request: HttpRequest, key: str):
+    """What ``key`` holds if it was stored under the request's generation token, else None:
+    fetched now, unless ``shared_fragments_fetch`` already read it for this request."""
+    fetched = getattr(request, FRAGMENTS_ATTRIBUTE, None)
+    if fetched is None or key not in fetched:
+        _fetch(request, [key])
+        fetched = getattr(request, FRAGMENTS_ATTRIBUTE)
+    return fetched.pop(key)  # read once: a later read asks the cache again
 
 
 def _store(request: HttpRequest, key: str, value) -> None:
@@ -137,17 +150,28 @@ def _store(request: HttpRequest, key: str, value) -> None:
     _cache().set(key, (getattr(request, GENERATION_ATTRIBUTE), value), timeout=_timeout())
 
 
+def _fragment_key(request: HttpRequest, name: str) -> str:
+    digest = hashlib.sha256(f"{request.get_host()}|{name}".encode()).hexdigest()
+    return f"outreach:fragment:{digest}"
+
+
 def shared_fragment(request: HttpRequest, name: str, build: Callable[[], T]) -> T:
     """A piece of data every visitor of a page sees alike (the main menu of a site in a language,
     the language versions of a page), built once per publish for every worker and node. ``name``
     must say everything the value depends on; the host is added here."""
-    key = "outreach:fragment:" + hashlib.sha256(f"{request.get_host()}|{name}".encode()).hexdigest()
+    key = _fragment_key(request, name)
     value = _current(request, key)
     if value is None:
         value = build()
         if value is not None:  # None reads as "not kept": storing it would only fill the cache
             _store(request, key, value)
     return value
+
+
+def shared_fragments_fetch(request: HttpRequest, names: Iterable[str]) -> None:
+    """Read the fragments ``names`` that the request is about to ask ``shared_fragment`` for,
+    all in one round-trip to the cache instead of one each."""
+    _fetch(request, [_fragment_key(request, name) for name in names])
 
 
 @lru_cache(maxsize=4096)

@@ -10,6 +10,8 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Page
 
+from .sites import page_url
+
 
 def localized_queryset(queryset, *, language: str):
     """Restrict a page (or translatable snippet) queryset to items in ``language``, plus items in
@@ -63,7 +65,7 @@ def page_urls_in_language(
     pending = []
     for page in pages:
         if page.locale.language_code == language:
-            urls[page.pk] = page.get_url(request)
+            urls[page.pk] = page_url(page, request)
         else:
             pending.append(page)
     if not pending:
@@ -82,7 +84,7 @@ def page_urls_in_language(
     for page in pending:
         translated = translations.get(page.translation_key)
         if translated is not None:
-            urls[page.pk] = translated.get_url(request)
+            urls[page.pk] = page_url(translated, request)
         else:
             still_pending.append(page)
     if not still_pending:

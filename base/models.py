@@ -8,9 +8,11 @@ from django.http import Http404, HttpResponseRedirect
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
+
+from .sites import page_url
 
 
 class BasePage(Page):
@@ -27,6 +29,12 @@ class BasePage(Page):
     )
 
     promote_panels = [*Page.promote_panels, FieldPanel("social_image")]
+
+    # Whether a view restriction applies to the page (on it or above it), as known when the page
+    # was kept in the shared route cache (``base.routing``), under the generation token that
+    # every restriction's change and every move replaces; None (not known) for a page read
+    # otherwise.
+    view_restricted: bool | None = None
 
     class Meta:
         abstract = True
@@ -66,6 +74,14 @@ class BasePage(Page):
         return candidates[0] if candidates else None
 
     # -- Serving ---------------------------------------------------------------------------------
+    def get_view_restrictions(self):
+        """Wagtail's answer (the restrictions on this page and its ancestors, which Wagtail
+        checks before serving any page: two queries), unless the page was read from the shared
+        route cache with none (``view_restricted``, see ``base.routing``)."""
+        if self.view_restricted is False:
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
     def serve(self, request, *args, **kwargs):
         language = translation.get_language()
         if self.locale.language_code != language:
@@ -74,7 +90,7 @@ class BasePage(Page):
                 self.get_translations().live().filter(locale__language_code=language).first()
             )
             if translated is not None:
-                return HttpResponseRedirect(translated.get_url(request))
+                return HttpResponseRedirect(page_url(translated, request))
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):

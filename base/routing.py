@@ -3,25 +3,27 @@ shared cache.
 
 Wagtail finds the page of an address by walking the tree from the site's root: the root in the
 visitor's language, then one lookup and one fetch of the specific page per path segment (five to
-seven queries for a directory). ``serve`` answers the same way, but keeps the id and type of the
-page an address leads to in the shared ``pages`` cache (``base.cache.shared_fragment``: under
-the generation token that every publish, unpublish, move, rename, restriction and deletion
-replaces, with an expiry), so that a known address costs one query for its page. Every worker and
-node reads the same entry, and a change is seen by all of them on their next request; when the
-cache is down, every request walks the tree as Wagtail does. Addresses that lead nowhere are
-never kept. The page is still checked as Wagtail's own route checks it (live), and the same
-``before_serve_page`` and ``on_serve_page`` hooks run (view restrictions, view counting).
+seven queries for a directory). ``serve`` answers the same way, but keeps the page an address
+leads to (the specific page with its locale, as the walk found it) in the shared ``pages`` cache
+(``base.cache.shared_fragment``: under the generation token that every publish, unpublish, move,
+rename, restriction and deletion replaces, with an expiry), so that a known address costs no
+query. Every worker and node reads the same entry, and a change is seen by all of them on their
+next request; when the cache is down, every request walks the tree as Wagtail does. Addresses
+that lead nowhere, or to a route with arguments, are never kept. The same ``before_serve_page``
+and ``on_serve_page`` hooks run (view restrictions, whose absence is kept with the page:
+``BasePage.view_restricted``; view counting).
 """
 
-from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import translation
 from wagtail import hooks
-from wagtail.models import Site
+from wagtail.models import Page, Site
 from wagtail.url_routing import RouteResult
 from wagtail.views import serve_chain
 
-from .cache import shared_fragment
+from .cache import shared_fragment, shared_fragments_fetch
+from .sites import current_site, site_fragment_name
 
 
 def _walk(site: Site, request: HttpRequest, components: list[str]) -> RouteResult | None:
@@ -33,37 +35,51 @@ def _walk(site: Site, request: HttpRequest, components: list[str]) -> RouteResul
 
 def page_route(*, request: HttpRequest, path: str) -> RouteResult | None:
     """The route (page, args, kwargs) of ``path`` for the visitor of ``request``, or None."""
-    site = Site.find_for_request(request)
+    components = [component for component in path.split("/") if component]
+    # The site is decided by host and port (shared_fragment adds the host): the site and the
+    # page of the address are read together, in one round-trip.
+    name = f"page-of:{request.get_port()}:{translation.get_language()}:{'/'.join(components)}"
+    shared_fragments_fetch(request, [site_fragment_name(request), name])
+    site = current_site(request)
     if site is None:
         return None
-    components = [component for component in path.split("/") if component]
     walked: list[RouteResult | None] = []
 
-    def build() -> tuple[int, int] | None:
+    def build() -> Page | None:
         walked.append(_walk(site, request, components))
         result = walked[0]
         if result is None or result.args or result.kwargs:
             return None  # not kept: a missing page, or a route with arguments
-        return (result.page.pk, result.page.content_type_id)
+        page = result.page
+        page.locale  # noqa: B018 -- kept with the page: serving reads it
+        # Kept with the page: no visitor of a page without restrictions reads them again.
+        page.view_restricted = page.get_view_restrictions().exists()
+        return page
 
-    found = shared_fragment(
-        request, f"route:{site.pk}:{translation.get_language()}:{'/'.join(components)}", build
-    )
+    page = shared_fragment(request, name, build)
     if walked:
         return walked[0]
-    if found is None:
-        return _walk(site, request, components)
-    page_id, content_type_id = found
-    model = ContentType.objects.get_for_id(content_type_id).model_class()
-    page = model.objects.select_related("locale").filter(pk=page_id, live=True).first()
     if page is None:
-        # Gone or unpublished in the instant before the token changed: walk as Wagtail does.
         return _walk(site, request, components)
     return RouteResult(page)
 
 
+# Pages only read on GET and HEAD (the view counter appends one row, atomic by itself), so those
+# run outside a transaction: no BEGIN and COMMIT round-trips on every page; any other method
+# keeps the transaction ATOMIC_REQUESTS gives every other view.
+SAFE_METHODS = {"GET", "HEAD"}
+
+
+@transaction.non_atomic_requests
 def serve(request: HttpRequest, path: str) -> HttpResponse:
     """Wagtail's ``wagtail.views.serve``, with the route from ``page_route``."""
+    if request.method in SAFE_METHODS:
+        return _serve(request, path)
+    with transaction.atomic():
+        return _serve(request, path)
+
+
+def _serve(request: HttpRequest, path: str) -> HttpResponse:
     route = page_route(request=request, path=path)
     if route is None:
         raise Http404

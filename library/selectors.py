@@ -14,6 +14,7 @@ from base.localization import (
     localized_queryset,
     page_urls_in_language,
 )
+from base.sites import page_url
 from network.inputs import integer_parse, text_clean
 from network.visibility import Visitor, pages_open_to, visible_pages
 from taxonomy.terms import THEMES
@@ -122,7 +123,7 @@ def _decorate(items: list[ResourcePage], *, request: HttpRequest | None, languag
     """Attach ``listing_url`` (the address in the visitor's language) and ``theme_list``."""
     urls = page_urls_in_language(items, language=language, request=request)
     for item in items:
-        item.listing_url = urls.get(item.pk) or item.get_url(request)
+        item.listing_url = urls.get(item.pk) or page_url(item, request)
         item.theme_list = theme_labels(codes=[theme.code for theme in item.themes.all()])
     return items
 

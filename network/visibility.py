@@ -19,6 +19,7 @@ extra query and no Python loop over rows or restrictions. Outputs shared between
 """
 
 from collections.abc import Collection
+from functools import cache
 from typing import TypeVar
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
@@ -90,6 +91,12 @@ def visible_id_q(*, field: str, user: Visitor = None) -> Q:
     below each holding restriction (a range of tree paths read from the path index: a page's
     descendants are the paths that start with its own, which in the path's binary collation are
     those from the path itself up to the path followed by ``~``, above every path character)."""
+    sql, params = _hidden_for_everyone() if not _is_member(user) else _hidden_sql(user)
+    return ~Q(**{f"{field}__in": RawSQL(sql, params)})  # noqa: S611 (compiled by Django)
+
+
+def _hidden_sql(user: Visitor) -> tuple[str, tuple]:
+    """The statement listing the ids of the pages ``user`` may not see (``visible_id_q``)."""
     blocking_sql, blocking_params = (
         blocking_restrictions(user=user)
         .annotate(restricted_path=F("page__path"))
@@ -98,13 +105,19 @@ def visible_id_q(*, field: str, user: Visitor = None) -> Q:
     )
     page = Page._meta.db_table
     # Only table names and the SQL Django compiled are formatted in; parameters stay bound.
-    hidden = RawSQL(  # noqa: S611
+    sql = (
         f"SELECT p.id FROM {page} p WHERE NOT p.live"  # noqa: S608
         f" UNION ALL SELECT p.id FROM ({blocking_sql}) b JOIN {page} p"
-        " ON p.path >= b.restricted_path AND p.path < b.restricted_path || '~'",
-        blocking_params,
+        " ON p.path >= b.restricted_path AND p.path < b.restricted_path || '~'"
     )
-    return ~Q(**{f"{field}__in": hidden})
+    return sql, tuple(blocking_params)
+
+
+@cache
+def _hidden_for_everyone() -> tuple[str, tuple]:
+    # The same text for every anonymous visitor: compiled once per process (the statement, not
+    # what it reads, which the database answers afresh every time).
+    return _hidden_sql(None)
 
 
 def visible_pages(queryset: QuerySet[P], *, user: Visitor = None) -> QuerySet[P]:

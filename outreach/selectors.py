@@ -19,6 +19,7 @@ from base.localization import (
     localized_queryset,
     page_urls_in_language,
 )
+from base.sites import page_url
 from network.countries import country_name
 from network.inputs import text_clean
 from network.visibility import Visitor, visible_pages
@@ -42,7 +43,7 @@ def _with_urls(items: list, *, request: HttpRequest | None) -> list:
     """Attach ``listing_url`` (the address in the visitor's language) to each page."""
     urls = page_urls_in_language(items, language=translation.get_language(), request=request)
     for item in items:
-        item.listing_url = urls.get(item.pk) or item.get_url(request)
+        item.listing_url = urls.get(item.pk) or page_url(item, request)
     return items
 
 

@@ -38,14 +38,14 @@ from typing import TypeVar
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.core.cache import cache
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import (
-    Case,
+    BooleanField,
     Count,
+    Expression,
     F,
     FloatField,
     OuterRef,
@@ -53,7 +53,6 @@ from django.db.models import (
     QuerySet,
     Subquery,
     Value,
-    When,
 )
 from django.db.models.functions import Coalesce
 from django.http import QueryDict
@@ -369,25 +368,47 @@ SEARCH_CONFIG_NAMES = sorted({*SEARCH_CONFIGS.values(), DEFAULT_SEARCH_CONFIG})
 QUERY_MAX_TERMS = 8
 
 
-def _text_rank(query: str, *, prefix: str = "") -> Case:
-    """How well each entry matches ``query``, parsed with the configuration of the entry's own
-    language (stemming and unaccent); ``prefix`` is the path from the queried model to the
-    entry. One branch per configuration keeps each parsed query a constant, computed once per
-    statement rather than once per row."""
-    return Case(
-        *(
-            When(
-                **{f"{prefix}config": config},
-                then=SearchRank(
-                    F(f"{prefix}search_vector"),
-                    SearchQuery(query, config=config, search_type="websearch"),
-                ),
-            )
-            for config in SEARCH_CONFIG_NAMES
-        ),
-        default=Value(0.0),
-        output_field=FloatField(),
-    )
+class _PerConfiguration(Expression):
+    """An entry's match of a text query, or its rank, with the query parsed by the entry's own
+    language configuration (stemming and unaccent): one branch per configuration, so that each
+    parsed query is a constant, computed once per statement rather than once per row, and
+    PostgreSQL uses the GIN index for the match. The SQL is what Django's ``SearchQuery`` and
+    ``SearchRank`` would write branch by branch (``websearch_to_tsquery``, ``ts_rank``), written
+    here in one expression: built and compiled from the two columns alone, it costs a few
+    microseconds where ten nested search expressions cost about a millisecond per search
+    (measured), which is a visible share of every directory request."""
+
+    def __init__(self, query: str, *, rank: bool, prefix: str = ""):
+        super().__init__(output_field=FloatField() if rank else BooleanField())
+        self.query, self.rank = query, rank
+        self.config, self.vector = F(f"{prefix}config"), F(f"{prefix}search_vector")
+
+    def get_source_expressions(self):
+        return [self.config, self.vector]
+
+    def set_source_expressions(self, expressions):
+        self.config, self.vector = expressions
+
+    def as_sql(self, compiler, connection):
+        config_sql, config_params = compiler.compile(self.config)
+        vector_sql, vector_params = compiler.compile(self.vector)
+        parsed = "websearch_to_tsquery(%s::regconfig, %s)"
+        branches, params = [], []
+        for config in SEARCH_CONFIG_NAMES:
+            if self.rank:
+                branches.append(f"WHEN {config_sql} = %s THEN ts_rank({vector_sql}, {parsed})")
+            else:
+                branches.append(f"({config_sql} = %s AND {vector_sql} @@ {parsed})")
+            params += [*config_params, config, *vector_params, config, self.query]
+        if self.rank:
+            return f"CASE {' '.join(branches)} ELSE 0.0 END", params
+        return f"({' OR '.join(branches)})", params
+
+
+def _text_rank(query: str, *, prefix: str = "") -> Expression:
+    """How well each entry matches ``query``; ``prefix`` is the path from the queried model to
+    the entry."""
+    return _PerConfiguration(query, rank=True, prefix=prefix)
 
 
 def _text_filtered(entries: QuerySet, query: str) -> QuerySet:
@@ -395,13 +416,7 @@ def _text_filtered(entries: QuerySet, query: str) -> QuerySet:
     if not query:
         return entries
     if connection.vendor == "postgresql":
-        # One condition per configuration (a constant query each), so that PostgreSQL uses the
-        # GIN index instead of parsing the query again for every row with that row's config.
-        match = Q()
-        for config in SEARCH_CONFIG_NAMES:
-            text = SearchQuery(query, config=config, search_type="websearch")
-            match |= Q(config=config, search_vector=text)
-        return entries.filter(match)
+        return entries.filter(_PerConfiguration(query, rank=False))
     for term in text_fold(query).split()[:QUERY_MAX_TERMS]:
         entries = entries.filter(folded_text__contains=term)
     return entries

@@ -11,6 +11,7 @@ from django.utils import translation
 from wagtail.models import Page
 
 from base.localization import page_urls_in_language
+from base.sites import page_url
 from network.countries import country_name
 from network.visibility import visible_pages
 from practice_submissions.selectors import practice_index_for
@@ -58,7 +59,7 @@ def practice_translations(*, practice: PracticePage, request: HttpRequest | None
         .select_related("locale")
         .order_by("locale__language_code")
     )
-    return [(page.locale.language_code, page.get_url(request)) for page in versions]
+    return [(page.locale.language_code, page_url(page, request)) for page in versions]
 
 
 def practice_detail_context(*, practice: PracticePage, request: HttpRequest) -> dict:

@@ -14,6 +14,8 @@ from django.utils.cache import patch_cache_control
 from django.utils.http import content_disposition_header, http_date
 from django.views.decorators.http import require_GET, require_safe
 
+from base.sites import page_url
+
 from . import outputs, pdf, selectors
 from .search import PAGE_SIZE
 
@@ -92,7 +94,7 @@ def api_practice_detail(request: HttpRequest, pk: int) -> JsonResponse:
     if practice is None:
         raise Http404
     with translation.override(practice.locale.language_code):
-        url = request.build_absolute_uri(practice.get_url(request))
+        url = request.build_absolute_uri(page_url(practice, request))
     record = outputs.practice_record(practice, url=url)
     record.update(outputs.practice_sections(practice))
     return JsonResponse(record, json_dumps_params={"ensure_ascii": False})

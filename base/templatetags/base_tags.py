@@ -10,12 +10,13 @@ from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.http import urlencode
 from django.utils.translation import get_language_info
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from network.visibility import visible_pages
 
 from ..cache import shared_fragment
 from ..localization import children_of_translations_q, localized_queryset, page_urls_in_language
+from ..sites import current_site, page_url
 
 register = template.Library()
 
@@ -39,7 +40,7 @@ def _language_versions(page: Page, request) -> dict[str, tuple[str, bool]]:
     versions = {}
     for code, _name in settings.LANGUAGES:
         if code in translations:
-            versions[code] = (translations[code].get_url(request), True)
+            versions[code] = (page_url(translations[code], request), True)
         else:
             versions[code] = (
                 page_urls_in_language([page], language=code, request=request)[page.pk],
@@ -109,7 +110,7 @@ def main_menu(context) -> list[dict]:
     request = context.get("request")
     if request is None:
         return []
-    site = Site.find_for_request(request)
+    site = current_site(request)
     if site is None:
         return []
     language = translation.get_language()
@@ -159,8 +160,8 @@ def sharing_meta(context) -> dict:
             or getattr(specific, "hero_text", "")
             or getattr(specific, "intro", "")
         )
-        page_url = specific.get_url(request) or ""
-        meta["url"] = request.build_absolute_uri(page_url) if request is not None else page_url
+        url = page_url(specific, request) or ""
+        meta["url"] = request.build_absolute_uri(url) if request is not None else url
         meta["type"] = "article" if specific._meta.model_name == "newspage" else "website"
         image = (
             getattr(specific, "social_image", None)

@@ -1,12 +1,17 @@
-"""Template tags of the practice finder. The facet form has about a hundred checkboxes: they are
-written here in one pass rather than through a template loop, which costs several times more
-per checkbox on every request."""
+"""Template tags of the practice finder. The facet form has about a hundred checkboxes and a
+page of results twenty cards: they are written here in one pass rather than through template
+loops, which cost several times more per item on every request."""
 
 from django import template
+from django.template.defaultfilters import truncatewords
+from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 
-from ..search import Facet
+from base.templatetags.base_tags import language_name
+
+from ..search import Facet, PracticeCard
 
 register = template.Library()
 
@@ -25,3 +30,41 @@ def facet_options(facet: Facet) -> SafeString:
             f' <span class="meta">({escape(option.count_label)})</span></label></div>'
         )
     return mark_safe("\n".join(rows))  # noqa: S308 (every interpolated value is escaped)
+
+
+@register.simple_tag
+def practice_cards(items: list[PracticeCard], level: int | str = 3) -> SafeString:
+    """The cards of ``items``, the ``<li>`` items of a list, each headed at ``level`` (every
+    value escaped): title and link, place and country, the language a card falls back to, the
+    illustrative mark, themes and the summary's first forty words."""
+    heading = f"h{int(level)}"
+    current = f'lang="{escape(translation.get_language())}"'
+    illustrative = escape(gettext("Illustrative example"))
+    themes_label = escape(gettext("Themes:"))
+    cards = []
+    for item in items:
+        meta = f"{escape(item.place)} · " if item.place else ""
+        meta += escape(item.country_label)
+        if item.is_original_language_fallback:
+            note = gettext("In %(language)s (original language)") % {
+                "language": language_name(item.language_code)
+            }
+            meta += f' · <span class="practice-card__language" {current}>{escape(note)}</span>'
+        if item.is_illustrative:
+            meta += f' · <span class="practice-card__illustrative" {current}>{illustrative}</span>'
+        themes = (
+            f'<p class="practice-card__themes"><span class="visually-hidden">{themes_label} </span>'
+            f"{escape(', '.join(item.theme_labels))}</p>"
+            if item.theme_labels
+            else ""
+        )
+        lang = f' lang="{escape(item.language_code)}"' if item.is_original_language_fallback else ""
+        cards.append(
+            f'<li class="card practice-card"{lang}>\n'
+            f'  <{heading} class="card__title"><a href="{escape(item.listing_url)}">'
+            f"{escape(item.title)}</a></{heading}>\n"
+            f'  <p class="meta">{meta}</p>\n'
+            f"  {themes}\n"
+            f"  <p>{escape(truncatewords(item.summary, 40))}</p>\n</li>"
+        )
+    return mark_safe("".join(cards))  # noqa: S308 (every interpolated value is escaped)

@@ -119,3 +119,17 @@ def test_a_known_address_is_routed_from_the_shared_cache_and_without_it(client, 
         }
         assert "About us" in client.get("/en/about/").content.decode()
         assert client.get("/en/no-such-page/").status_code == 404
+
+
+def test_a_site_changed_after_a_visit_is_seen_at_once(client, about, page_cache):
+    """The site of a host is kept in the shared cache (base/sites.py) under the token that
+    saving a site renews: once the only site stops answering this host, its pages are gone."""
+    from wagtail.models import Site
+
+    assert client.get("/en/about/").status_code == 200
+    assert client.get("/en/about/").status_code == 200
+    site = Site.objects.get(is_default_site=True)
+    site.hostname, site.is_default_site = "elsewhere.example", False
+    site.save()
+    assert client.get("/en/about/").status_code == 404
+    assert client.get("/en/about/", headers={"host": "elsewhere.example"}).status_code == 200

@@ -202,9 +202,10 @@ class TestOutputQueries:
     def test_output_queries_do_not_grow(self, client, small, django_assert_num_queries, path):
         index, counts = small
         client.get(path)
-        # The first request after a publish runs no more queries than the small warm one.
+        # The first request after a publish runs no more queries than the small warm one, but
+        # for the site lookup (kept in the shared cache, which the publish renewed).
         practice(index, slug="small-30", themes=("health",))
-        with django_assert_num_queries(counts[path]):
+        with django_assert_num_queries(counts[path] + 1):
             assert client.get(path).status_code == 200
 
 
