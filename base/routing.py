@@ -24,6 +24,7 @@ from wagtail.views import serve_chain
 
 from .cache import shared_fragment, shared_fragments_fetch
 from .sites import current_site, site_fragment_name
+from .templatetags.base_tags import frame_fragment_names
 
 
 def _walk(site: Site, request: HttpRequest, components: list[str]) -> RouteResult | None:
@@ -36,10 +37,12 @@ def _walk(site: Site, request: HttpRequest, components: list[str]) -> RouteResul
 def page_route(*, request: HttpRequest, path: str) -> RouteResult | None:
     """The route (page, args, kwargs) of ``path`` for the visitor of ``request``, or None."""
     components = [component for component in path.split("/") if component]
-    # The site is decided by host and port (shared_fragment adds the host): the site and the
-    # page of the address are read together, in one round-trip.
+    # The site is decided by host and port (shared_fragment adds the host): the site, the page
+    # of the address and what the page's frame shows are read together, in one round-trip.
     name = f"page-of:{request.get_port()}:{translation.get_language()}:{'/'.join(components)}"
-    shared_fragments_fetch(request, [site_fragment_name(request), name])
+    shared_fragments_fetch(
+        request, [site_fragment_name(request), name, *frame_fragment_names(request)]
+    )
     site = current_site(request)
     if site is None:
         return None

@@ -55,6 +55,22 @@ def _switch_url(code: str) -> str:
         return reverse("base:language_switch", kwargs={"code": code})
 
 
+# The fragments every page's frame reads, named by what decides them: the site (host, which
+# shared_fragment adds, and port), the language, and for a page's versions its address.
+def _menu_name(request) -> str:
+    return f"main-menu:{request.get_port()}:{translation.get_language()}"
+
+
+def _versions_name(request) -> str:
+    return f"language-versions:{request.get_port()}:{request.path}"
+
+
+def frame_fragment_names(request) -> list[str]:
+    """The shared fragments the frame of the page at ``request.path`` reads (menu, language
+    versions), for ``base.routing`` to read with the page's own in one round-trip."""
+    return [_menu_name(request), _versions_name(request)]
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context) -> list[dict]:
     """One entry per language: the current page in that language (its translation, or the
@@ -70,9 +86,7 @@ def language_links(context) -> list[dict]:
     page = _current_page(context)
     current_path = request.get_full_path()
     versions = (
-        shared_fragment(
-            request, f"language-versions:{page.pk}", lambda: _language_versions(page, request)
-        )
+        shared_fragment(request, _versions_name(request), lambda: _language_versions(page, request))
         if page is not None
         else {}
     )
@@ -129,7 +143,7 @@ def main_menu(context) -> list[dict]:
         urls = page_urls_in_language(pages, language=language, request=request)
         return [(page.title, urls[page.pk]) for page in pages]
 
-    entries = shared_fragment(request, f"main-menu:{site.pk}:{language}", build)
+    entries = shared_fragment(request, _menu_name(request), build)
     return [
         {"title": title, "url": url, "is_current": request.path.startswith(url)}
         for title, url in entries

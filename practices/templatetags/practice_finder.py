@@ -2,8 +2,11 @@
 page of results twenty cards: they are written here in one pass rather than through template
 loops, which cost several times more per item on every request."""
 
+from functools import lru_cache
+
 from django import template
 from django.template.defaultfilters import truncatewords
+from django.urls import reverse
 from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -68,3 +71,26 @@ def practice_cards(items: list[PracticeCard], level: int | str = 3) -> SafeStrin
             f"  <p>{escape(truncatewords(item.summary, 40))}</p>\n</li>"
         )
     return mark_safe("".join(cards))  # noqa: S308 (every interpolated value is escaped)
+
+
+_OUTPUTS = {
+    "map": "practices:map",
+    "rss": "practices:feed_rss",
+    "atom": "practices:feed_atom",
+    "csv": "practices:export_csv",
+    "xlsx": "practices:export_xlsx",
+    "api": "practices:api_list",
+}
+
+
+@register.simple_tag
+def practice_output_urls() -> dict[str, str]:
+    """The addresses of the directory's other outputs (map, feeds, exports, API) in the active
+    language, by name: the same for every search, so reversed once per language."""
+    return _output_urls(translation.get_language())
+
+
+@lru_cache(maxsize=16)
+def _output_urls(language: str) -> dict[str, str]:
+    with translation.override(language):
+        return {name: reverse(view) for name, view in _OUTPUTS.items()}

@@ -258,17 +258,17 @@ def test_head_requests_served_from_the_cache_are_not_counted_as_views(
     assert counted == ["home"]
 
 
-def _fragment_ttls(kind: str = "fragment") -> list[float]:
-    """Seconds left to each shared fragment (or shared value), in local memory or in Redis."""
+def _fragment_ttls() -> list[float]:
+    """Seconds left to each shared fragment, in local memory or in Redis."""
     cache = caches["pages"]
     if isinstance(cache, LocMemCache):
         return [
             cache._expire_info[key] - time.time()
             for key in cache._cache
-            if f":outreach:{kind}:" in key
+            if ":outreach:fragment:" in key
         ]
     client = cache._cache.get_client()
-    return [client.ttl(key) for key in client.scan_iter(match=f"*:outreach:{kind}:*")]
+    return [client.ttl(key) for key in client.scan_iter(match="*:outreach:fragment:*")]
 
 
 @pytest.mark.django_db
@@ -281,11 +281,9 @@ def test_menu_and_language_links_live_in_the_shared_cache_with_an_expiry(
     settings.PAGE_CACHE_ENABLED = False
     client.get("/en/about/")
     ttls = _fragment_ttls()
-    # The site of the host, the page of the address, the menu, the page's language versions;
-    # and that the page has no view restriction.
+    # The site of the host, the page of the address (with whether a view restriction applies),
+    # the menu, the page's language versions.
     assert len(ttls) == 4
-    ttls += _fragment_ttls("value")
-    assert len(ttls) == 5
     assert all(0 < ttl <= django_settings.PAGE_CACHE_TIMEOUT for ttl in ttls)
     # An address that leads nowhere keeps nothing (a crawler's guesses never fill the cache).
     assert client.get("/en/no-such-page/").status_code == 404
