@@ -486,13 +486,31 @@ def _cache_key(kind: str, token: str, language: str, detail: str) -> str:
     return f"practices:search:{CACHE_VERSION}:{kind}:{token}:{language}:{digest}"
 
 
-def _cached(key: str | None, build: Callable[[], T], *, seconds: int | None = None) -> T:
+# What a search read from the shared cache in one round-trip, by key (None: not there).
+Fetched = dict[str, object]
+
+
+def _fetched(keys: Iterable[str | None]) -> Fetched:
+    """Read ``keys`` (None ones skipped) in one round-trip."""
+    wanted = [key for key in keys if key is not None]
+    found = cache.get_many(wanted) if wanted else {}
+    return {key: found.get(key) for key in wanted}
+
+
+def _cached(
+    key: str | None,
+    build: Callable[[], T],
+    *,
+    seconds: int | None = None,
+    fetched: Fetched | None = None,
+) -> T:
     """``build()``, kept in the shared cache under ``key`` (None: not cacheable) for ``seconds``
-    (default ``PRACTICE_SEARCH_CACHE_SECONDS``). A cache that is down answers as a miss
-    (``network.redis_cache``), so the value is then computed."""
+    (default ``PRACTICE_SEARCH_CACHE_SECONDS``); read from ``fetched`` when it was read already.
+    A cache that is down answers as a miss (``network.redis_cache``), so the value is then
+    computed."""
     if key is None:
         return build()
-    found = cache.get(key)
+    found = fetched[key] if fetched is not None and key in fetched else cache.get(key)
     if found is not None:
         return found
     value = build()
@@ -610,7 +628,15 @@ def facet_sets_warm() -> None:
         _sets_serialised(token)
 
 
-def _matched_set(query: str, *, language: str, sets: _Sets, token: str | None) -> BitMap:
+def _text_key(query: str, *, language: str, token: str | None) -> str | None:
+    if not query or token is None:
+        return None
+    return _cache_key("text", token, language, _query_key(query))
+
+
+def _matched_set(
+    query: str, *, language: str, sets: _Sets, token: str | None, fetched: Fetched | None = None
+) -> BitMap:
     """The entries a visitor reading ``language`` sees that match ``query``: the language's
     listed set, narrowed by the text search (the database's index) when there is a query."""
     listed = sets.listed.get(language, BitMap())
@@ -621,8 +647,8 @@ def _matched_set(query: str, *, language: str, sets: _Sets, token: str | None) -
         entries = PracticeSearchEntry.objects.filter(listed_in__contains=delimited_lookup(language))
         return BitMap(_text_filtered(entries, query).values_list("page_id", flat=True)).serialize()
 
-    key = None if token is None else _cache_key("text", token, language, _query_key(query))
-    return listed & BitMap.deserialize(_cached(key, build))
+    key = _text_key(query, language=language, token=token)
+    return listed & BitMap.deserialize(_cached(key, build, fetched=fetched))
 
 
 def _units_count(
@@ -658,34 +684,49 @@ def _query_key(query: str) -> str:
     return " ".join(text_fold(query).split())
 
 
-def _counted(
-    cleaned: PracticeSearchParams, *, language: str, token: str | None
-) -> tuple[dict[str, dict[str, int]], int]:
-    """(the counts of every facet's values, the number of results among ``matched``), assembled
-    from the units in the shared cache and those counted now (which the cache then keeps)."""
+def _units_needed(cleaned: PracticeSearchParams) -> dict[str, dict[str, list[str]]]:
+    # A unit is named by the facets it filters on (all of them share the search's values).
     needed = {"": _unit_filters(cleaned)}
     for name in cleaned.filters:
         needed[name] = _unit_filters(cleaned, without=name)
-    # A unit is named by the facets it filters on (all of them share the search's values).
-    keys = (
-        {
-            name: _cache_key(
-                "unit",
-                token,
-                language,
-                json.dumps([_query_key(cleaned.query), filters], sort_keys=True),
-            )
-            for name, filters in needed.items()
-        }
-        if token is not None
-        else {}
-    )
-    found = cache.get_many(list(keys.values())) if keys else {}
-    units: dict[str, Unit] = {name: found[keys[name]] for name in keys if keys[name] in found}
+    return needed
+
+
+def _unit_keys(
+    cleaned: PracticeSearchParams, *, language: str, token: str | None
+) -> dict[str, str]:
+    if token is None:
+        return {}
+    query = _query_key(cleaned.query)
+    return {
+        name: _cache_key("unit", token, language, json.dumps([query, filters], sort_keys=True))
+        for name, filters in _units_needed(cleaned).items()
+    }
+
+
+def _counted(
+    cleaned: PracticeSearchParams,
+    *,
+    language: str,
+    token: str | None,
+    fetched: Fetched | None = None,
+) -> tuple[dict[str, dict[str, int]], int]:
+    """(the counts of every facet's values, the number of results among ``matched``), assembled
+    from the units in the shared cache (read now, or already in ``fetched``) and those counted
+    now (which the cache then keeps)."""
+    needed = _units_needed(cleaned)
+    keys = _unit_keys(cleaned, language=language, token=token)
+    if fetched is None:
+        fetched = _fetched(keys.values())
+    units: dict[str, Unit] = {
+        name: fetched[key] for name, key in keys.items() if fetched.get(key) is not None
+    }
     missing = [name for name in needed if name not in units]  # each a different set of filters
     if missing:
         sets = _sets(token)
-        matched = _matched_set(cleaned.query, language=language, sets=sets, token=token)
+        matched = _matched_set(
+            cleaned.query, language=language, sets=sets, token=token, fetched=fetched
+        )
         wanted = [list(needed[name]) for name in missing]
         counted = _units_count(matched, sets, cleaned.filters, wanted)
         units.update(zip(missing, counted, strict=True))
@@ -770,7 +811,13 @@ _CARD_FIELDS = (
 _THEME_ORDER = {term.code: index for index, term in enumerate(THEMES)}
 
 
-def _directory_urls(*, language: str, token: str | None) -> dict[str, str]:
+def _directories_key(*, language: str, token: str | None) -> str | None:
+    return None if token is None else _cache_key("directories", token, language, "")
+
+
+def _directory_urls(
+    *, language: str, token: str | None, fetched: Fetched | None = None
+) -> dict[str, str]:
     """The address, for a visitor reading ``language``, of every practice directory (a handful
     of pages) by tree path; kept in the shared cache until the entries or a directory change."""
 
@@ -779,11 +826,12 @@ def _directory_urls(*, language: str, token: str | None) -> dict[str, str]:
         urls = page_urls_in_language(parents, language=language)
         return {parent.path: urls[parent.pk] for parent in parents if urls.get(parent.pk)}
 
-    key = None if token is None else _cache_key("directories", token, language, "")
-    return _cached(key, build)
+    return _cached(_directories_key(language=language, token=token), build, fetched=fetched)
 
 
-def _cards(entries: QuerySet, *, language: str, token: str | None = None) -> list[PracticeCard]:
+def _cards(
+    entries: QuerySet, *, language: str, token: str | None = None, fetched: Fetched | None = None
+) -> list[PracticeCard]:
     """The cards of ``entries`` (an ordered, sliced queryset of search entries), in order: one
     query for the ids in order (on the entries alone, so sorting never joins the page tables),
     one for what the cards show (the themes from the codes the entry keeps); the directory
@@ -795,7 +843,7 @@ def _cards(entries: QuerySet, *, language: str, token: str | None = None) -> lis
         row["page_id"]: row
         for row in PracticeSearchEntry.objects.filter(page_id__in=ids).values(*_CARD_FIELDS)
     }
-    directories = _directory_urls(language=language, token=token)
+    directories = _directory_urls(language=language, token=token, fetched=fetched)
     cards = []
     for page_id in ids:
         row = rows.get(page_id)
@@ -829,11 +877,20 @@ class _CountedEntries:
     """What the paginator pages through: the sorted entries, whose total is already known from
     the facet counts (so paginating costs no COUNT query); a page is one LIMIT/OFFSET read."""
 
-    def __init__(self, entries: QuerySet, total: int, *, language: str, token: str | None):
+    def __init__(
+        self,
+        entries: QuerySet,
+        total: int,
+        *,
+        language: str,
+        token: str | None,
+        fetched: Fetched | None = None,
+    ):
         self.entries = entries
         self.total = total
         self.language = language
         self.token = token
+        self.fetched = fetched
 
     def count(self) -> int:
         return self.total
@@ -842,7 +899,9 @@ class _CountedEntries:
         return self.total
 
     def __getitem__(self, window: slice) -> list[PracticeCard]:
-        return _cards(self.entries[window], language=self.language, token=self.token)
+        return _cards(
+            self.entries[window], language=self.language, token=self.token, fetched=self.fetched
+        )
 
 
 # -- Entry points -------------------------------------------------------------------------------
@@ -867,12 +926,20 @@ def practice_search(
     cards show: the same number for 10 or 100,000 practices."""
     cleaned = practice_search_params(params=params)
     token = _search_token()
-    counts, total = _counted(cleaned, language=language, token=token)
+    # Everything the search may find in the shared cache, in one round-trip: its units, the
+    # text search's matches and the directories' addresses.
+    fetched = _fetched(
+        [
+            *_unit_keys(cleaned, language=language, token=token).values(),
+            _text_key(cleaned.query, language=language, token=token),
+            _directories_key(language=language, token=token),
+        ]
+    )
+    counts, total = _counted(cleaned, language=language, token=token, fetched=fetched)
     filtered = _filtered_entries(cleaned, language=language)
     ordered = _ordered(filtered, sort=cleaned.sort, query=cleaned.query)
-    page = Paginator(
-        _CountedEntries(ordered, total, language=language, token=token), PAGE_SIZE
-    ).get_page(page_number)
+    entries = _CountedEntries(ordered, total, language=language, token=token, fetched=fetched)
+    page = Paginator(entries, PAGE_SIZE).get_page(page_number)
     facets = _facets(counts, cleaned)
     sort_options = [
         (code, str(name)) for code, name in SORTS.items() if code != "relevance" or cleaned.query

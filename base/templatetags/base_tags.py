@@ -65,10 +65,16 @@ def _versions_name(request) -> str:
     return f"language-versions:{request.get_port()}:{request.path}"
 
 
+def _sharing_name(request) -> str:
+    # Absolute addresses: the scheme too.
+    return f"sharing:{request.scheme}:{request.get_port()}:{request.path}"
+
+
 def frame_fragment_names(request) -> list[str]:
     """The shared fragments the frame of the page at ``request.path`` reads (menu, language
-    versions), for ``base.routing`` to read with the page's own in one round-trip."""
-    return [_menu_name(request), _versions_name(request)]
+    versions, sharing metadata), for ``base.routing`` to read with the page's own in one
+    round-trip."""
+    return [_menu_name(request), _versions_name(request), _sharing_name(request)]
 
 
 @register.simple_tag(takes_context=True)
@@ -161,9 +167,20 @@ def url_if_exists(name: str) -> str:
 
 @register.simple_tag(takes_context=True)
 def sharing_meta(context) -> dict:
-    """Title, description, canonical address and image for Open Graph and Twitter cards."""
+    """Title, description, canonical address and image for Open Graph and Twitter cards: the
+    same for every visitor of a page, so kept with the page's other shared fragments."""
     request = context.get("request")
     page = _current_page(context)
+    if page is None or request is None:
+        return _sharing_meta(page, request)
+    page_id, meta = shared_fragment(
+        request, _sharing_name(request), lambda: (page.pk, _sharing_meta(page, request))
+    )
+    # Another page shown at this address (a view's own context): not the one kept for it.
+    return meta if page_id == page.pk else _sharing_meta(page, request)
+
+
+def _sharing_meta(page: Page | None, request) -> dict:
     meta = {"title": "", "description": "", "url": "", "image": "", "type": "website"}
     if page is not None:
         specific = page.specific if type(page) is Page else page
