@@ -48,6 +48,17 @@ class PracticeSearchEntry(models.Model):
     theme_codes = models.TextField(_("theme codes"), blank=True)
     group_codes = models.TextField(_("target group codes"), blank=True)
     gcm_codes = models.TextField(_("GCM objective codes"), blank=True)
+    # Copies of what a result card shows (``practices.search.PracticeCard``), so that a page of
+    # results is one read of this table: the page's tree path (the directory holding it), title,
+    # slug, summary and illustrative mark (all published with the page), and its place (the
+    # member authority's name, else the place named on the page), which changes with the
+    # authority too (``services.practice_entries_authority_refresh``); a move refreshes paths.
+    path = models.CharField(_("tree path"), max_length=255, blank=True)
+    title = models.CharField(_("title"), max_length=255, blank=True)
+    slug = models.CharField(_("slug"), max_length=255, blank=True)
+    summary = models.TextField(_("summary"), blank=True)
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    is_illustrative = models.BooleanField(_("illustrative example"), default=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

@@ -10,7 +10,9 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVector
 from django.db import connection, transaction
 from django.db.models import Count, Max, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce, NullIf
 from django.utils.html import strip_tags
+from wagtail.models import Page
 
 from practices.models import PracticePage
 
@@ -166,6 +168,12 @@ def practice_search_entry_refresh(*, page: PracticePage, bump: bool = True) -> P
                 "status": page.status,
                 "start_year": page.start_date.year if page.start_date else None,
                 "first_published_at": page.first_published_at,
+                "path": page.path,
+                "title": page.title,
+                "slug": page.slug,
+                "summary": page.summary,
+                "place": _place(page),
+                "is_illustrative": page.is_illustrative,
                 "views": PracticeViewCount.objects.filter(translation_key=page.translation_key)
                 .values_list("count", flat=True)
                 .first()
@@ -180,6 +188,41 @@ def practice_search_entry_refresh(*, page: PracticePage, bump: bool = True) -> P
             )
         practice_listing_refresh(translation_key=page.translation_key, bump=bump)
     return entry
+
+
+def _place(page: PracticePage) -> str:
+    authority = page.authority
+    return authority.name if authority is not None and authority.name else page.place_name
+
+
+def _place_expression():
+    """What ``_place`` says, in SQL, for the practice page of each entry."""
+    pages = PracticePage.objects.filter(pk=OuterRef("page_id")).annotate(
+        place_shown=Coalesce(NullIf("authority__name", Value("")), "place_name")
+    )
+    return Subquery(pages.values("place_shown")[:1])
+
+
+def practice_entries_authority_refresh(*, authority_id: int | None = None) -> None:
+    """Copy the place of each practice again onto its entries after a member authority was
+    renamed (``authority_id``: its practices) or deleted (None: every entry whose page names
+    no authority any more, as deleting one leaves its practices), and mark the entries
+    changed."""
+    entries = PracticeSearchEntry.objects.all()
+    if authority_id is not None:
+        entries = entries.filter(page__authority_id=authority_id)
+    else:
+        entries = entries.filter(page__authority__isnull=True)
+    entries.update(place=_place_expression())
+    search_generation_bump()
+
+
+def practice_entries_paths_refresh(*, under: str) -> None:
+    """Copy the tree path of each practice page on or below the page at tree path ``under``
+    again onto its entry (after that page moved, which moved them all)."""
+    paths = Page.objects.filter(pk=OuterRef("page_id")).values("path")[:1]
+    PracticeSearchEntry.objects.filter(page__path__startswith=under).update(path=Subquery(paths))
+    search_generation_bump()
 
 
 def practice_search_entry_delete(*, page_id: int, translation_key: uuid.UUID | None) -> None:

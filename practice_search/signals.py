@@ -38,11 +38,27 @@ def _practice_deleted(sender, instance, **kwargs) -> None:
 
 @receiver(post_save, sender=PageViewRestriction)
 @receiver(post_delete, sender=PageViewRestriction)
-@receiver(post_page_move)
-@receiver(post_save, sender=LocalAuthority)
 @receiver(post_save, sender=Site)
 def _finder_facts_changed(sender, **kwargs) -> None:
-    # A restriction added or lifted, a page moved under or out of one, a member authority
-    # renamed (result cards show its name) or a site re-rooted (cards link to addresses): the
-    # finders' facet indexes are stale.
+    # A restriction added or lifted or a site re-rooted (cards link to addresses): the finders'
+    # counts and cards are stale.
     services.search_generation_bump()
+
+
+@receiver(post_page_move)
+def _page_moved(sender, instance, **kwargs) -> None:
+    # Moved under or out of a restriction, and with it the tree paths of every page below it
+    # (the cards' directories).
+    services.practice_entries_paths_refresh(under=instance.path)
+
+
+@receiver(post_save, sender=LocalAuthority)
+def _authority_saved(sender, instance, **kwargs) -> None:
+    # Result cards show a member authority's name.
+    services.practice_entries_authority_refresh(authority_id=instance.pk)
+
+
+@receiver(post_delete, sender=LocalAuthority)
+def _authority_deleted(sender, instance, **kwargs) -> None:
+    # Its practices now name no authority (SET_NULL): their cards show the place named on them.
+    services.practice_entries_authority_refresh()

@@ -794,17 +794,17 @@ class PracticeCard:
     is_original_language_fallback: bool
 
 
+# What a card shows, all copied onto the search entry: a page of results is one read.
 _CARD_FIELDS = (
     "page_id",
     "language",
     "country",
-    "page__path",
-    "page__title",
-    "page__slug",
-    "page__summary",
-    "page__place_name",
-    "page__authority__name",
-    "page__is_illustrative",
+    "path",
+    "title",
+    "slug",
+    "summary",
+    "place",
+    "is_illustrative",
     "theme_codes",
 )
 # Themes on a card in the vocabulary's order.
@@ -833,30 +833,22 @@ def _cards(
     entries: QuerySet, *, language: str, token: str | None = None, fetched: Fetched | None = None
 ) -> list[PracticeCard]:
     """The cards of ``entries`` (an ordered, sliced queryset of search entries), in order: one
-    query for the ids in order (on the entries alone, so sorting never joins the page tables),
-    one for what the cards show (the themes from the codes the entry keeps); the directory
-    addresses come from the shared cache."""
-    ids = list(entries.values_list("page_id", flat=True))
-    if not ids:
+    query on the entries alone (each keeps what its card shows, so sorting never joins the page
+    tables); the directory addresses come from the shared cache."""
+    rows = list(entries.values(*_CARD_FIELDS))
+    if not rows:
         return []
-    rows = {
-        row["page_id"]: row
-        for row in PracticeSearchEntry.objects.filter(page_id__in=ids).values(*_CARD_FIELDS)
-    }
     directories = _directory_urls(language=language, token=token, fetched=fetched)
     cards = []
-    for page_id in ids:
-        row = rows.get(page_id)
-        if row is None:  # unpublished between the two reads
-            continue
-        directory = directories.get(row["page__path"][: -Page.steplen])
+    for row in rows:
+        directory = directories.get(row["path"][: -Page.steplen])
         cards.append(
             PracticeCard(
-                page_id=page_id,
-                title=row["page__title"],
-                listing_url=f"{directory}{row['page__slug']}/" if directory else "",
-                summary=row["page__summary"],
-                place=row["page__authority__name"] or row["page__place_name"],
+                page_id=row["page_id"],
+                title=row["title"],
+                listing_url=f"{directory}{row['slug']}/" if directory else "",
+                summary=row["summary"],
+                place=row["place"],
                 country_label=country_name(row["country"]) if row["country"] else "",
                 language_code=row["language"],
                 theme_labels=[
@@ -866,7 +858,7 @@ def _cards(
                         key=lambda code: _THEME_ORDER.get(code, len(_THEME_ORDER)),
                     )
                 ],
-                is_illustrative=row["page__is_illustrative"],
+                is_illustrative=row["is_illustrative"],
                 is_original_language_fallback=row["language"] != language,
             )
         )

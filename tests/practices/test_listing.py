@@ -4,6 +4,7 @@ import pytest
 from django.http import QueryDict
 
 from practice_search.models import PracticeSearchEntry
+from practices.models import PracticeIndexPage, PracticePage
 from practice_search.services import practice_search_rebuild
 from practices.search import practice_search
 
@@ -105,6 +106,38 @@ def test_facet_checkboxes_escape_what_they_show():
     assert 'value="x&quot;&gt;&lt;script&gt;" checked' in html
     assert "&lt;b&gt;Saint-Pierre &amp; Miquelon&lt;/b&gt; <span" in html
     assert '<label for="facet-country-1">' in html
+
+
+def test_cards_show_an_authority_renamed_or_deleted_without_a_new_publish(directory):
+    from tests.factories import LocalAuthorityFactory
+
+    authority = LocalAuthorityFactory(name="Municipio de Ejemplo")
+    practice(directory["en"], slug="desk", title="Help desk", authority=authority, place_name="")
+    practice(directory["en"], slug="fair", title="Job fair", place_name="Villa Esperanza")
+    authority.name = "Alcaldía de Ejemplo"
+    authority.save()
+    places = {card.title: card.place for card in _cards("en")}
+    assert places == {"Help desk": "Alcaldía de Ejemplo", "Job fair": "Villa Esperanza"}
+    PracticePage.objects.filter(slug="desk").update(place_name="Ejemplo")
+    authority.delete()  # its practices stay, with the place they name themselves
+    places = {card.title: card.place for card in _cards("en")}
+    assert places == {"Help desk": "Ejemplo", "Job fair": "Villa Esperanza"}
+
+
+def test_cards_follow_a_practice_moved_to_another_directory(homes, directory):
+    from tests.outreach import builders
+
+    other = builders.add_page(
+        homes["en"], PracticeIndexPage(title="More practices", slug="more-practices")
+    )
+    page = practice(directory["en"], slug="desk", title="Help desk")
+    assert [card.listing_url for card in _cards("en")] == ["/en/practices/desk/"]
+    page.move(other, pos="last-child")
+    assert [card.listing_url for card in _cards("en")] == ["/en/more-practices/desk/"]
+
+
+def _cards(language: str) -> list:
+    return practice_search(params=QueryDict(""), language=language).items
 
 
 def test_cards_follow_a_directory_given_a_new_address(directory):
