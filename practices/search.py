@@ -594,8 +594,8 @@ def _sets_serialised(token: str | None) -> dict[str, bytes]:
 # than the entries (a change replaces the token in the same transaction); the one copy is
 # replaced when the token changes, so it holds ~0.3 MB at 10,000 practices, ~1.3 MB at 100,000.
 # It spares every search the transfer and decoding of the sets (about a millisecond at 10,000,
-# several at 100,000). This is the one per-process copy the search keeps: see
-# docs/architecture.md, "Search and facet counts".
+# several at 100,000). This is the one per-process copy the search keeps: see the practices
+# section of docs/architecture.md.
 _sets_latest: tuple[str, _Sets] | None = None
 
 
