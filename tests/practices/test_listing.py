@@ -4,8 +4,8 @@ import pytest
 from django.http import QueryDict
 
 from practice_search.models import PracticeSearchEntry
-from practices.models import PracticeIndexPage, PracticePage
 from practice_search.services import practice_search_rebuild
+from practices.models import PracticeIndexPage, PracticePage
 from practices.search import practice_search
 
 from .builders import practice, translate
