@@ -143,6 +143,15 @@ class Facet:
     def field_id(self) -> str:
         return f"facet-{self.name}"
 
+    @property
+    def selected_count(self) -> int:
+        return sum(1 for option in self.options if option.selected)
+
+    @property
+    def is_open(self) -> bool:
+        """Whether the facet's group starts open: the first ones, and any with a value ticked."""
+        return self.name in OPEN_FACETS or bool(self.selected_count)
+
 
 @dataclass(frozen=True)
 class ActiveFilter:
@@ -336,6 +345,8 @@ FACETS: list[FacetSpec] = [
     ),
 ]
 FACETS_BY_NAME = {spec.name: spec for spec in FACETS}
+# The facets whose group starts open (the others open when a value is ticked, or on demand).
+OPEN_FACETS = {"country", "theme"}
 
 
 # -- Reading parameters -------------------------------------------------------------------------

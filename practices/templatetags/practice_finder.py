@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 
 from base.templatetags.base_tags import language_name
 
@@ -19,18 +19,44 @@ from ..search import Facet, PracticeCard
 register = template.Library()
 
 
+# A facet with more values than this shows the most frequent few (and any ticked one) and the
+# rest on demand, in a group of their own that needs no JavaScript.
+LONG_FACET = 10
+TOP_VALUES = 6
+
+
 @register.simple_tag
 def facet_options(facet: Facet) -> SafeString:
-    """The labelled checkboxes of one facet, each with its count (every value escaped)."""
+    """The labelled checkboxes of one facet, each with its count (every value escaped); a long
+    facet's less frequent values in a collapsed group after its top ones."""
     field_id, name = escape(facet.field_id), escape(facet.name)
-    rows = []
-    for number, option in enumerate(facet.options, start=1):
+    numbered = list(enumerate(facet.options, start=1))
+    shown = {number for number, _option in numbered}
+    if len(numbered) > LONG_FACET:
+        ranked = sorted(numbered, key=lambda pair: -pair[1].count)[:TOP_VALUES]
+        shown = {number for number, _option in ranked}
+        shown |= {number for number, option in numbered if option.selected}
+
+    def row(number: int, option) -> str:
         checked = " checked" if option.selected else ""
-        rows.append(
+        return (
             f'<div class="facet-option"><input type="checkbox" id="{field_id}-{number}"'
             f' name="{name}" value="{escape(option.code)}"{checked}>'
             f' <label for="{field_id}-{number}">{escape(option.label)}'
             f' <span class="meta">({escape(option.count_label)})</span></label></div>'
+        )
+
+    rows = [row(number, option) for number, option in numbered if number in shown]
+    rest = [row(number, option) for number, option in numbered if number not in shown]
+    if rest:
+        more = escape(
+            ngettext("%(count)s more value", "%(count)s more values", len(rest))
+            % {"count": len(rest)}
+        )
+        rows.append(
+            f'<details class="facet__more"><summary>{more}</summary>\n'
+            + "\n".join(rest)
+            + "\n</details>"
         )
     return mark_safe("\n".join(rows))  # noqa: S308 (every interpolated value is escaped)
 

@@ -5,6 +5,7 @@ import re
 import pytest
 from django.http import QueryDict
 from django.template.loader import render_to_string
+from django.test import RequestFactory
 from django.utils import translation
 
 from practices.search import practice_search
@@ -15,9 +16,12 @@ pytestmark = pytest.mark.django_db
 
 
 def _render(template: str, query: str = "") -> str:
+    request = RequestFactory().get(f"/en/practices/?{query}")
     with translation.override("en"):
         search = practice_search(params=QueryDict(query), language="en")
-        return render_to_string(f"practices/includes/{template}.html", {"search": search})
+        return render_to_string(
+            f"practices/includes/{template}.html", {"search": search}, request=request
+        )
 
 
 @pytest.fixture
@@ -28,16 +32,19 @@ def two(directory):
 
 def test_facets_form_has_labelled_checkboxes_with_counts(two):
     html = _render("facets", "country=MX&q=desk")
-    assert '<form class="form practice-facets" method="get"' in html
-    assert "<legend>Country</legend>" in html
-    assert "<legend>Theme</legend>" in html
+    assert '<form class="form practice-facets" method="get" action="/en/practices/"' in html
+    # Each facet is a group that opens and closes without JavaScript, named by its legend.
+    assert re.search(r'<details class="facet" id="facet-country" open>\s*<summary>Country', html)
+    assert '<legend class="visually-hidden">Country</legend>' in html
+    assert '<legend class="visually-hidden">Theme</legend>' in html
+    assert "<summary>Filters (1)</summary>" in html
     # Every input has a label pointing at it.
     for input_id in re.findall(r'<input [^>]*id="([^"]+)"', html):
         assert f'for="{input_id}"' in html
     assert re.search(r'name="country" value="MX" checked', html)
     assert 'Health <span class="meta">(1 practice)</span>' in html
     assert 'value="desk"' in html
-    assert 'href="?">Clear all' in html
+    assert 'href="/en/practices/">Clear all' in html
     assert 'option value="relevance" selected' in html
 
 
