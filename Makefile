@@ -41,12 +41,17 @@ messages: install
 migrate: messages
 	$(BIN)/python manage.py migrate --noinput
 
+# Links in the demo's emails, sitemap and PDFs use the address the server is started on
+# (`make run PORT=8100` or HOST=0.0.0.0), unless SITE_URL says otherwise.
+RUN_ENV := SITE_URL="$${SITE_URL:-http://$(HOST):$(PORT)}"
+
 demo: migrate
-	$(BIN)/python manage.py seed_demo
+	@$(RUN_ENV) $(BIN)/python manage.py seed_demo
 
 run: demo
-	@$(BIN)/python manage.py demo_accounts
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	@$(RUN_ENV) $(BIN)/python manage.py demo_accounts
+	@echo "Serving the demo on http://$(HOST):$(PORT)/ (Ctrl-C stops it)."
+	@$(RUN_ENV) $(BIN)/python manage.py runserver --skip-checks $(HOST):$(PORT)
 
 # The suite runs on every core (pytest-xdist): each worker has its own test database and Redis
 # database, and gets whole modules (--dist loadscope), so data built once per module stays on one

@@ -53,7 +53,14 @@ urlpatterns += i18n_patterns(
 handler404 = "base.views.page_not_found"
 handler500 = "base.views.server_error"
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
+if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
+    # The embedded default (`make run`) serves uploaded media itself; production never does.
+    from django.views.static import serve as media_serve
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns += [
+        re_path(
+            rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$",
+            media_serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]

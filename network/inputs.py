@@ -98,8 +98,9 @@ def image_pixels_validate(upload) -> None:
 # -- Requests -------------------------------------------------------------------------------
 class QueryStringMiddleware:
     """Answer 400 to a query string with more parameters than DATA_UPLOAD_MAX_NUMBER_FIELDS,
-    before any view reads it. Django answers 400 itself, except with DEBUG on (``make run``),
-    where its error page reads the same query string again and fails with a 500."""
+    before any view reads it. Django answers 400 itself, except with DEBUG on
+    (``DJANGO_DEBUG=true``), where its error page reads the same query string again and fails
+    with a 500."""
 
     def __init__(self, get_response):
         self.get_response = get_response

@@ -95,6 +95,9 @@ print(json.dumps({
         for alias, storage in settings.STORAGES.items()
     },
     "img_src": [str(src) for src in settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"]],
+    "debug": settings.DEBUG,
+    "allowed_hosts": settings.ALLOWED_HOSTS,
+    "site_url": settings.SITE_URL,
 }))
 """
 
@@ -314,3 +317,24 @@ def test_images_may_come_from_the_bucket_however_it_is_addressed():
     assert media_origins(
         public_bucket="media", custom_domain="cdn.example.org", endpoint_url="https://s3.x"
     ) == ["https://cdn.example.org"]
+
+
+def test_the_embedded_default_shows_the_sites_own_error_pages_on_the_address_it_serves():
+    """`make run` (local settings) runs without Django's debug pages, so a visitor sees the
+    translated 404 and 500 pages, and `make run PORT=8100 HOST=192.168.1.20` sets SITE_URL,
+    which links use and which is allowed as a host."""
+    result = _run(
+        ["-c", READ_SETTINGS],
+        **_production(
+            DJANGO_SETTINGS_MODULE="config.settings.local",
+            REDIS_URL="",
+            ALLOWED_HOSTS="",
+            DJANGO_DEBUG="",
+            SITE_URL="http://192.168.1.20:8100",
+        ),
+    )
+    assert result.returncode == 0, result.stderr
+    seen = json.loads(result.stdout.strip().splitlines()[-1])
+    assert seen["debug"] is False
+    assert seen["site_url"] == "http://192.168.1.20:8100"
+    assert "192.168.1.20" in seen["allowed_hosts"]
