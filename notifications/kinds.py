@@ -91,7 +91,8 @@ JOIN_REQUEST_SUBMITTED = kind_register(
 EVENT_REGISTRATION_CONFIRMED = kind_register(
     code="event_registration_confirmed",
     label=_("Your registration for an event is confirmed"),
-    # context: event_title, event_start (ISO 8601 string), event_url
+    # context: event_title, event_start (ISO 8601 string), event_time_zone (IANA key, shown in
+    # that zone; UTC when missing), event_url
 )
 INVITATION_ACCEPTED = kind_register(
     code="invitation_accepted",

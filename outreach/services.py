@@ -62,6 +62,7 @@ def event_registration_create(
             context={
                 "event_title": event.title,
                 "event_start": canonical.start.isoformat(),
+                "event_time_zone": canonical.time_zone,
                 "event_url": url,
             },
             url=url,

@@ -12,6 +12,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from base.blocks import BodyBlock
 from base.models import BasePage, IndexPage
+from base.timezones import ZonedTime, zone_get, zoned_time
 
 # The time zones of the Americas where the network works, plus UTC.
 TIME_ZONE_CHOICES = [
@@ -156,15 +157,17 @@ class EventPage(BasePage):
 
     @property
     def zone(self) -> ZoneInfo:
-        return ZoneInfo(self.time_zone or "UTC")
+        return zone_get(self.time_zone)
 
     @property
-    def local_start(self):
-        return timezone.localtime(self.start, self.zone)
+    def start_time(self) -> ZonedTime:
+        """The start in the event's zone: ``.local`` (for ``|date``), ``.label``, ``.iso``."""
+        return zoned_time(value=self.start, zone_key=self.time_zone)
 
     @property
-    def local_end(self):
-        return timezone.localtime(self.end, self.zone)
+    def end_time(self) -> ZonedTime:
+        """The end in the event's zone: ``.local`` (for ``|date``), ``.label``, ``.iso``."""
+        return zoned_time(value=self.end, zone_key=self.time_zone)
 
     @property
     def registration_deadline(self):

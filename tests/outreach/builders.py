@@ -1,7 +1,7 @@
 """Build outreach pages in tests: a page in English, optionally with translations that share
 its translation key (as wagtail-localize or copy_for_translation would link them)."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.utils import timezone
 from wagtail.models import Locale, Page, Site
@@ -96,8 +96,16 @@ def event_index(home: Page, *, slug: str = "events", title: str = "Events") -> E
     return add_page(home, EventIndexPage(title=title, slug=slug, show_in_menus=True))
 
 
-def event_page(index: Page, *, slug: str, starts_in: timedelta = timedelta(days=7), **fields):
-    start = timezone.now() + starts_in
+def event_page(
+    index: Page,
+    *,
+    slug: str,
+    starts_in: timedelta = timedelta(days=7),
+    start: datetime | None = None,
+    **fields,
+):
+    """An event starting ``starts_in`` from now, or at ``start`` (an aware datetime)."""
+    start = start or timezone.now() + starts_in
     fields.setdefault("summary", f"Summary of {slug}")
     fields.setdefault("end", start + timedelta(hours=2))
     return add_page(
