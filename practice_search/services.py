@@ -11,10 +11,12 @@ from django.contrib.postgres.search import SearchVector
 from django.db import connection, transaction
 from django.db.models import Count, Max, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce, NullIf
+from django.utils import translation
 from django.utils.html import strip_tags
 from wagtail.models import Page
 
 from practices.models import PracticePage
+from taxonomy.terms import GCM_OBJECTIVES, SDG_TARGETS, TARGET_GROUPS, THEMES, label
 
 from .models import (
     PracticeSearchEntry,
@@ -55,10 +57,34 @@ def _plain(value) -> str:
 
 
 def practice_search_texts(*, page: PracticePage) -> tuple[str, str]:
-    """(heading text, body text) of a practice: title and summary weigh more than the body."""
+    """(heading text, body text) of a practice: title and summary weigh more than the body,
+    which also holds the member authority's name, the tags and the labels of every term the
+    practice is classified with in each content language, so that "reintegración" finds a
+    practice on "Return and reintegration" whatever language it is written in."""
     heading = " ".join(filter(None, [page.title, page.summary]))
-    body = " ".join(filter(None, (_plain(getattr(page, name, "")) for name in BODY_FIELDS)))
+    parts = [_plain(getattr(page, name, "")) for name in BODY_FIELDS]
+    if page.authority_id is not None:
+        parts.append(page.authority.name)
+    parts += [tag.name for tag in page.tags.all()]
+    parts += _term_labels(page)
+    body = " ".join(filter(None, parts))
     return heading, body
+
+
+def _term_labels(page: PracticePage) -> list[str]:
+    """The labels, in every content language, of the practice's themes, target groups, GCM
+    objectives and SDG targets."""
+    classified = [
+        (THEMES, [row.code for row in page.themes.all()]),
+        (TARGET_GROUPS, [row.code for row in page.target_groups.all()]),
+        (GCM_OBJECTIVES, [row.code for row in page.gcm_objectives.all()]),
+        (SDG_TARGETS, [row.code for row in page.sdg_targets.all()]),
+    ]
+    labels = []
+    for language in _content_languages():
+        with translation.override(language):
+            labels += [label(terms, code) for terms, codes in classified for code in codes]
+    return list(dict.fromkeys(labels))  # each once, in order
 
 
 def _content_languages() -> list[str]:

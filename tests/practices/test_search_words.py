@@ -1,0 +1,67 @@
+"""Words a visitor types find practices by what classifies them, in any language, and by who
+ran them: the labels of their themes and target groups in every content language, the member
+authority's name and the tags are part of what is searched (on SQLite and on PostgreSQL)."""
+
+import pytest
+from django.http import QueryDict
+
+from practices.search import practice_search
+from tests.factories import LocalAuthorityFactory
+
+from .builders import practice
+
+pytestmark = pytest.mark.django_db
+
+
+def _found(query: str, *, language: str = "en") -> list[str]:
+    result = practice_search(params=QueryDict(query), language=language)
+    return [item.title for item in result.items]
+
+
+@pytest.fixture
+def classified(directory):
+    practice(
+        directory["es"],
+        slug="retorno",
+        title="Oficina municipal para personas retornadas",
+        summary="Acompañamiento en la llegada.",
+        themes=("return",),
+        original_language="es",
+        country="SV",
+    )
+    practice(
+        directory["en"],
+        slug="fair",
+        title="Job fair",
+        summary="Employers meet newcomers.",
+        themes=("socioeconomic",),
+        authority=LocalAuthorityFactory(name="Zacatecoluca", country="SV"),
+    )
+    jobs = practice(directory["en"], slug="desk", title="Advice desk", summary="Weekly advice.")
+    jobs.tags.add("ferias de empleo")
+    jobs.save_revision().publish()
+
+
+@pytest.mark.parametrize(
+    ("query", "language", "title"),
+    [
+        # The theme "Return and reintegration" in Spanish, with and without its accent.
+        ("reintegracion", "es", "Oficina municipal para personas retornadas"),
+        ("reintegración", "es", "Oficina municipal para personas retornadas"),
+        # The theme "Socio-economic integration" in Portuguese, with and without accents.
+        ("integração", "en", "Job fair"),
+        ("integracao", "en", "Job fair"),
+        # The member authority's name, which the practice's own text never says.
+        ("zacatecoluca", "en", "Job fair"),
+        # A tag.
+        ("ferias", "en", "Advice desk"),
+    ],
+)
+def test_a_practice_is_found_by_its_terms_authority_and_tags(classified, query, language, title):
+    assert title in _found(f"q={query}", language=language)
+
+
+def test_a_word_only_another_practice_is_classified_with_finds_only_that_one(classified):
+    assert _found("q=reintegracion", language="es") == [
+        "Oficina municipal para personas retornadas"
+    ]
