@@ -5,12 +5,13 @@ the rows of the read-only JSON API. They all take the directory's GET parameters
 import csv
 import io
 from collections.abc import Iterable
+from datetime import date, datetime
 
 import nh3
 from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from wagtail.rich_text import expand_db_html
@@ -154,39 +155,109 @@ _VOCABULARIES = {
 _STATUSES = dict(PracticePage.Status.choices)
 
 
+# Cells of these columns hold dates (``date``) or moments (aware ``datetime``), of "id" numbers.
+_DATE_COLUMNS = ("start_date", "end_date")
+_MOMENT_COLUMNS = ("first_published_at",)
+# Spreadsheet column widths, in characters: from the longest cell (header included), bounded.
+XLSX_MIN_WIDTH = 8
+XLSX_MAX_WIDTH = 60
+XLSX_DATE_FORMAT = "yyyy-mm-dd"
+XLSX_MOMENT_FORMAT = "yyyy-mm-dd hh:mm"
+
+
 def export_rows(*, request: HttpRequest) -> tuple[list[str], list[list]]:
     """Header and rows (labels in the visitor's language, formulas neutralised) of the export of
-    the request's filtered list, at most EXPORT_MAX_ROWS rows."""
+    the request's filtered list, at most EXPORT_MAX_ROWS rows. Cells keep their type: the id
+    is a number, dates are ``date``, publication moments aware ``datetime``, empty cells None,
+    the rest text."""
     items = list(filtered_practices(request=request)[:EXPORT_MAX_ROWS])
+    by_pk = {item.pk: item for item in items}
     columns = _export_columns()
     rows = []
     for record in practice_records(items, request=request):
+        item = by_pk[record["id"]]
         record["status"] = str(_STATUSES.get(record["status"], record["status"]))
         record["is_illustrative"] = str(_("Yes")) if record["is_illustrative"] else ""
         for name, vocabulary in _VOCABULARIES.items():
             record[name] = "; ".join(label(vocabulary, code) for code in record[name])
-        rows.append([spreadsheet_safe(record[key] or "") for key, _title in columns])
+        for name in (*_DATE_COLUMNS, *_MOMENT_COLUMNS):
+            record[name] = getattr(item, name)
+        rows.append(
+            [spreadsheet_safe(None if record[key] == "" else record[key]) for key, _t in columns]
+        )
     return [str(title) for _key, title in columns], rows
 
 
+def _csv_cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, date):  # dates and datetimes
+        return value.isoformat()
+    return value
+
+
 def export_csv(*, request: HttpRequest) -> str:
+    """The export as CSV text, starting with a byte order mark: without it Excel reads the
+    UTF-8 file in the system's legacy code page ("AmatitlÃ¡n" for "Amatitlán")."""
     header, rows = export_rows(request=request)
     buffer = io.StringIO()
+    buffer.write("\ufeff")
     writer = csv.writer(buffer)
     writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerows([_csv_cell(value) for value in row] for row in rows)
     return buffer.getvalue()
 
 
+def _xlsx_cell(value):
+    """A value openpyxl stores with its type: aware moments in the site's time zone without
+    the zone (a spreadsheet has none)."""
+    if isinstance(value, datetime):
+        return timezone.localtime(value).replace(tzinfo=None, microsecond=0)
+    return value
+
+
+def _xlsx_width(values: Iterable) -> int:
+    longest = max((len(str(_csv_cell(value))) for value in values), default=0)
+    return max(XLSX_MIN_WIDTH, min(longest + 2, XLSX_MAX_WIDTH))
+
+
 def export_xlsx(*, request: HttpRequest) -> bytes:
+    """The export as a workbook: bold header row kept in view, an autofilter over the data,
+    column widths from their content (at most XLSX_MAX_WIDTH), dates and numbers typed."""
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
 
     header, rows = export_rows(request=request)
+    keys = [key for key, _title in _export_columns()]
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title=_("Practices")[:31])
-    sheet.append(header)
+    sheet.freeze_panes = "A2"
+    for number, key in enumerate(keys):
+        letter = get_column_letter(number + 1)
+        values = [header[number], *(row[number] for row in rows)]
+        sheet.column_dimensions[letter].width = _xlsx_width(values)
+    bold = Font(bold=True)
+    heading = []
+    for title in header:
+        cell = WriteOnlyCell(sheet, value=title)
+        cell.font = bold
+        heading.append(cell)
+    sheet.append(heading)
+    formats = {
+        **dict.fromkeys(_DATE_COLUMNS, XLSX_DATE_FORMAT),
+        **dict.fromkeys(_MOMENT_COLUMNS, XLSX_MOMENT_FORMAT),
+    }
     for row in rows:
-        sheet.append(row)
+        cells = []
+        for key, value in zip(keys, row, strict=True):
+            cell = WriteOnlyCell(sheet, value=_xlsx_cell(value))
+            if key in formats and value is not None:
+                cell.number_format = formats[key]
+            cells.append(cell)
+        sheet.append(cells)
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{len(rows) + 1}"
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

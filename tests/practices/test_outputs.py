@@ -98,7 +98,7 @@ def test_csv_export_is_filtered_escaped_and_without_drafts(client, published):
     response = client.get("/en/practices/export/csv/")
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment;")
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     header, body = rows[0], rows[1:]
     by_title = {row[header.index("Title")]: row for row in body}
     assert set(by_title) == {"Health desk", "'=cmd|' /C calc'!A0"}
@@ -112,6 +112,25 @@ def test_csv_export_is_filtered_escaped_and_without_drafts(client, published):
     assert "calc" not in filtered
 
 
+def test_csv_export_reads_right_in_excel(client, directory):
+    # Excel takes a CSV without a byte order mark for the system's code page (Windows-1252):
+    # "Amatitlán" would show as "AmatitlÃ¡n". The mark makes it read the file as UTF-8.
+    practice(directory["en"], slug="lake", place_name="Amatitlán", country="GT")
+    practice(directory["en"], slug="minus", place_name="-1+1", country="GT")
+    content = client.get("/en/practices/export/csv/?country=GT").content
+
+    assert content.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
+    header = rows[0]
+    assert header[:2] == ["ID", "Title"]  # the mark is not part of the first heading
+    places = {row[header.index("Place")] for row in rows[1:]}
+    assert places == {"Amatitlán", "'-1+1"}  # formulas stay neutralised
+    assert "AmatitlÃ¡n" not in content.decode("utf-8-sig")
+    lake = next(row for row in rows[1:] if row[header.index("Place")] == "Amatitlán")
+    assert lake[header.index("Start date")] == "2022-03-01"
+    assert lake[header.index("End date")] == ""
+
+
 def test_xlsx_export_opens_in_a_spreadsheet(client, published):
     response = client.get("/en/practices/export/xlsx/?theme=employment&theme=health")
     assert response.status_code == 200
@@ -120,6 +139,53 @@ def test_xlsx_export_opens_in_a_spreadsheet(client, published):
     titles = sorted(row[1] for row in rows[1:])
     assert titles == ["'=cmd|' /C calc'!A0", "Health desk"]
     assert all("draft" not in str(row[1]).lower() for row in rows)
+
+
+def test_xlsx_export_is_ready_to_sort_and_filter(client, directory):
+    long_summary = "A very long summary of what the city did for newcomers. " * 6
+    lake = practice(
+        directory["en"],
+        slug="lake",
+        place_name="Amatitlán",
+        country="GT",
+        summary=long_summary,
+        start_date=date(2021, 5, 17),
+        end_date=date(2023, 1, 31),
+    )
+    practice(directory["en"], slug="river", title="=HYPERLINK(1)", country="GT")
+    response = client.get("/en/practices/export/xlsx/?country=GT")
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    header = [cell.value for cell in sheet[1]]
+    column = {title: index for index, title in enumerate(header)}
+
+    # The header row stays in view and every column can be filtered and sorted.
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == f"A1:{sheet.cell(1, len(header)).column_letter}3"
+    assert all(cell.font.bold for cell in sheet[1])
+    # Columns as wide as their content, within bounds.
+    widths = {
+        title: sheet.column_dimensions[sheet.cell(1, index + 1).column_letter].width
+        for title, index in column.items()
+    }
+    assert widths["Summary"] == 60
+    assert 8 <= widths["ID"] < 15
+    assert widths["Title"] < widths["Summary"]
+    assert all(8 <= width <= 60 for width in widths.values())
+
+    rows = {row[column["Place"]].value: row for row in sheet.iter_rows(min_row=2)}
+    lake_row = rows["Amatitlán"]
+    # Numbers are numbers and dates are dates that a spreadsheet can sort and compute with.
+    assert lake_row[column["ID"]].value == lake.pk
+    assert lake_row[column["ID"]].data_type == "n"
+    start, end = lake_row[column["Start date"]], lake_row[column["End date"]]
+    assert start.is_date and end.is_date
+    assert (start.value.date(), end.value.date()) == (date(2021, 5, 17), date(2023, 1, 31))
+    assert start.number_format == "yyyy-mm-dd"
+    published = lake_row[column["First published"]]
+    assert published.is_date and "h" in published.number_format
+    river = next(row for place, row in rows.items() if row[column["Title"]].value != "Lake")
+    assert river[column["Title"]].value == "'=HYPERLINK(1)"  # formulas stay neutralised
+    assert river[column["End date"]].value is None
 
 
 def test_api_list_filters_and_paginates(client, published, directory):
