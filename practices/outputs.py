@@ -234,10 +234,9 @@ def export_xlsx(*, request: HttpRequest) -> bytes:
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title=_("Practices")[:31])
     sheet.freeze_panes = "A2"
-    for number, key in enumerate(keys):
-        letter = get_column_letter(number + 1)
-        values = [header[number], *(row[number] for row in rows)]
-        sheet.column_dimensions[letter].width = _xlsx_width(values)
+    for number, title in enumerate(header):
+        values = [title, *(row[number] for row in rows)]
+        sheet.column_dimensions[get_column_letter(number + 1)].width = _xlsx_width(values)
     bold = Font(bold=True)
     heading = []
     for title in header:
