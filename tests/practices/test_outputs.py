@@ -218,6 +218,62 @@ def test_api_detail_returns_live_practices_only(client, published):
     assert client.get("/en/api/practices/999999/").status_code == 404
 
 
+def _json_error(response, status: int) -> dict:
+    assert response.status_code == status
+    assert response["Content-Type"] == "application/json"
+    assert response["Access-Control-Allow-Origin"] == "*"
+    data = response.json()
+    assert data["status"] == status
+    assert isinstance(data["error"], str) and data["error"]
+    return data
+
+
+def test_api_errors_are_json(client, published):
+    draft = PracticePage.objects.get(slug="draft")
+    for path in (
+        "/en/api/practices/999999/",
+        f"/en/api/practices/{draft.pk}/",
+        "/en/api/practices/health-desk/",
+        f"/en/api/practices/{published['health'].pk}/sections/",
+        "/es/api/practices/nothing/here",
+    ):
+        _json_error(client.get(path), 404)
+
+    # Browsers send cross-origin writes without the site's CSRF cookie: still a JSON 405.
+    strict = Client(enforce_csrf_checks=True)
+    for path in ("/en/api/practices/", f"/en/api/practices/{published['health'].pk}/"):
+        for method in ("post", "put", "patch", "delete"):
+            response = getattr(strict, method)(path, data="{}", content_type="application/json")
+            _json_error(response, 405)
+            assert set(response["Allow"].split(", ")) == {"GET", "HEAD", "OPTIONS"}
+
+
+def test_api_can_be_read_from_other_sites(client, published):
+    health = published["health"]
+    for path in ("/en/api/practices/?theme=health", f"/en/api/practices/{health.pk}/"):
+        response = client.get(path, headers={"Origin": "https://data.example.org"})
+        assert response.status_code == 200
+        assert response["Access-Control-Allow-Origin"] == "*"
+        assert "Access-Control-Allow-Credentials" not in response
+
+        preflight = client.options(
+            path,
+            headers={
+                "Origin": "https://data.example.org",
+                "Access-Control-Request-Method": "GET",
+                "Access-Control-Request-Headers": "accept-language",
+            },
+        )
+        assert preflight.status_code == 204
+        assert preflight["Access-Control-Allow-Origin"] == "*"
+        assert "GET" in preflight["Access-Control-Allow-Methods"].split(", ")
+        assert "POST" not in preflight["Access-Control-Allow-Methods"]
+        assert "accept-language" in preflight["Access-Control-Allow-Headers"].lower()
+    # Only the API: the site's pages and files are not opened to other origins.
+    for path in ("/en/practices/export/csv/", "/en/practices/feed/rss/", "/en/practices/"):
+        assert "Access-Control-Allow-Origin" not in client.get(path)
+
+
 @pytest.mark.parametrize(
     "path",
     [
