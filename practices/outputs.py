@@ -5,6 +5,7 @@ the rows of the read-only JSON API. They all take the directory's GET parameters
 import csv
 import io
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, datetime
 
 import nh3
@@ -19,6 +20,7 @@ from wagtail.rich_text import expand_db_html
 from base.localization import page_urls_in_language
 from network.spreadsheets import spreadsheet_safe
 from network.visibility import visible_pages
+from practice_submissions.selectors import practice_index_for
 from taxonomy.terms import GCM_OBJECTIVES, SDG_TARGETS, TARGET_GROUPS, THEMES, label
 
 from .models import (
@@ -263,24 +265,63 @@ def export_xlsx(*, request: HttpRequest) -> bytes:
 
 
 # -- Feeds ----------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class FeedSource:
+    """What a feed is made of: the request's filtered practices, newest first, and the
+    directory listing them (absolute address, same filters)."""
+
+    practices: QuerySet[PracticePage]
+    directory_url: str
+    request: HttpRequest
+
+
+def directory_url(*, language: str, query_string: str, request: HttpRequest) -> str:
+    """The absolute address of the practice directory read in ``language`` (the default
+    language's when that one has none), with ``query_string`` (may be empty)."""
+    index = practice_index_for(language=language)
+    if index is None:
+        return request.build_absolute_uri(f"/{language}/")
+    path = page_urls_in_language([index], language=language, request=request)[index.pk]
+    return request.build_absolute_uri(f"{path}?{query_string}" if query_string else path)
+
+
+def feed_source(*, request: HttpRequest) -> FeedSource:
+    language = translation.get_language()
+    queryset, cleaned = practice_search_queryset(
+        params=request.GET, language=language, sort="newest"
+    )
+    return FeedSource(
+        practices=_with_classification(queryset),
+        directory_url=directory_url(
+            language=language, query_string=cleaned.encoded(), request=request
+        ),
+        request=request,
+    )
+
+
 class PracticeRssFeed(Feed):
-    """The newest practices matching the request's filters."""
+    """The newest practices matching the request's filters. The channel links to the directory
+    with the same filters, in the feed's language; the feed's own address (``rel="self"``)
+    keeps its query string."""
 
     def get_object(self, request, *args, **kwargs):
-        return request
+        return feed_source(request=request)
 
-    def title(self, request):
+    def title(self, source):
         return _("Convive: new good practices")
 
-    def link(self, request):
-        return request.build_absolute_uri(request.get_full_path())
+    def link(self, source):
+        return source.directory_url
 
-    def description(self, request):
+    def feed_url(self, source):
+        return source.request.build_absolute_uri(source.request.get_full_path())
+
+    def description(self, source):
         return _("Good practices of local authorities that integrate migrants, newest first.")
 
-    def items(self, request):
-        items = list(filtered_practices(request=request, sort="newest")[:FEED_SIZE])
-        urls = _absolute_urls(items, request=request)
+    def items(self, source):
+        items = list(source.practices[:FEED_SIZE])
+        urls = _absolute_urls(items, request=source.request)
         for item in items:
             item.feed_url = urls.get(item.pk, "")
         return items
@@ -312,5 +353,5 @@ class PracticeRssFeed(Feed):
 class PracticeAtomFeed(PracticeRssFeed):
     feed_type = Atom1Feed
 
-    def subtitle(self, request):
-        return self.description(request)
+    def subtitle(self, source):
+        return self.description(source)

@@ -4,6 +4,7 @@ import csv
 import io
 import xml.etree.ElementTree as ET
 from datetime import date
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.conf import settings
@@ -84,6 +85,48 @@ def test_atom_feed_in_the_visitors_language(client, published):
     feed = ET.fromstring(response.content)  # noqa: S314 (our own output)
     titles = [entry.findtext(f"{ATOM}title") for entry in feed.findall(f"{ATOM}entry")]
     assert titles == ["Ventanilla de salud"]
+
+
+def _address(url: str) -> tuple[str, dict[str, list[str]]]:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}{parts.path}", parse_qs(parts.query)
+
+
+@pytest.mark.parametrize(
+    ("language", "directory_path"), [("en", "/en/practices/"), ("es", "/es/practicas/")]
+)
+def test_rss_channel_links_to_the_directory_with_the_same_filters(
+    client, published, language, directory_path
+):
+    feed = f"/{language}/practices/feed/rss/?theme=health&country=MX&q=desk&utm_source=x"
+    channel = ET.fromstring(client.get(feed).content).find("channel")  # noqa: S314
+    link = channel.findtext("link")
+    assert _address(link) == (
+        f"http://testserver{directory_path}",
+        {"theme": ["health"], "country": ["MX"], "q": ["desk"]},
+    )
+    # The directory at that address lists what the feed lists.
+    listing = client.get(link)
+    assert listing.status_code == 200
+    shown = {"en": "Health desk", "es": "Ventanilla de salud"}[language]
+    assert shown in listing.content.decode()
+    assert "calc" not in listing.content.decode()
+    self_link = channel.find(f"{ATOM}link[@rel='self']")
+    assert self_link.get("href") == f"http://testserver{feed}"
+
+    unfiltered = ET.fromstring(client.get(f"/{language}/practices/feed/rss/").content)  # noqa: S314
+    assert unfiltered.find("channel").findtext("link") == f"http://testserver{directory_path}"
+
+
+def test_atom_feed_links_keep_the_filters(client, published):
+    feed = "/es/practices/feed/atom/?country=MX&theme=health"
+    root = ET.fromstring(client.get(feed).content)  # noqa: S314 (our own output)
+    links = {link.get("rel"): link.get("href") for link in root.findall(f"{ATOM}link")}
+    assert links["self"] == f"http://testserver{feed}"
+    assert _address(links["alternate"]) == (
+        "http://testserver/es/practicas/",
+        {"country": ["MX"], "theme": ["health"]},
+    )
 
 
 def test_spreadsheet_safe_neutralises_formulas():
