@@ -109,6 +109,21 @@ def live_practice(*, pk: int) -> PracticePage | None:
     return _with_classification(queryset).filter(pk=pk).first()
 
 
+def practice_in_language(*, practice: PracticePage, language: str) -> PracticePage:
+    """The version of ``practice`` in ``language`` anyone may see, else ``practice`` itself."""
+    if practice.locale.language_code == language:
+        return practice
+    queryset = visible_pages(PracticePage.objects.all(), user=None).select_related(
+        "locale", "authority"
+    )
+    version = (
+        _with_classification(queryset)
+        .filter(translation_key=practice.translation_key, locale__language_code=language)
+        .first()
+    )
+    return version or practice
+
+
 def practice_records(items: Iterable[PracticePage], *, request: HttpRequest) -> list[dict]:
     items = list(items)
     urls = _absolute_urls(items, request=request)

@@ -110,12 +110,17 @@ def api_not_found(request: HttpRequest, rest: str) -> JsonResponse:
 
 @require_safe
 def practice_pdf(request: HttpRequest, page_id: int) -> HttpResponse:
-    """``GET /<lang>/practices/<id>/pdf/``: the live, public practice ``id`` as a PDF in its own
-    language (404 for drafts, restricted pages and other page types)."""
+    """``GET /<lang>/practices/<id>/pdf/``: the live, public practice ``id`` as a PDF in the
+    address's language: its version in that language when there is one, and the labels in that
+    language in any case (404 for drafts, restricted pages and other page types)."""
     practice = outputs.live_practice(pk=page_id)
     if practice is None:
         raise Http404
-    response = HttpResponse(pdf.practice_pdf(practice=practice), content_type="application/pdf")
+    language = translation.get_language()
+    practice = outputs.practice_in_language(practice=practice, language=language)
+    response = HttpResponse(
+        pdf.practice_pdf(practice=practice, language=language), content_type="application/pdf"
+    )
     response["Content-Disposition"] = content_disposition_header(
         as_attachment=False, filename=f"{practice.slug}.pdf"
     )
