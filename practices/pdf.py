@@ -1,12 +1,13 @@
-"""A practice record as a PDF, rendered by WeasyPrint from an HTML template in the record's own
-language.
+"""A practice record as a PDF, rendered by WeasyPrint from an HTML template, its labels in the
+language asked for (the view shows the practice's version in that language when there is one).
 
 Rendering never touches the network: WeasyPrint gets a URL fetcher that only reads images from
 the public media storage (the record's images, through ``convive-media:`` addresses, whether
 media live on disk or in a bucket) and files in the static folders (the Convive mark), and refuses
 everything else, so an address pasted into a record cannot make the server fetch it, nor a
 local path pull another file into the PDF. Links stay links.
-The bytes are cached per page, language and publication, so publishing again gives a new PDF.
+The bytes are cached per page, language of the labels and publication, so publishing again gives
+a new PDF.
 """
 
 import logging
@@ -31,7 +32,7 @@ from .models import PracticePage
 PDF_TEMPLATE = "practices/pdf/practice.html"
 # Bump when the template or its stylesheet changes, so cached copies of the old layout are
 # not served after a deployment.
-PDF_LAYOUT_VERSION = 1
+PDF_LAYOUT_VERSION = 2
 # A new publication changes the key; the timeout only bounds how long facts from outside the
 # page (a member authority's name) may lag behind.
 PDF_CACHE_TIMEOUT = 24 * 60 * 60
@@ -192,13 +193,15 @@ def _translations(practice: PracticePage) -> list[str]:
 
 
 def practice_pdf_context(*, practice: PracticePage) -> dict:
-    """Everything the PDF template shows besides the practice's own fields."""
+    """Everything the PDF template shows besides the practice's own fields; labels in the
+    active language."""
     url = practice_canonical_url(practice=practice)
     mark = finders.find(CONVIVE_MARK)
     return {
         "page": practice,
         "canonical_url": url,
         "language": practice.locale.language_code,
+        "label_language": translation.get_language(),
         "themes": practice.labelled("themes"),
         "target_groups": practice.labelled("target_groups"),
         "gcm_objectives": practice.labelled("gcm_objectives"),
@@ -210,14 +213,19 @@ def practice_pdf_context(*, practice: PracticePage) -> dict:
     }
 
 
+def _label_language(practice: PracticePage, language: str | None) -> str:
+    return language or practice.locale.language_code
+
+
 def practice_pdf_render(
-    *, practice: PracticePage, fetcher: LocalFileFetcher | None = None
+    *, practice: PracticePage, language: str | None = None, fetcher: LocalFileFetcher | None = None
 ) -> bytes:
-    """The PDF of ``practice`` with every label in the practice's language (not the visitor's).
-    Takes about half a second; use ``practice_pdf`` to get it cached."""
+    """The PDF of ``practice`` with every label (headings, vocabulary terms, dates) in
+    ``language``, by default the practice's own. Takes about half a second; use
+    ``practice_pdf`` to get it cached."""
     from weasyprint import HTML
 
-    with translation.override(practice.locale.language_code):
+    with translation.override(_label_language(practice, language)):
         context = practice_pdf_context(practice=practice)
         html = render_to_string(PDF_TEMPLATE, context)
     return HTML(
@@ -225,20 +233,19 @@ def practice_pdf_render(
     ).write_pdf()
 
 
-def practice_pdf_cache_key(*, practice: PracticePage) -> str:
+def practice_pdf_cache_key(*, practice: PracticePage, language: str | None = None) -> str:
     published = practice.last_published_at
     stamp = int(published.timestamp() * 1_000_000) if published else 0
-    return (
-        f"practices:pdf:v{PDF_LAYOUT_VERSION}:{practice.pk}:{practice.locale.language_code}:{stamp}"
-    )
+    labels = _label_language(practice, language)
+    return f"practices:pdf:v{PDF_LAYOUT_VERSION}:{practice.pk}:{labels}:{stamp}"
 
 
-def practice_pdf(*, practice: PracticePage) -> bytes:
-    """The PDF of a live ``practice``, from the default cache when this publication of it was
-    already rendered."""
-    key = practice_pdf_cache_key(practice=practice)
+def practice_pdf(*, practice: PracticePage, language: str | None = None) -> bytes:
+    """The PDF of a live ``practice`` with its labels in ``language`` (by default the
+    practice's), from the default cache when this publication of it was already rendered so."""
+    key = practice_pdf_cache_key(practice=practice, language=language)
     content = cache.get(key)
     if content is None:
-        content = practice_pdf_render(practice=practice)
+        content = practice_pdf_render(practice=practice, language=language)
         cache.set(key, content, PDF_CACHE_TIMEOUT)
     return content

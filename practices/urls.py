@@ -16,4 +16,5 @@ urlpatterns = [
     path("practices/<int:page_id>/pdf/", views.practice_pdf, name="pdf"),
     path("api/practices/", views.api_practice_list, name="api_list"),
     path("api/practices/<int:pk>/", views.api_practice_detail, name="api_detail"),
+    path("api/practices/<path:rest>", views.api_not_found, name="api_not_found"),
 ]

@@ -12,11 +12,13 @@ from django.shortcuts import render
 from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
 from django.utils.http import content_disposition_header, http_date
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_safe
 
 from base.sites import page_url
 
-from . import outputs, pdf, selectors
+from . import api, outputs, pdf, selectors
+from .api import api_view
 from .search import PAGE_SIZE
 
 # Browsers and proxies may keep a PDF this long; publishing again changes it at the same address.
@@ -57,7 +59,7 @@ def export_xlsx(request: HttpRequest) -> HttpResponse:
     return response
 
 
-@require_GET
+@api_view
 def api_practice_list(request: HttpRequest) -> JsonResponse:
     """``GET /<lang>/api/practices/?<filters>&page=<n>``: one page (20) of matching practices.
 
@@ -87,12 +89,12 @@ def api_practice_list(request: HttpRequest) -> JsonResponse:
     )
 
 
-@require_GET
+@api_view
 def api_practice_detail(request: HttpRequest, pk: int) -> JsonResponse:
     """``GET /<lang>/api/practices/<id>/``: one live practice (404 for drafts and others)."""
     practice = outputs.live_practice(pk=pk)
     if practice is None:
-        raise Http404
+        return api.not_found(message=_("There is no published practice with this id."))
     with translation.override(practice.locale.language_code):
         url = request.build_absolute_uri(page_url(practice, request))
     record = outputs.practice_record(practice, url=url)
@@ -100,14 +102,25 @@ def api_practice_detail(request: HttpRequest, pk: int) -> JsonResponse:
     return JsonResponse(record, json_dumps_params={"ensure_ascii": False})
 
 
+@api_view
+def api_not_found(request: HttpRequest, rest: str) -> JsonResponse:
+    """Any other address under ``/<lang>/api/practices/``: a JSON 404, not the site's page."""
+    return api.not_found()
+
+
 @require_safe
 def practice_pdf(request: HttpRequest, page_id: int) -> HttpResponse:
-    """``GET /<lang>/practices/<id>/pdf/``: the live, public practice ``id`` as a PDF in its own
-    language (404 for drafts, restricted pages and other page types)."""
+    """``GET /<lang>/practices/<id>/pdf/``: the live, public practice ``id`` as a PDF in the
+    address's language: its version in that language when there is one, and the labels in that
+    language in any case (404 for drafts, restricted pages and other page types)."""
     practice = outputs.live_practice(pk=page_id)
     if practice is None:
         raise Http404
-    response = HttpResponse(pdf.practice_pdf(practice=practice), content_type="application/pdf")
+    language = translation.get_language()
+    practice = outputs.practice_in_language(practice=practice, language=language)
+    response = HttpResponse(
+        pdf.practice_pdf(practice=practice, language=language), content_type="application/pdf"
+    )
     response["Content-Disposition"] = content_disposition_header(
         as_attachment=False, filename=f"{practice.slug}.pdf"
     )

@@ -280,6 +280,12 @@ CASES = [
         people=(ANONYMOUS,),
     ),
     Case(
+        f"{LANG}api/practices/<path:rest>",
+        named("practices:api_not_found", lambda w: "unknown/address"),
+        people=(ANONYMOUS,),
+        params=DIRECTORY_PARAMS,
+    ),
+    Case(
         f"{LANG}practices/<int:page_id>/pdf/",
         named("practices:pdf", lambda w: w["practice"].pk),
         people=(ANONYMOUS,),

@@ -4,6 +4,7 @@ import csv
 import io
 import xml.etree.ElementTree as ET
 from datetime import date
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.conf import settings
@@ -86,6 +87,48 @@ def test_atom_feed_in_the_visitors_language(client, published):
     assert titles == ["Ventanilla de salud"]
 
 
+def _address(url: str) -> tuple[str, dict[str, list[str]]]:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}{parts.path}", parse_qs(parts.query)
+
+
+@pytest.mark.parametrize(
+    ("language", "directory_path"), [("en", "/en/practices/"), ("es", "/es/practicas/")]
+)
+def test_rss_channel_links_to_the_directory_with_the_same_filters(
+    client, published, language, directory_path
+):
+    feed = f"/{language}/practices/feed/rss/?theme=health&country=MX&q=desk&utm_source=x"
+    channel = ET.fromstring(client.get(feed).content).find("channel")  # noqa: S314
+    link = channel.findtext("link")
+    assert _address(link) == (
+        f"http://testserver{directory_path}",
+        {"theme": ["health"], "country": ["MX"], "q": ["desk"]},
+    )
+    # The directory at that address lists what the feed lists.
+    listing = client.get(link)
+    assert listing.status_code == 200
+    shown = {"en": "Health desk", "es": "Ventanilla de salud"}[language]
+    assert shown in listing.content.decode()
+    assert "calc" not in listing.content.decode()
+    self_link = channel.find(f"{ATOM}link[@rel='self']")
+    assert self_link.get("href") == f"http://testserver{feed}"
+
+    unfiltered = ET.fromstring(client.get(f"/{language}/practices/feed/rss/").content)  # noqa: S314
+    assert unfiltered.find("channel").findtext("link") == f"http://testserver{directory_path}"
+
+
+def test_atom_feed_links_keep_the_filters(client, published):
+    feed = "/es/practices/feed/atom/?country=MX&theme=health"
+    root = ET.fromstring(client.get(feed).content)  # noqa: S314 (our own output)
+    links = {link.get("rel"): link.get("href") for link in root.findall(f"{ATOM}link")}
+    assert links["self"] == f"http://testserver{feed}"
+    assert _address(links["alternate"]) == (
+        "http://testserver/es/practicas/",
+        {"country": ["MX"], "theme": ["health"]},
+    )
+
+
 def test_spreadsheet_safe_neutralises_formulas():
     assert spreadsheet_safe("=cmd|' /C calc'!A0") == "'=cmd|' /C calc'!A0"
     for dangerous in ("+1", "-1", "@sum", "\tx", "\rx"):
@@ -98,7 +141,7 @@ def test_csv_export_is_filtered_escaped_and_without_drafts(client, published):
     response = client.get("/en/practices/export/csv/")
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment;")
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     header, body = rows[0], rows[1:]
     by_title = {row[header.index("Title")]: row for row in body}
     assert set(by_title) == {"Health desk", "'=cmd|' /C calc'!A0"}
@@ -112,6 +155,25 @@ def test_csv_export_is_filtered_escaped_and_without_drafts(client, published):
     assert "calc" not in filtered
 
 
+def test_csv_export_reads_right_in_excel(client, directory):
+    # Excel takes a CSV without a byte order mark for the system's code page (Windows-1252):
+    # "Amatitlán" would show as "AmatitlÃ¡n". The mark makes it read the file as UTF-8.
+    practice(directory["en"], slug="lake", place_name="Amatitlán", country="GT")
+    practice(directory["en"], slug="minus", place_name="-1+1", country="GT")
+    content = client.get("/en/practices/export/csv/?country=GT").content
+
+    assert content.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
+    header = rows[0]
+    assert header[:2] == ["ID", "Title"]  # the mark is not part of the first heading
+    places = {row[header.index("Place")] for row in rows[1:]}
+    assert places == {"Amatitlán", "'-1+1"}  # formulas stay neutralised
+    assert "AmatitlÃ¡n" not in content.decode("utf-8-sig")
+    lake = next(row for row in rows[1:] if row[header.index("Place")] == "Amatitlán")
+    assert lake[header.index("Start date")] == "2022-03-01"
+    assert lake[header.index("End date")] == ""
+
+
 def test_xlsx_export_opens_in_a_spreadsheet(client, published):
     response = client.get("/en/practices/export/xlsx/?theme=employment&theme=health")
     assert response.status_code == 200
@@ -120,6 +182,53 @@ def test_xlsx_export_opens_in_a_spreadsheet(client, published):
     titles = sorted(row[1] for row in rows[1:])
     assert titles == ["'=cmd|' /C calc'!A0", "Health desk"]
     assert all("draft" not in str(row[1]).lower() for row in rows)
+
+
+def test_xlsx_export_is_ready_to_sort_and_filter(client, directory):
+    long_summary = "A very long summary of what the city did for newcomers. " * 6
+    lake = practice(
+        directory["en"],
+        slug="lake",
+        place_name="Amatitlán",
+        country="GT",
+        summary=long_summary,
+        start_date=date(2021, 5, 17),
+        end_date=date(2023, 1, 31),
+    )
+    practice(directory["en"], slug="river", title="=HYPERLINK(1)", country="GT")
+    response = client.get("/en/practices/export/xlsx/?country=GT")
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    header = [cell.value for cell in sheet[1]]
+    column = {title: index for index, title in enumerate(header)}
+
+    # The header row stays in view and every column can be filtered and sorted.
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == f"A1:{sheet.cell(1, len(header)).column_letter}3"
+    assert all(cell.font.bold for cell in sheet[1])
+    # Columns as wide as their content, within bounds.
+    widths = {
+        title: sheet.column_dimensions[sheet.cell(1, index + 1).column_letter].width
+        for title, index in column.items()
+    }
+    assert widths["Summary"] == 60
+    assert 8 <= widths["ID"] < 15
+    assert widths["Title"] < widths["Summary"]
+    assert all(8 <= width <= 60 for width in widths.values())
+
+    rows = {row[column["Place"]].value: row for row in sheet.iter_rows(min_row=2)}
+    lake_row = rows["Amatitlán"]
+    # Numbers are numbers and dates are dates that a spreadsheet can sort and compute with.
+    assert lake_row[column["ID"]].value == lake.pk
+    assert lake_row[column["ID"]].data_type == "n"
+    start, end = lake_row[column["Start date"]], lake_row[column["End date"]]
+    assert start.is_date and end.is_date
+    assert (start.value.date(), end.value.date()) == (date(2021, 5, 17), date(2023, 1, 31))
+    assert start.number_format == "yyyy-mm-dd"
+    published = lake_row[column["First published"]]
+    assert published.is_date and "h" in published.number_format
+    river = next(row for place, row in rows.items() if row[column["Title"]].value != "Lake")
+    assert river[column["Title"]].value == "'=HYPERLINK(1)"  # formulas stay neutralised
+    assert river[column["End date"]].value is None
 
 
 def test_api_list_filters_and_paginates(client, published, directory):
@@ -150,6 +259,62 @@ def test_api_detail_returns_live_practices_only(client, published):
     draft = PracticePage.objects.get(slug="draft")
     assert client.get(f"/en/api/practices/{draft.pk}/").status_code == 404
     assert client.get("/en/api/practices/999999/").status_code == 404
+
+
+def _json_error(response, status: int) -> dict:
+    assert response.status_code == status
+    assert response["Content-Type"] == "application/json"
+    assert response["Access-Control-Allow-Origin"] == "*"
+    data = response.json()
+    assert data["status"] == status
+    assert isinstance(data["error"], str) and data["error"]
+    return data
+
+
+def test_api_errors_are_json(client, published):
+    draft = PracticePage.objects.get(slug="draft")
+    for path in (
+        "/en/api/practices/999999/",
+        f"/en/api/practices/{draft.pk}/",
+        "/en/api/practices/health-desk/",
+        f"/en/api/practices/{published['health'].pk}/sections/",
+        "/es/api/practices/nothing/here",
+    ):
+        _json_error(client.get(path), 404)
+
+    # Browsers send cross-origin writes without the site's CSRF cookie: still a JSON 405.
+    strict = Client(enforce_csrf_checks=True)
+    for path in ("/en/api/practices/", f"/en/api/practices/{published['health'].pk}/"):
+        for method in ("post", "put", "patch", "delete"):
+            response = getattr(strict, method)(path, data="{}", content_type="application/json")
+            _json_error(response, 405)
+            assert set(response["Allow"].split(", ")) == {"GET", "HEAD", "OPTIONS"}
+
+
+def test_api_can_be_read_from_other_sites(client, published):
+    health = published["health"]
+    for path in ("/en/api/practices/?theme=health", f"/en/api/practices/{health.pk}/"):
+        response = client.get(path, headers={"Origin": "https://data.example.org"})
+        assert response.status_code == 200
+        assert response["Access-Control-Allow-Origin"] == "*"
+        assert "Access-Control-Allow-Credentials" not in response
+
+        preflight = client.options(
+            path,
+            headers={
+                "Origin": "https://data.example.org",
+                "Access-Control-Request-Method": "GET",
+                "Access-Control-Request-Headers": "accept-language",
+            },
+        )
+        assert preflight.status_code == 204
+        assert preflight["Access-Control-Allow-Origin"] == "*"
+        assert "GET" in preflight["Access-Control-Allow-Methods"].split(", ")
+        assert "POST" not in preflight["Access-Control-Allow-Methods"]
+        assert "accept-language" in preflight["Access-Control-Allow-Headers"].lower()
+    # Only the API: the site's pages and files are not opened to other origins.
+    for path in ("/en/practices/export/csv/", "/en/practices/feed/rss/", "/en/practices/"):
+        assert "Access-Control-Allow-Origin" not in client.get(path)
 
 
 @pytest.mark.parametrize(

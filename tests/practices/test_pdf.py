@@ -238,12 +238,51 @@ def test_translation_pdf_is_in_its_language(
     assert PdfReader(io.BytesIO(response.content)).trailer["/Root"]["/Lang"] == language
 
 
-def test_pdf_follows_the_page_language_not_the_address(client, directory):
+def test_pdf_labels_follow_the_address_language(client, directory):
+    # An English record asked for in Spanish (no Spanish version): its text stays English, every
+    # label and vocabulary term is Spanish.
     page = _record(directory["en"])
-    text = pdf_text(client.get(pdf_url(page, language="es")).content)
-    assert "Key facts" in text
-    assert "Datos clave" not in text
-    assert f"{settings.SITE_URL}/en/practices/jobs-bridge/" in squeezed(text)
+    response = client.get(pdf_url(page, language="es"))
+    assert response.status_code == 200
+    text = squeezed(pdf_text(response.content))
+    for spanish in ("Datos clave", "Lecciones aprendidas", "Empleo y medios de vida", "Finalizada"):
+        assert squeezed(spanish) in text, spanish
+    for english in ("Key facts", "Lessons learned", "Employment and livelihoods", "Completed"):
+        assert squeezed(english) not in text, english
+    assert squeezed("A job bridge for asylum seekers") in text
+    assert squeezed("Employers needed a briefing on work permits.") in text
+    assert f"{settings.SITE_URL}/en/practices/jobs-bridge/" in text
+    assert PdfReader(io.BytesIO(response.content)).trailer["/Root"]["/Lang"] == "es"
+
+
+def test_pdf_shows_the_version_in_the_address_language(client, directory):
+    source = _record(directory["en"])
+    version = translate(
+        source,
+        directory["es"],
+        code="es",
+        slug="puente",
+        title="Un puente laboral para solicitantes de asilo",
+        context="<p>La gente esperaba meses sin ingresos.</p>",
+    )
+
+    spanish = client.get(pdf_url(source, language="es"))  # the English page's id
+    assert spanish.status_code == 200
+    assert spanish["Content-Disposition"] == 'inline; filename="puente.pdf"'
+    text = squeezed(pdf_text(spanish.content))
+    for phrase in ("Un puente laboral para solicitantes de asilo", "Datos clave", "Contexto"):
+        assert squeezed(phrase) in text, phrase
+    assert squeezed("A job bridge for asylum seekers") not in text
+    assert f"{settings.SITE_URL}/es/practicas/puente/" in text
+
+    # And the other way round: the Spanish page's id asked for in English.
+    english = squeezed(pdf_text(client.get(pdf_url(version, language="en")).content))
+    assert squeezed("A job bridge for asylum seekers") in english
+    assert squeezed("Key facts") in english
+    # A language without a version: the original text, the labels in that language.
+    french = squeezed(pdf_text(client.get(pdf_url(source, language="fr")).content))
+    assert squeezed("A job bridge for asylum seekers") in french
+    assert squeezed("Informations clés") in french
 
 
 def test_practice_page_links_to_its_pdf(client, directory):
@@ -313,9 +352,12 @@ def test_second_request_is_served_from_the_cache(client, directory):
     page = _record(directory["en"])
     with mock.patch.object(pdf, "practice_pdf_render", wraps=pdf.practice_pdf_render) as render:
         first = client.get(pdf_url(page))
-        second = client.get(pdf_url(page, language="fr"))  # same page, other address
-    assert render.call_count == 1
+        second = client.get(pdf_url(page))
+        assert render.call_count == 1
+        french = client.get(pdf_url(page, language="fr"))  # other labels: another PDF
+        assert render.call_count == 2
     assert second.content == first.content
+    assert french.content != first.content
     assert "public" in second["Cache-Control"]
     assert "max-age=600" in second["Cache-Control"]
     assert second["Last-Modified"]
