@@ -173,13 +173,14 @@ class PracticeSearchParams:
     def encoded(self, **overrides) -> str:
         """The parameters as a query string (no leading ``?``), stable order, page excluded."""
         pairs: list[tuple[str, str]] = []
-        if self.query:
-            pairs.append(("q", self.query))
+        query = overrides.get("query", self.query)
+        if query:
+            pairs.append(("q", query))
         filters = overrides.get("filters", self.filters)
         for spec in FACETS:
             pairs.extend((spec.name, value) for value in filters.get(spec.name, []))
         sort = overrides.get("sort", self.sort)
-        if sort != _default_sort(self.query):
+        if sort != _default_sort(query) and (sort != "relevance" or query):
             pairs.append(("sort", sort))
         return urlencode(pairs)
 
@@ -194,6 +195,7 @@ class PracticeSearchResult:
     sort_options: list[tuple[str, str]]
     active_filters: list[ActiveFilter]
     query_string: str  # the current filters, query and sort, to append to other addresses
+    params: PracticeSearchParams | None = None  # what was asked, cleaned
 
     @property
     def items(self) -> list["PracticeCard"]:
@@ -203,6 +205,30 @@ class PracticeSearchResult:
     def query_suffix(self) -> str:
         """``?`` and the current filters, query and sort, or nothing: for other addresses."""
         return f"?{self.query_string}" if self.query_string else ""
+
+    @property
+    def suggestions(self) -> list[tuple[str, str]]:
+        """When nothing is found, (what to try, its address relative to the directory): the
+        words without the filters, the filters without the words, each word alone."""
+        params = self.params
+        if params is None or self.total:
+            return []
+        tries = []
+        if params.query and params.filters:
+            tries.append(
+                (
+                    _("“%(words)s” without filters") % {"words": params.query},
+                    f"?{params.encoded(filters={})}",
+                )
+            )
+            tries.append((_("These filters without words"), f"?{params.encoded(query='')}"))
+        words = params.query.split()
+        if len(words) > 1:
+            for word in words[:QUERY_MAX_TERMS]:
+                tries.append(
+                    (_("Only “%(word)s”") % {"word": word}, f"?{params.encoded(query=word)}")
+                )
+        return tries
 
 
 # -- Facets -------------------------------------------------------------------------------------
@@ -956,6 +982,7 @@ def practice_search(
         sort_options=sort_options,
         active_filters=_active_filters(facets),
         query_string=cleaned.encoded(),
+        params=cleaned,
     )
 
 

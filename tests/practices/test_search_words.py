@@ -2,6 +2,9 @@
 ran them: the labels of their themes and target groups in every content language, the member
 authority's name and the tags are part of what is searched (on SQLite and on PostgreSQL)."""
 
+import re
+from html import unescape
+
 import pytest
 from django.http import QueryDict
 
@@ -65,3 +68,23 @@ def test_a_word_only_another_practice_is_classified_with_finds_only_that_one(cla
     assert _found("q=reintegracion", language="es") == [
         "Oficina municipal para personas retornadas"
     ]
+
+
+def test_a_search_that_finds_nothing_says_what_to_try(client, classified):
+    page = client.get("/es/practicas/", {"q": "reintegracion zzzqx", "country": "SV"})
+    html = page.content.decode()
+    assert "0 prácticas encontradas" in html or "0 práctica" in html
+    tries = {
+        label: url
+        for url, label in re.findall(r'<li><a href="([^"]+)">([^<]+)</a></li>', html)
+        if url.startswith("?")
+    }
+    assert set(tries) >= {
+        "“reintegracion zzzqx” sin filtros",
+        "Estos filtros sin palabras",
+        "Solo “reintegracion”",
+        "Solo “zzzqx”",
+    }
+    # Following "only the first word" finds the practice it names.
+    found = client.get("/es/practicas/" + unescape(tries["Solo “reintegracion”"]))
+    assert "Oficina municipal para personas retornadas" in found.content.decode()
