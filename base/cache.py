@@ -25,7 +25,7 @@ from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import caches
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.urls import Resolver404, resolve
 from django.utils import translation
 from django.utils.cache import patch_cache_control
@@ -47,6 +47,27 @@ PAGE_QUERY_PARAMETERS: set[str] = {"page"}
 def page_query_parameters_register(*names: str) -> None:
     """Declare query parameters that pages of an app read, so that they are part of the key."""
     PAGE_QUERY_PARAMETERS.update(names)
+
+
+def page_query_string(query: QueryDict) -> str:
+    """The parameters of ``query`` that pages read (``PAGE_QUERY_PARAMETERS``: a directory's
+    search words, filters, sort and page), encoded in the order given: what a link to the same
+    page in another language keeps. Tracking parameters (utm_*, fbclid...) are left out."""
+    return urlencode(
+        [
+            (name, value)
+            for name, values in query.lists()
+            if name in PAGE_QUERY_PARAMETERS
+            for value in values
+        ]
+    )
+
+
+def url_with_query(url: str, query_string: str) -> str:
+    """``url`` with ``query_string`` appended (after its own parameters, if it has some)."""
+    if not query_string:
+        return url
+    return f"{url}{'&' if '?' in url else '?'}{query_string}"
 
 
 # The attribute under which a request keeps the generation token it first read (one cache

@@ -6,12 +6,14 @@ from django.db import models
 from django.db.models import Q
 from django.http import Http404, HttpResponseRedirect
 from django.utils import translation
+from django.utils.encoding import iri_to_uri
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
+from .cache import url_with_query
 from .sites import page_url
 
 
@@ -90,7 +92,12 @@ class BasePage(Page):
                 self.get_translations().live().filter(locale__language_code=language).first()
             )
             if translated is not None:
-                return HttpResponseRedirect(page_url(translated, request))
+                # The same view of it: a directory's search, filters, sort and page, and any
+                # campaign parameters, are kept.
+                query = request.META.get("QUERY_STRING", "")
+                return HttpResponseRedirect(
+                    url_with_query(page_url(translated, request), iri_to_uri(query))
+                )
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):

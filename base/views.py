@@ -1,8 +1,10 @@
 """Views every part of the public site shares: the language switch, robots.txt and the error
 pages. Thin: the addresses come from ``localization``."""
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, QueryDict
 from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
@@ -11,21 +13,35 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+from .cache import page_query_string, url_with_query
 from .localization import language_home_url
 
 LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
 
 
+def _query_beside_next(query: QueryDict, target: str) -> str:
+    """The page parameters of the switch's own query that ``target`` does not carry already."""
+    own = QueryDict(urlsplit(target).query)
+    beside = QueryDict(mutable=True)
+    for name, values in query.lists():
+        if name != "next" and name not in own:
+            beside.setlist(name, values)
+    return page_query_string(beside)
+
+
 @require_GET
 def language_switch(request: HttpRequest, code: str) -> HttpResponse:
     """Remember the chosen language in a cookie (so ``/`` opens in it) and go to ``next``,
-    the current page in that language."""
+    the current page in that language, with its query (and the page parameters given next to
+    ``next``, such as a directory's filters when ``next`` was not encoded)."""
     if code not in LANGUAGE_CODES:
         raise Http404
     target = request.GET.get("next", "")
-    if not url_has_allowed_host_and_scheme(
+    if url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
+        target = url_with_query(target, _query_beside_next(request.GET, target))
+    else:
         target = language_home_url(code)
     response = HttpResponseRedirect(target)
     response.set_cookie(

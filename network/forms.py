@@ -6,6 +6,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
+from .countries import countries_sorted
 from .inputs import image_pixels_validate
 from .models import JoinRequest, LocalAuthority, PartnerOrganisation, User
 from .roles import Role
@@ -70,6 +71,11 @@ class JoinRequestForm(forms.ModelForm):
             "contact_position": forms.TextInput(attrs={"autocomplete": "organization-title"}),
             "message": forms.Textarea(attrs={"rows": 5}),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The model's choices are by code; the visitor picks by name in their language.
+        self.fields["country"].choices = [("", "---------"), *countries_sorted()]
 
     def service_data(self) -> dict:
         return {name: self.cleaned_data[name] for name in self.Meta.fields}

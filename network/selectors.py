@@ -7,9 +7,9 @@ change them call ``user_facts_forget``.
 
 import hashlib
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
 
-from .countries import country_name
+from .countries import AMERICAS, countries_sorted, country_name, country_sort_key
 from .models import Invitation, JoinRequest, LocalAuthority, Membership, PartnerOrganisation, User
 from .roles import Role
 
@@ -84,24 +84,43 @@ def coordinators() -> QuerySet[User]:
 
 
 # --- Local authorities -----------------------------------------------------------------------
-def authority_counts_by_country() -> list[tuple[str, str, int]]:
-    """Member authorities per country: (code, translated name, count), most members first."""
+def _member_counts() -> list[tuple[str, str, int]]:
     rows = (
         LocalAuthority.objects.filter(is_member=True)
         .values("country")
         .annotate(total=Count("id"))
         .order_by()
     )
-    counts = [(row["country"], country_name(row["country"]), row["total"]) for row in rows]
-    return sorted(counts, key=lambda row: (-row[2], row[1]))
+    return [(row["country"], country_name(row["country"]), row["total"]) for row in rows]
 
 
-def authority_list(*, country: str = "") -> QuerySet[LocalAuthority]:
-    """Member authorities, optionally of one country, ordered by country then name."""
+def authority_counts_by_country() -> list[tuple[str, str, int]]:
+    """Member authorities per country: (code, translated name, count), most members first, then
+    by name in the active language."""
+    return sorted(_member_counts(), key=lambda row: (-row[2], country_sort_key(row[1])))
+
+
+def authority_countries() -> list[tuple[str, str, int]]:
+    """The countries with member authorities, as in ``authority_counts_by_country``, sorted by
+    name in the active language (the directory's country choice)."""
+    return sorted(_member_counts(), key=lambda row: country_sort_key(row[1]))
+
+
+def authority_list(*, country: str = "", language: str | None = None) -> QuerySet[LocalAuthority]:
+    """Member authorities, optionally of one country, ordered by country name in ``language``
+    (the active language when None) then by name."""
     authorities = LocalAuthority.objects.filter(is_member=True)
     if country:
-        authorities = authorities.filter(country=country)
-    return authorities.order_by("country", "name", "id")
+        return authorities.filter(country=country).order_by("name", "id")
+    position = Case(
+        *(
+            When(country=code, then=Value(index))
+            for index, (code, _name) in enumerate(countries_sorted(language=language))
+        ),
+        default=Value(len(AMERICAS)),
+        output_field=IntegerField(),
+    )
+    return authorities.order_by(position, "name", "id")
 
 
 def authority_get(*, slug: str) -> LocalAuthority | None:

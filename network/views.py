@@ -253,16 +253,16 @@ def authority_list(request: HttpRequest) -> HttpResponse:
     country = request.GET.get("country", "").upper()
     if country not in AMERICAS:
         country = ""
-    page = Paginator(selectors.authority_list(country=country), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    page = Paginator(
+        selectors.authority_list(country=country, language=request.LANGUAGE_CODE), PAGE_SIZE
+    ).get_page(request.GET.get("page"))
     return render(
         request,
         "network/authority_list.html",
         {
             "page": page,
             "authorities": page.object_list,
-            "countries": selectors.authority_counts_by_country(),
+            "countries": selectors.authority_countries(),
             "country": country,
             "country_label": AMERICAS.get(country, ""),
         },

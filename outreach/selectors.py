@@ -20,7 +20,7 @@ from base.localization import (
     page_urls_in_language,
 )
 from base.sites import page_url
-from network.countries import country_name
+from network.countries import country_name, country_sort_key
 from network.inputs import text_clean
 from network.visibility import Visitor, visible_pages
 
@@ -70,7 +70,7 @@ def authority_counts_by_country() -> list[tuple[str, str, int]]:
         .order_by()
     )
     counts = [(row["country"], country_name(row["country"]), row["count"]) for row in rows]
-    return sorted(counts, key=lambda row: (-row[2], row[1]))
+    return sorted(counts, key=lambda row: (-row[2], country_sort_key(row[1])))
 
 
 def network_at_a_glance() -> dict:

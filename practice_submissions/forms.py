@@ -8,7 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from network.countries import COUNTRY_CHOICES
+from network.countries import countries_sorted
 from network.inputs import storable
 from network.models import LocalAuthority
 from practices.models import PracticePage
@@ -29,6 +29,11 @@ class _DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d")
 
 
+def _country_choices() -> list[tuple[str, str]]:
+    # Called each time the choices are listed: sorted by name in the visitor's language.
+    return [("", "---------"), *countries_sorted()]
+
+
 class BasicsForm(forms.Form):
     title = forms.CharField(label=_("Name of the practice"), max_length=255)
     summary = forms.CharField(
@@ -46,9 +51,7 @@ class BasicsForm(forms.Form):
     place_name = forms.CharField(
         label=_("Place (municipality, city or province)"), max_length=200, required=False
     )
-    country = forms.ChoiceField(
-        label=_("Country"), choices=[("", "---------"), *COUNTRY_CHOICES], required=False
-    )
+    country = forms.ChoiceField(label=_("Country"), choices=_country_choices, required=False)
     implementing_organisations = forms.CharField(
         label=_("Implementing organisation(s)"), max_length=300
     )

@@ -63,7 +63,7 @@ from pyroaring import BitMap, FrozenBitMap
 from wagtail.models import Page
 
 from base.localization import page_urls_in_language
-from network.countries import COUNTRY_CHOICES, country_name
+from network.countries import COUNTRY_CHOICES, countries_sorted, country_name
 from network.inputs import integer_parse, text_clean, values_parse
 from network.visibility import visible_id_q
 from practice_search.models import PracticeSearchEntry, PracticeSearchGeneration
@@ -326,13 +326,8 @@ FACETS: list[FacetSpec] = [
         name="country",
         label=_("Country"),
         clean=lambda value: value.upper() if value.upper() in _COUNTRIES else None,
-        options=lambda counts, selected: sorted(
-            (
-                (code, str(country_name(code)))
-                for code in _COUNTRIES
-                if counts.get(code) or code in selected
-            ),
-            key=lambda option: option[1].casefold(),
+        options=lambda counts, selected: countries_sorted(
+            code for code in _COUNTRIES if counts.get(code) or code in selected
         ),
         column="country",
     ),

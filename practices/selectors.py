@@ -12,7 +12,7 @@ from wagtail.models import Page
 
 from base.localization import page_urls_in_language
 from base.sites import page_url
-from network.countries import country_name
+from network.countries import country_name, country_sort_key
 from network.visibility import visible_pages
 from practice_submissions.selectors import practice_index_for
 
@@ -127,7 +127,7 @@ def practice_map(*, params: QueryDict, language: str) -> PracticeMap:
                 url=f"{directory}?{only_here}",
             )
         )
-    countries.sort(key=lambda country: country.name.casefold())
+    countries.sort(key=lambda country: country_sort_key(country.name))
     query_string = cleaned.encoded()
     return PracticeMap(
         width=outlines.width,

@@ -14,7 +14,7 @@ from wagtail.models import Page
 
 from network.visibility import visible_pages
 
-from ..cache import shared_fragment
+from ..cache import page_query_string, shared_fragment, url_with_query
 from ..localization import children_of_translations_q, localized_queryset, page_urls_in_language
 from ..sites import current_site, page_url
 
@@ -81,7 +81,9 @@ def frame_fragment_names(request) -> list[str]:
 def language_links(context) -> list[dict]:
     """One entry per language: the current page in that language (its translation, or the
     fallback address that shows it with a notice), the switcher link that remembers the choice,
-    and whether a real translation exists (for hreflang alternates)."""
+    and whether a real translation exists (for hreflang alternates). On a page, each address
+    keeps the query parameters pages read (a directory's search, filters, sort and page), not
+    tracking ones; the language versions themselves are shared by every visitor of the page."""
     request = context.get("request")
     if request is None:
         return []
@@ -96,16 +98,18 @@ def language_links(context) -> list[dict]:
         if page is not None
         else {}
     )
+    kept = page_query_string(request.GET) if page is not None else ""
     links = []
     for code, _name in settings.LANGUAGES:
         if code == current:
-            target = current_path
+            target = current_path if page is None else url_with_query(request.path, kept)
             is_translation = page is None or versions[code][1]
         elif page is None:
             target = translate_url(current_path, code)
             is_translation = target != current_path
         else:
             target, is_translation = versions[code]
+            target = url_with_query(target, kept)
         info = get_language_info(code)
         links.append(
             {
