@@ -39,14 +39,15 @@ messages: install
 	$(BIN)/python manage.py compile_translations
 
 migrate: messages
-	$(BIN)/python manage.py migrate --noinput
+	@$(BIN)/python manage.py migrate --noinput -v 0
 
 # Links in the demo's emails, sitemap and PDFs use the address the server is started on
 # (`make run PORT=8100` or HOST=0.0.0.0), unless SITE_URL says otherwise.
 RUN_ENV := SITE_URL="$${SITE_URL:-http://$(HOST):$(PORT)}"
 
+# Seeding logs only warnings (not Wagtail's line per page created and published).
 demo: migrate
-	@$(RUN_ENV) $(BIN)/python manage.py seed_demo
+	@$(RUN_ENV) LOG_LEVEL=WARNING $(BIN)/python manage.py seed_demo
 
 run: demo
 	@$(RUN_ENV) $(BIN)/python manage.py demo_accounts
