@@ -37,7 +37,11 @@ def practice_map(request: HttpRequest) -> HttpResponse:
     """A map of the network's countries shaded by the number of practices matching the
     directory's filters, each linking to the directory filtered to that country."""
     shown = selectors.practice_map(params=request.GET, language=translation.get_language())
-    return render(request, "practices/map.html", {"map": shown})
+    description = _(
+        "Where the network's good practices come from: the number of practices in each country "
+        "of the Americas, for the directory's search and filters."
+    )
+    return render(request, "practices/map.html", {"map": shown, "meta_description": description})
 
 
 @require_GET

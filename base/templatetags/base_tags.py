@@ -10,6 +10,7 @@ from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.http import urlencode
 from django.utils.translation import get_language_info
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from network.visibility import visible_pages
@@ -176,7 +177,7 @@ def sharing_meta(context) -> dict:
     request = context.get("request")
     page = _current_page(context)
     if page is None or request is None:
-        return _sharing_meta(page, request)
+        return _sharing_meta(page, request, context_description=context.get("meta_description"))
     page_id, meta = shared_fragment(
         request, _sharing_name(request), lambda: (page.pk, _sharing_meta(page, request))
     )
@@ -184,7 +185,7 @@ def sharing_meta(context) -> dict:
     return meta if page_id == page.pk else _sharing_meta(page, request)
 
 
-def _sharing_meta(page: Page | None, request) -> dict:
+def _sharing_meta(page: Page | None, request, *, context_description: str = "") -> dict:
     meta = {"title": "", "description": "", "url": "", "image": "", "type": "website"}
     if page is not None:
         specific = page.specific if type(page) is Page else page
@@ -213,8 +214,29 @@ def _sharing_meta(page: Page | None, request) -> dict:
         meta["image"] = request.build_absolute_uri(meta["image"])
         if not meta["url"].startswith("http"):
             meta["url"] = request.build_absolute_uri(meta["url"] or request.path)
-    meta["description"] = " ".join(strip_tags(str(meta["description"])).split())[:300]
+    meta["description"] = description_cut(
+        strip_tags(str(meta["description"] or context_description or SITE_DESCRIPTION))
+    )
     return meta
+
+
+# What a page without a description of its own says of itself to search engines and link
+# previews: the network, in the visitor's language (the footer's words).
+SITE_DESCRIPTION = _(
+    "A network of local authorities of the Americas that welcome and integrate migrants, "
+    "refugees and returnees."
+)
+DESCRIPTION_MAX = 300
+
+
+def description_cut(text: str, *, limit: int = DESCRIPTION_MAX) -> str:
+    """``text`` on one line, at most ``limit`` characters, cut after a whole word (with an
+    ellipsis) rather than inside one."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:.-\u2013\u2014")
+    return f"{cut}…"
 
 
 @register.filter
