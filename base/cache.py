@@ -49,18 +49,21 @@ def page_query_parameters_register(*names: str) -> None:
     PAGE_QUERY_PARAMETERS.update(names)
 
 
+def _page_parameters(query: QueryDict) -> list[tuple[str, str]]:
+    """The (name, value) pairs of ``query`` that pages read, in the order given."""
+    return [
+        (name, value)
+        for name, values in query.lists()
+        if name in PAGE_QUERY_PARAMETERS
+        for value in values
+    ]
+
+
 def page_query_string(query: QueryDict) -> str:
     """The parameters of ``query`` that pages read (``PAGE_QUERY_PARAMETERS``: a directory's
     search words, filters, sort and page), encoded in the order given: what a link to the same
     page in another language keeps. Tracking parameters (utm_*, fbclid...) are left out."""
-    return urlencode(
-        [
-            (name, value)
-            for name, values in query.lists()
-            if name in PAGE_QUERY_PARAMETERS
-            for value in values
-        ]
-    )
+    return urlencode(_page_parameters(query))
 
 
 def url_with_query(url: str, query_string: str) -> str:
@@ -99,12 +102,7 @@ def _generation() -> str:
 
 
 def _known_parameters(request: HttpRequest) -> list[tuple[str, str]]:
-    return sorted(
-        (name, value)
-        for name, values in request.GET.lists()
-        if name in PAGE_QUERY_PARAMETERS
-        for value in values
-    )
+    return sorted(_page_parameters(request.GET))
 
 
 def _has_only_known_parameters(request: HttpRequest) -> bool:

@@ -4,11 +4,12 @@ The network works in the Americas; keeping the list here (rather than the whole 
 forms short and lets our own catalogues carry every name in es, pt and fr.
 """
 
-import unicodedata
 from collections.abc import Iterable
 
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+
+from .inputs import text_fold
 
 AMERICAS = {
     "AG": _("Antigua and Barbuda"),
@@ -63,9 +64,7 @@ def country_sort_key(name: str) -> tuple[str, str]:
     Es, before "Uruguay"; "El Salvador" after "Ecuador" and before "Perú"), the name itself
     breaking ties. Neither PyICU nor pyuca is a dependency, and for the Latin-script names of our
     four languages folding the decomposed marks gives the dictionary order."""
-    decomposed = unicodedata.normalize("NFKD", str(name))
-    folded = "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
-    return folded, str(name)
+    return text_fold(str(name)), str(name)
 
 
 def countries_sorted(

@@ -11,6 +11,7 @@ answers and uploaded images, in one place so that no view parses them its own wa
 """
 
 import re
+import unicodedata
 from collections.abc import Callable
 
 from django.conf import settings
@@ -32,6 +33,13 @@ def text_clean(value: object, *, max_length: int | None = None) -> str:
     made one space, cut to ``max_length``."""
     text = " ".join(_CONTROL_CHARACTERS.sub("", str(value)).split())
     return text[:max_length] if max_length is not None else text
+
+
+def text_fold(text: str) -> str:
+    """``text`` in lower case without accents, so that "Migración" and "migracion" compare equal
+    (the decomposed marks dropped)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
 
 
 def integer_parse(value: object, *, minimum: int, maximum: int) -> int | None:

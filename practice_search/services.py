@@ -2,7 +2,6 @@
 views and refreshing the shared "most viewed" ranking."""
 
 import html
-import unicodedata
 import uuid
 from collections.abc import Iterable
 
@@ -15,6 +14,7 @@ from django.utils import translation
 from django.utils.html import strip_tags
 from wagtail.models import Page
 
+from network.inputs import text_fold
 from practices.models import PracticePage
 from taxonomy.terms import GCM_OBJECTIVES, SDG_TARGETS, TARGET_GROUPS, THEMES, label
 
@@ -44,12 +44,6 @@ BODY_FIELDS = (
 def search_config_for(language: str) -> str:
     """The text-search configuration used for content (and queries) in ``language``."""
     return SEARCH_CONFIGS.get(language, DEFAULT_SEARCH_CONFIG)
-
-
-def text_fold(text: str) -> str:
-    """``text`` in lower case without accents, so that "Migración" and "migracion" compare equal."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
 
 
 def _plain(value) -> str:
