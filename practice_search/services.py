@@ -9,7 +9,6 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVector
 from django.db import connection, transaction
 from django.db.models import Count, Max, OuterRef, Subquery, Value
-from django.db.models.functions import Coalesce, NullIf
 from django.utils import translation
 from django.utils.html import strip_tags
 from wagtail.models import Page
@@ -215,25 +214,25 @@ def _place(page: PracticePage) -> str:
     return authority.name if authority is not None and authority.name else page.place_name
 
 
-def _place_expression():
-    """What ``_place`` says, in SQL, for the practice page of each entry."""
-    pages = PracticePage.objects.filter(pk=OuterRef("page_id")).annotate(
-        place_shown=Coalesce(NullIf("authority__name", Value("")), "place_name")
-    )
-    return Subquery(pages.values("place_shown")[:1])
-
-
-def practice_entries_authority_refresh(*, authority_id: int | None = None) -> None:
-    """Copy the place of each practice again onto its entries after a member authority was
-    renamed (``authority_id``: its practices) or deleted (None: every entry whose page names
-    no authority any more, as deleting one leaves its practices), and mark the entries
+def practice_entries_authority_refresh(
+    *, authority_id: int | None = None, deleted_name: str = ""
+) -> None:
+    """Copy the place of each practice again onto its entries (``_place``, the one rule) after a
+    member authority was renamed (``authority_id``: its practices) or deleted (``deleted_name``:
+    the entries that showed it, whose pages now name no authority), and mark the entries
     changed."""
-    entries = PracticeSearchEntry.objects.all()
+    entries = PracticeSearchEntry.objects.select_related("page__authority")
     if authority_id is not None:
         entries = entries.filter(page__authority_id=authority_id)
     else:
-        entries = entries.filter(page__authority__isnull=True)
-    entries.update(place=_place_expression())
+        entries = entries.filter(page__authority__isnull=True, place=deleted_name)
+    changed = []
+    for entry in entries:
+        place = _place(entry.page)
+        if entry.place != place:
+            entry.place = place
+            changed.append(entry)
+    PracticeSearchEntry.objects.bulk_update(changed, ["place"], batch_size=500)
     search_generation_bump()
 
 

@@ -61,4 +61,4 @@ def _authority_saved(sender, instance, **kwargs) -> None:
 @receiver(post_delete, sender=LocalAuthority)
 def _authority_deleted(sender, instance, **kwargs) -> None:
     # Its practices now name no authority (SET_NULL): their cards show the place named on them.
-    services.practice_entries_authority_refresh()
+    services.practice_entries_authority_refresh(deleted_name=instance.name)
