@@ -2,6 +2,7 @@
 translation yet. Pages reached through a fallback are served by ``BasePage.route``."""
 
 from collections.abc import Iterable
+from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
 from django.db.models import Q
@@ -109,3 +110,15 @@ def page_urls_in_language(
 
 def page_url_in_language(page: Page, *, language: str, request: HttpRequest | None = None) -> str:
     return page_urls_in_language([page], language=language, request=request)[page.pk]
+
+
+def page_urls_by_language(page: Page) -> dict[str, str]:
+    """The site path of ``page`` for a reader of each language (see ``page_urls_in_language``),
+    for what is read later and elsewhere (an email's links): language code -> path."""
+    paths = {}
+    for language, _name in settings.LANGUAGES:
+        url = page_url_in_language(page, language=language) or ""
+        # Without a request Wagtail may write the Site row's host: keep only the path.
+        parts = urlsplit(url)
+        paths[language] = urlunsplit(("", "", parts.path, parts.query, parts.fragment))
+    return paths

@@ -92,7 +92,8 @@ EVENT_REGISTRATION_CONFIRMED = kind_register(
     code="event_registration_confirmed",
     label=_("Your registration for an event is confirmed"),
     # context: event_title, event_start (ISO 8601 string), event_time_zone (IANA key, shown in
-    # that zone; UTC when missing), event_url
+    # that zone; UTC when missing), event_url, page_urls (the event page's address in each language:
+    # its email links it in the reader's language)
 )
 INVITATION_ACCEPTED = kind_register(
     code="invitation_accepted",

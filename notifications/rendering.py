@@ -13,21 +13,11 @@ from django.utils.translation import gettext
 
 from .emails import RenderedEmail
 from .kinds import kind_get
+from .links import absolute_url, link_for_language, notification_link, page_link_of
 from .models import Notification
 from .tokens import unsubscribe_token_make
 
 SITE_NAME = "Convive"
-
-
-def absolute_url(url: str) -> str:
-    """A link usable outside the site (in an email): site-relative paths get ``SITE_URL``."""
-    if not url:
-        return ""
-    if url.startswith(("https://", "http://")):
-        return url
-    if url.startswith("/") and not url.startswith("//"):
-        return f"{settings.SITE_URL}{url}"
-    return ""
 
 
 def render_text(template_name: str, context: dict) -> str:
@@ -46,7 +36,6 @@ def _base_context(notification: Notification) -> dict:
         "notification": notification,
         "site_url": settings.SITE_URL,
         "site_name": SITE_NAME,
-        "link": absolute_url(notification.url),
     }
 
 
@@ -83,6 +72,10 @@ def notification_render_email(*, notification: Notification, language: str) -> R
     kind = kind_get(notification.kind)
     context = {
         **_base_context(notification),
+        # Decided for the reader, whoever's visit stored the notification (see links.py):
+        # ``link`` is the notification's own address, ``page_link`` the page it is about.
+        "link": link_for_language(url=notification.url, language=language),
+        "page_link": page_link_of(context=notification.context, language=language),
         **_email_footer_context(
             user_id=notification.recipient_id, kinds=[notification.kind], language=language
         ),
@@ -105,7 +98,9 @@ def digest_render_email(
         items = [
             {
                 "text": notification_render_short(notification=notification),
-                "link": absolute_url(notification.url),
+                "link": notification_link(
+                    url=notification.url, context=notification.context, language=language
+                ),
                 "created_at": notification.created_at,
             }
             for notification in notifications

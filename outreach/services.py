@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from base.cache import page_cache_clear
+from base.localization import page_urls_by_language
 from network.models import User
 from network.permissions import decide
 from notifications import services as notification_services
@@ -64,6 +65,8 @@ def event_registration_create(
                 "event_start": canonical.start.isoformat(),
                 "event_time_zone": canonical.time_zone,
                 "event_url": url,
+                # The email links the event in the reader's language (notifications.links).
+                "page_urls": page_urls_by_language(canonical),
             },
             url=url,
         )

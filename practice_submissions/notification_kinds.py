@@ -1,6 +1,7 @@
 """Notification kinds of practice proposals. Context keys (the contract with the templates):
 ``submission_id``, ``title``, ``submitter_name``, and ``message`` (the coordinator's words;
-empty when none)."""
+empty when none); an approval adds ``page_urls``, the published practice page's address in
+each language, which its email links first (in the reader's language)."""
 
 from django.utils.translation import gettext_lazy as _
 

@@ -19,6 +19,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
+from base.localization import page_urls_by_language
 from network.roles import Role
 from notifications.services import notification_send
 from practices.models import (
@@ -222,16 +223,20 @@ def _event_record(
 
 def _notify(submission: PracticeSubmission, event: SubmissionEvent, *, kind, recipients) -> None:
     submitter = submission.submitter
+    context = {
+        "submission_id": submission.pk,
+        "title": submission.title,
+        "submitter_name": submitter.get_full_name() or submitter.email,
+        "message": event.message,
+    }
+    if kind == notification_kinds.APPROVED and submission.page_id:
+        # The public page, which the email links first, in the author's language.
+        context["page_urls"] = page_urls_by_language(submission.page)
     notification_send(
         recipients=recipients,
         kind=kind.code,
         event_key=f"practice-submission:{submission.pk}:event:{event.pk}",
-        context={
-            "submission_id": submission.pk,
-            "title": submission.title,
-            "submitter_name": submitter.get_full_name() or submitter.email,
-            "message": event.message,
-        },
+        context=context,
         url=reverse("practice_submissions:detail", args=[submission.pk]),
     )
 

@@ -154,7 +154,7 @@ def test_event_registration_email_formats_the_start_and_links_the_event(send, ou
             "event_start": "2030-05-04T15:30:00+00:00",
             "event_url": "/en/events/cities-that-welcome/",
         },
-        url="",
+        url="/en/events/cities-that-welcome/",
     )
 
     message = outbox[0]
