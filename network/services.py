@@ -122,11 +122,25 @@ def membership_add(
 
 # --- Join requests ---------------------------------------------------------------------------
 def join_request_submit(*, data: dict) -> JoinRequest:
-    """Store a local authority's application and tell every coordinator about it."""
+    """Store a local authority's application, tell every coordinator about it and
+    acknowledge it to the contact person, in the language they chose on the form, with what
+    happens next and when."""
     join_request = JoinRequest(**data)
     join_request.contact_email = join_request.contact_email.strip().lower()
     join_request.full_clean()
     join_request.save()
+
+    email_send(
+        to=join_request.contact_email,
+        template_prefix="network/emails/join_request_received",
+        context={
+            "contact_name": join_request.contact_name,
+            "authority_name": join_request.authority_name,
+            "review_days": settings.JOIN_REQUEST_REVIEW_DAYS,
+        },
+        language=join_request.preferred_language,
+        key=f"join-request-received:{join_request.pk}",
+    )
 
     recipients = list(coordinators())
     if recipients:

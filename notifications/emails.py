@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import translation
 
 
@@ -20,8 +21,16 @@ class RenderedEmail:
 
 
 def email_render(*, template_prefix: str, context: dict, language: str) -> RenderedEmail:
-    """Render the subject, plain-text and HTML bodies of an email in ``language``."""
-    full_context = {"site_url": settings.SITE_URL, "site_name": "Convive", **context}
+    """Render the subject, plain-text and HTML bodies of an email in ``language``;
+    ``home_url`` is the site's home page in that language."""
+    with translation.override(language):
+        home_url = f"{settings.SITE_URL}{reverse('wagtail_serve', args=[''])}"
+    full_context = {
+        "site_url": settings.SITE_URL,
+        "home_url": home_url,
+        "site_name": "Convive",
+        **context,
+    }
     with translation.override(language):
         subject = render_to_string(f"{template_prefix}_subject.txt", full_context)
         text = render_to_string(f"{template_prefix}.txt", full_context)

@@ -325,6 +325,8 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Convive"
 # Invitation links to join an organisation stop working after this many days.
 INVITATION_TTL_DAYS = env.int("INVITATION_TTL_DAYS", default=14)
+# What a join applicant is told in the acknowledgement: the coordinators answer within this.
+JOIN_REQUEST_REVIEW_DAYS = env.int("JOIN_REQUEST_REVIEW_DAYS", default=10)
 
 # ---------------------------------------------------------------------------------------------
 # Languages

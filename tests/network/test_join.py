@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.contrib.auth.models import Permission
 from django.core import mail
@@ -5,7 +7,7 @@ from django.urls import reverse
 
 from network.models import Invitation, JoinRequest, LocalAuthority
 from network.services import join_request_approve, join_request_decline
-from notifications.models import Notification
+from notifications.models import EmailDelivery, Notification
 from tests.factories import JoinRequestFactory, LocalAuthorityFactory
 
 from .conftest import person, sign_in
@@ -64,7 +66,32 @@ def test_applying_stores_the_request_and_notifies_coordinators(
     assert notification.context["authority_name"] == "Arica"
     assert notification.context["request_id"] == request.pk
     assert f"/cms/snippets/network/joinrequest/inspect/{request.pk}/" in notification.url
-    assert [message.to for message in mail.outbox] == [[coordinator.email]]
+    assert sorted(message.to[0] for message in mail.outbox) == sorted(
+        [coordinator.email, "valentina.soto@arica.example.org"]
+    )
+
+
+def test_the_applicant_is_told_the_request_arrived_and_what_happens_next(
+    client, coordinator, django_capture_on_commit_callbacks, settings
+):
+    settings.JOIN_REQUEST_REVIEW_DAYS = 7
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        client.post(JOIN_URL, FORM)
+    # Written to the outbox with the request, sent by a worker once the request is stored.
+    assert mail.outbox == []
+    delivery = EmailDelivery.objects.get(to_address="valentina.soto@arica.example.org")
+    assert delivery.language == "es"
+    for callback in callbacks:
+        callback()
+    (message,) = [m for m in mail.outbox if m.to == ["valentina.soto@arica.example.org"]]
+    assert message.extra_headers["Content-Language"] == "es"
+    assert "Arica" in message.subject
+    assert "Valentina Soto" in message.body
+    assert "7" in message.body
+    # The only link is the home page in the language of the form, on the served address.
+    assert re.findall(r"https?://\S+", message.body) == [f"{settings.SITE_URL}/es/"]
+    # The coordinators are still told.
+    assert Notification.objects.get(recipient=coordinator).kind == "join_request_submitted"
 
 
 def test_invalid_application_keeps_what_was_typed(client):
