@@ -12,35 +12,9 @@ from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.utils.translation import gettext
-from django.utils.translation import gettext_lazy as _
 
-# Names of the cities that name the time zones the site offers, as people write them; any
-# other zone is named after the last part of its key ("America/Port_of_Spain": "Port of Spain").
-CITY_NAMES = {
-    "America/Argentina/Buenos_Aires": _("Buenos Aires"),
-    "America/Bogota": _("Bogotá"),
-    "America/Caracas": _("Caracas"),
-    "America/Costa_Rica": _("San José"),
-    "America/El_Salvador": _("San Salvador"),
-    "America/Guatemala": _("Guatemala City"),
-    "America/Guayaquil": _("Quito"),
-    "America/Havana": _("Havana"),
-    "America/La_Paz": _("La Paz"),
-    "America/Lima": _("Lima"),
-    "America/Manaus": _("Manaus"),
-    "America/Mexico_City": _("Mexico City"),
-    "America/Montevideo": _("Montevideo"),
-    "America/New_York": _("New York"),
-    "America/Panama": _("Panama City"),
-    "America/Port-au-Prince": _("Port-au-Prince"),
-    "America/Santiago": _("Santiago"),
-    "America/Santo_Domingo": _("Santo Domingo"),
-    "America/Sao_Paulo": _("São Paulo"),
-    "America/Tijuana": _("Tijuana"),
-    "America/Los_Angeles": _("Los Angeles"),
-}
-
-MINUS_SIGN = "\u2212"
+# The offered zones and their city names live with people's own zone (network.time_zones).
+from network.time_zones import CITY_NAMES, utc_offset
 
 
 class ZonedDatetime(datetime):
@@ -62,15 +36,6 @@ def city_name(*, zone: ZoneInfo) -> str:
     if name is not None:
         return str(name)
     return zone.key.rsplit("/", 1)[-1].replace("_", " ")
-
-
-def utc_offset(*, value: datetime) -> str:
-    """The UTC offset of an aware datetime as people write it: "-5" (with a true minus
-    sign), "+5:30", "+14"."""
-    minutes = int(value.utcoffset().total_seconds() // 60)
-    hours, rest = divmod(abs(minutes), 60)
-    sign = MINUS_SIGN if minutes < 0 else "+"
-    return f"{sign}{hours}:{rest:02d}" if rest else f"{sign}{hours}"
 
 
 def zone_label(*, value: datetime) -> str:
@@ -121,3 +86,15 @@ def zoned_time(*, value: datetime, zone_key: str) -> ZonedTime:
             fold=local.fold,
         )
     )
+
+
+def reader_time(*, value: datetime, zone_key: str, reader_zone_key: str) -> ZonedTime | None:
+    """``value`` in a reader's own zone, when they gave one and the clock there differs at that
+    moment from the one in ``zone_key`` (where ``value`` is shown first); else None."""
+    if not reader_zone_key:
+        return None
+    theirs = zoned_time(value=value, zone_key=reader_zone_key)
+    ours = zoned_time(value=value, zone_key=zone_key)
+    if theirs.local.utcoffset() == ours.local.utcoffset():
+        return None
+    return theirs

@@ -10,6 +10,7 @@ from .countries import countries_sorted
 from .inputs import image_pixels_validate
 from .models import JoinRequest, LocalAuthority, PartnerOrganisation, User
 from .roles import Role
+from .time_zones import zone_choices
 
 ACCEPTED_IMAGE_FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
 
@@ -135,6 +136,7 @@ class ProfileForm(forms.ModelForm):
             "languages_spoken",
             "other_languages",
             "preferred_language",
+            "time_zone",
         ]
         widgets = {
             "first_name": forms.TextInput(attrs={"autocomplete": "given-name"}),
@@ -142,6 +144,10 @@ class ProfileForm(forms.ModelForm):
             "position": forms.TextInput(attrs={"autocomplete": "organization-title"}),
             "photo": forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["time_zone"].choices = [("", _("Not set")), *zone_choices()]
 
     def clean_photo(self):
         photo = self.cleaned_data.get("photo")

@@ -62,6 +62,7 @@ def _export_account(user) -> dict:
         "last_name": user.last_name,
         "position": user.position,
         "preferred_language": user.preferred_language,
+        "time_zone": user.time_zone,
         "languages_spoken": list(user.languages_spoken or []),
         "other_languages": user.other_languages,
         "photo": user.photo.name if user.photo else None,

@@ -438,6 +438,7 @@ PROFILE_FIELDS = (
     "languages_spoken",
     "other_languages",
     "preferred_language",
+    "time_zone",
 )
 
 

@@ -9,6 +9,7 @@ from datetime import datetime
 from django import template
 
 from ..timezones import ZonedTime
+from ..timezones import reader_time as _reader_time
 from ..timezones import zoned_time as _zoned_time
 
 register = template.Library()
@@ -20,3 +21,12 @@ def zoned_time(value, zone_key: str) -> ZonedTime | str:
     if not isinstance(value, datetime) or value.tzinfo is None:
         return ""
     return _zoned_time(value=value, zone_key=zone_key)
+
+
+@register.simple_tag
+def reader_time(value, zone_key: str, reader_zone_key: str) -> ZonedTime | str:
+    """``{% reader_time value zone_key reader_zone_key as yours %}``: ``value`` in the reader's
+    own zone when they gave one and its clock differs from ``zone_key``'s; "" otherwise."""
+    if not isinstance(value, datetime) or value.tzinfo is None:
+        return ""
+    return _reader_time(value=value, zone_key=zone_key, reader_zone_key=reader_zone_key or "") or ""

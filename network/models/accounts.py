@@ -5,6 +5,8 @@ from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ..time_zones import zone_choices
+
 
 class UserManager(BaseUserManager):
     """Users sign in with their email address; there is no username."""
@@ -39,6 +41,16 @@ class User(AbstractUser):
         choices=settings.LANGUAGES,
         default="en",
         help_text=_("Emails from Convive are written in this language."),
+    )
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        choices=zone_choices,
+        blank=True,
+        help_text=_(
+            "Event times are also shown to you in this zone. Leave empty to see them only in "
+            "the event's zone."
+        ),
     )
     photo = models.ImageField(_("photo"), upload_to="people/photos/", blank=True)
     position = models.CharField(_("position"), max_length=200, blank=True)

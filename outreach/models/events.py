@@ -13,32 +13,7 @@ from wagtail_localize.fields import SynchronizedField
 from base.blocks import BodyBlock
 from base.models import BasePage, IndexPage
 from base.timezones import ZonedTime, zone_get, zoned_time
-
-# The time zones of the Americas where the network works, plus UTC.
-TIME_ZONE_CHOICES = [
-    ("UTC", "UTC"),
-    ("America/Argentina/Buenos_Aires", "Buenos Aires"),
-    ("America/Bogota", "Bogotá"),
-    ("America/Caracas", "Caracas"),
-    ("America/Costa_Rica", "San José (Costa Rica)"),
-    ("America/El_Salvador", "San Salvador"),
-    ("America/Guatemala", "Guatemala"),
-    ("America/Guayaquil", "Quito / Guayaquil"),
-    ("America/Havana", "Havana"),
-    ("America/La_Paz", "La Paz"),
-    ("America/Lima", "Lima"),
-    ("America/Manaus", "Manaus / Boa Vista"),
-    ("America/Mexico_City", "Mexico City"),
-    ("America/Montevideo", "Montevideo"),
-    ("America/New_York", "New York / Toronto"),
-    ("America/Panama", "Panama"),
-    ("America/Port-au-Prince", "Port-au-Prince"),
-    ("America/Santiago", "Santiago"),
-    ("America/Santo_Domingo", "Santo Domingo"),
-    ("America/Sao_Paulo", "São Paulo / Brasília"),
-    ("America/Tijuana", "Tijuana"),
-    ("America/Los_Angeles", "Los Angeles / Vancouver"),
-]
+from network.time_zones import zone_choices
 
 
 class EventIndexPage(IndexPage):
@@ -67,7 +42,7 @@ class EventPage(BasePage):
     time_zone = models.CharField(
         _("time zone"),
         max_length=64,
-        choices=TIME_ZONE_CHOICES,
+        choices=zone_choices,
         default="UTC",
         help_text=_("Times are shown to visitors in this time zone."),
     )

@@ -91,3 +91,28 @@ def test_only_the_networks_languages_can_be_ticked(client):
     response = client.post(URL, form(languages_spoken=["xx"]))
     assert response.status_code == 200
     assert "Select a valid choice" in response.content.decode()
+
+
+def test_person_gives_their_time_zone_and_it_is_exported(client):
+    user = person()
+    client.force_login(user)
+    html = client.get(URL).content.decode()
+    assert '<option value="" selected>Not set</option>' in html
+    assert '<option value="Pacific/Galapagos">Galápagos (UTC\u22126)</option>' in html
+    response = client.post(URL, form(time_zone="Pacific/Easter"))
+    assert response.status_code == 302
+    user.refresh_from_db()
+    assert user.time_zone == "Pacific/Easter"
+    assert client.get(URL).content.decode().count('value="Pacific/Easter" selected') == 1
+    data = client.get("/en/network/account/data/").json()
+    assert data["account"]["time_zone"] == "Pacific/Easter"
+
+
+def test_a_time_zone_outside_the_list_is_refused_with_a_message(client):
+    user = person()
+    client.force_login(user)
+    response = client.post(URL, form(time_zone="Mars/Olympus_Mons"))
+    assert response.status_code == 200
+    assert "Select a valid choice." in response.content.decode()
+    user.refresh_from_db()
+    assert user.time_zone == ""

@@ -39,17 +39,18 @@ def test_applying_to_join_while_the_broker_is_down(client):
         assert elapsed < FAST
         assert JoinRequest.objects.get().authority_name == "Arica"
         deliveries = EmailDelivery.objects.all()
-        assert [row.status for row in deliveries] == [EmailDelivery.Status.QUEUED] * 3
+        # One email per coordinator and the applicant's acknowledgement.
+        assert [row.status for row in deliveries] == [EmailDelivery.Status.QUEUED] * 4
         # Marked unpublished, so that the first sweep after recovery takes them at once.
         assert not deliveries.filter(enqueued_at__isnull=False).exists()
         assert mail.outbox == []
 
         # The broker is back (tasks now run where they are published) and beat sweeps.
         app.conf.task_always_eager = True
-        assert services.delivery_sweep().published == 3
+        assert services.delivery_sweep().published == 4
         assert services.delivery_sweep().published == 0
 
     assert sorted(message.to[0] for message in mail.outbox) == sorted(
-        coordinator.email for coordinator in coordinators
+        [*(coordinator.email for coordinator in coordinators), FORM["contact_email"].lower()]
     )
     assert set(EmailDelivery.objects.values_list("status", flat=True)) == {"sent"}
