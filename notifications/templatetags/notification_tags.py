@@ -1,9 +1,12 @@
 import datetime
 
 from django import template
+from django.conf import settings
+from django.utils.translation import get_language
 
 from network.countries import country_name as _country_name
 
+from ..links import link_for_language
 from ..rendering import absolute_url as _absolute_url
 from ..rendering import notification_render_short
 
@@ -34,3 +37,13 @@ def absolute_url(url: str) -> str:
 def notification_short(notification) -> str:
     """One line describing a notification in the viewer's language."""
     return notification_render_short(notification=notification)
+
+
+@register.simple_tag
+def notification_href(notification) -> str:
+    """Where a notification leads, in the viewer's language: a site path for this site's
+    addresses (an absolute address for others)."""
+    link = link_for_language(url=notification.url, language=get_language())
+    return (
+        link.removeprefix(settings.SITE_URL) if link.startswith(f"{settings.SITE_URL}/") else link
+    )

@@ -289,3 +289,17 @@ def test_other_people_see_nothing_of_mine(client, coordinator):
     client.force_login(UserFactory())
 
     assert "Secret" not in client.get(LIST_URL).content.decode()
+
+
+def test_the_list_links_each_notification_in_the_viewers_language(
+    person_client, coordinator, settings
+):
+    # Stored during an English visit; read on the Spanish site.
+    NotificationFactory(
+        recipient=coordinator,
+        context={"invitee_name": "Ana", "organisation_name": "Quito"},
+        url=f"{settings.SITE_URL}/en/network/invitations/",
+    )
+    html = person_client.get("/es/notifications/").content.decode()
+    assert 'href="/es/network/invitations/"' in html
+    assert "/en/network/invitations/" not in html
