@@ -3,6 +3,7 @@
 from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
@@ -12,6 +13,18 @@ from .models import JoinRequest, LocalAuthority, PartnerOrganisation, User
 from .roles import Role
 
 ACCEPTED_IMAGE_FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
+
+# What a form says, under a field, about who will see the answer.
+SHOWN_ON_PRACTICE_PAGE = _("Shown publicly on the practice page.")
+SHOWN_IF_LISTED = _("Shown publicly on your authority's page if you choose to be listed.")
+NOT_SHOWN_PUBLICLY = _("Not shown publicly.")
+
+
+def publicity_note(form: forms.BaseForm, notes: dict[str, str]) -> None:
+    """Add to each named field's help text whether the answer will be public."""
+    for name, note in notes.items():
+        field = form.fields[name]
+        field.help_text = format_lazy("{} {}", field.help_text, note) if field.help_text else note
 
 
 def validate_image_upload(upload) -> None:
@@ -76,6 +89,12 @@ class JoinRequestForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         # The model's choices are by code; the visitor picks by name in their language.
         self.fields["country"].choices = [("", "---------"), *countries_sorted()]
+        publicity_note(
+            self,
+            dict.fromkeys(
+                ("contact_name", "contact_email", "contact_position", "message"), NOT_SHOWN_PUBLICLY
+            ),
+        )
 
     def service_data(self) -> dict:
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
@@ -135,6 +154,7 @@ class ProfileForm(forms.ModelForm):
             "languages_spoken",
             "other_languages",
             "preferred_language",
+            "listed_in_directory",
         ]
         widgets = {
             "first_name": forms.TextInput(attrs={"autocomplete": "given-name"}),
@@ -142,6 +162,21 @@ class ProfileForm(forms.ModelForm):
             "position": forms.TextInput(attrs={"autocomplete": "organization-title"}),
             "photo": forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        publicity_note(
+            self,
+            {
+                "first_name": SHOWN_IF_LISTED,
+                "last_name": SHOWN_IF_LISTED,
+                "photo": SHOWN_IF_LISTED,
+                "position": SHOWN_IF_LISTED,
+                "languages_spoken": NOT_SHOWN_PUBLICLY,
+                "other_languages": NOT_SHOWN_PUBLICLY,
+                "preferred_language": NOT_SHOWN_PUBLICLY,
+            },
+        )
 
     def clean_photo(self):
         photo = self.cleaned_data.get("photo")

@@ -426,6 +426,7 @@ PROFILE_FIELDS = (
     "languages_spoken",
     "other_languages",
     "preferred_language",
+    "listed_in_directory",
 )
 
 
