@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import permissions, selectors, services
+from .authority_page import authority_sections
 from .countries import AMERICAS
 from .forms import AccountDeleteForm, InvitationForm, JoinRequestForm, ProfileForm
 from .mfa import second_factor_prompt
@@ -273,7 +274,12 @@ def authority_detail(request: HttpRequest, slug: str) -> HttpResponse:
     authority = selectors.authority_get(slug=slug)
     if authority is None:
         raise Http404(_("No member authority here."))
-    return render(request, "network/authority_detail.html", {"authority": authority})
+    context = {
+        "authority": authority,
+        "people": list(selectors.authority_listed_people(authority=authority)),
+        "sections": authority_sections(authority=authority, language=request.LANGUAGE_CODE),
+    }
+    return render(request, "network/authority_detail.html", context)
 
 
 # --- The person's own data -------------------------------------------------------------------
