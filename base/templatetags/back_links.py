@@ -42,5 +42,10 @@ def back_link(context, label: str) -> dict:
     """ "Back to results" to the filtered list the reader came from, or ``label`` (the plain
     list's name) when they did not come from a filtered one."""
     request = context["request"]
-    url, filtered = back_url(request, list_path(request.path))
+    path = request.path
+    page = context.get("page")
+    if getattr(request, "is_preview", False) and page is not None:
+        # A CMS preview is served at an admin address: its list is the page's own parent.
+        path = page.get_url(request) or path
+    url, filtered = back_url(request, list_path(path))
     return {"url": url, "label": label, "filtered": filtered}

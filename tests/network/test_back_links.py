@@ -107,3 +107,14 @@ def test_authority_directory_to_authority_and_back(client):
     assert _back(detail) == ("/en/network/authorities/?country=MX", "Back to results")
     detail = client.get("/en/network/authorities/tijuana/?country=ZZ&page=//evil").content
     assert _back(detail.decode()) == (reverse("network:authority_list"), "All member authorities")
+
+
+def test_a_cms_preview_leads_back_to_the_pages_own_list(rf, home):
+    from base.templatetags.back_links import back_link
+
+    directory = practice_index(home)
+    desk = practice(directory, slug="desk")
+    request = rf.get("/cms/pages/9/edit/preview/?mode=")
+    request.is_preview = True
+    link = back_link({"request": request, "page": desk}, "All good practices")
+    assert link["url"] == "/en/practices/"
