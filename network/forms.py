@@ -18,6 +18,9 @@ ACCEPTED_IMAGE_FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
 SHOWN_ON_PRACTICE_PAGE = _("Shown publicly on the practice page.")
 SHOWN_IF_LISTED = _("Shown publicly on your authority's page if you choose to be listed.")
 NOT_SHOWN_PUBLICLY = _("Not shown publicly.")
+THEIRS_SHOWN_IF_LISTED = _(
+    "Shown publicly on the local authority's page if they choose to be listed."
+)
 
 
 def publicity_note(form: forms.BaseForm, notes: dict[str, str]) -> None:
@@ -128,6 +131,7 @@ class InvitationForm(forms.Form):
             (key, str(org)) for key, org in self._organisations.items()
         ]
         self.fields["role"].choices = [(role, Role(role).label) for role in roles]
+        publicity_note(self, {"email": NOT_SHOWN_PUBLICLY, "position": THEIRS_SHOWN_IF_LISTED})
 
     def clean_organisation(self) -> LocalAuthority | PartnerOrganisation:
         key = self.cleaned_data["organisation"]

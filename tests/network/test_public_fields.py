@@ -50,6 +50,20 @@ def test_the_proposal_says_the_contact_is_public(client):
         assert _help_text(html, field) == ON_PRACTICE
 
 
+def test_the_invitation_form_says_which_fields_are_public(client):
+    from tests.factories import MembershipFactory
+
+    focal_point = person("official")
+    MembershipFactory(user=focal_point, is_focal_point=True)
+    client.force_login(focal_point)
+    html = client.get(reverse("network:invitation_list")).content.decode()
+    html = html.replace("&#x27;", "'")
+    assert _help_text(html, "email") == NOT_PUBLIC
+    assert _help_text(html, "position") == (
+        "Shown publicly on the local authority's page if they choose to be listed."
+    )
+
+
 def test_the_join_form_says_the_contact_is_not_public(client):
     html = client.get(reverse("network:join")).content.decode()
     for field in ("contact_name", "contact_email", "contact_position"):
