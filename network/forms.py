@@ -3,6 +3,7 @@
 from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
@@ -13,6 +14,21 @@ from .roles import Role
 from .time_zones import zone_choices
 
 ACCEPTED_IMAGE_FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
+
+# What a form says, under a field, about who will see the answer.
+SHOWN_ON_PRACTICE_PAGE = _("Shown publicly on the practice page.")
+SHOWN_IF_LISTED = _("Shown publicly on your authority's page if you choose to be listed.")
+NOT_SHOWN_PUBLICLY = _("Not shown publicly.")
+THEIRS_SHOWN_IF_LISTED = _(
+    "Shown publicly on the local authority's page if they choose to be listed."
+)
+
+
+def publicity_note(form: forms.BaseForm, notes: dict[str, str]) -> None:
+    """Add to each named field's help text whether the answer will be public."""
+    for name, note in notes.items():
+        field = form.fields[name]
+        field.help_text = format_lazy("{} {}", field.help_text, note) if field.help_text else note
 
 
 def validate_image_upload(upload) -> None:
@@ -77,6 +93,12 @@ class JoinRequestForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         # The model's choices are by code; the visitor picks by name in their language.
         self.fields["country"].choices = [("", "---------"), *countries_sorted()]
+        publicity_note(
+            self,
+            dict.fromkeys(
+                ("contact_name", "contact_email", "contact_position", "message"), NOT_SHOWN_PUBLICLY
+            ),
+        )
 
     def service_data(self) -> dict:
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
@@ -110,6 +132,7 @@ class InvitationForm(forms.Form):
             (key, str(org)) for key, org in self._organisations.items()
         ]
         self.fields["role"].choices = [(role, Role(role).label) for role in roles]
+        publicity_note(self, {"email": NOT_SHOWN_PUBLICLY, "position": THEIRS_SHOWN_IF_LISTED})
 
     def clean_organisation(self) -> LocalAuthority | PartnerOrganisation:
         key = self.cleaned_data["organisation"]
@@ -137,6 +160,7 @@ class ProfileForm(forms.ModelForm):
             "other_languages",
             "preferred_language",
             "time_zone",
+            "listed_in_directory",
         ]
         widgets = {
             "first_name": forms.TextInput(attrs={"autocomplete": "given-name"}),
@@ -148,6 +172,19 @@ class ProfileForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["time_zone"].choices = [("", _("Not set")), *zone_choices()]
+        publicity_note(
+            self,
+            {
+                "first_name": SHOWN_IF_LISTED,
+                "last_name": SHOWN_IF_LISTED,
+                "photo": SHOWN_IF_LISTED,
+                "position": SHOWN_IF_LISTED,
+                "languages_spoken": NOT_SHOWN_PUBLICLY,
+                "other_languages": NOT_SHOWN_PUBLICLY,
+                "preferred_language": NOT_SHOWN_PUBLICLY,
+                "time_zone": NOT_SHOWN_PUBLICLY,
+            },
+        )
 
     def clean_photo(self):
         photo = self.cleaned_data.get("photo")

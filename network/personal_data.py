@@ -1,34 +1,70 @@
 """Everything Convive knows about a person, gathered for the personal data export.
 
-Each app registers one function ``(user) -> dict`` under a key, usually in its AppConfig.ready()
-or in a module imported from it::
+Each app registers one function ``(user) -> dict`` under a key, with the models whose rows about
+the person it exports, usually in a ``personal_data`` module imported from its
+AppConfig.ready()::
 
     from network import personal_data
 
-    @personal_data.register("notifications")
+    @personal_data.register("notifications", covers=["notifications.Notification"])
     def export_notifications(user) -> dict:
         return {"notifications": [...]}
 
-The values must be JSON-serialisable (dates as ISO strings). The network app registers its own
-sections below.
+The values must be JSON-serialisable (dates as ISO strings). Every model with a relation to the
+user model is either covered by an exporter or listed in ``NOT_EXPORTED`` with the reason
+(tests/network/test_personal_data.py walks the models to keep it so). The network app registers
+its own sections below.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.utils import timezone
 
 Exporter = Callable[[Any], dict]
 _EXPORTERS: dict[str, Exporter] = {}
+_COVERS: dict[str, frozenset[str]] = {}
+
+# Models related to people that the export leaves out, and why. All of them belong to the
+# content management system, which only the network's staff use: what they record is the
+# network's editorial work (pages, revisions, images, translations, comments on drafts) or the
+# CMS's own bookkeeping, not something Convive knows about a member. Deleting an account
+# removes the person's CMS settings and comments and clears their name from the rest.
+_CMS_WORK = "Editorial work and settings in the content management system (staff only)."
+NOT_EXPORTED: dict[str, str] = {
+    "admin.LogEntry": "Django admin's audit trail of staff changes (staff only).",
+    "wagtailcore.Page": _CMS_WORK,
+    "wagtailcore.Revision": _CMS_WORK,
+    "wagtailcore.ModelLogEntry": _CMS_WORK,
+    "wagtailcore.PageLogEntry": _CMS_WORK,
+    "wagtailcore.WorkflowState": _CMS_WORK,
+    "wagtailcore.TaskState": _CMS_WORK,
+    "wagtailcore.Comment": _CMS_WORK,
+    "wagtailcore.CommentReply": _CMS_WORK,
+    "wagtailcore.PageSubscription": _CMS_WORK,
+    "wagtailcore.UploadedFile": _CMS_WORK,
+    "wagtailcore.APIToken": "Access keys to the CMS's API (staff only): secrets, never exported.",
+    "wagtailadmin.EditingSession": _CMS_WORK,
+    "wagtailadmin.FormState": _CMS_WORK,
+    "wagtailusers.UserProfile": _CMS_WORK,
+    "wagtaildocs.Document": _CMS_WORK,
+    "wagtailimages.Image": _CMS_WORK,
+    "wagtail_localize.StringTranslation": _CMS_WORK,
+    "wagtail_localize.SegmentOverride": _CMS_WORK,
+}
 
 
-def register(key: str, exporter: Exporter | None = None):
-    """Register ``exporter`` under ``key``; usable as a decorator when ``exporter`` is omitted."""
+def register(key: str, exporter: Exporter | None = None, *, covers: Iterable[str] = ()):
+    """Register ``exporter`` under ``key``; usable as a decorator when ``exporter`` is omitted.
+
+    ``covers`` names (as ``"app_label.ModelName"``) the models whose rows tied to the person
+    this exporter includes."""
 
     def add(function: Exporter) -> Exporter:
         if key in _EXPORTERS and _EXPORTERS[key] is not function:
             raise ValueError(f"A personal data exporter is already registered as {key!r}.")
         _EXPORTERS[key] = function
+        _COVERS[key] = frozenset(covers)
         return function
 
     return add(exporter) if exporter is not None else add
@@ -36,6 +72,11 @@ def register(key: str, exporter: Exporter | None = None):
 
 def registered_keys() -> list[str]:
     return sorted(_EXPORTERS)
+
+
+def covered_models() -> dict[str, str]:
+    """Each model an exporter declared it covers (``"app_label.ModelName"``) → its key."""
+    return {label: key for key in sorted(_COVERS) for label in _COVERS[key]}
 
 
 def personal_data_export(*, user) -> dict:
@@ -51,7 +92,7 @@ def _iso(value) -> str | None:
     return value.isoformat() if value else None
 
 
-@register("account")
+@register("account", covers=["network.User", "account.EmailAddress", "mfa.Authenticator"])
 def _export_account(user) -> dict:
     from allauth.account.models import EmailAddress
     from allauth.mfa.models import Authenticator
@@ -66,6 +107,7 @@ def _export_account(user) -> dict:
         "languages_spoken": list(user.languages_spoken or []),
         "other_languages": user.other_languages,
         "photo": user.photo.name if user.photo else None,
+        "listed_in_directory": user.listed_in_directory,
         "date_joined": _iso(user.date_joined),
         "last_login": _iso(user.last_login),
         "email_addresses": [
@@ -79,8 +121,10 @@ def _export_account(user) -> dict:
     }
 
 
-@register("network")
+@register("network", covers=["network.Membership", "network.Invitation", "network.JoinRequest"])
 def _export_network(user) -> dict:
+    from django.db.models import Q
+
     from .models import Invitation, JoinRequest
     from .selectors import user_memberships, user_roles
 
@@ -117,7 +161,9 @@ def _export_network(user) -> dict:
                 "state": invitation.state,
                 "created_at": _iso(invitation.created_at),
             }
-            for invitation in Invitation.objects.filter(email__iexact=user.email)
+            for invitation in Invitation.objects.filter(
+                Q(email__iexact=user.email) | Q(accepted_by=user)
+            )
             .select_related("local_authority", "partner")
             .order_by("created_at", "id")
         ],
@@ -135,5 +181,16 @@ def _export_network(user) -> dict:
             for request in JoinRequest.objects.filter(contact_email__iexact=user.email).order_by(
                 "created_at", "id"
             )
+        ],
+        # Applications this person decided on as a coordinator.
+        "join_requests_decided": [
+            {
+                "authority_name": request.authority_name,
+                "country": request.country,
+                "status": request.status,
+                "decided_at": _iso(request.decided_at),
+                "decision_reason": request.decision_reason,
+            }
+            for request in JoinRequest.objects.filter(decided_by=user).order_by("decided_at", "id")
         ],
     }

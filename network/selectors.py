@@ -128,6 +128,19 @@ def authority_get(*, slug: str) -> LocalAuthority | None:
     return LocalAuthority.objects.filter(is_member=True, slug=slug).first()
 
 
+def authority_listed_people(*, authority: LocalAuthority) -> QuerySet[Membership]:
+    """The people of a member authority who chose to be listed on its public page (and have a
+    name to show: the email address never is), focal points first, then by name."""
+    return (
+        Membership.objects.filter(
+            local_authority=authority, user__is_active=True, user__listed_in_directory=True
+        )
+        .exclude(user__first_name="", user__last_name="")
+        .select_related("user")
+        .order_by("-is_focal_point", "user__last_name", "user__first_name", "id")
+    )
+
+
 def authority_people(*, authority: LocalAuthority) -> QuerySet[Membership]:
     """The people of a member authority, focal points first."""
     return (

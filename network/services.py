@@ -11,11 +11,13 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from notifications.models import EmailDelivery
 from notifications.services import email_send, notification_send
 
 from . import permissions
@@ -439,6 +441,7 @@ PROFILE_FIELDS = (
     "other_languages",
     "preferred_language",
     "time_zone",
+    "listed_in_directory",
 )
 
 
@@ -466,9 +469,10 @@ def profile_update(*, user: User, by: User, changes: dict) -> User:
 def account_delete(*, user: User) -> None:
     """Delete a person's account and everything that is theirs alone.
 
-    Records the network still needs (a join request they sent for their authority) are kept
-    but stripped of the person's details. Other apps' rows go with the user through their
-    foreign keys (CASCADE, or SET_NULL where the content belongs to the network).
+    Records the network still needs (a join request they sent for their authority, an
+    invitation they accepted) are kept but stripped of the person's details. Other apps' rows
+    go with the user through their foreign keys (CASCADE, or SET_NULL where the content
+    belongs to the network).
     """
     JoinRequest.objects.filter(contact_email__iexact=user.email).update(
         contact_name=_("Deleted person"),
@@ -478,6 +482,13 @@ def account_delete(*, user: User) -> None:
         updated_at=timezone.now(),
     )
     Invitation.objects.filter(email__iexact=user.email, accepted_at__isnull=True).delete()
+    # Used invitations stay in their organisation's list, without the address they went to.
+    Invitation.objects.filter(Q(email__iexact=user.email) | Q(accepted_by=user)).update(
+        email=f"deleted-{user.pk}@deleted.invalid", position="", updated_at=timezone.now()
+    )
+    # Emails sent to the address before it had an account (an invitation, a join request's
+    # answer); those sent to the account go with it.
+    EmailDelivery.objects.filter(to_address__iexact=user.email).delete()
     photo = user.photo.name if user.photo else ""
     storage = user.photo.storage
     user.delete()

@@ -19,8 +19,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import permissions, selectors, services
+from .authority_page import authority_sections
 from .countries import AMERICAS
 from .forms import AccountDeleteForm, InvitationForm, JoinRequestForm, ProfileForm
+from .inputs import integer_parse
 from .mfa import second_factor_prompt
 from .models import Invitation
 from .personal_data import personal_data_export
@@ -249,10 +251,22 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
 
 
 # --- Public directory ------------------------------------------------------------------------
-def authority_list(request: HttpRequest) -> HttpResponse:
-    country = request.GET.get("country", "").upper()
+def _directory_query(request: HttpRequest) -> tuple[str, str]:
+    """The directory's country and its query string (country, page beyond the first), read
+    from ``request`` and cleaned: what a link from the directory to an authority carries so
+    that the authority's page leads back to the same list."""
+    country = str(request.GET.get("country", "")).upper()
     if country not in AMERICAS:
         country = ""
+    page = integer_parse(request.GET.get("page"), minimum=2, maximum=10**6)
+    pairs = [("country", country)] if country else []
+    if page:
+        pairs.append(("page", str(page)))
+    return country, urlencode(pairs)
+
+
+def authority_list(request: HttpRequest) -> HttpResponse:
+    country, list_query = _directory_query(request)
     page = Paginator(
         selectors.authority_list(country=country, language=request.LANGUAGE_CODE), PAGE_SIZE
     ).get_page(request.GET.get("page"))
@@ -265,6 +279,7 @@ def authority_list(request: HttpRequest) -> HttpResponse:
             "countries": selectors.authority_countries(),
             "country": country,
             "country_label": AMERICAS.get(country, ""),
+            "list_query": list_query,
         },
     )
 
@@ -273,7 +288,16 @@ def authority_detail(request: HttpRequest, slug: str) -> HttpResponse:
     authority = selectors.authority_get(slug=slug)
     if authority is None:
         raise Http404(_("No member authority here."))
-    return render(request, "network/authority_detail.html", {"authority": authority})
+    _country, list_query = _directory_query(request)
+    back_url = reverse("network:authority_list")
+    context = {
+        "authority": authority,
+        "back_url": f"{back_url}?{list_query}" if list_query else back_url,
+        "back_to_results": bool(list_query),
+        "people": list(selectors.authority_listed_people(authority=authority)),
+        "sections": authority_sections(authority=authority, language=request.LANGUAGE_CODE),
+    }
+    return render(request, "network/authority_detail.html", context)
 
 
 # --- The person's own data -------------------------------------------------------------------

@@ -1,15 +1,24 @@
 """The notifications section of a person's personal data export."""
 
+from django.db.models import Q
+
 from network import personal_data
 
-from .models import Notification, NotificationPreference
+from .models import EmailDelivery, Notification, NotificationPreference
 
 
 def _iso(value) -> str | None:
     return value.isoformat() if value else None
 
 
-@personal_data.register("notifications")
+@personal_data.register(
+    "notifications",
+    covers=[
+        "notifications.Notification",
+        "notifications.NotificationPreference",
+        "notifications.EmailDelivery",
+    ],
+)
 def notifications_export(user) -> dict:
     return {
         "notifications": [
@@ -32,5 +41,19 @@ def notifications_export(user) -> dict:
                 "updated_at": _iso(preference.updated_at),
             }
             for preference in NotificationPreference.objects.filter(user=user).order_by("kind")
+        ],
+        "emails": [
+            {
+                "kind": delivery.kind,
+                "template": delivery.template_prefix,
+                "address": delivery.to_address,
+                "status": delivery.status,
+                "sent_at": _iso(delivery.sent_at),
+                "created_at": _iso(delivery.created_at),
+            }
+            # To the account, or to the address before it had one (an invitation).
+            for delivery in EmailDelivery.objects.filter(
+                Q(recipient=user) | Q(to_address__iexact=user.email)
+            ).order_by("created_at", "id")
         ],
     }

@@ -13,7 +13,7 @@ class OutreachConfig(AppConfig):
         from base.cache import page_query_parameters_register
         from base.signals import invalidate_on_change
 
-        from . import permissions  # noqa: F401  (registers its rules)
+        from . import permissions, personal_data  # noqa: F401  (its rules and its export)
         from .models import NewsCategory
 
         invalidate_on_change(NewsCategory)

@@ -6,7 +6,9 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.html import escape
 from wagtail.models import Locale, Page, Site
 
 from .demo_content import (
@@ -147,6 +149,13 @@ class _Seeder:
         result = {}
         for spec in STANDARD_PAGES:
             fields = {code: dict(spec[code]) for code in self.languages}
+            if "join_link" in spec:
+                for code in self.languages:
+                    with translation.override(code):
+                        join_url = reverse("network:join")
+                    label = escape(spec["join_link"][code])
+                    link = ("paragraph", f'<p><a href="{join_url}">{label}</a></p>')
+                    fields[code]["body"] = [*fields[code]["body"], link]
             result[spec["key"]] = self.page(
                 parents=homes,
                 model=StandardPage,

@@ -260,6 +260,13 @@ STANDARD_PAGES = [
     {
         "key": "how-to-join",
         "in_menu": False,
+        # A last paragraph links to the application form in the page's language (demo.py).
+        "join_link": {
+            "en": "Apply to join the network",
+            "es": "Solicitar el ingreso a la red",
+            "pt": "Pedir a adesão à rede",
+            "fr": "Demander l'adhésion au réseau",
+        },
         "en": {
             "slug": "how-to-join",
             "title": "How to join",

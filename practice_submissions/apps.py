@@ -9,6 +9,6 @@ class PracticeSubmissionsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        # Registers this app's actions with network.permissions, and deletes private files
-        # with their rows.
-        from . import rules, signals  # noqa: F401
+        # Registers this app's actions with network.permissions and its personal data
+        # export, and deletes private files with their rows.
+        from . import personal_data, rules, signals  # noqa: F401

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from network.countries import countries_sorted
+from network.forms import SHOWN_ON_PRACTICE_PAGE
 from network.inputs import storable
 from network.models import LocalAuthority
 from practices.models import PracticePage
@@ -148,9 +149,16 @@ class AttachmentsContactForm(forms.Form):
         ),
     )
     file_title = forms.CharField(label=_("Title of the file"), max_length=200, required=False)
-    contact_name = forms.CharField(label=_("Contact person"), max_length=200)
-    contact_role = forms.CharField(label=_("Contact's role"), max_length=200, required=False)
-    contact_email = forms.EmailField(label=_("Contact email"))
+    contact_name = forms.CharField(
+        label=_("Contact person"), max_length=200, help_text=SHOWN_ON_PRACTICE_PAGE
+    )
+    contact_role = forms.CharField(
+        label=_("Contact's role"),
+        max_length=200,
+        required=False,
+        help_text=SHOWN_ON_PRACTICE_PAGE,
+    )
+    contact_email = forms.EmailField(label=_("Contact email"), help_text=SHOWN_ON_PRACTICE_PAGE)
 
     # Files are stored when accepted, not with the draft's answers.
     stored_separately = ("file", "file_title")

@@ -13,7 +13,7 @@ from practices.models import PracticeIndexPage, PracticePage
 from taxonomy.terms import GCM_OBJECTIVES, SDG_TARGETS, TARGET_GROUPS, THEMES, label
 
 from .forms import STEP_FORMS
-from .models import PracticeSubmission, SubmissionAttachment
+from .models import PracticeSubmission, SubmissionAttachment, SubmissionEvent
 
 
 def submission_list_for_submitter(*, user) -> QuerySet[PracticeSubmission]:
@@ -40,6 +40,20 @@ def submission_detail(*, pk: int) -> PracticeSubmission:
         .prefetch_related("attachments__document", "attachments__image", "events__actor")
         .get(pk=pk)
     )
+
+
+def submission_change_request(*, submission: PracticeSubmission) -> SubmissionEvent | None:
+    """The coordinator's request the author has still to answer: the latest move to "changes
+    requested" while the proposal is in that state (None once it is sent again). Reads the
+    history ``submission_detail`` prefetched, if it did."""
+    if submission.state != PracticeSubmission.State.CHANGES_REQUESTED:
+        return None
+    requests = [
+        event
+        for event in submission.events.all()
+        if event.to_state == PracticeSubmission.State.CHANGES_REQUESTED
+    ]
+    return max(requests, key=lambda event: (event.created_at, event.pk), default=None)
 
 
 def practice_index_for(*, language: str) -> PracticeIndexPage | None:

@@ -1,10 +1,12 @@
 """Private files go with their attachment row, however the row goes: removed from a draft, or
-deleted with its proposal or its author's account (``network`` knows nothing of proposals).
+deleted with its proposal or its author's account (``network`` knows nothing of proposals);
+the unpublished practice pages of a deleted account's proposals go too.
 
 Published files follow their practice's visibility (``services.practice_files_sync``) after
 anything that changes it: publishing, unpublishing, deleting, moving the page, or adding or
 removing a view restriction on it or above it. Each runs once the change is committed."""
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
@@ -14,7 +16,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from practices.models import PracticePage
 
 from . import selectors, services
-from .models import SubmissionAttachment
+from .models import PracticeSubmission, SubmissionAttachment
 
 
 @receiver(post_delete, sender=SubmissionAttachment, dispatch_uid="submission_attachment_file")
@@ -65,3 +67,19 @@ def practice_files_delete(sender, instance: PracticePage, **kwargs) -> None:
     )
     if attachment_ids:
         transaction.on_commit(lambda: services.practice_files_hide(attachment_ids=attachment_ids))
+
+
+@receiver(pre_delete, sender=settings.AUTH_USER_MODEL, dispatch_uid="proposal_drafts_of_deleted")
+def proposal_pages_of_deleted_account(sender, instance, **kwargs) -> None:
+    """A deleted account's proposals go with it (their foreign key); the practice pages built
+    from those never published would stay behind in the CMS, unowned, with the contact details
+    the person typed. Published practices are the network's and stay."""
+    page_ids = (
+        PracticeSubmission.objects.filter(submitter=instance, page__isnull=False)
+        .exclude(state=PracticeSubmission.State.APPROVED)
+        .values_list("page_id", flat=True)
+    )
+    for page in PracticePage.objects.filter(
+        pk__in=list(page_ids), live=False, first_published_at__isnull=True
+    ):
+        page.delete()

@@ -71,6 +71,9 @@ def _render_step(request, submission, step: str, form, status: int = 200) -> Htt
         "form": form,
         "attachments": list(submission.attachments.all()) if submission else [],
         "is_first": step == Step.BASICS,
+        "change_request": selectors.submission_change_request(submission=submission)
+        if submission
+        else None,
     }
     return render(request, "practice_submissions/submission_step.html", context, status=status)
 
@@ -173,6 +176,7 @@ def _render_detail(request, submission, review_form, status: int = 200) -> HttpR
         "summary": selectors.submission_summary(submission=submission),
         "attachments": list(submission.attachments.all()),
         "events": list(submission.events.all()),
+        "change_request": selectors.submission_change_request(submission=submission),
         "incomplete": incomplete,
         "can_edit": permissions.can(user, rules.SUBMISSION_EDIT, submission),
         "can_review": review.allowed,

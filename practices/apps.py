@@ -10,12 +10,14 @@ class PracticesConfig(AppConfig):
     def ready(self) -> None:
         from base.cache import page_query_parameters_register
         from base.sections import home_section_register
+        from network.authority_page import authority_section_register
 
         from .search import FACETS
-        from .selectors import practices_latest
+        from .selectors import authority_practices, practices_latest
 
         def latest_practices(*, home, request):
             return practices_latest(home=home, limit=3)
 
         home_section_register(name="latest_practices", build=latest_practices)
+        authority_section_register(name="practices", build=authority_practices)
         page_query_parameters_register("q", "sort", *(spec.name for spec in FACETS))

@@ -993,6 +993,14 @@ def practices_latest(*, roots: Iterable[str], language: str, limit: int) -> list
     return _cards(entries[:limit], language=language, token=_search_token())
 
 
+def practices_of_authority(*, authority_id: int, language: str, limit: int) -> list[PracticeCard]:
+    """The ``limit`` most recently published practices of the member authority
+    ``authority_id`` that anyone may see, each in the version listed for ``language``."""
+    entries = _listed_entries(language=language).filter(page__authority_id=authority_id)
+    entries = _ordered(entries, sort="newest", query="")
+    return _cards(entries[:limit], language=language, token=_search_token())
+
+
 def practices_sharing(
     *, codes: dict[str, list[str]], exclude_key, language: str, limit: int
 ) -> list[PracticeCard]:

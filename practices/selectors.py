@@ -12,6 +12,7 @@ from wagtail.models import Page
 
 from base.localization import page_urls_in_language
 from base.sites import page_url
+from network.authority_page import AuthoritySection
 from network.countries import country_name, country_sort_key
 from network.visibility import visible_pages
 from practice_submissions.selectors import practice_index_for
@@ -22,11 +23,13 @@ from .search import (
     PracticeCard,
     practice_count_label,
     practice_country_counts,
+    practices_of_authority,
     practices_sharing,
 )
 from .search import practices_latest as _latest
 
 RELATED_LIMIT = 4
+AUTHORITY_PRACTICES_LIMIT = 50
 
 
 def practices_latest(*, home: Page, limit: int = 3) -> list[PracticeCard]:
@@ -34,6 +37,19 @@ def practices_latest(*, home: Page, limit: int = 3) -> list[PracticeCard]:
     each in the visitor's language or else its original one."""
     roots = Page.objects.filter(translation_key=home.translation_key).values_list("path", flat=True)
     return _latest(roots=list(roots), language=translation.get_language(), limit=limit)
+
+
+def authority_practices(*, authority, language: str):
+    """The section of a member authority's page listing its published practices (``network``'s
+    authority page asks for it): those anyone may see, newest first, in ``language``'s version
+    or else the original one."""
+    cards = practices_of_authority(
+        authority_id=authority.pk, language=language, limit=AUTHORITY_PRACTICES_LIMIT
+    )
+    return AuthoritySection(
+        template="practices/includes/authority_practices.html",
+        context={"practices": cards, "authority": authority},
+    )
 
 
 def practice_related(*, practice: PracticePage, limit: int = RELATED_LIMIT) -> list[PracticeCard]:

@@ -66,6 +66,14 @@ class User(AbstractUser):
         blank=True,
         help_text=_("Any other languages, for example Quechua or Haitian Creole."),
     )
+    listed_in_directory = models.BooleanField(
+        _("list me on my authority's public page"),
+        default=False,
+        help_text=_(
+            "Your name, position and photo are then shown publicly on the page of each local "
+            "authority you belong to. Your email address is never shown."
+        ),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

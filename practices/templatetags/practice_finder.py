@@ -62,10 +62,12 @@ def facet_options(facet: Facet) -> SafeString:
 
 
 @register.simple_tag
-def practice_cards(items: list[PracticeCard], level: int | str = 3) -> SafeString:
+def practice_cards(items: list[PracticeCard], level: int | str = 3, query: str = "") -> SafeString:
     """The cards of ``items``, the ``<li>`` items of a list, each headed at ``level`` (every
     value escaped): title and link, place and country, the language a card falls back to, the
-    illustrative mark, themes and the summary's first forty words."""
+    illustrative mark, themes and the summary's first forty words. ``query``, the list's
+    parameters, goes with each link so that the practice's page leads back to the same list."""
+    suffix = f"?{query}" if query else ""
     heading = f"h{int(level)}"
     current = f'lang="{escape(translation.get_language())}"'
     illustrative = escape(gettext("Illustrative example"))
@@ -90,7 +92,7 @@ def practice_cards(items: list[PracticeCard], level: int | str = 3) -> SafeStrin
         lang = f' lang="{escape(item.language_code)}"' if item.is_original_language_fallback else ""
         cards.append(
             f'<li class="card practice-card"{lang}>\n'
-            f'  <{heading} class="card__title"><a href="{escape(item.listing_url)}">'
+            f'  <{heading} class="card__title"><a href="{escape(item.listing_url + suffix)}">'
             f"{escape(item.title)}</a></{heading}>\n"
             f'  <p class="meta">{meta}</p>\n'
             f"  {themes}\n"

@@ -1,0 +1,36 @@
+"""The outreach section of a person's personal data export: events and news."""
+
+from network import personal_data
+
+from .models import EventRegistration, NewsPage
+
+
+def _iso(value) -> str | None:
+    return value.isoformat() if value else None
+
+
+@personal_data.register("outreach", covers=["outreach.EventRegistration", "outreach.NewsPage"])
+def outreach_export(user) -> dict:
+    registrations = (
+        EventRegistration.objects.filter(user=user)
+        .select_related("event")
+        .order_by("created_at", "pk")
+    )
+    articles = NewsPage.objects.filter(author=user).order_by("date", "pk")
+    return {
+        "event_registrations": [
+            {
+                "event": registration.event.title,
+                "starts_at": _iso(registration.event.start),
+                "status": registration.status,
+                "registered_at": _iso(registration.created_at),
+                "cancelled_at": _iso(registration.cancelled_at),
+            }
+            for registration in registrations
+        ],
+        # News articles credited to the person's account.
+        "news_articles": [
+            {"title": article.title, "date": _iso(article.date), "live": article.live}
+            for article in articles
+        ],
+    }
