@@ -74,7 +74,10 @@ def tsquery_any(terms: list[str]) -> str:
 # as the start of a word, so "retorno" finds "retornadas" and "migraciones" finds "migración".
 _PLURALS = ("ies", "oes", "es", "s")  # "communities", Portuguese "integrações", "migraciones"
 _VOWELS = "aeiouy"
+# What a stem keeps at least: four letters after dropping a plural, five after a final vowel
+# ("porto" stays "porto", not "port" of "Port-au-Prince").
 _STEM_MIN_LENGTH = 4
+_STEM_MIN_LENGTH_VOWEL = 5
 
 
 def term_stem(term: str) -> str:
@@ -87,7 +90,7 @@ def term_stem(term: str) -> str:
             break
     if stem.endswith("ao") and len(stem) - 2 >= _STEM_MIN_LENGTH:  # Portuguese "-ção", "-são"
         stem = stem[:-2]
-    elif stem[-1] in _VOWELS and len(stem) - 1 >= _STEM_MIN_LENGTH:
+    elif stem[-1] in _VOWELS and len(stem) - 1 >= _STEM_MIN_LENGTH_VOWEL:
         stem = stem[:-1]
     return stem
 
