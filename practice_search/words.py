@@ -60,8 +60,12 @@ def search_terms(query: str) -> list[str]:
 def tsquery_term(term: str) -> str:
     """``term`` for PostgreSQL's ``to_tsquery``: the configuration stems it (and drops it when it
     is one of its stop words); a term of three letters or more also matches the longer words
-    that start with its stem ("integra" finds "integração")."""
-    return f"{term}:*" if len(term) >= PREFIX_MIN_LENGTH else term
+    that start with its stem ("integra" finds "integração"), and so does its cut form
+    (``term_stem``), for the words of another language that a configuration stems its own way
+    ("returnee" also finds the "Returnees" a Spanish entry holds, stemmed "return")."""
+    forms = dict.fromkeys([term, term_stem(term)])
+    parts = [f"{form}:*" if len(form) >= PREFIX_MIN_LENGTH else form for form in forms]
+    return parts[0] if len(parts) == 1 else f"({' | '.join(parts)})"
 
 
 def tsquery_any(terms: list[str]) -> str:

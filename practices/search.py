@@ -94,7 +94,7 @@ from .models import (
 T = TypeVar("T")
 
 PAGE_SIZE = 20
-CACHE_VERSION = "v1"  # change when what the cache keeps changes shape
+CACHE_VERSION = "v2"  # change when what the cache keeps changes shape or meaning
 QUERY_MAX_LENGTH = 200
 YEAR_RANGE = range(1950, 2101)
 

@@ -348,7 +348,7 @@ CASES = [
     ("saúde", "pt", ALL_THE_HEALTH_THEME, None, {"sao-paulo", "chicago"}),
     ("santé", "fr", ALL_THE_HEALTH_THEME, None, {"sao-paulo", "chicago"}),
     # Portuguese.
-    ("acolhida", "pt", {"sao-paulo", "boa-vista"}, None, {"tijuana"}),
+    ("acolhida", "pt", {"sao-paulo", "boa-vista"}, None, {"toronto", "chicago"}),
     ("acolhida venezuelanos", "pt", {"sao-paulo", "boa-vista"}, "boa-vista", set()),
     ("Boa Vista interiorização", "pt", {"boa-vista"}, "boa-vista", {"manaus"}),
     ("warao", "pt", {"manaus"}, "manaus", {"sao-paulo"}),
