@@ -424,6 +424,18 @@ def test_counts_and_list_agree_for_several_words(corpus):
     assert narrowed.total == 1
 
 
+def test_the_open_outputs_list_the_same_practices_in_the_same_order(corpus, client):
+    query = "salud mujeres"
+    listed = [
+        corpus[item.title]
+        for item in practice_search(params=QueryDict(urlencode({"q": query})), language="en").items
+    ]
+    api = client.get("/en/api/practices/", {"q": query}).json()
+    assert api["count"] == len(listed)
+    assert [corpus[record["title"]] for record in api["results"]] == listed
+    assert listed[0] == "quito"
+
+
 @pytest.mark.parametrize(
     "query",
     [
@@ -461,8 +473,13 @@ def test_counts_and_list_agree_for_several_words(corpus):
 def test_search_syntax_typed_in_the_box_is_read_as_words(corpus, client, query):
     response = client.get("/es/practices/", {"q": query})
     assert response.status_code == 200
-    # Sorted by best match too, and through the open outputs.
-    for address in ("/es/practices/", "/en/practices/"):
+    # Sorted by best match too, on the map and through the open outputs.
+    for address in (
+        "/en/practices/",
+        "/en/practices/map/",
+        "/en/practices/export/csv/",
+        "/en/api/practices/",
+    ):
         assert client.get(address, {"q": query, "sort": "relevance"}).status_code == 200
     found = _found(corpus, query, language="es")
     if "salud" in query:
