@@ -18,15 +18,16 @@ This module alone decides
 - the order (``_ordered``: newest, most viewed, best match).
 
 Everything runs in SQL over the narrow ``PracticeSearchEntry`` table (per-language GIN index on
-PostgreSQL): there is no per-process copy of the practices. Facet counts follow the usual rule
-(a facet's counts apply the query and every *other* facet's filters); they are assembled from
-counting units (see ``_counted``) kept in the shared Django cache under a key made of the
-search generation token (changed in the transaction of every publish, unpublish, restriction
-or move), the language, the folded query and one set of filters, with an expiry; the units
-missing are counted from compressed bitmaps of the entries holding each facet value, also kept
-in the shared cache under the token (``_sets``). "Most viewed" reads the entries' ``views``,
-which only the scheduled ranking task writes (``practice_search.services.practice_views_rank``):
-every worker and node orders alike.
+PostgreSQL, an FTS5 table beside it on SQLite): there is no per-process copy of the practices.
+Words find the practices holding any of them, those holding all of them first (``_TextMatch``).
+Facet counts follow the usual rule (a facet's counts apply the query and every *other* facet's
+filters); they are assembled from counting units (see ``_counted``) kept in the shared Django
+cache under a key made of the search generation token (changed in the transaction of every
+publish, unpublish, restriction or move), the language, the folded query and one set of
+filters, with an expiry; the units missing are counted from compressed bitmaps of the entries
+holding each facet value, also kept in the shared cache under the token (``_sets``). "Most
+viewed" reads the entries' ``views``, which only the scheduled ranking task writes
+(``practice_search.services.practice_views_rank``): every worker and node orders alike.
 """
 
 import hashlib
