@@ -148,7 +148,7 @@ def fill_practices(*, size: str) -> None:
         listed_in_values,
         search_config_for,
         search_generation_bump,
-        text_fold,
+        search_text_write,
     )
     from practices.models import (
         PracticeGcmObjective,
@@ -307,7 +307,6 @@ def fill_practices(*, size: str) -> None:
                 PracticeSearchEntry(
                     page_id=page_id,
                     config=search_config_for(language),
-                    folded_text=text_fold(f"{practice.title} {practice.summary}"),
                     has_indicators=bool(practice.indicators),
                     translation_key=page.translation_key,
                     language=language,
@@ -337,6 +336,12 @@ def fill_practices(*, size: str) -> None:
             for entry, value in zip(found, listed_in_values(found), strict=True):
                 entry.listed_in = value
         PracticeSearchEntry.objects.bulk_create(entries, batch_size=2000)
+        for practice in practices:  # SQLite's text index (PostgreSQL's vectors are set below)
+            search_text_write(
+                page_id=practice.page_ptr_id,
+                heading=f"{practice.title} {practice.summary}",
+                body=f"{practice.place_name} {practice.activities}",
+            )
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute(

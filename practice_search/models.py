@@ -1,6 +1,7 @@
 """What the practice finder keeps beside the pages: a search entry per published practice page
-(full-text vector on PostgreSQL, accent-folded text elsewhere, the facts the facets count, and
-the visitor languages whose listing shows this version), the views recorded since the last ranking
+(full-text vector on PostgreSQL, while on SQLite the text is in an FTS5 table of its own written
+with the entry, ``services.search_text_write``; the facts the facets count; the visitor languages
+whose listing shows this version), the views recorded since the last ranking
 (append-only) and the shared "most viewed" ranking (a view total per practice, all language
 versions together, written only by the scheduled ranking task).
 
@@ -26,8 +27,6 @@ class PracticeSearchEntry(models.Model):
     config = models.CharField(_("search configuration"), max_length=30)
     # tsvector on PostgreSQL (GIN-indexed by the migration); unused elsewhere.
     search_vector = SearchVectorField(_("search vector"), null=True, blank=True)
-    # Lower-case, accent-free title, summary and body: the fallback search outside PostgreSQL.
-    folded_text = models.TextField(_("folded text"), blank=True)
     has_indicators = models.BooleanField(_("has result indicators"), default=False)
     # Copies of the page's facts, so that facets never join the page tables.
     translation_key = models.UUIDField(_("translation key"), null=True, db_index=True)

@@ -13,7 +13,6 @@ from django.utils import translation
 from django.utils.html import strip_tags
 from wagtail.models import Page
 
-from network.inputs import text_fold
 from practices.models import PracticePage
 from taxonomy.terms import GCM_OBJECTIVES, SDG_TARGETS, TARGET_GROUPS, THEMES, label
 
@@ -27,6 +26,9 @@ from .models import (
 # PostgreSQL text-search configurations created by migration 0001 (stemming + unaccent).
 SEARCH_CONFIGS = {"en": "convive_en", "es": "convive_es", "pt": "convive_pt", "fr": "convive_fr"}
 DEFAULT_SEARCH_CONFIG = "simple"
+# SQLite: the FTS5 table (migration 0008) holding each entry's heading and body, its rowid the
+# entry's page id; case and accents folded by its tokenizer.
+SEARCH_TEXT_TABLE = "practice_search_text"
 BODY_FIELDS = (
     "place_name",
     "implementing_organisations",
@@ -178,7 +180,6 @@ def practice_search_entry_refresh(*, page: PracticePage, bump: bool = True) -> P
             page_id=page.pk,
             defaults={
                 "config": config,
-                "folded_text": text_fold(f"{heading} {body}"),
                 "has_indicators": bool(len(page.indicators)),
                 "translation_key": page.translation_key,
                 "language": language,
@@ -205,8 +206,40 @@ def practice_search_entry_refresh(*, page: PracticePage, bump: bool = True) -> P
                 search_vector=SearchVector(Value(heading), config=config, weight="A")
                 + SearchVector(Value(body), config=config, weight="B")
             )
+        else:
+            search_text_write(page_id=page.pk, heading=heading, body=body)
         practice_listing_refresh(translation_key=page.translation_key, bump=bump)
     return entry
+
+
+def search_text_write(*, page_id: int, heading: str, body: str) -> None:
+    """On SQLite, index the heading and body of the entry of page ``page_id`` in the FTS5 table
+    (replacing what it held); call it where the entry is written, in the same transaction."""
+    if connection.vendor != "sqlite":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {SEARCH_TEXT_TABLE} WHERE rowid = %s", [page_id])  # noqa: S608
+        cursor.execute(
+            f"INSERT INTO {SEARCH_TEXT_TABLE} (rowid, heading, body) VALUES (%s, %s, %s)",  # noqa: S608
+            [page_id, heading, body],
+        )
+
+
+def search_text_delete(*, page_ids: Iterable[int] | None = None) -> None:
+    """On SQLite, forget the indexed text of the entries of ``page_ids`` (None: of every page
+    that no longer has an entry); call it where entries are deleted, in the same transaction."""
+    if connection.vendor != "sqlite":
+        return
+    with connection.cursor() as cursor:
+        if page_ids is None:
+            entries = PracticeSearchEntry._meta.db_table
+            cursor.execute(
+                f"DELETE FROM {SEARCH_TEXT_TABLE} WHERE rowid NOT IN"  # noqa: S608
+                f" (SELECT page_id FROM {entries})"
+            )
+            return
+        for page_id in page_ids:
+            cursor.execute(f"DELETE FROM {SEARCH_TEXT_TABLE} WHERE rowid = %s", [page_id])  # noqa: S608
 
 
 def _place(page: PracticePage) -> str:
@@ -249,6 +282,7 @@ def practice_search_entry_delete(*, page_id: int, translation_key: uuid.UUID | N
     list another version of its practice in its place where there is one."""
     with transaction.atomic():
         PracticeSearchEntry.objects.filter(page_id=page_id).delete()
+        search_text_delete(page_ids=[page_id])
         if translation_key is not None:
             practice_listing_refresh(translation_key=translation_key)
 
@@ -260,6 +294,7 @@ def practice_search_rebuild() -> int:
     count = 0
     with transaction.atomic():
         PracticeSearchEntry.objects.exclude(page__in=pages).delete()
+        search_text_delete()
         for page in pages.iterator(chunk_size=500):
             practice_search_entry_refresh(page=page, bump=False)
             count += 1

@@ -32,7 +32,9 @@ def _practice_unpublished(sender, instance, **kwargs) -> None:
 
 @receiver(post_delete, sender=PracticePage)
 def _practice_deleted(sender, instance, **kwargs) -> None:
-    # The entry went with the page (cascade); another version may now be the listed one.
+    # The entry went with the page (cascade), its indexed text goes too; another version may
+    # now be the listed one.
+    services.search_text_delete(page_ids=[instance.pk])
     services.practice_listing_refresh(translation_key=instance.translation_key)
 
 
