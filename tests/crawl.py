@@ -85,6 +85,7 @@ def public_pages() -> list[CrawledPage]:
                 CrawledPage(reverse("account_login")),
                 CrawledPage(reverse("account_signup")),
                 CrawledPage(reverse("account_reset_password")),
+                CrawledPage(reverse("account_reset_password_done")),
                 CrawledPage(f"/{language}/no-such-page/", status=404),
             ]
     return pages
@@ -145,5 +146,6 @@ def member_pages(draft) -> list[CrawledPage]:
                 CrawledPage(reverse("mfa_index")),
                 CrawledPage(reverse("account_reauthenticate")),
                 CrawledPage(reverse("network:account_delete")),
+                CrawledPage(reverse("account_logout")),
             ]
     return pages
