@@ -13,6 +13,7 @@ from wagtail.models import Page
 
 LANGUAGES = ("en", "es", "pt", "fr")
 MEMBER_EMAIL = "member@demo.convive.example.org"
+MEMBER_PASSWORD = "convive-demo-member"  # the demo's documented password
 
 # Demo pages (English slugs) whose translations are visited: a practice with indicators,
 # partners and sources; a news item; an event. (Resources are translated unevenly: the first
@@ -122,6 +123,8 @@ def member_setup():
 
 
 def member_pages(draft) -> list[CrawledPage]:
+    """A member's pages; the last ones (two-factor setup) need a password confirmed moments
+    before, so visit them after confirming it at ``account_reauthenticate``."""
     from practice_submissions.models import PracticeSubmission
 
     pages = []
@@ -147,5 +150,6 @@ def member_pages(draft) -> list[CrawledPage]:
                 CrawledPage(reverse("account_reauthenticate")),
                 CrawledPage(reverse("network:account_delete")),
                 CrawledPage(reverse("account_logout")),
+                CrawledPage(reverse("mfa_activate_totp")),
             ]
     return pages

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from django.test import Client
+from django.urls import reverse
 
 from tests import crawl
 from tests.once import built_once
@@ -88,6 +89,7 @@ def test_every_kind_of_page_is_valid_html(demo, tmp_path):
     command = _vnu_command()
     visitor, member = Client(), Client()
     member.force_login(demo["member"])
+    member.post(reverse("account_reauthenticate"), {"password": crawl.MEMBER_PASSWORD})
     names = _save(visitor, crawl.public_pages(), tmp_path)
     names |= _save(member, crawl.member_pages(demo["draft"]), tmp_path)
     assert len(names) >= 100

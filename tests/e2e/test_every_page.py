@@ -56,6 +56,11 @@ def test_every_page_is_accessible_and_fits_a_phone(page, live_server, migrated_s
 
     problems = _problems(page, crawl.public_pages())
     _sign_in(page, member, live_server)
+    # The two-factor setup asks for the password first.
+    page.goto("/en/accounts/reauthenticate/")
+    page.locator("main input[name='password']").fill(crawl.MEMBER_PASSWORD)
+    page.locator("main form [type='submit']").click()
+    page.wait_for_load_state("load")
     problems += _problems(page, crawl.member_pages(draft))
 
     assert problems == [], "\n".join(problems)
