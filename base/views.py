@@ -64,6 +64,19 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
     )
 
 
+@require_GET
+@cache_control(max_age=86400, public=True)
+def site_address_css(request: HttpRequest) -> HttpResponse:
+    """The site's address as a CSS custom property, for the print stylesheet (static/css/
+    print.css), which writes it before each relative link's address: printed links are whole
+    addresses a reader can type. A stylesheet of its own, because the Content-Security-Policy
+    allows no inline style."""
+    address = request.build_absolute_uri("/").rstrip("/")
+    return render(
+        request, "includes/site_address.css", {"address": address}, content_type="text/css"
+    )
+
+
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     return render(request, "404.html", {"request_path": request.path}, status=404)
 

@@ -11,7 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 import base.routing
 import network.admin_exports
 from base.sitemaps import OutreachSitemap
-from base.views import robots_txt
+from base.views import robots_txt, site_address_css
 from network.views import admin_sign_in
 
 urlpatterns = [
@@ -26,6 +26,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": OutreachSitemap}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("site-address.css", site_address_css, name="site_address_css"),
 ]
 
 urlpatterns += i18n_patterns(

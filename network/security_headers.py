@@ -20,6 +20,10 @@ ADMIN_ALLOWANCES = {
     "frame-src": [SELF],
 }
 
+# allauth shows the QR code for an authenticator app as a data: image, so that the secret it
+# encodes is never served from an address of its own; only that page may load data: images.
+DATA_IMAGE_VIEWS = frozenset({"mfa_activate_totp"})
+
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
     """django-csp's middleware, with the admin's allowances (django-csp's documented way to
@@ -36,4 +40,6 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         if in_admin:
             parts.update = {**ADMIN_ALLOWANCES, **(parts.update or {})}
             parts.replace = {"frame-ancestors": [SELF], **(parts.replace or {})}
+        elif getattr(request.resolver_match, "url_name", None) in DATA_IMAGE_VIEWS:
+            parts.update = {"img-src": ["data:"], **(parts.update or {})}
         return parts

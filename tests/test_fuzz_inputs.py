@@ -222,6 +222,7 @@ CASES = [
     ),
     Case("sitemap.xml", lambda w: "/sitemap.xml", people=(ANONYMOUS,)),
     Case("robots.txt", lambda w: "/robots.txt", people=(ANONYMOUS,)),
+    Case("site-address.css", lambda w: "/site-address.css", people=(ANONYMOUS,)),
     Case(
         "documents/^(\\d+)/(.*)$",
         lambda w: w["resource"].document.url,

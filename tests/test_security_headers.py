@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.urls import reverse
 
 from tests.factories import UserFactory
 from tests.network.conftest import sign_in
@@ -79,6 +80,22 @@ def test_a_practice_export_and_the_api_have_the_headers_too(client):
     assert response.status_code == 200
     _assert_strict(response["Content-Security-Policy"])
     _assert_permissions_policy(response)
+
+
+def test_only_the_authenticator_setup_may_show_its_qr_code_as_a_data_image(client):
+    password = "correct horse battery"
+    member = UserFactory(password=password)
+    client.force_login(member)
+    client.post(reverse("account_reauthenticate"), {"password": password})
+
+    setup = client.get(reverse("mfa_activate_totp"))
+    profile = client.get(reverse("network:profile"))
+
+    assert setup.status_code == 200
+    assert _directives(setup["Content-Security-Policy"])["img-src"] == ["'self'", "data:"]
+    assert "'unsafe-inline'" not in setup["Content-Security-Policy"]
+    _assert_strict(profile["Content-Security-Policy"])
+    assert _directives(profile["Content-Security-Policy"])["img-src"] == ["'self'"]
 
 
 @pytest.mark.parametrize("path", ["/cms/", "/django-admin/"])

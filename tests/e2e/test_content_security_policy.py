@@ -80,3 +80,17 @@ def test_the_cms_runs_under_its_enforced_policy(page, live_server, migrated_site
         page.wait_for_load_state("load")
 
     assert csp_violations(page.csp_messages) == []
+
+
+def test_the_authenticator_qr_code_is_allowed_to_load(page, live_server):
+    password = "correct horse battery"
+    member = UserFactory(password=password)
+    _sign_in(page, member, live_server)
+    page.goto("/en/accounts/reauthenticate/?next=/en/accounts/2fa/totp/activate/")
+    page.locator("main input[name='password']").fill(password)
+    page.locator("main form [type='submit']").click()
+    page.wait_for_url("**/2fa/totp/activate/")
+
+    qr_code = page.locator("main img")
+    assert qr_code.evaluate("(image) => image.complete && image.naturalWidth > 0")
+    assert csp_violations(page.csp_messages) == []

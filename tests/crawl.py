@@ -1,0 +1,155 @@
+"""The pages of the seeded demo that the site-wide quality checks visit: one of each kind of
+public page in the four languages (with filters, a 404 and the account pages) and a member's own
+pages. Used by tests/test_html_validity.py (the Nu HTML Checker) and tests/e2e/test_every_page.py
+(axe-core and the width on a phone), so both check the same pages."""
+
+import io
+from dataclasses import dataclass
+
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import translation
+from wagtail.models import Page
+
+LANGUAGES = ("en", "es", "pt", "fr")
+MEMBER_EMAIL = "member@demo.convive.example.org"
+MEMBER_PASSWORD = "convive-demo-member"  # the demo's documented password
+
+# Demo pages (English slugs) whose translations are visited: a practice with indicators,
+# partners and sources; a news item; an event. (Resources are translated unevenly: the first
+# one of each language is visited.)
+PRACTICE = "amatitlan-reception-and-labour-integration"
+NEWS = "montevideo-guide-for-newcomers"
+EVENT = "virtual-launch-of-the-network"
+AUTHORITY = "cucuta-co"
+
+
+@dataclass(frozen=True)
+class CrawledPage:
+    path: str
+    status: int = 200
+
+
+def demo_seed() -> None:
+    """The whole demo (network, news and events, library, practices), as `make run` has it."""
+    call_command("seed_demo", stdout=io.StringIO())
+
+
+def _translations(model, slug: str) -> dict[str, str]:
+    source = model.objects.get(slug=slug, locale__language_code="en")
+    pages = Page.objects.filter(translation_key=source.translation_key, live=True).select_related(
+        "locale"
+    )
+    return {page.locale.language_code: page.url for page in pages.specific()}
+
+
+def _index_url(model, language: str) -> str:
+    return model.objects.live().get(locale__language_code=language).url
+
+
+def _first_url(model, language: str) -> str:
+    return model.objects.live().filter(locale__language_code=language).order_by("path")[0].url
+
+
+def public_pages() -> list[CrawledPage]:
+    from library.models import ResourceLibraryPage, ResourcePage
+    from outreach.models import EventIndexPage, EventPage, HomePage, NewsIndexPage, NewsPage
+    from practices.models import PracticeIndexPage, PracticePage
+
+    practices = _translations(PracticePage, PRACTICE)
+    news = _translations(NewsPage, NEWS)
+    events = _translations(EventPage, EVENT)
+    pages = []
+    for language in LANGUAGES:
+        directory = _index_url(PracticeIndexPage, language)
+        library = _index_url(ResourceLibraryPage, language)
+        with translation.override(language):
+            authorities = reverse("network:authority_list")
+            pages += [
+                CrawledPage(_index_url(HomePage, language)),
+                CrawledPage(directory),
+                CrawledPage(f"{directory}?country=CO&gcm=gcm-02&q=migrantes"),
+                CrawledPage(practices[language]),
+                CrawledPage(reverse("practices:map")),
+                CrawledPage(_index_url(NewsIndexPage, language)),
+                CrawledPage(news[language]),
+                CrawledPage(_index_url(EventIndexPage, language)),
+                CrawledPage(events[language]),
+                CrawledPage(library),
+                CrawledPage(f"{library}?type=report&language=es"),
+                CrawledPage(_first_url(ResourcePage, language)),
+                CrawledPage(authorities),
+                CrawledPage(f"{authorities}?country=BR"),
+                CrawledPage(reverse("network:authority_detail", args=[AUTHORITY])),
+                CrawledPage(reverse("network:join")),
+                CrawledPage(reverse("outreach:search") + "?q=salud"),
+                CrawledPage(reverse("account_login")),
+                CrawledPage(reverse("account_signup")),
+                CrawledPage(reverse("account_reset_password")),
+                CrawledPage(reverse("account_reset_password_done")),
+                CrawledPage(f"/{language}/no-such-page/", status=404),
+            ]
+    return pages
+
+
+def member_setup():
+    """The demo member with a proposal in progress and a notification about it, so that the
+    steps and the notification list have something to show."""
+    from network.models import User
+    from notifications.services import notification_send
+    from practice_submissions import services as submissions
+
+    member = User.objects.get(email=MEMBER_EMAIL)
+    draft = submissions.submission_create(user=member, language="en")
+    submissions.submission_step_save(
+        submission=draft,
+        step="basics",
+        answers={"title": "Night classes in Spanish for newcomers"},
+        advance=False,
+    )
+    notification_send(
+        recipients=[member],
+        kind="practice_submission_changes_requested",
+        event_key=f"practice-submission:{draft.pk}:crawl",
+        context={
+            "submission_id": draft.pk,
+            "title": "Night classes in Spanish for newcomers",
+            "submitter_name": member.get_full_name(),
+            "message": "Please add the number of people who took part.",
+        },
+        url=reverse("practice_submissions:detail", args=[draft.pk]),
+    )
+    return member, draft
+
+
+def member_pages(draft) -> list[CrawledPage]:
+    """A member's pages; the last ones (two-factor setup) need a password confirmed moments
+    before, so visit them after confirming it at ``account_reauthenticate``."""
+    from practice_submissions.models import PracticeSubmission
+
+    pages = []
+    for language in ("en", "es"):
+        with translation.override(language):
+            pages += [
+                CrawledPage(reverse("network:dashboard")),
+                CrawledPage(reverse("network:profile")),
+                CrawledPage(reverse("notifications:list")),
+                CrawledPage(reverse("notifications:preferences")),
+                CrawledPage(reverse("practice_submissions:list")),
+                CrawledPage(reverse("practice_submissions:new")),
+                CrawledPage(reverse("practice_submissions:detail", args=[draft.pk])),
+                *(
+                    CrawledPage(reverse("practice_submissions:step", args=[draft.pk, step]))
+                    # The last step, "review and submit", is the proposal's own page.
+                    for step in PracticeSubmission.Step.values
+                    if step != PracticeSubmission.Step.REVIEW
+                ),
+                CrawledPage(reverse("account_email")),
+                CrawledPage(reverse("account_change_password")),
+                CrawledPage(reverse("mfa_index")),
+                CrawledPage(reverse("account_reauthenticate")),
+                CrawledPage(reverse("network:account_delete")),
+                CrawledPage(reverse("account_logout")),
+                CrawledPage(reverse("mfa_activate_totp")),
+            ]
+    return pages
