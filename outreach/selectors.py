@@ -7,10 +7,11 @@ from django.conf import settings
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db import DatabaseError, transaction
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
+from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
 from base.localization import (
@@ -45,6 +46,12 @@ def _with_urls(items: list, *, request: HttpRequest | None) -> list:
     for item in items:
         item.listing_url = urls.get(item.pk) or page_url(item, request)
     return items
+
+
+def _card_images() -> Prefetch:
+    """Cards' images with their renditions: two queries for a whole listing, none when no card
+    has an image."""
+    return Prefetch("image", queryset=get_image_model().objects.prefetch_renditions())
 
 
 def _paginate(queryset, *, request: HttpRequest, per_page: int) -> PaginatorPage:
@@ -99,6 +106,7 @@ def _news_queryset(*, scope: Q, user: Visitor) -> QuerySet[NewsPage]:
         visible_pages(NewsPage.objects.all(), user=user)
         .filter(scope)
         .select_related("locale", "category", "author")
+        .prefetch_related(_card_images())
         .order_by("-date", "-first_published_at", "-pk")
     )
 
@@ -185,7 +193,12 @@ def news_feed_items(*, language: str, limit: int = 20) -> list[NewsPage]:
 
 # -- Events -------------------------------------------------------------------------------------
 def _events_queryset(*, scope: Q, user: Visitor) -> QuerySet[EventPage]:
-    return visible_pages(EventPage.objects.all(), user=user).filter(scope).select_related("locale")
+    return (
+        visible_pages(EventPage.objects.all(), user=user)
+        .filter(scope)
+        .select_related("locale")
+        .prefetch_related(_card_images())
+    )
 
 
 def events_upcoming(*, home: Page, limit: int = 3, request: HttpRequest | None = None) -> list:
@@ -266,7 +279,8 @@ def campaigns_live(*, home: Page, limit: int = 3, request: HttpRequest | None = 
     queryset = localized_queryset(
         visible_pages(CampaignPage.objects.all(), user=_visitor(request))
         .filter(descendants_of_translations_q(home))
-        .select_related("locale"),
+        .select_related("locale")
+        .prefetch_related(_card_images()),
         language=translation.get_language(),
     )
     items = list(_live_campaigns(queryset).order_by("-starts_on", "pk")[:limit])
@@ -278,7 +292,8 @@ def campaign_listing(*, index: Page, request: HttpRequest) -> list:
     queryset = localized_queryset(
         visible_pages(CampaignPage.objects.all(), user=_visitor(request))
         .filter(children_of_translations_q(index))
-        .select_related("locale"),
+        .select_related("locale")
+        .prefetch_related(_card_images()),
         language=translation.get_language(),
     ).order_by("-starts_on", "pk")
     items = list(queryset)
