@@ -41,10 +41,17 @@ SEARCH_QUERY_MAX_LENGTH = 200
 
 
 def _with_urls(items: list, *, request: HttpRequest | None) -> list:
-    """Attach ``listing_url`` (the address in the visitor's language) to each page."""
+    """Attach ``listing_url`` (the address in the visitor's language) to each page, and keep
+    each card's prefetched renditions where they outlive a trip through the shared cache."""
     urls = page_urls_in_language(items, language=translation.get_language(), request=request)
     for item in items:
         item.listing_url = urls.get(item.pk) or page_url(item, request)
+        image = getattr(item, "image", None)
+        if image is not None and "renditions" in getattr(image, "_prefetched_objects_cache", {}):
+            # Wagtail reads ``prefetched_renditions`` too; unlike Django's prefetch cache, a
+            # plain attribute survives pickling (the home page keeps its cards in the cache).
+            # None made yet (a new picture): left out, so the first view's are looked up.
+            image.prefetched_renditions = list(image.renditions.all()) or None
     return items
 
 

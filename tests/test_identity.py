@@ -9,7 +9,10 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.core.cache import caches
+from django.db import connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 
 from network.demo import seed_network
 from outreach.demo import seed_outreach
@@ -149,3 +152,24 @@ def test_demo_pictures_are_responsive_with_modern_formats_and_lazy_below_the_fol
     assert news.image is not None  # the translations share their picture
     article = client.get(news.url).content.decode()
     assert '<div class="article-image"><picture>' in article
+
+
+@pytest.mark.parametrize("url", ["/en/", "/en/news/", "/en/events/?when=past", "/fr/"])
+def test_card_pictures_come_with_their_renditions_in_one_query(client, seeded, settings, url):
+    """Every card shows a picture (six formats and sizes each): their renditions are read for the
+    whole listing at once, never card by card."""
+    settings.PAGE_CACHE_ENABLED = False
+    client.get(url)  # renditions are made on a first view
+    for alias in settings.CACHES:
+        caches[alias].clear()
+    # Built afresh, then read back from the shared cache (the home page keeps its cards there).
+    for _view in range(2):
+        with CaptureQueriesContext(connection) as queries:
+            html = client.get(url).content.decode()
+        assert html.count('<div class="card__image"><picture>') >= 1
+        renditions = [q for q in queries if 'FROM "wagtailimages_rendition"' in q["sql"]]
+        images = [q for q in queries if 'FROM "wagtailimages_image"' in q["sql"]]
+        # One per listing on the page (the home page has news, events and a campaign), plus
+        # the hero's own picture and the sharing image.
+        assert len(renditions) <= 5, [q["sql"][-200:] for q in renditions]
+        assert len(images) <= 5
