@@ -46,7 +46,10 @@ def legal_pages(email: str) -> list[dict]:
                         "tracking, and loads nothing from other sites: no fonts, scripts or "
                         "social media buttons. It sets one cookie when you choose a language, "
                         "to remember it. Like every web server, ours records requests (address, "
-                        "time, page) in technical logs used only to fix faults and stop abuse."
+                        "time, page) in technical logs used only to fix faults and stop abuse.",
+                        "The one exception is a video embedded in a page: it plays from YouTube "
+                        "(in its privacy-enhanced mode) or Vimeo (with do-not-track), which then "
+                        "receive your address. Each video also has a plain link.",
                     ),
                     _h("If you have an account"),
                     *_p(
@@ -99,7 +102,11 @@ def legal_pages(email: str) -> list[dict]:
                         "cookie cuando usted elige un idioma, para recordarlo. Como todo "
                         "servidor web, el nuestro registra las solicitudes (dirección, hora, "
                         "página) en registros técnicos que solo sirven para corregir fallas y "
-                        "frenar abusos."
+                        "frenar abusos.",
+                        "La única excepción es un video insertado en una página: se reproduce "
+                        "desde YouTube (en su modo de privacidad mejorada) o Vimeo (sin "
+                        "seguimiento), que reciben entonces su dirección. Cada video tiene "
+                        "también un enlace simple.",
                     ),
                     _h("Si tiene una cuenta"),
                     *_p(
@@ -154,7 +161,11 @@ def legal_pages(email: str) -> list[dict]:
                         "um único cookie quando você escolhe um idioma, para lembrá-lo. Como "
                         "todo servidor web, o nosso registra as solicitações (endereço, hora, "
                         "página) em logs técnicos usados apenas para corrigir falhas e impedir "
-                        "abusos."
+                        "abusos.",
+                        "A única exceção é um vídeo incorporado em uma página: ele é reproduzido "
+                        "a partir do YouTube (no modo de privacidade aprimorada) ou do Vimeo "
+                        "(sem rastreamento), que recebem então o seu endereço. Cada vídeo tem "
+                        "também um link simples.",
                     ),
                     _h("Se você tem uma conta"),
                     *_p(
@@ -208,7 +219,10 @@ def legal_pages(email: str) -> list[dict]:
                         "sociaux. Il dépose un seul cookie quand vous choisissez une langue, "
                         "pour s'en souvenir. Comme tout serveur web, le nôtre enregistre les "
                         "requêtes (adresse, heure, page) dans des journaux techniques servant "
-                        "uniquement à corriger les pannes et à bloquer les abus."
+                        "uniquement à corriger les pannes et à bloquer les abus.",
+                        "Seule exception : une vidéo intégrée à une page est lue depuis YouTube "
+                        "(en mode de confidentialité renforcée) ou Vimeo (sans pistage), qui "
+                        "reçoivent alors votre adresse. Chaque vidéo a aussi un simple lien.",
                     ),
                     _h("Si vous avez un compte"),
                     *_p(
