@@ -21,6 +21,8 @@ from .demo_content import (
     NEWS,
     STANDARD_PAGES,
 )
+from .demo_legal import seed_legal_pages
+from .demo_pictures import attach_demo_pictures
 from .models import (
     CampaignIndexPage,
     CampaignPage,
@@ -265,9 +267,15 @@ def seed_outreach(*, stdout) -> None:
         event_index = seeder.index(homes, "events", EventIndexPage)
         campaign_index = seeder.index(homes, "campaigns", CampaignIndexPage)
         standard = seeder.standard_pages(homes)
+        seed_legal_pages(seeder, homes)
         seeder.home_content(homes, standard["how-to-join"])
         seeder.news(news_index, categories)
         seeder.events(event_index)
         seeder.campaign(campaign_index, standard["about"])
+        pictured = attach_demo_pictures(
+            homes=homes, indexes=[news_index, event_index, campaign_index]
+        )
     total = Page.objects.filter(depth__gt=1).count()
     stdout.write(f"Outreach site: {seeder.created} page(s) created, {total} in all.")
+    if pictured:
+        stdout.write(f"Outreach site: {pictured} page(s) given a picture.")

@@ -7,10 +7,11 @@ from django.conf import settings
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db import DatabaseError, transaction
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
+from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
 from base.localization import (
@@ -40,11 +41,24 @@ SEARCH_QUERY_MAX_LENGTH = 200
 
 
 def _with_urls(items: list, *, request: HttpRequest | None) -> list:
-    """Attach ``listing_url`` (the address in the visitor's language) to each page."""
+    """Attach ``listing_url`` (the address in the visitor's language) to each page, and keep
+    each card's prefetched renditions where they outlive a trip through the shared cache."""
     urls = page_urls_in_language(items, language=translation.get_language(), request=request)
     for item in items:
         item.listing_url = urls.get(item.pk) or page_url(item, request)
+        image = getattr(item, "image", None)
+        if image is not None and "renditions" in getattr(image, "_prefetched_objects_cache", {}):
+            # Wagtail reads ``prefetched_renditions`` too; unlike Django's prefetch cache, a
+            # plain attribute survives pickling (the home page keeps its cards in the cache).
+            # None made yet (a new picture): left out, so the first view's are looked up.
+            image.prefetched_renditions = list(image.renditions.all()) or None
     return items
+
+
+def _card_images() -> Prefetch:
+    """Cards' images with their renditions: two queries for a whole listing, none when no card
+    has an image."""
+    return Prefetch("image", queryset=get_image_model().objects.prefetch_renditions())
 
 
 def _paginate(queryset, *, request: HttpRequest, per_page: int) -> PaginatorPage:
@@ -99,6 +113,7 @@ def _news_queryset(*, scope: Q, user: Visitor) -> QuerySet[NewsPage]:
         visible_pages(NewsPage.objects.all(), user=user)
         .filter(scope)
         .select_related("locale", "category", "author")
+        .prefetch_related(_card_images())
         .order_by("-date", "-first_published_at", "-pk")
     )
 
@@ -185,7 +200,12 @@ def news_feed_items(*, language: str, limit: int = 20) -> list[NewsPage]:
 
 # -- Events -------------------------------------------------------------------------------------
 def _events_queryset(*, scope: Q, user: Visitor) -> QuerySet[EventPage]:
-    return visible_pages(EventPage.objects.all(), user=user).filter(scope).select_related("locale")
+    return (
+        visible_pages(EventPage.objects.all(), user=user)
+        .filter(scope)
+        .select_related("locale")
+        .prefetch_related(_card_images())
+    )
 
 
 def events_upcoming(*, home: Page, limit: int = 3, request: HttpRequest | None = None) -> list:
@@ -266,7 +286,8 @@ def campaigns_live(*, home: Page, limit: int = 3, request: HttpRequest | None = 
     queryset = localized_queryset(
         visible_pages(CampaignPage.objects.all(), user=_visitor(request))
         .filter(descendants_of_translations_q(home))
-        .select_related("locale"),
+        .select_related("locale")
+        .prefetch_related(_card_images()),
         language=translation.get_language(),
     )
     items = list(_live_campaigns(queryset).order_by("-starts_on", "pk")[:limit])
@@ -278,7 +299,8 @@ def campaign_listing(*, index: Page, request: HttpRequest) -> list:
     queryset = localized_queryset(
         visible_pages(CampaignPage.objects.all(), user=_visitor(request))
         .filter(children_of_translations_q(index))
-        .select_related("locale"),
+        .select_related("locale")
+        .prefetch_related(_card_images()),
         language=translation.get_language(),
     ).order_by("-starts_on", "pk")
     items = list(queryset)

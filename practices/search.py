@@ -862,6 +862,8 @@ class PracticeCard:
     theme_labels: list[str]
     is_illustrative: bool
     is_original_language_fallback: bool
+    # The codes of theme_labels, in the same order (for their icons).
+    theme_codes: tuple[str, ...] = ()
 
 
 # What a card shows, all copied onto the search entry: a page of results is one read.
@@ -912,6 +914,10 @@ def _cards(
     cards = []
     for row in rows:
         directory = directories.get(row["path"][: -Page.steplen])
+        codes = sorted(
+            delimited_values(row["theme_codes"]),
+            key=lambda code: _THEME_ORDER.get(code, len(_THEME_ORDER)),
+        )
         cards.append(
             PracticeCard(
                 page_id=row["page_id"],
@@ -921,13 +927,8 @@ def _cards(
                 place=row["place"],
                 country_label=country_name(row["country"]) if row["country"] else "",
                 language_code=row["language"],
-                theme_labels=[
-                    label(THEMES, code)
-                    for code in sorted(
-                        delimited_values(row["theme_codes"]),
-                        key=lambda code: _THEME_ORDER.get(code, len(_THEME_ORDER)),
-                    )
-                ],
+                theme_labels=[label(THEMES, code) for code in codes],
+                theme_codes=tuple(codes),
                 is_illustrative=row["is_illustrative"],
                 is_original_language_fallback=row["language"] != language,
             )

@@ -16,6 +16,7 @@ from network.authority_page import AuthoritySection
 from network.countries import country_name, country_sort_key
 from network.visibility import visible_pages
 from practice_submissions.selectors import practice_index_for
+from taxonomy.terms import THEMES, label
 
 from .geo import CountryOutline, americas
 from .models import PracticePage
@@ -80,10 +81,12 @@ def practice_translations(*, practice: PracticePage, request: HttpRequest | None
 
 def practice_detail_context(*, practice: PracticePage, request: HttpRequest) -> dict:
     """Everything the practice page shows besides its own fields."""
+    theme_terms = [(row.code, label(THEMES, row.code)) for row in practice.themes.all()]
     return {
         "related_practices": practice_related(practice=practice),
         "translations": practice_translations(practice=practice, request=request),
-        "themes": practice.labelled("themes"),
+        "themes": [name for _code, name in theme_terms],
+        "theme_terms": theme_terms,
         "target_groups": practice.labelled("target_groups"),
         "gcm_objectives": practice.labelled("gcm_objectives"),
         "sdg_targets": practice.labelled("sdg_targets"),

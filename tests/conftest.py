@@ -81,6 +81,14 @@ def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = str(tmp_path / "media")
 
 
+@pytest.fixture(scope="module")
+def module_media(tmp_path_factory):
+    """A media folder for a module whose data is built once (tests.once) with files, such as the
+    demo's pictures: the module builds its data with MEDIA_ROOT there and overrides
+    ``_media_root`` to keep it there, so every test of it still finds the files."""
+    return tmp_path_factory.mktemp("media")
+
+
 @pytest.fixture(autouse=True)
 def _clear_caches():
     yield

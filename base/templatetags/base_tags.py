@@ -71,11 +71,20 @@ def _sharing_name(request) -> str:
     return f"sharing:{request.scheme}:{request.get_port()}:{request.path}"
 
 
+def _footer_name(request) -> str:
+    return f"footer-pages:{request.get_port()}:{translation.get_language()}"
+
+
 def frame_fragment_names(request) -> list[str]:
-    """The shared fragments the frame of the page at ``request.path`` reads (menu, language
-    versions, sharing metadata), for ``base.routing`` to read with the page's own in one
-    round-trip."""
-    return [_menu_name(request), _versions_name(request), _sharing_name(request)]
+    """The shared fragments the frame of the page at ``request.path`` reads (menu, footer,
+    language versions, sharing metadata), for ``base.routing`` to read with the page's own in
+    one round-trip."""
+    return [
+        _menu_name(request),
+        _footer_name(request),
+        _versions_name(request),
+        _sharing_name(request),
+    ]
 
 
 @register.simple_tag(takes_context=True)
@@ -159,6 +168,42 @@ def main_menu(context) -> list[dict]:
         {"title": title, "url": url, "is_current": request.path.startswith(url)}
         for title, url in entries
     ]
+
+
+# The pages every footer links to, by their key and the slug of their default-language version
+# under the site's home page (seeded by outreach.demo_legal, renamed in the admin at will: only
+# the default-language slug must stay).
+FOOTER_PAGES = {"privacy": "privacy", "terms": "terms-of-use", "accessibility": "accessibility"}
+
+
+@register.simple_tag(takes_context=True)
+def footer_pages(context) -> dict[str, str]:
+    """The address of each footer page (privacy notice, terms of use, accessibility statement)
+    in the visitor's language, by key; a page that does not exist or is not public is left out.
+    Shared by every visitor of a site in a language, like the main menu."""
+    request = context.get("request")
+    site = current_site(request) if request is not None else None
+    if site is None:
+        return {}
+    language = translation.get_language()
+    keys = {slug: key for key, slug in FOOTER_PAGES.items()}
+
+    def build() -> dict[str, str]:
+        pages = list(
+            visible_pages(Page.objects.child_of(site.root_page), user=None)
+            .filter(slug__in=keys)
+            .select_related("locale")
+        )
+        urls = page_urls_in_language(pages, language=language, request=request)
+        return {keys[page.slug]: urls[page.pk] for page in pages if urls.get(page.pk)}
+
+    return shared_fragment(request, _footer_name(request), build)
+
+
+@register.simple_tag
+def contact_email() -> str:
+    """The network secretariat's address (settings.CONTACT_EMAIL)."""
+    return settings.CONTACT_EMAIL
 
 
 @register.simple_tag

@@ -375,6 +375,8 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Convive <no-reply@convive.example.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The network secretariat's address, shown in every page's footer and in the legal pages.
+CONTACT_EMAIL = env("CONTACT_EMAIL", default="secretariat@convive.example.org")
 # Seconds before a silent mail server counts as an error (retried later) rather than holding a
 # worker until the task time limit kills it.
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=60)

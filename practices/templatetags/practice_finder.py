@@ -13,6 +13,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, ngettext
 
 from base.templatetags.base_tags import language_name
+from taxonomy.icons import theme_icon
 
 from ..search import Facet, PracticeCard
 
@@ -83,9 +84,13 @@ def practice_cards(items: list[PracticeCard], level: int | str = 3, query: str =
             meta += f' · <span class="practice-card__language" {current}>{escape(note)}</span>'
         if item.is_illustrative:
             meta += f' · <span class="practice-card__illustrative" {current}>{illustrative}</span>'
+        # The themes in one line, led by the first one's icon (a page shows twenty cards: one
+        # icon each keeps it light).
         themes = (
-            f'<p class="practice-card__themes"><span class="visually-hidden">{themes_label} </span>'
-            f"{escape(', '.join(item.theme_labels))}</p>"
+            f'<p class="theme-list practice-card__themes">'
+            f"{theme_icon(item.theme_codes[0]) if item.theme_codes else ''}"
+            f'<span><span class="visually-hidden">{themes_label} </span>'
+            f"{escape(', '.join(item.theme_labels))}</span></p>"
             if item.theme_labels
             else ""
         )

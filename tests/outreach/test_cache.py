@@ -282,12 +282,12 @@ def test_menu_and_language_links_live_in_the_shared_cache_with_an_expiry(
     client.get("/en/about/")
     ttls = _fragment_ttls()
     # The site of the host, the page of the address (with whether a view restriction applies),
-    # the menu, the page's language versions, its sharing metadata.
-    assert len(ttls) == 5
+    # the menu, the footer's pages, the page's language versions, its sharing metadata.
+    assert len(ttls) == 6
     assert all(0 < ttl <= django_settings.PAGE_CACHE_TIMEOUT for ttl in ttls)
     # An address that leads nowhere keeps nothing (a crawler's guesses never fill the cache).
     assert client.get("/en/no-such-page/").status_code == 404
-    assert len(_fragment_ttls()) == 5
+    assert len(_fragment_ttls()) == 6
     # What another worker or node stores there is what this one serves.
     builders.translate(about, homes["es"], code="es", slug="acerca")
     assert 'hreflang="es"' in client.get("/en/about/").content.decode()

@@ -3,6 +3,7 @@
 import io
 
 import pytest
+from django.test import override_settings
 from wagtail.models import Page
 
 from outreach.demo import seed_outreach
@@ -11,9 +12,16 @@ from tests.once import built_once
 
 
 @pytest.fixture(scope="module")
-def seeded(django_db_setup, django_db_blocker):
+def seeded(django_db_setup, django_db_blocker, module_media):
     """The demo pages, seeded once for the pages rendered below."""
-    yield from built_once(django_db_blocker, lambda: seed_outreach(stdout=io.StringIO()))
+    with override_settings(MEDIA_ROOT=str(module_media)):
+        yield from built_once(django_db_blocker, lambda: seed_outreach(stdout=io.StringIO()))
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, module_media):
+    """The demo's pictures, written once for the module, stay in every test's media folder."""
+    settings.MEDIA_ROOT = str(module_media)
 
 
 @pytest.mark.django_db

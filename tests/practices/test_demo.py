@@ -3,6 +3,7 @@
 import io
 
 import pytest
+from django.test import override_settings
 from wagtail.models import Page
 
 from network.demo import seed_network
@@ -22,9 +23,16 @@ def _seed() -> None:
 
 
 @pytest.fixture(scope="module")
-def seeded(django_db_setup, django_db_blocker):
+def seeded(django_db_setup, django_db_blocker, module_media):
     """The demo, seeded once for the module's tests (each test's changes are rolled back)."""
-    yield from built_once(django_db_blocker, _seed)
+    with override_settings(MEDIA_ROOT=str(module_media)):
+        yield from built_once(django_db_blocker, _seed)
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, module_media):
+    """The demo's pictures, written once for the module, stay in every test's media folder."""
+    settings.MEDIA_ROOT = str(module_media)
 
 
 def test_seed_creates_varied_translated_practices_once(seeded):
