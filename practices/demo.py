@@ -23,7 +23,9 @@ from .models import (
 )
 
 DEFAULT = settings.LANGUAGE_CODE
-VERIFIED = date(2026, 10, 1)
+# When the public sources of the documented cases (demo_real.py) were last read and their
+# figures checked against them. Illustrative practices have no source, so no such date.
+SOURCES_CHECKED = date(2026, 11, 29)
 
 
 def _month(value: str) -> date | None:
@@ -111,24 +113,34 @@ class _PracticeSeeder:
                     continue
                 texts = dict(spec[code])
                 labels = texts.pop("labels")
+                tags = texts.pop("tags")
                 existing = PracticePage.objects.filter(
                     slug=texts["slug"], locale=self.locales[code]
                 ).first()
                 if existing is not None:
                     source = source or existing
                     continue
+                cited = common["source"]
                 page = PracticePage(
                     **texts,
                     **self.where(common["authority"], common["place_name"], common["country"]),
                     start_date=common["start_date"],
                     end_date=common["end_date"],
-                    ongoing=common["end_date"] is None,
+                    ongoing=common["end_date"] is None and common["status"] == "running",
                     status=common["status"],
                     budget_band=common["budget_band"],
-                    last_verified=VERIFIED,
-                    original_language="es",
-                    contact_name="Convive secretariat",
-                    contact_email="practices@convive.example.org",
+                    last_verified=SOURCES_CHECKED,
+                    original_language=common["original_language"],
+                    material=[
+                        (
+                            "source",
+                            {
+                                "title": cited["title"],
+                                "publisher": cited["publisher"],
+                                "url": cited["url"],
+                            },
+                        )
+                    ],
                     indicators=[
                         (
                             "indicator",
@@ -156,7 +168,8 @@ class _PracticeSeeder:
                     gcm=common["gcm"],
                     sdg=common["sdg"],
                 )
-                page.tags.add(*common["tags"])
+                # Tags are plain words: each translation carries them in its own language.
+                page.tags.add(*tags)
                 self.create(indexes[code], page)
                 source = source or page
 
@@ -195,7 +208,7 @@ class _PracticeSeeder:
                     )
                 ],
                 beneficiaries=[("beneficiary", {"group": group, "count": None, "note": ""})],
-                last_verified=VERIFIED,
+                last_verified=None,
                 original_language=DEFAULT,
                 # Only the three documented cases (demo_real.py) describe real programmes.
                 is_illustrative=True,
