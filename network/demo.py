@@ -279,6 +279,10 @@ AUTHORITIES = [
     ),
 ]
 
+# The network's figures that texts quote (news, reports); the home page counts the same rows.
+MEMBER_AUTHORITY_COUNT = len(AUTHORITIES)
+MEMBER_COUNTRY_COUNT = len({row[3] for row in AUTHORITIES})
+
 # (slug, name, acronym, website)
 PARTNERS = [
     ("oas", "Organization of American States", "OAS", "https://www.oas.org"),
