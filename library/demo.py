@@ -121,5 +121,8 @@ def seed_library(*, stdout) -> None:
         libraries = seeder.libraries(homes)
         for spec in RESOURCES:
             seeder.resource(spec, libraries)
-    total = ResourcePage.objects.count()
-    stdout.write(f"Resource library: {seeder.created} page(s) created, {total} resources in all.")
+    indexes, resources = ResourceLibraryPage.objects.count(), ResourcePage.objects.count()
+    stdout.write(
+        f"Resource library: {seeder.created} page(s) created, {indexes + resources} in all "
+        f"({indexes} library index pages, {resources} resources)."
+    )

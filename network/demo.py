@@ -360,10 +360,10 @@ PENDING_JOIN_REQUESTS = [
 ]
 
 
-def _seed_organisations() -> dict[str, LocalAuthority | PartnerOrganisation]:
+def _seed_organisations(created: list) -> dict[str, LocalAuthority | PartnerOrganisation]:
     organisations: dict[str, LocalAuthority | PartnerOrganisation] = {}
     for slug, name, level, country, region, band, lat, lng, joined, website in AUTHORITIES:
-        organisations[slug], _created = LocalAuthority.objects.update_or_create(
+        organisations[slug], is_new = LocalAuthority.objects.update_or_create(
             slug=slug,
             defaults={
                 "name": name,
@@ -378,17 +378,20 @@ def _seed_organisations() -> dict[str, LocalAuthority | PartnerOrganisation]:
                 "joined_at": datetime.fromisoformat(joined).replace(tzinfo=UTC),
             },
         )
+        created += [organisations[slug]] if is_new else []
     for slug, name, acronym, website in PARTNERS:
-        organisations[slug], _created = PartnerOrganisation.objects.update_or_create(
+        organisations[slug], is_new = PartnerOrganisation.objects.update_or_create(
             slug=slug, defaults={"name": name, "acronym": acronym, "website": website}
         )
+        created += [organisations[slug]] if is_new else []
     return organisations
 
 
-def _seed_account(account: DemoAccount, organisations: dict) -> User:
+def _seed_account(account: DemoAccount, organisations: dict, created: list) -> User:
     user = User.objects.filter(email=account.email).first()
     if user is None:
         user = User(email=account.email)
+        created.append(user)
     user.first_name = account.first_name
     user.last_name = account.last_name
     user.preferred_language = account.language
@@ -430,17 +433,21 @@ def _groups(codes: list[str]):
 def seed_network(*, stdout) -> None:
     """Create (or bring up to date) the demo network. Safe to run repeatedly."""
     role_groups_ensure()
-    organisations = _seed_organisations()
+    created: list = []
+    organisations = _seed_organisations(created)
     for account in DEMO_ACCOUNTS:
-        _seed_account(account, organisations)
+        _seed_account(account, organisations, created)
     for data in PENDING_JOIN_REQUESTS:
-        JoinRequest.objects.get_or_create(
+        join_request, is_new = JoinRequest.objects.get_or_create(
             authority_name=data["authority_name"],
             contact_email=data["contact_email"],
             defaults=data,
         )
+        created += [join_request] if is_new else []
+    with_totp = ", ".join(account.role for account in DEMO_ACCOUNTS if account.needs_totp)
     stdout.write(
-        f"Network: {len(AUTHORITIES)} member authorities, {len(PARTNERS)} partners, "
-        f"{len(DEMO_ACCOUNTS)} demo accounts (TOTP secret for admin, coordinator and juror: "
+        f"Network: {len(created)} row(s) created; {MEMBER_AUTHORITY_COUNT} member authorities, "
+        f"{len(PARTNERS)} partners, {len(DEMO_ACCOUNTS)} demo accounts and "
+        f"{len(PENDING_JOIN_REQUESTS)} pending join requests in all (TOTP secret for {with_totp}: "
         f"{DEMO_TOTP_SECRET})."
     )

@@ -294,5 +294,8 @@ def seed_practices(*, stdout) -> None:
         seeder.catalogue(indexes[DEFAULT])
         seeder.catalogue_translations(indexes)
         seeder.real(indexes)
-    total = PracticePage.objects.count()
-    stdout.write(f"Good practices: {seeder.created} page(s) created, {total} in all.")
+    indexes, practices = PracticeIndexPage.objects.count(), PracticePage.objects.count()
+    stdout.write(
+        f"Good practices: {seeder.created} page(s) created, {indexes + practices} in all "
+        f"({indexes} directory pages, {practices} practices)."
+    )
