@@ -300,7 +300,7 @@ class DemoAccount:
     last_name: str
     language: str
     organisation: str = ""  # slug of a local authority or partner
-    position: str = ""
+    position: str = ""  # as the person would write it: in their own language
     focal_point: bool = False
 
     @property
@@ -319,11 +319,17 @@ class DemoAccount:
 
 DEMO_ACCOUNTS = [
     DemoAccount("admin", "Convive", "Administrator", "en"),
-    DemoAccount("coordinator", "Lucía", "Fernández", "es", "oas", "Network coordinator"),
+    DemoAccount("coordinator", "Lucía", "Fernández", "es", "oas", "Coordinadora de la red"),
     DemoAccount(
-        "official", "Carlos", "Ramírez", "es", "cucuta-co", "Migration office director", True
+        "official",
+        "Carlos",
+        "Ramírez",
+        "es",
+        "cucuta-co",
+        "Director de la oficina de migración",
+        True,
     ),
-    DemoAccount("member", "Ana", "Souza", "pt", "boa-vista-br", "Social worker"),
+    DemoAccount("member", "Ana", "Souza", "pt", "boa-vista-br", "Assistente social"),
     DemoAccount("researcher", "Marie", "Joseph", "fr"),
     DemoAccount("tutor", "Daniel", "Moreno", "en"),
     DemoAccount("juror", "Gabriela", "Rocha", "pt"),
@@ -340,10 +346,10 @@ PENDING_JOIN_REQUESTS = [
         "population_band": P.FROM_50K,
         "contact_name": "Valentina Soto",
         "contact_email": f"valentina.soto@arica.{DEMO_DOMAIN}",
-        "contact_position": "Head of social development",
+        "contact_position": "Jefa de desarrollo social",
         "preferred_language": "es",
-        "message": "Arica receives many people crossing from Peru and Bolivia; "
-        "we would like to learn from other border cities.",
+        "message": "Arica recibe a muchas personas que cruzan desde Perú y Bolivia; "
+        "queremos aprender de otras ciudades fronterizas.",
     },
     {
         "authority_name": "Cap-Haïtien",
@@ -353,9 +359,10 @@ PENDING_JOIN_REQUESTS = [
         "population_band": P.FROM_250K,
         "contact_name": "Jean-Baptiste Pierre",
         "contact_email": f"jb.pierre@cap-haitien.{DEMO_DOMAIN}",
-        "contact_position": "Adviser to the mayor on returnees",
+        "contact_position": "Conseiller du maire pour les personnes rapatriées",
         "preferred_language": "fr",
-        "message": "We welcome returnees every week and want to share our reception practice.",
+        "message": "Nous accueillons des personnes rapatriées chaque semaine et souhaitons "
+        "partager notre pratique d'accueil.",
     },
 ]
 
