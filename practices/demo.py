@@ -1,6 +1,6 @@
 """Demo good practices: three documented cases in four languages (demo_real.py) and a catalogue
-of illustrative ones in English (demo_catalogue.py). Idempotent: pages are looked up by slug
-within their locale and only created when missing."""
+of illustrative ones (demo_catalogue.py), each in English and in the language of its place.
+Idempotent: pages are looked up by slug within their locale and only created when missing."""
 
 from datetime import date
 from decimal import Decimal
@@ -11,7 +11,7 @@ from wagtail.models import Locale, Page, Site
 
 from network.models import LocalAuthority
 
-from .demo_catalogue import ROWS, SPANISH
+from .demo_catalogue import ROWS, TRANSLATIONS, original_language
 from .demo_real import INDEX, REAL_PRACTICES
 from .models import (
     PracticeGcmObjective,
@@ -209,7 +209,7 @@ class _PracticeSeeder:
                 ],
                 beneficiaries=[("beneficiary", {"group": group, "count": None, "note": ""})],
                 last_verified=None,
-                original_language=DEFAULT,
+                original_language=original_language(row.country),
                 # Only the three documented cases (demo_real.py) describe real programmes.
                 is_illustrative=True,
                 locale=self.locales[DEFAULT],
@@ -224,64 +224,69 @@ class _PracticeSeeder:
             self.create(index, page)
 
     def catalogue_translations(self, indexes: dict) -> None:
-        """Spanish versions of some catalogue rows, sharing the English page's facts and codes."""
-        if "es" not in indexes:
-            return
-        for english_slug, text in SPANISH.items():
-            source = PracticePage.objects.filter(
-                slug=english_slug, locale=self.locales[DEFAULT]
-            ).first()
-            if source is None or source.get_translation_or_none(self.locales["es"]) is not None:
+        """Each catalogue row in the language of its place (and the few other versions the
+        catalogue has), sharing the English page's facts and codes."""
+        for code, texts in TRANSLATIONS.items():
+            if code not in indexes:
                 continue
-            indicator = source.indicators[0].value if source.indicators else None
-            page = PracticePage(
-                slug=text.slug,
-                title=text.title,
-                summary=text.summary,
-                context=f"<p>{text.context}</p>",
-                activities=f"<p>{text.activities}</p>",
-                results=f"<p>{text.results}</p>",
-                indicators=[
-                    (
-                        "indicator",
-                        {
-                            "label": text.indicator_label,
-                            "value": indicator["value"],
-                            "unit": text.unit,
-                            "year": indicator["year"],
-                        },
-                    )
-                ]
-                if indicator
-                else [],
-                beneficiaries=list(source.beneficiaries.raw_data),
-                **{
-                    name: getattr(source, name)
-                    for name in (
-                        "authority",
-                        "place_name",
-                        "country",
-                        "implementing_organisations",
-                        "start_date",
-                        "end_date",
-                        "ongoing",
-                        "status",
-                        "last_verified",
-                        "original_language",
-                        "is_illustrative",
-                    )
-                },
-                locale=self.locales["es"],
-                translation_key=source.translation_key,
-            )
-            self.classify(
-                page,
-                themes=source.themes.values_list("code", flat=True),
-                groups=source.target_groups.values_list("code", flat=True),
-                gcm=source.gcm_objectives.values_list("code", flat=True),
-                sdg=source.sdg_targets.values_list("code", flat=True),
-            )
-            self.create(indexes["es"], page)
+            for english_slug, text in texts.items():
+                source = PracticePage.objects.filter(
+                    slug=english_slug, locale=self.locales[DEFAULT]
+                ).first()
+                if source is None or source.get_translation_or_none(self.locales[code]):
+                    continue
+                self.create(indexes[code], self.translation(source, text, code=code))
+
+    def translation(self, source: PracticePage, text, *, code: str) -> PracticePage:
+        indicator = source.indicators[0].value if source.indicators else None
+        page = PracticePage(
+            slug=text.slug,
+            title=text.title,
+            summary=text.summary,
+            implementing_organisations=text.organisations or source.implementing_organisations,
+            context=f"<p>{text.context}</p>",
+            activities=f"<p>{text.activities}</p>",
+            results=f"<p>{text.results}</p>",
+            indicators=[
+                (
+                    "indicator",
+                    {
+                        "label": text.indicator_label,
+                        "value": indicator["value"],
+                        "unit": text.unit,
+                        "year": indicator["year"],
+                    },
+                )
+            ]
+            if indicator
+            else [],
+            beneficiaries=list(source.beneficiaries.raw_data),
+            **{
+                name: getattr(source, name)
+                for name in (
+                    "authority",
+                    "place_name",
+                    "country",
+                    "start_date",
+                    "end_date",
+                    "ongoing",
+                    "status",
+                    "last_verified",
+                    "original_language",
+                    "is_illustrative",
+                )
+            },
+            locale=self.locales[code],
+            translation_key=source.translation_key,
+        )
+        self.classify(
+            page,
+            themes=source.themes.values_list("code", flat=True),
+            groups=source.target_groups.values_list("code", flat=True),
+            gcm=source.gcm_objectives.values_list("code", flat=True),
+            sdg=source.sdg_targets.values_list("code", flat=True),
+        )
+        return page
 
 
 def seed_practices(*, stdout) -> None:

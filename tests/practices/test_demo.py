@@ -171,3 +171,48 @@ def test_tags_of_a_translation_are_in_its_language(client, seeded):
     html = client.get(page.url).content.decode()
     assert "prevención de la violencia" in html
     assert "violence prevention" not in html
+
+
+# Words so common that a paragraph of the language cannot do without them (and the others rarely
+# use): enough to tell a Spanish, Portuguese, French or English text apart.
+COMMON_WORDS = {
+    "en": {"the", "and", "of", "to", "with"},
+    "es": {"el", "los", "las", "del", "y", "con", "para"},
+    "pt": {"os", "das", "dos", "com", "para", "não", "ao"},
+    "fr": {"le", "les", "des", "et", "du", "pour", "aux"},
+}
+
+
+def _language_of(text: str) -> str:
+    words = re.findall(r"[a-zà-ÿ]+", text.lower())
+    return max(COMMON_WORDS, key=lambda code: sum(word in COMMON_WORDS[code] for word in words))
+
+
+def test_illustrative_practices_are_written_in_the_language_of_their_place(seeded, client):
+    from practices.demo_catalogue import original_language
+
+    invented = PracticePage.objects.filter(is_illustrative=True).select_related("locale")
+    by_key: dict = {}
+    for page in invented:
+        by_key.setdefault(page.translation_key, {})[page.locale.language_code] = page
+    assert len(by_key) >= 40
+    for versions in by_key.values():
+        english = versions["en"]
+        expected = original_language(english.country)
+        assert english.original_language == expected, english.slug
+        # The original exists, and every version reads as its own language.
+        assert expected in versions, english.slug
+        for code, page in versions.items():
+            text = " ".join([page.summary, page.context, page.activities])
+            assert _language_of(text) == code, (code, page.slug)
+            assert page.original_language == expected
+    assert {"pt", "fr", "es"} <= {page.original_language for page in invented}
+    # Each language's directory has several practices of its own to find.
+    for code in ("es", "pt", "fr"):
+        in_language = PracticePage.objects.filter(locale__language_code=code)
+        assert in_language.filter(is_illustrative=True).count() >= 4, code
+
+    brazilian = PracticePage.objects.get(slug="manaus-moradia-comunitaria-com-familias-warao")
+    html = client.get(brazilian.url).content.decode()
+    assert "Prefeitura de Manaus" in html
+    assert "Municipality of Manaus" not in html
