@@ -216,3 +216,16 @@ def test_illustrative_practices_are_written_in_the_language_of_their_place(seede
     html = client.get(brazilian.url).content.decode()
     assert "Prefeitura de Manaus" in html
     assert "Municipality of Manaus" not in html
+
+
+def test_the_pdf_of_a_documented_case_cites_its_source(seeded):
+    from django.template.loader import render_to_string
+
+    from practices.pdf import PDF_TEMPLATE, practice_pdf_context
+
+    spec = REAL_PRACTICES[2]
+    page = PracticePage.objects.get(slug=spec["en"]["slug"], locale__language_code="en")
+    html = render_to_string(PDF_TEMPLATE, practice_pdf_context(practice=page))
+    assert f'href="{spec["common"]["source"]["url"]}"' in html
+    assert "Last verified" in html
+    assert "Dates not stated in the source" in html
