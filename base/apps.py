@@ -10,6 +10,7 @@ class BaseConfig(AppConfig):
     label = "base"
     verbose_name = _("Site foundation")
     default_auto_field = "django.db.models.BigAutoField"
+    demo_seed = "base.demo.seed_site"
 
     def ready(self) -> None:
         from . import signals

@@ -10,7 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 import base.routing
 import network.admin_exports
-from base.sitemaps import OutreachSitemap
+from base.sitemaps import OutreachSitemap, PublicViewsSitemap
 from base.views import robots_txt, site_address_css
 from network.views import admin_sign_in
 
@@ -24,7 +24,12 @@ urlpatterns = [
     path("cms/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": OutreachSitemap}}, name="sitemap"),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": {"pages": OutreachSitemap, "views": PublicViewsSitemap()}},
+        name="sitemap",
+    ),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("site-address.css", site_address_css, name="site_address_css"),
 ]

@@ -7,9 +7,7 @@ from django.db import transaction
 from wagtail.documents import get_document_model
 from wagtail.models import Page, Site
 
-from network.models import PartnerOrganisation
-
-from .demo_content import LIBRARY, RESOURCES
+from .demo_content import LIBRARY, PUBLISHER, RESOURCES
 from .models import ResourceLibraryPage, ResourcePage, ResourceTheme
 from .pdf import minimal_pdf
 from .services import library_document_create, resource_publish
@@ -21,7 +19,6 @@ class _LibrarySeeder:
     def __init__(self, stdout):
         self.stdout = stdout
         self.created = 0
-        self.partners = {partner.slug: partner for partner in PartnerOrganisation.objects.all()}
 
     def homes(self) -> dict[str, Page]:
         site = Site.objects.select_related("root_page").filter(is_default_site=True).first()
@@ -76,11 +73,11 @@ class _LibrarySeeder:
     def resource(self, spec: dict, libraries: dict[str, ResourceLibraryPage]) -> None:
         common = dict(spec["common"])
         themes = common.pop("themes")
-        partner = self.partners.get(common.pop("partner", ""))
         english = spec[DEFAULT]
         shared = {
             **common,
-            "publisher_organisation": partner,
+            # Invented documents: visitors are told so on the page and in listings.
+            "is_illustrative": True,
             "document": self.document(
                 title=english["title"], slug=english["slug"], summary=english["summary"]
             ),
@@ -89,7 +86,11 @@ class _LibrarySeeder:
         source = source.first()
         if source is None:
             source = resource_publish(
-                library=libraries[DEFAULT], **english, **shared, themes=themes
+                library=libraries[DEFAULT],
+                **english,
+                **shared,
+                publisher=PUBLISHER[DEFAULT],
+                themes=themes,
             )
             self.created += 1
         for code, fields in spec.items():
@@ -100,6 +101,7 @@ class _LibrarySeeder:
                 translated = ResourcePage(
                     **fields,
                     **shared,
+                    publisher=PUBLISHER[code],
                     locale=library.locale,
                     translation_key=source.translation_key,
                 )
@@ -119,5 +121,8 @@ def seed_library(*, stdout) -> None:
         libraries = seeder.libraries(homes)
         for spec in RESOURCES:
             seeder.resource(spec, libraries)
-    total = ResourcePage.objects.count()
-    stdout.write(f"Resource library: {seeder.created} page(s) created, {total} resources in all.")
+    indexes, resources = ResourceLibraryPage.objects.count(), ResourcePage.objects.count()
+    stdout.write(
+        f"Resource library: {seeder.created} page(s) created, {indexes + resources} in all "
+        f"({indexes} library index pages, {resources} resources)."
+    )

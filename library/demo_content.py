@@ -1,5 +1,19 @@
 """The demo library's text: index pages in four languages and about ten resources, some with
-translations. Slugs are per language; everything else that is shared lives in ``common``."""
+translations. Slugs are per language; everything else that is shared lives in ``common``.
+
+Every resource here is invented for demonstrations (marked illustrative when seeded), so none is
+attributed to a real organisation: the publisher is the network's own secretariat."""
+
+from network.demo import MEMBER_AUTHORITY_COUNT as AUTHORITIES
+from network.demo import MEMBER_COUNTRY_COUNT as COUNTRIES
+
+# Who published the (invented) demo documents, in each language of the site.
+PUBLISHER = {
+    "en": "Convive technical secretariat",
+    "es": "Secretaría técnica de Convive",
+    "pt": "Secretaria técnica da Convive",
+    "fr": "Secrétariat technique de Convive",
+}
 
 LIBRARY = {
     "en": {
@@ -34,26 +48,25 @@ RESOURCES = [
         "en": {
             "slug": "network-launch-report",
             "title": "Convive network launch report",
-            "summary": "How twenty-four local authorities from eleven countries founded the "
-            "network, what they agreed to work on first, and who supports them.",
+            "summary": f"How the network was founded, what its {AUTHORITIES} member authorities "
+            f"from {COUNTRIES} countries agreed to work on first, and who supports them.",
         },
         "es": {
             "slug": "informe-lanzamiento-red",
             "title": "Informe de lanzamiento de la red Convive",
-            "summary": "Cómo veinticuatro gobiernos locales de once países fundaron la red, "
-            "en qué acordaron trabajar primero y quién los acompaña.",
+            "summary": f"Cómo se fundó la red, en qué acordaron trabajar primero sus {AUTHORITIES} "
+            f"autoridades miembro de {COUNTRIES} países y quién las acompaña.",
         },
         "pt": {
             "slug": "relatorio-lancamento-rede",
             "title": "Relatório de lançamento da rede Convive",
-            "summary": "Como vinte e quatro governos locais de onze países fundaram a rede, "
-            "no que concordaram trabalhar primeiro e quem os apoia.",
+            "summary": f"Como a rede foi fundada, no que as suas {AUTHORITIES} autoridades "
+            f"membro de {COUNTRIES} países concordaram trabalhar primeiro e quem as apoia.",
         },
         "common": {
             "resource_type": "report",
             "document_language": "en",
             "year": 2025,
-            "publisher": "Convive technical secretariat",
             "themes": ["participation", "data"],
         },
     },
@@ -74,7 +87,6 @@ RESOURCES = [
             "resource_type": "toolkit",
             "document_language": "es",
             "year": 2024,
-            "partner": "iom",
             "themes": ["local-development", "participation", "socioeconomic"],
         },
     },
@@ -95,7 +107,6 @@ RESOURCES = [
             "resource_type": "guide",
             "document_language": "en",
             "year": 2024,
-            "partner": "uclg",
             "themes": ["reception", "documentation", "social-protection"],
         },
     },
@@ -116,7 +127,6 @@ RESOURCES = [
             "resource_type": "questionnaire",
             "document_language": "es",
             "year": 2025,
-            "publisher": "Convive technical secretariat",
             "themes": ["data"],
         },
     },
@@ -137,7 +147,6 @@ RESOURCES = [
             "resource_type": "policy-brief",
             "document_language": "pt",
             "year": 2023,
-            "partner": "oas",
             "themes": ["anti-xenophobia", "interculturality"],
         },
     },
@@ -152,7 +161,6 @@ RESOURCES = [
             "resource_type": "guide",
             "document_language": "es",
             "year": 2023,
-            "partner": "unhcr",
             "themes": ["health", "psychosocial"],
         },
     },
@@ -167,7 +175,6 @@ RESOURCES = [
             "resource_type": "report",
             "document_language": "es",
             "year": 2022,
-            "partner": "fcm-co",
             "themes": ["employment", "socioeconomic"],
         },
     },
@@ -182,7 +189,6 @@ RESOURCES = [
             "resource_type": "toolkit",
             "document_language": "pt",
             "year": 2024,
-            "publisher": "Convive education working group",
             "themes": ["education", "documentation"],
         },
     },
@@ -197,7 +203,6 @@ RESOURCES = [
             "resource_type": "guide",
             "document_language": "fr",
             "year": 2025,
-            "partner": "iom",
             "themes": ["return", "employment", "psychosocial"],
         },
     },
@@ -212,7 +217,6 @@ RESOURCES = [
             "resource_type": "policy-brief",
             "document_language": "en",
             "year": 2022,
-            "partner": "unhcr",
             "themes": ["gbv", "social-protection"],
         },
     },

@@ -110,6 +110,14 @@ class ResourcePage(BasePage):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    is_illustrative = models.BooleanField(
+        _("illustrative example"),
+        default=False,
+        help_text=_(
+            "A document written for demonstrations and training, not a real publication. "
+            "Visitors are told so on the page and in listings."
+        ),
+    )
 
     content_panels = [
         *BasePage.content_panels,
@@ -129,6 +137,7 @@ class ResourcePage(BasePage):
             [FieldPanel("document"), FieldPanel("external_url"), FieldPanel("cover_image")],
             heading=_("File and links"),
         ),
+        FieldPanel("is_illustrative"),
     ]
     search_fields = [
         *BasePage.search_fields,
@@ -146,6 +155,7 @@ class ResourcePage(BasePage):
         SynchronizedField("publisher_organisation"),
         SynchronizedField("external_url"),
         SynchronizedField("cover_image"),
+        SynchronizedField("is_illustrative"),
     ]
 
     parent_page_types = ["library.ResourceLibraryPage"]

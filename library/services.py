@@ -39,6 +39,7 @@ def resource_publish(
     publisher: str = "",
     publisher_organisation=None,
     external_url: str = "",
+    is_illustrative: bool = False,
     user=None,
 ) -> ResourcePage:
     """Create and publish a resource under ``library`` (validated with full_clean, so a bad
@@ -59,6 +60,7 @@ def resource_publish(
         publisher=publisher,
         publisher_organisation=publisher_organisation,
         external_url=external_url,
+        is_illustrative=is_illustrative,
         locale=library.locale,
         owner=user,
     )

@@ -279,6 +279,10 @@ AUTHORITIES = [
     ),
 ]
 
+# The network's figures that texts quote (news, reports); the home page counts the same rows.
+MEMBER_AUTHORITY_COUNT = len(AUTHORITIES)
+MEMBER_COUNTRY_COUNT = len({row[3] for row in AUTHORITIES})
+
 # (slug, name, acronym, website)
 PARTNERS = [
     ("oas", "Organization of American States", "OAS", "https://www.oas.org"),
@@ -296,7 +300,7 @@ class DemoAccount:
     last_name: str
     language: str
     organisation: str = ""  # slug of a local authority or partner
-    position: str = ""
+    position: str = ""  # as the person would write it: in their own language
     focal_point: bool = False
 
     @property
@@ -315,11 +319,17 @@ class DemoAccount:
 
 DEMO_ACCOUNTS = [
     DemoAccount("admin", "Convive", "Administrator", "en"),
-    DemoAccount("coordinator", "Lucía", "Fernández", "es", "oas", "Network coordinator"),
+    DemoAccount("coordinator", "Lucía", "Fernández", "es", "oas", "Coordinadora de la red"),
     DemoAccount(
-        "official", "Carlos", "Ramírez", "es", "cucuta-co", "Migration office director", True
+        "official",
+        "Carlos",
+        "Ramírez",
+        "es",
+        "cucuta-co",
+        "Director de la oficina de migración",
+        True,
     ),
-    DemoAccount("member", "Ana", "Souza", "pt", "boa-vista-br", "Social worker"),
+    DemoAccount("member", "Ana", "Souza", "pt", "boa-vista-br", "Assistente social"),
     DemoAccount("researcher", "Marie", "Joseph", "fr"),
     DemoAccount("tutor", "Daniel", "Moreno", "en"),
     DemoAccount("juror", "Gabriela", "Rocha", "pt"),
@@ -336,10 +346,10 @@ PENDING_JOIN_REQUESTS = [
         "population_band": P.FROM_50K,
         "contact_name": "Valentina Soto",
         "contact_email": f"valentina.soto@arica.{DEMO_DOMAIN}",
-        "contact_position": "Head of social development",
+        "contact_position": "Jefa de desarrollo social",
         "preferred_language": "es",
-        "message": "Arica receives many people crossing from Peru and Bolivia; "
-        "we would like to learn from other border cities.",
+        "message": "Arica recibe a muchas personas que cruzan desde Perú y Bolivia; "
+        "queremos aprender de otras ciudades fronterizas.",
     },
     {
         "authority_name": "Cap-Haïtien",
@@ -349,17 +359,18 @@ PENDING_JOIN_REQUESTS = [
         "population_band": P.FROM_250K,
         "contact_name": "Jean-Baptiste Pierre",
         "contact_email": f"jb.pierre@cap-haitien.{DEMO_DOMAIN}",
-        "contact_position": "Adviser to the mayor on returnees",
+        "contact_position": "Conseiller du maire pour les personnes rapatriées",
         "preferred_language": "fr",
-        "message": "We welcome returnees every week and want to share our reception practice.",
+        "message": "Nous accueillons des personnes rapatriées chaque semaine et souhaitons "
+        "partager notre pratique d'accueil.",
     },
 ]
 
 
-def _seed_organisations() -> dict[str, LocalAuthority | PartnerOrganisation]:
+def _seed_organisations(created: list) -> dict[str, LocalAuthority | PartnerOrganisation]:
     organisations: dict[str, LocalAuthority | PartnerOrganisation] = {}
     for slug, name, level, country, region, band, lat, lng, joined, website in AUTHORITIES:
-        organisations[slug], _created = LocalAuthority.objects.update_or_create(
+        organisations[slug], is_new = LocalAuthority.objects.update_or_create(
             slug=slug,
             defaults={
                 "name": name,
@@ -374,17 +385,20 @@ def _seed_organisations() -> dict[str, LocalAuthority | PartnerOrganisation]:
                 "joined_at": datetime.fromisoformat(joined).replace(tzinfo=UTC),
             },
         )
+        created += [organisations[slug]] if is_new else []
     for slug, name, acronym, website in PARTNERS:
-        organisations[slug], _created = PartnerOrganisation.objects.update_or_create(
+        organisations[slug], is_new = PartnerOrganisation.objects.update_or_create(
             slug=slug, defaults={"name": name, "acronym": acronym, "website": website}
         )
+        created += [organisations[slug]] if is_new else []
     return organisations
 
 
-def _seed_account(account: DemoAccount, organisations: dict) -> User:
+def _seed_account(account: DemoAccount, organisations: dict, created: list) -> User:
     user = User.objects.filter(email=account.email).first()
     if user is None:
         user = User(email=account.email)
+        created.append(user)
     user.first_name = account.first_name
     user.last_name = account.last_name
     user.preferred_language = account.language
@@ -426,17 +440,21 @@ def _groups(codes: list[str]):
 def seed_network(*, stdout) -> None:
     """Create (or bring up to date) the demo network. Safe to run repeatedly."""
     role_groups_ensure()
-    organisations = _seed_organisations()
+    created: list = []
+    organisations = _seed_organisations(created)
     for account in DEMO_ACCOUNTS:
-        _seed_account(account, organisations)
+        _seed_account(account, organisations, created)
     for data in PENDING_JOIN_REQUESTS:
-        JoinRequest.objects.get_or_create(
+        join_request, is_new = JoinRequest.objects.get_or_create(
             authority_name=data["authority_name"],
             contact_email=data["contact_email"],
             defaults=data,
         )
+        created += [join_request] if is_new else []
+    with_totp = ", ".join(account.role for account in DEMO_ACCOUNTS if account.needs_totp)
     stdout.write(
-        f"Network: {len(AUTHORITIES)} member authorities, {len(PARTNERS)} partners, "
-        f"{len(DEMO_ACCOUNTS)} demo accounts (TOTP secret for admin, coordinator and juror: "
+        f"Network: {len(created)} row(s) created; {MEMBER_AUTHORITY_COUNT} member authorities, "
+        f"{len(PARTNERS)} partners, {len(DEMO_ACCOUNTS)} demo accounts and "
+        f"{len(PENDING_JOIN_REQUESTS)} pending join requests in all (TOTP secret for {with_totp}: "
         f"{DEMO_TOTP_SECRET})."
     )

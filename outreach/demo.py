@@ -275,7 +275,9 @@ def seed_outreach(*, stdout) -> None:
         pictured = attach_demo_pictures(
             homes=homes, indexes=[news_index, event_index, campaign_index]
         )
-    total = Page.objects.filter(depth__gt=1).count()
+    # The site's own pages (home pages, news, events, campaigns, standard pages), not the other
+    # apps' pages under the same homes, so a second run reports the same total.
+    total = Page.objects.filter(content_type__app_label="outreach").count()
     stdout.write(f"Outreach site: {seeder.created} page(s) created, {total} in all.")
     if pictured:
         stdout.write(f"Outreach site: {pictured} page(s) given a picture.")

@@ -6,6 +6,9 @@ Each entry maps a language code to the translated fields of one page. Bodies are
 
 from datetime import timedelta
 
+from network.demo import MEMBER_AUTHORITY_COUNT as AUTHORITIES
+from network.demo import MEMBER_COUNTRY_COUNT as COUNTRIES
+
 
 def _p(*paragraphs: str) -> list[tuple[str, str]]:
     return [("paragraph", f"<p>{text}</p>") for text in paragraphs]
@@ -390,7 +393,7 @@ NEWS = [
             "en": (
                 "network-launch",
                 "Local authorities of the Americas launch the Convive network",
-                "Twenty municipalities and provinces from eight countries join "
+                f"{AUTHORITIES} local authorities from {COUNTRIES} countries join "
                 "forces to welcome and integrate migrants, refugees and returnees.",
                 [
                     "Mayors and governors signed the founding declaration online, with the "
@@ -401,7 +404,8 @@ NEWS = [
             "es": (
                 "lanzamiento-de-la-red",
                 "Gobiernos locales de las Américas lanzan la red Convive",
-                "Veinte municipios y provincias de ocho países unen fuerzas para "
+                f"{AUTHORITIES} gobiernos locales de {COUNTRIES} países unen fuerzas "
+                "para "
                 "acoger e integrar a personas migrantes, refugiadas y retornadas.",
                 [
                     "Alcaldes y gobernadores firmaron en línea la declaración fundacional, con "
@@ -413,7 +417,8 @@ NEWS = [
             "pt": (
                 "lancamento-da-rede",
                 "Governos locais das Américas lançam a rede Convive",
-                "Vinte municípios e províncias de oito países unem forças para acolher e "
+                f"{AUTHORITIES} governos locais de {COUNTRIES} países unem forças "
+                "para acolher e "
                 "integrar pessoas migrantes, refugiadas e retornadas.",
                 [
                     "Prefeitos e governadores assinaram online a declaração fundadora, com o "
@@ -425,7 +430,7 @@ NEWS = [
             "fr": (
                 "lancement-du-reseau",
                 "Les collectivités locales des Amériques lancent le réseau Convive",
-                "Vingt municipalités et provinces de huit pays unissent "
+                f"{AUTHORITIES} collectivités locales de {COUNTRIES} pays unissent "
                 "leurs forces pour accueillir et intégrer les personnes migrantes, réfugiées "
                 "et rapatriées.",
                 [

@@ -1,6 +1,6 @@
 """Demo good practices: three documented cases in four languages (demo_real.py) and a catalogue
-of illustrative ones in English (demo_catalogue.py). Idempotent: pages are looked up by slug
-within their locale and only created when missing."""
+of illustrative ones (demo_catalogue.py), each in English and in the language of its place.
+Idempotent: pages are looked up by slug within their locale and only created when missing."""
 
 from datetime import date
 from decimal import Decimal
@@ -11,7 +11,7 @@ from wagtail.models import Locale, Page, Site
 
 from network.models import LocalAuthority
 
-from .demo_catalogue import ROWS, SPANISH
+from .demo_catalogue import ROWS, TRANSLATIONS, original_language
 from .demo_real import INDEX, REAL_PRACTICES
 from .models import (
     PracticeGcmObjective,
@@ -23,7 +23,9 @@ from .models import (
 )
 
 DEFAULT = settings.LANGUAGE_CODE
-VERIFIED = date(2026, 10, 1)
+# When the public sources of the documented cases (demo_real.py) were last read and their
+# figures checked against them. Illustrative practices have no source, so no such date.
+SOURCES_CHECKED = date(2026, 11, 29)
 
 
 def _month(value: str) -> date | None:
@@ -111,24 +113,34 @@ class _PracticeSeeder:
                     continue
                 texts = dict(spec[code])
                 labels = texts.pop("labels")
+                tags = texts.pop("tags")
                 existing = PracticePage.objects.filter(
                     slug=texts["slug"], locale=self.locales[code]
                 ).first()
                 if existing is not None:
                     source = source or existing
                     continue
+                cited = common["source"]
                 page = PracticePage(
                     **texts,
                     **self.where(common["authority"], common["place_name"], common["country"]),
                     start_date=common["start_date"],
                     end_date=common["end_date"],
-                    ongoing=common["end_date"] is None,
+                    ongoing=common["end_date"] is None and common["status"] == "running",
                     status=common["status"],
                     budget_band=common["budget_band"],
-                    last_verified=VERIFIED,
-                    original_language="es",
-                    contact_name="Convive secretariat",
-                    contact_email="practices@convive.example.org",
+                    last_verified=SOURCES_CHECKED,
+                    original_language=common["original_language"],
+                    material=[
+                        (
+                            "source",
+                            {
+                                "title": cited["title"],
+                                "publisher": cited["publisher"],
+                                "url": cited["url"],
+                            },
+                        )
+                    ],
                     indicators=[
                         (
                             "indicator",
@@ -156,7 +168,8 @@ class _PracticeSeeder:
                     gcm=common["gcm"],
                     sdg=common["sdg"],
                 )
-                page.tags.add(*common["tags"])
+                # Tags are plain words: each translation carries them in its own language.
+                page.tags.add(*tags)
                 self.create(indexes[code], page)
                 source = source or page
 
@@ -195,8 +208,8 @@ class _PracticeSeeder:
                     )
                 ],
                 beneficiaries=[("beneficiary", {"group": group, "count": None, "note": ""})],
-                last_verified=VERIFIED,
-                original_language=DEFAULT,
+                last_verified=None,
+                original_language=original_language(row.country),
                 # Only the three documented cases (demo_real.py) describe real programmes.
                 is_illustrative=True,
                 locale=self.locales[DEFAULT],
@@ -211,64 +224,69 @@ class _PracticeSeeder:
             self.create(index, page)
 
     def catalogue_translations(self, indexes: dict) -> None:
-        """Spanish versions of some catalogue rows, sharing the English page's facts and codes."""
-        if "es" not in indexes:
-            return
-        for english_slug, text in SPANISH.items():
-            source = PracticePage.objects.filter(
-                slug=english_slug, locale=self.locales[DEFAULT]
-            ).first()
-            if source is None or source.get_translation_or_none(self.locales["es"]) is not None:
+        """Each catalogue row in the language of its place (and the few other versions the
+        catalogue has), sharing the English page's facts and codes."""
+        for code, texts in TRANSLATIONS.items():
+            if code not in indexes:
                 continue
-            indicator = source.indicators[0].value if source.indicators else None
-            page = PracticePage(
-                slug=text.slug,
-                title=text.title,
-                summary=text.summary,
-                context=f"<p>{text.context}</p>",
-                activities=f"<p>{text.activities}</p>",
-                results=f"<p>{text.results}</p>",
-                indicators=[
-                    (
-                        "indicator",
-                        {
-                            "label": text.indicator_label,
-                            "value": indicator["value"],
-                            "unit": text.unit,
-                            "year": indicator["year"],
-                        },
-                    )
-                ]
-                if indicator
-                else [],
-                beneficiaries=list(source.beneficiaries.raw_data),
-                **{
-                    name: getattr(source, name)
-                    for name in (
-                        "authority",
-                        "place_name",
-                        "country",
-                        "implementing_organisations",
-                        "start_date",
-                        "end_date",
-                        "ongoing",
-                        "status",
-                        "last_verified",
-                        "original_language",
-                        "is_illustrative",
-                    )
-                },
-                locale=self.locales["es"],
-                translation_key=source.translation_key,
-            )
-            self.classify(
-                page,
-                themes=source.themes.values_list("code", flat=True),
-                groups=source.target_groups.values_list("code", flat=True),
-                gcm=source.gcm_objectives.values_list("code", flat=True),
-                sdg=source.sdg_targets.values_list("code", flat=True),
-            )
-            self.create(indexes["es"], page)
+            for english_slug, text in texts.items():
+                source = PracticePage.objects.filter(
+                    slug=english_slug, locale=self.locales[DEFAULT]
+                ).first()
+                if source is None or source.get_translation_or_none(self.locales[code]):
+                    continue
+                self.create(indexes[code], self.translation(source, text, code=code))
+
+    def translation(self, source: PracticePage, text, *, code: str) -> PracticePage:
+        indicator = source.indicators[0].value if source.indicators else None
+        page = PracticePage(
+            slug=text.slug,
+            title=text.title,
+            summary=text.summary,
+            implementing_organisations=text.organisations or source.implementing_organisations,
+            context=f"<p>{text.context}</p>",
+            activities=f"<p>{text.activities}</p>",
+            results=f"<p>{text.results}</p>",
+            indicators=[
+                (
+                    "indicator",
+                    {
+                        "label": text.indicator_label,
+                        "value": indicator["value"],
+                        "unit": text.unit,
+                        "year": indicator["year"],
+                    },
+                )
+            ]
+            if indicator
+            else [],
+            beneficiaries=list(source.beneficiaries.raw_data),
+            **{
+                name: getattr(source, name)
+                for name in (
+                    "authority",
+                    "place_name",
+                    "country",
+                    "start_date",
+                    "end_date",
+                    "ongoing",
+                    "status",
+                    "last_verified",
+                    "original_language",
+                    "is_illustrative",
+                )
+            },
+            locale=self.locales[code],
+            translation_key=source.translation_key,
+        )
+        self.classify(
+            page,
+            themes=source.themes.values_list("code", flat=True),
+            groups=source.target_groups.values_list("code", flat=True),
+            gcm=source.gcm_objectives.values_list("code", flat=True),
+            sdg=source.sdg_targets.values_list("code", flat=True),
+        )
+        return page
 
 
 def seed_practices(*, stdout) -> None:
@@ -281,5 +299,8 @@ def seed_practices(*, stdout) -> None:
         seeder.catalogue(indexes[DEFAULT])
         seeder.catalogue_translations(indexes)
         seeder.real(indexes)
-    total = PracticePage.objects.count()
-    stdout.write(f"Good practices: {seeder.created} page(s) created, {total} in all.")
+    indexes, practices = PracticeIndexPage.objects.count(), PracticePage.objects.count()
+    stdout.write(
+        f"Good practices: {seeder.created} page(s) created, {indexes + practices} in all "
+        f"({indexes} directory pages, {practices} practices)."
+    )

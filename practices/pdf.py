@@ -32,7 +32,7 @@ from .models import PracticePage
 PDF_TEMPLATE = "practices/pdf/practice.html"
 # Bump when the template or its stylesheet changes, so cached copies of the old layout are
 # not served after a deployment.
-PDF_LAYOUT_VERSION = 2
+PDF_LAYOUT_VERSION = 3
 # A new publication changes the key; the timeout only bounds how long facts from outside the
 # page (a member authority's name) may lag behind.
 PDF_CACHE_TIMEOUT = 24 * 60 * 60

@@ -385,9 +385,12 @@ EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=60)
 # Celery: without REDIS_URL every task runs inline (eager); with it, Redis is broker and backend.
 # CELERY_BROKER_URL gives the broker a Redis of its own (persistent, noeviction: see README).
 # ---------------------------------------------------------------------------------------------
-CELERY_BROKER_URL = env("CELERY_BROKER_URL", default=REDIS_URL) or "memory://"
+# Eager tasks still take a producer from the pool (Celery checks their serializer), which builds
+# a broker connection: the in-process memory transport is named with a host so kombu need not
+# warn "No hostname was supplied" on the first task.
+CELERY_BROKER_URL = env("CELERY_BROKER_URL", default=REDIS_URL) or "memory://localhost/"
 CELERY_RESULT_BACKEND = REDIS_URL or None
-CELERY_TASK_ALWAYS_EAGER = CELERY_BROKER_URL == "memory://"
+CELERY_TASK_ALWAYS_EAGER = CELERY_BROKER_URL.startswith("memory://")
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1

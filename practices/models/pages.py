@@ -106,7 +106,8 @@ class PracticePage(BasePage):
     partners = models.TextField(_("partners"), blank=True, help_text=_("One per line."))
 
     # -- When, status and money ------------------------------------------------------------------
-    start_date = models.DateField(_("start date"))
+    # Empty only when the public source a documented case is told from gives no dates.
+    start_date = models.DateField(_("start date"), null=True, blank=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)
     ongoing = models.BooleanField(
         _("ongoing"), default=False, help_text=_("Tick when the practice has no end date.")
@@ -303,6 +304,11 @@ class PracticePage(BasePage):
     @property
     def country_label(self) -> str:
         return country_name(self.country) if self.country else ""
+
+    @property
+    def sources(self) -> list:
+        """The public sources the record is told from (the material's source blocks)."""
+        return [block.value for block in self.material if block.block_type == "source"]
 
     @property
     def partner_list(self) -> list[str]:

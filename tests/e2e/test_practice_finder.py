@@ -95,3 +95,20 @@ def test_a_long_facet_shows_its_top_values_and_the_rest_on_demand(page, migrated
     expect(hidden.first).to_be_hidden()
     page.locator("#facet-country .facet__more summary").click()
     expect(hidden.first).to_be_visible()
+
+
+def test_a_documented_case_cites_its_source_accessibly_on_a_narrow_screen(page, migrated_site):
+    seed_practices(stdout=io.StringIO())
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto("/es/buenas-practicas/ecuador-migracion-en-planes-de-desarrollo/")
+    source = page.locator(".practice__sources a").first
+    expect(source).to_have_attribute(
+        "href",
+        "https://migration4development.org/en/projects/integrating-migration-local-development-planning",
+    )
+    # The key facts and an indicator table (Tijuana) fit the screen.
+    for path in ("", "/es/buenas-practicas/tijuana-modulo-de-bienvenida-a-repatriados/"):
+        if path:
+            page.goto(path)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360, page.url
+        assert_accessible(page)

@@ -1,5 +1,6 @@
 """Sitemap, feeds, robots.txt and the error pages."""
 
+import io
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -8,6 +9,9 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext, override_settings
 from django.urls import path
+
+from base.demo import seed_site
+from tests.factories import LocalAuthorityFactory
 
 from . import builders
 
@@ -167,3 +171,47 @@ def test_500_page_never_touches_the_database(rf):
         response = server_error(rf.get("/pt/boom/"))
     assert response.status_code == 500
     assert '<html lang="pt">' in response.content.decode()
+
+
+def _sitemap_urls(client) -> dict[str, dict[str, str]]:
+    """Each location of the sitemap with its hreflang alternates."""
+    tree = ET.fromstring(client.get("/sitemap.xml").content)  # noqa: S314
+    return {
+        url.find("s:loc", SITEMAP_NS).text: {
+            link.get("hreflang"): link.get("href") for link in url.findall("x:link", SITEMAP_NS)
+        }
+        for url in tree.findall("s:url", SITEMAP_NS)
+    }
+
+
+@pytest.mark.django_db
+@override_settings(SITE_URL="http://127.0.0.1:8100")
+def test_sitemap_lists_the_public_views_and_authority_pages_at_the_served_address(client, homes):
+    LocalAuthorityFactory(slug="quito-ec", name="Quito", country="EC")
+    LocalAuthorityFactory(slug="arica-cl", name="Arica", is_member=False, joined_at=None)
+    output = io.StringIO()
+    seed_site(stdout=output)
+    assert "now served at http://127.0.0.1:8100" in output.getvalue()
+
+    urls = _sitemap_urls(client)
+    base = "http://127.0.0.1:8100"
+    for code in ("en", "es", "pt", "fr"):
+        for view in (
+            "network/join/",
+            "practices/map/",
+            "network/authorities/",
+            "network/authorities/quito-ec/",
+        ):
+            location = f"{base}/{code}/{view}"
+            assert location in urls, location
+            assert urls[location]["es"] == f"{base}/es/{view}"
+            assert set(urls[location]) == {"en", "es", "pt", "fr"}
+        # Wagtail pages use the site, which now follows SITE_URL too.
+        assert f"{base}/{code}/" in urls
+    assert not [location for location in urls if "arica-cl" in location]
+    assert all(location.startswith(f"{base}/") for location in urls)
+
+    # Seeding again leaves the site as it is, and says so.
+    output = io.StringIO()
+    seed_site(stdout=output)
+    assert "(unchanged)" in output.getvalue()
