@@ -77,15 +77,20 @@ def _default_language():
 
 
 @pytest.fixture(autouse=True)
-def _media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = str(tmp_path / "media")
+def _media_root(settings, tmp_path, request):
+    # A module marked ``module_media`` builds files once (the demo's pictures) into its own
+    # media folder, which every one of its tests keeps; other tests get a folder each.
+    if request.node.get_closest_marker("module_media"):
+        settings.MEDIA_ROOT = str(request.getfixturevalue("module_media"))
+    else:
+        settings.MEDIA_ROOT = str(tmp_path / "media")
 
 
 @pytest.fixture(scope="module")
 def module_media(tmp_path_factory):
     """A media folder for a module whose data is built once (tests.once) with files, such as the
-    demo's pictures: the module builds its data with MEDIA_ROOT there and overrides
-    ``_media_root`` to keep it there, so every test of it still finds the files."""
+    demo's pictures: the module builds its data with MEDIA_ROOT there and is marked
+    ``module_media``, so every test of it still finds the files."""
     return tmp_path_factory.mktemp("media")
 
 

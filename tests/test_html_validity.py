@@ -16,13 +16,13 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from django.test import Client
+from django.test import Client, override_settings
 from django.urls import reverse
 
 from tests import crawl
 from tests.once import built_once
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.module_media]
 
 MUST_RUN = (
     os.environ.get("CONVIVE_REQUIRE_SERVICES") == "1" or os.environ.get("CI", "").lower() == "true"
@@ -54,8 +54,9 @@ def _build():
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    yield from built_once(django_db_blocker, _build)
+def demo(django_db_setup, django_db_blocker, module_media):
+    with override_settings(MEDIA_ROOT=str(module_media)):
+        yield from built_once(django_db_blocker, _build)
 
 
 def _save(client: Client, pages: list[crawl.CrawledPage], folder: Path) -> dict[str, str]:

@@ -22,7 +22,7 @@ from practices.models import PracticePage
 from taxonomy.terms import THEMES
 from tests.once import built_once
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.module_media]
 
 BUDGET = 60_000  # bytes of HTML plus the stylesheet, before images
 
@@ -38,12 +38,6 @@ def _seed() -> None:
 def seeded(django_db_setup, django_db_blocker, module_media):
     with override_settings(MEDIA_ROOT=str(module_media)):
         yield from built_once(django_db_blocker, _seed)
-
-
-@pytest.fixture(autouse=True)
-def _media_root(settings, module_media):
-    """The demo's pictures, written once for the module, stay in every test's media folder."""
-    settings.MEDIA_ROOT = str(module_media)
 
 
 def _page_url(model, language: str = "en") -> str:

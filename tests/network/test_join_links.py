@@ -5,19 +5,21 @@ import io
 import re
 
 import pytest
+from django.test import override_settings
 
 from outreach.demo import seed_outreach
 from tests.once import built_once
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.module_media]
 
 LANGUAGES = ["en", "es", "pt", "fr"]
 
 
 @pytest.fixture(scope="module")
-def seeded(django_db_setup, django_db_blocker):
+def seeded(django_db_setup, django_db_blocker, module_media):
     """The demo site, seeded once for the pages rendered below."""
-    yield from built_once(django_db_blocker, lambda: seed_outreach(stdout=io.StringIO()))
+    with override_settings(MEDIA_ROOT=str(module_media)):
+        yield from built_once(django_db_blocker, lambda: seed_outreach(stdout=io.StringIO()))
 
 
 def _hrefs(html: str) -> list[str]:

@@ -10,18 +10,14 @@ from outreach.demo import seed_outreach
 from outreach.models import CampaignPage, EventPage, NewsCategory, NewsPage
 from tests.once import built_once
 
+pytestmark = pytest.mark.module_media
+
 
 @pytest.fixture(scope="module")
 def seeded(django_db_setup, django_db_blocker, module_media):
     """The demo pages, seeded once for the pages rendered below."""
     with override_settings(MEDIA_ROOT=str(module_media)):
         yield from built_once(django_db_blocker, lambda: seed_outreach(stdout=io.StringIO()))
-
-
-@pytest.fixture(autouse=True)
-def _media_root(settings, module_media):
-    """The demo's pictures, written once for the module, stay in every test's media folder."""
-    settings.MEDIA_ROOT = str(module_media)
 
 
 @pytest.mark.django_db

@@ -17,7 +17,7 @@ from practices.demo_real import REAL_PRACTICES
 from practices.models import PracticePage
 from tests.once import built_once
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.module_media]
 
 
 def _seed() -> None:
@@ -32,12 +32,6 @@ def seeded(django_db_setup, django_db_blocker, module_media):
     """The demo, seeded once for the module's tests (each test's changes are rolled back)."""
     with override_settings(MEDIA_ROOT=str(module_media)):
         yield from built_once(django_db_blocker, _seed)
-
-
-@pytest.fixture(autouse=True)
-def _media_root(settings, module_media):
-    """The demo's pictures, written once for the module, stay in every test's media folder."""
-    settings.MEDIA_ROOT = str(module_media)
 
 
 def test_seed_creates_varied_translated_practices_once(seeded):
