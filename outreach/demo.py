@@ -272,9 +272,7 @@ def seed_outreach(*, stdout) -> None:
         seeder.news(news_index, categories)
         seeder.events(event_index)
         seeder.campaign(campaign_index, standard["about"])
-        attach_demo_pictures(
-            homes=homes, indexes=[news_index, event_index, campaign_index]
-        )
+        attach_demo_pictures(homes=homes, indexes=[news_index, event_index, campaign_index])
     # The site's own pages (home pages, news, events, campaigns, standard pages), not the other
     # apps' pages under the same homes, so a second run reports the same total.
     total = Page.objects.filter(content_type__app_label="outreach").count()
