@@ -428,7 +428,7 @@ def main() -> int:
     )
     if not arguments.skip_setup:
         # An in-memory broker runs the seeding's tasks inline: no worker is needed.
-        prepare_site({**base_env, "CELERY_BROKER_URL": "memory://"}, arguments.size)
+        prepare_site({**base_env, "CELERY_BROKER_URL": "memory://localhost/"}, arguments.size)
 
     use_redis = redis_answers(redis_url)
     # Broker and caches in the benchmark's one database, which flush_redis() empties.
