@@ -14,10 +14,10 @@ therefore decided when it is rendered, for the reader:
 Every link comes out absolute, on ``SITE_URL``.
 """
 
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.urls import NoReverseMatch, Resolver404, resolve, reverse
+from django.urls import Resolver404, resolve, translate_url
 from django.utils import translation
 
 PAGE_VIEW = "wagtail_serve"
@@ -34,7 +34,7 @@ def absolute_url(url: str) -> str:
     return ""
 
 
-def _site_path(url: str) -> str | None:
+def site_path(url: str) -> str | None:
     """The path (with query and fragment) of an address on this site; None for another site."""
     if url.startswith("/") and not url.startswith("//"):
         return url
@@ -70,28 +70,23 @@ def notification_link(*, url: str, context: dict, language: str) -> str:
 def link_for_language(*, url: str, language: str) -> str:
     """``url`` (relative or absolute) as the same place for a reader of ``language``,
     absolute on ``SITE_URL``. Addresses of other sites are returned unchanged."""
-    path = _site_path(url or "")
+    path = site_path(url or "")
     if path is None:
         return absolute_url(url or "")
     source_language = _prefix_language(path)
     if source_language is None or source_language == language:
         return absolute_url(path)
-    parts = urlsplit(path)
     # The prefix only resolves with its own language active (i18n_patterns).
     with translation.override(source_language):
         try:
-            match = resolve(parts.path)
+            match = resolve(urlsplit(path).path)
         except Resolver404:
             return absolute_url(path)
-    if match.url_name == PAGE_VIEW:
-        # A page's address differs by language (translated slugs): only its sender can know
-        # them all (``page_urls``); reversing the same path under another prefix would guess.
-        return absolute_url(path)
-    # Arguments the URL pattern adds itself are not part of reversing it (as translate_url).
-    kwargs = {key: value for key, value in match.kwargs.items() if key not in match.extra_kwargs}
-    with translation.override(language):
-        try:
-            translated = reverse(match.view_name, args=match.args, kwargs=kwargs)
-        except NoReverseMatch:
+        if match.url_name == PAGE_VIEW:
+            # A page's address differs by language (translated slugs): only its sender can
+            # know them all (``page_urls``); reversing the same path under another prefix
+            # would guess.
             return absolute_url(path)
-    return absolute_url(urlunsplit(("", "", translated, parts.query, parts.fragment)))
+        # Django's own resolve-and-reverse in the other language (the path unchanged when it
+        # has no address there), keeping the query and fragment.
+        return absolute_url(translate_url(path, language))

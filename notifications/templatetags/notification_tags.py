@@ -1,12 +1,11 @@
 import datetime
 
 from django import template
-from django.conf import settings
 from django.utils.translation import get_language
 
 from network.countries import country_name as _country_name
 
-from ..links import link_for_language
+from ..links import link_for_language, site_path
 from ..rendering import absolute_url as _absolute_url
 from ..rendering import notification_render_short
 
@@ -44,6 +43,5 @@ def notification_href(notification) -> str:
     """Where a notification leads, in the viewer's language: a site path for this site's
     addresses (an absolute address for others)."""
     link = link_for_language(url=notification.url, language=get_language())
-    return (
-        link.removeprefix(settings.SITE_URL) if link.startswith(f"{settings.SITE_URL}/") else link
-    )
+    path = site_path(link)
+    return link if path is None else path
