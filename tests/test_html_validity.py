@@ -9,30 +9,24 @@ Java the test is skipped on a developer's machine and fails in CI (CI=true or
 CONVIVE_REQUIRE_SERVICES=1)."""
 
 import json
-import os
 import re
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
-from django.test import Client, override_settings
+from django.test import Client
 from django.urls import reverse
 
 from tests import crawl
 from tests.once import built_once
+from tests.required import unavailable
 
 pytestmark = [pytest.mark.django_db, pytest.mark.module_media]
 
-MUST_RUN = (
-    os.environ.get("CONVIVE_REQUIRE_SERVICES") == "1" or os.environ.get("CI", "").lower() == "true"
-)
-
 
 def _unavailable(reason: str) -> None:
-    if MUST_RUN:
-        pytest.fail(f"{reason} (the HTML check may not be skipped in CI)", pytrace=False)
-    pytest.skip(reason)
+    unavailable(reason, what="the HTML check")
 
 
 def _vnu_command() -> list[str]:
@@ -55,8 +49,7 @@ def _build():
 
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker, module_media):
-    with override_settings(MEDIA_ROOT=str(module_media)):
-        yield from built_once(django_db_blocker, _build)
+    yield from built_once(django_db_blocker, _build, media=module_media)
 
 
 def _save(client: Client, pages: list[crawl.CrawledPage], folder: Path) -> dict[str, str]:

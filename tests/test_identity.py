@@ -11,7 +11,6 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.cache import caches
 from django.db import connection
-from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
 from network.demo import seed_network
@@ -36,8 +35,7 @@ def _seed() -> None:
 
 @pytest.fixture(scope="module")
 def seeded(django_db_setup, django_db_blocker, module_media):
-    with override_settings(MEDIA_ROOT=str(module_media)):
-        yield from built_once(django_db_blocker, _seed)
+    yield from built_once(django_db_blocker, _seed, media=module_media)
 
 
 def _page_url(model, language: str = "en") -> str:

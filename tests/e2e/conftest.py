@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.required import unavailable
+
 from .accessibility import AXE_SCRIPT
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -30,15 +32,10 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 E2E_DIR = Path(__file__).resolve().parent
-MUST_RUN = (
-    os.environ.get("CONVIVE_REQUIRE_SERVICES") == "1" or os.environ.get("CI", "").lower() == "true"
-)
 
 
 def _unavailable(reason: str) -> None:
-    if MUST_RUN:
-        pytest.fail(f"{reason} (browser tests may not be skipped in CI)", pytrace=False)
-    pytest.skip(reason)
+    unavailable(reason, what="browser tests")
 
 
 @contextmanager

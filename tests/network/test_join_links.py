@@ -5,7 +5,6 @@ import io
 import re
 
 import pytest
-from django.test import override_settings
 
 from outreach.demo import seed_outreach
 from tests.once import built_once
@@ -18,8 +17,9 @@ LANGUAGES = ["en", "es", "pt", "fr"]
 @pytest.fixture(scope="module")
 def seeded(django_db_setup, django_db_blocker, module_media):
     """The demo site, seeded once for the pages rendered below."""
-    with override_settings(MEDIA_ROOT=str(module_media)):
-        yield from built_once(django_db_blocker, lambda: seed_outreach(stdout=io.StringIO()))
+    yield from built_once(
+        django_db_blocker, lambda: seed_outreach(stdout=io.StringIO()), media=module_media
+    )
 
 
 def _hrefs(html: str) -> list[str]:

@@ -3,7 +3,6 @@
 import io
 
 import pytest
-from django.test import override_settings
 from wagtail.models import Page
 
 from outreach.demo import seed_outreach
@@ -16,8 +15,9 @@ pytestmark = pytest.mark.module_media
 @pytest.fixture(scope="module")
 def seeded(django_db_setup, django_db_blocker, module_media):
     """The demo pages, seeded once for the pages rendered below."""
-    with override_settings(MEDIA_ROOT=str(module_media)):
-        yield from built_once(django_db_blocker, lambda: seed_outreach(stdout=io.StringIO()))
+    yield from built_once(
+        django_db_blocker, lambda: seed_outreach(stdout=io.StringIO()), media=module_media
+    )
 
 
 @pytest.mark.django_db

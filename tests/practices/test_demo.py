@@ -6,7 +6,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from django.test import override_settings
 from django.utils.html import escape
 from wagtail.models import Page
 
@@ -30,8 +29,7 @@ def _seed() -> None:
 @pytest.fixture(scope="module")
 def seeded(django_db_setup, django_db_blocker, module_media):
     """The demo, seeded once for the module's tests (each test's changes are rolled back)."""
-    with override_settings(MEDIA_ROOT=str(module_media)):
-        yield from built_once(django_db_blocker, _seed)
+    yield from built_once(django_db_blocker, _seed, media=module_media)
 
 
 def test_seed_creates_varied_translated_practices_once(seeded):
