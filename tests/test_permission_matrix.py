@@ -221,6 +221,8 @@ MATRIX: list[Row] = [
     ),
     Row("sitemap", lambda world: "/sitemap.xml", anonymous=200),
     Row("robots", lambda world: "/robots.txt", anonymous=200),
+    # The site's address for printed links (print.css): public, the same for everyone.
+    Row("site-address-css", named("site_address_css"), anonymous=200),
     # Practice proposals: members propose; only the author and coordinators see a proposal.
     Row("practice-submission-list", named("practice_submissions:list")),
     # Proposals come from members; a superuser is not one by being a superuser.
