@@ -10,7 +10,7 @@ from django.urls import reverse
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Locale, Page
 
-from network.models import LocalAuthority
+from network.selectors import authorities_public
 from network.visibility import visible_pages
 
 from .localization import descendants_of_translations_q
@@ -62,7 +62,7 @@ class PublicViewsSitemap(DjangoSitemap):
     VIEWS = ("network:join", "practices:map", "network:authority_list")
 
     def items(self):
-        authorities = LocalAuthority.objects.filter(is_member=True).order_by("slug")
+        authorities = authorities_public().order_by("slug")
         return [*self.VIEWS, *authorities.values_list("slug", flat=True)]
 
     def location(self, item: str) -> str:

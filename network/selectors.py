@@ -84,9 +84,15 @@ def coordinators() -> QuerySet[User]:
 
 
 # --- Local authorities -----------------------------------------------------------------------
+def authorities_public() -> QuerySet[LocalAuthority]:
+    """The local authorities anyone may see and find: the network's members (applicants are
+    not public). The directory, each authority's page, the counts and the sitemap use it."""
+    return LocalAuthority.objects.filter(is_member=True)
+
+
 def _member_counts() -> list[tuple[str, str, int]]:
     rows = (
-        LocalAuthority.objects.filter(is_member=True)
+        authorities_public()
         .values("country")
         .annotate(total=Count("id"))
         .order_by()
@@ -109,7 +115,7 @@ def authority_countries() -> list[tuple[str, str, int]]:
 def authority_list(*, country: str = "", language: str | None = None) -> QuerySet[LocalAuthority]:
     """Member authorities, optionally of one country, ordered by country name in ``language``
     (the active language when None) then by name."""
-    authorities = LocalAuthority.objects.filter(is_member=True)
+    authorities = authorities_public()
     if country:
         return authorities.filter(country=country).order_by("name", "id")
     position = Case(
@@ -125,7 +131,7 @@ def authority_list(*, country: str = "", language: str | None = None) -> QuerySe
 
 def authority_get(*, slug: str) -> LocalAuthority | None:
     """A member authority by slug (applicants are not public)."""
-    return LocalAuthority.objects.filter(is_member=True, slug=slug).first()
+    return authorities_public().filter(slug=slug).first()
 
 
 def authority_listed_people(*, authority: LocalAuthority) -> QuerySet[Membership]:
@@ -197,7 +203,7 @@ def invitation_list(*, user: User) -> QuerySet[Invitation]:
 def invitable_organisations(*, user: User) -> list[LocalAuthority | PartnerOrganisation]:
     """Organisations ``user`` may invite people to: all for coordinators, else their own."""
     if _acting_as_coordinator(user):
-        authorities = list(LocalAuthority.objects.filter(is_member=True).order_by("name", "id"))
+        authorities = list(authorities_public().order_by("name", "id"))
         partners = list(PartnerOrganisation.objects.order_by("name", "id"))
         return [*authorities, *partners]
     return list(focal_point_organisations(user=user))
