@@ -91,12 +91,7 @@ def authorities_public() -> QuerySet[LocalAuthority]:
 
 
 def _member_counts() -> list[tuple[str, str, int]]:
-    rows = (
-        authorities_public()
-        .values("country")
-        .annotate(total=Count("id"))
-        .order_by()
-    )
+    rows = authorities_public().values("country").annotate(total=Count("id")).order_by()
     return [(row["country"], country_name(row["country"]), row["total"]) for row in rows]
 
 

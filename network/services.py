@@ -17,6 +17,7 @@ from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from notifications.links import absolute_url
 from notifications.models import EmailDelivery
 from notifications.services import email_send, notification_send
 
@@ -52,10 +53,6 @@ def _require(user: User, action: str, obj=None) -> None:
     decision = permissions.decide(user, action, obj)
     if not decision:
         raise PermissionDenied(decision.reason)
-
-
-def _absolute(path: str) -> str:
-    return f"{settings.SITE_URL}{path}"
 
 
 # --- Roles -----------------------------------------------------------------------------------
@@ -156,7 +153,7 @@ def join_request_submit(*, data: dict) -> JoinRequest:
                 "contact_name": join_request.contact_name,
                 "request_id": join_request.pk,
             },
-            url=_absolute(join_request_admin_url(join_request)),
+            url=absolute_url(join_request_admin_url(join_request)),
         )
     return join_request
 
@@ -284,7 +281,7 @@ def invitation_roles(*, user: User, organisation: Organisation | None = None) ->
 
 def _accept_url(invitation: Invitation, token: str) -> str:
     with translation.override(invitation.language):
-        return _absolute(reverse("network:invitation_accept", kwargs={"token": token}))
+        return absolute_url(reverse("network:invitation_accept", kwargs={"token": token}))
 
 
 def _invitation_make(
@@ -418,7 +415,7 @@ def invitation_accept(*, token: str, user: User) -> Membership:
                 "invitee_name": str(user),
                 "organisation_name": str(invitation.organisation),
             },
-            url=_absolute(reverse("network:invitation_list")),
+            url=absolute_url(reverse("network:invitation_list")),
         )
     return membership
 

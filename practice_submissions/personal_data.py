@@ -6,11 +6,11 @@ the proposal page uses (the person must be signed in)."""
 
 import os
 
-from django.conf import settings
 from django.db.models import Prefetch
 from django.urls import reverse
 
 from network import personal_data
+from notifications.links import absolute_url
 
 from .models import PracticeSubmission, SubmissionEvent
 
@@ -57,10 +57,11 @@ def practice_proposals_export(user) -> dict:
                     "title": attachment.title,
                     "kind": attachment.kind,
                     "file_name": os.path.basename(stored.name) if stored else None,
-                    "download_url": settings.SITE_URL
-                    + reverse(
-                        "practice_submissions:attachment_download",
-                        args=[submission.pk, attachment.pk],
+                    "download_url": absolute_url(
+                        reverse(
+                            "practice_submissions:attachment_download",
+                            args=[submission.pk, attachment.pk],
+                        )
                     ),
                     "added_at": _iso(attachment.created_at),
                 }
