@@ -17,6 +17,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from wagtail.rich_text import expand_db_html
 
+from base.cache import url_with_query
 from base.localization import page_urls_in_language
 from network.spreadsheets import spreadsheet_safe
 from network.visibility import visible_pages
@@ -297,7 +298,7 @@ def directory_url(*, language: str, query_string: str, request: HttpRequest) -> 
     if index is None:
         return request.build_absolute_uri(f"/{language}/")
     path = page_urls_in_language([index], language=language, request=request)[index.pk]
-    return request.build_absolute_uri(f"{path}?{query_string}" if query_string else path)
+    return request.build_absolute_uri(url_with_query(path, query_string))
 
 
 def feed_source(*, request: HttpRequest) -> FeedSource:

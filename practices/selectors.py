@@ -10,6 +10,7 @@ from django.http import HttpRequest, QueryDict
 from django.utils import translation
 from wagtail.models import Page
 
+from base.cache import url_with_query
 from base.localization import page_urls_in_language
 from base.sites import page_url
 from network.authority_page import AuthoritySection
@@ -153,6 +154,6 @@ def practice_map(*, params: QueryDict, language: str) -> PracticeMap:
         height=outlines.height,
         countries=countries,
         total=sum(counts.get(code, 0) for code in outlines.countries),
-        directory_url=f"{directory}?{query_string}" if query_string else directory,
+        directory_url=url_with_query(directory, query_string),
         query_string=query_string,
     )
