@@ -859,11 +859,15 @@ class PracticeCard:
     place: str
     country_label: str
     language_code: str
-    theme_labels: list[str]
+    # In the vocabulary's order.
+    theme_codes: tuple[str, ...]
     is_illustrative: bool
     is_original_language_fallback: bool
-    # The codes of theme_labels, in the same order (for their icons).
-    theme_codes: tuple[str, ...] = ()
+
+    @property
+    def theme_labels(self) -> list[str]:
+        """The themes' names, in the active language."""
+        return [label(THEMES, code) for code in self.theme_codes]
 
 
 # What a card shows, all copied onto the search entry: a page of results is one read.
@@ -927,7 +931,6 @@ def _cards(
                 place=row["place"],
                 country_label=country_name(row["country"]) if row["country"] else "",
                 language_code=row["language"],
-                theme_labels=[label(THEMES, code) for code in codes],
                 theme_codes=tuple(codes),
                 is_illustrative=row["is_illustrative"],
                 is_original_language_fallback=row["language"] != language,

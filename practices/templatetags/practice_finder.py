@@ -89,10 +89,10 @@ def practice_cards(items: list[PracticeCard], level: int | str = 3, query: str =
         # icon each keeps it light).
         themes = (
             f'<p class="theme-list practice-card__themes">'
-            f"{theme_icon(item.theme_codes[0]) if item.theme_codes else ''}"
+            f"{theme_icon(item.theme_codes[0])}"
             f'<span><span class="visually-hidden">{themes_label} </span>'
             f"{escape(', '.join(item.theme_labels))}</span></p>"
-            if item.theme_labels
+            if item.theme_codes
             else ""
         )
         lang = f' lang="{escape(item.language_code)}"' if item.is_original_language_fallback else ""
