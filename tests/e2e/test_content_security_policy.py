@@ -4,9 +4,6 @@ with a video, sign-in, a 404) nor in the CMS as a signed-in editor. (Every brows
 fails on a violation, see conftest.py; these visit the pages most likely to have one.)"""
 
 import pytest
-from django.conf import settings
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-from django.contrib.sessions.backends.db import SessionStore
 
 from tests.factories import UserFactory
 from tests.network.conftest import totp_add
@@ -14,6 +11,7 @@ from tests.outreach import builders
 from tests.practices.builders import practice, practice_index
 
 from .conftest import csp_violations
+from .sessions import sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -24,16 +22,6 @@ VIDEO = {
     "show_player": True,
 }
 PLAYER = "iframe[src^='https://www.youtube-nocookie.com/']"
-
-
-def _sign_in(tab, user, live_server) -> None:
-    session = SessionStore()
-    session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
-    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    session.save()
-    cookie = {"name": settings.SESSION_COOKIE_NAME, "value": session.session_key}
-    tab.context.add_cookies([{**cookie, "url": live_server.url}])
 
 
 def _news_with_video():
@@ -72,7 +60,7 @@ def test_the_cms_runs_under_its_enforced_policy(page, live_server, migrated_site
     home = builders.homes()["en"]
     editor = UserFactory(is_superuser=True, is_staff=True)
     totp_add(editor)
-    _sign_in(page, editor, live_server)
+    sign_in(page, editor, live_server)
 
     for path in ("/cms/", f"/cms/pages/{home.pk}/", f"/cms/pages/{home.pk}/edit/"):
         response = page.goto(path)
@@ -85,7 +73,7 @@ def test_the_cms_runs_under_its_enforced_policy(page, live_server, migrated_site
 def test_the_authenticator_qr_code_is_allowed_to_load(page, live_server):
     password = "correct horse battery"
     member = UserFactory(password=password)
-    _sign_in(page, member, live_server)
+    sign_in(page, member, live_server)
     page.goto("/en/accounts/reauthenticate/?next=/en/accounts/2fa/totp/activate/")
     page.locator("main input[name='password']").fill(password)
     page.locator("main form [type='submit']").click()

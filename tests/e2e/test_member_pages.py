@@ -3,9 +3,6 @@ practices and listed people, the profile form, a proposal with a change request 
 reached from a filtered directory. Each passes axe-core and fits a 360-px screen."""
 
 import pytest
-from django.conf import settings
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-from django.contrib.sessions.backends.db import SessionStore
 from playwright.sync_api import expect
 
 from network.roles import Role
@@ -17,18 +14,9 @@ from tests.practice_submissions.conftest import png_upload
 from tests.practices.builders import practice, practice_index
 
 from .accessibility import assert_accessible
+from .sessions import sign_in
 
 pytestmark = pytest.mark.browser
-
-
-def _sign_in(tab, user, live_server) -> None:
-    session = SessionStore()
-    session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
-    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    session.save()
-    cookie = {"name": settings.SESSION_COOKIE_NAME, "value": session.session_key}
-    tab.context.add_cookies([{**cookie, "url": live_server.url}])
 
 
 def _fits(page, width: int = 360) -> None:
@@ -74,7 +62,7 @@ def test_member_pages_are_accessible(page, live_server, migrated_site):
     page.get_by_role("link", name="Back to results").click()
     expect(page).to_have_url(f"{live_server.url}/en/practices/?country=MX")
 
-    _sign_in(page, member, live_server)
+    sign_in(page, member, live_server)
     page.goto("/en/network/profile/")
     expect(page.get_by_text("Not shown publicly.").first).to_be_visible()
     assert_accessible(page)
