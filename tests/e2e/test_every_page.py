@@ -7,7 +7,7 @@ import pytest
 from tests import crawl
 
 from .accessibility import format_violations
-from .test_content_security_policy import _sign_in
+from .sessions import sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -55,7 +55,7 @@ def test_every_page_is_accessible_and_fits_a_phone(page, live_server, migrated_s
     page.set_viewport_size(PHONE)
 
     problems = _problems(page, crawl.public_pages())
-    _sign_in(page, member, live_server)
+    sign_in(page, member, live_server)
     # The two-factor setup asks for the password first.
     page.goto("/en/accounts/reauthenticate/")
     page.locator("main input[name='password']").fill(crawl.MEMBER_PASSWORD)
