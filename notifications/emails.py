@@ -18,6 +18,9 @@ class RenderedEmail:
     subject: str
     text: str
     html: str
+    # The one-click unsubscribe link its footer holds: the List-Unsubscribe header repeats this
+    # very address (the token is timestamped, so signing it twice could give two links).
+    unsubscribe_url: str = ""
 
 
 def email_render(*, template_prefix: str, context: dict, language: str) -> RenderedEmail:

@@ -86,7 +86,12 @@ def notification_render_email(*, notification: Notification, language: str) -> R
         context["subject"] = " ".join(subject.split())
         text = render_text(kind.template("body.txt"), context)
         html = render_html(kind.template("body.html"), context)
-    return RenderedEmail(subject=context["subject"], text=text, html=html)
+    return RenderedEmail(
+        subject=context["subject"],
+        text=text,
+        html=html,
+        unsubscribe_url=context["unsubscribe_url"],
+    )
 
 
 def digest_render_email(
@@ -118,4 +123,9 @@ def digest_render_email(
         context["subject"] = " ".join(subject.split())
         text = render_text("notifications/digest/body.txt", context)
         html = render_html("notifications/digest/body.html", context)
-    return RenderedEmail(subject=context["subject"], text=text, html=html)
+    return RenderedEmail(
+        subject=context["subject"],
+        text=text,
+        html=html,
+        unsubscribe_url=context["unsubscribe_url"],
+    )

@@ -50,7 +50,7 @@ from . import selectors
 from .emails import RenderedEmail, email_message, email_render
 from .kinds import DIGEST_FREQUENCIES, Frequency, kind_get
 from .models import EmailDelivery, Notification, NotificationPreference
-from .rendering import digest_render_email, notification_render_email, unsubscribe_url
+from .rendering import digest_render_email, notification_render_email
 
 logger = logging.getLogger(__name__)
 
@@ -224,9 +224,11 @@ class _Outgoing:
     headers: dict[str, str]
 
 
-def _list_headers(*, user_id: int, kinds: list[str], language: str) -> dict[str, str]:
+def _list_headers(*, rendered: RenderedEmail, language: str) -> dict[str, str]:
+    """The headers of a notification or digest email: its unsubscribe link is the one in its
+    footer, which covers the kinds of the notifications it tells about."""
     return {
-        "List-Unsubscribe": f"<{unsubscribe_url(user_id=user_id, kinds=kinds, language=language)}>",
+        "List-Unsubscribe": f"<{rendered.unsubscribe_url}>",
         "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
         "Content-Language": language,
     }
@@ -254,7 +256,6 @@ def _outgoing_build(delivery: EmailDelivery) -> _Outgoing:
     items = list(delivery.notifications.order_by("created_at", "id"))
     if not items:
         raise NothingToSend("Its notifications were deleted.")
-    kinds = sorted({item.kind for item in items})
     if delivery.kind == EmailDelivery.Kind.DIGEST:
         rendered = digest_render_email(
             user=recipient,
@@ -264,7 +265,7 @@ def _outgoing_build(delivery: EmailDelivery) -> _Outgoing:
         )
     else:
         rendered = notification_render_email(notification=items[0], language=language)
-    headers = _list_headers(user_id=recipient.pk, kinds=kinds, language=language)
+    headers = _list_headers(rendered=rendered, language=language)
     return _Outgoing(recipient.email, rendered, headers)
 
 

@@ -72,6 +72,7 @@ THIRD_PARTY_APPS = [
 LOCAL_APPS = [
     "taxonomy",
     "network",
+    "network.community",
     "notifications",
     "base",
     "outreach",

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CommunityConfig(AppConfig):
+    name = "network.community"
+    label = "community"
+    verbose_name = _("Community of practice")
+    default_auto_field = "django.db.models.BigAutoField"
