@@ -7,3 +7,7 @@ class CommunityConfig(AppConfig):
     label = "community"
     verbose_name = _("Community of practice")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        # Registers the forum's actions with network.permissions.
+        from . import permissions  # noqa: F401
