@@ -10,11 +10,11 @@ open these screens: they moderate in the site's queue.
 from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Q
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, ObjectList, TabbedInterface
 from wagtail.permission_policies.base import BasePermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -75,13 +75,7 @@ def _language_tabs() -> list[ObjectList]:
     ]
 
 
-class ForumAdminViewSet(SnippetViewSet):
-    @cached_property
-    def permission_policy(self):
-        return ForumAdminPolicy(self.model)
-
-
-class CategoryViewSet(ForumAdminViewSet):
+class CategoryViewSet(SnippetViewSet):
     model = Category
     icon = "list-ul"
     menu_label = _("Categories")
@@ -119,7 +113,7 @@ class CategoryViewSet(ForumAdminViewSet):
     )
 
 
-class SpaceViewSet(ForumAdminViewSet):
+class SpaceViewSet(SnippetViewSet):
     model = Space
     icon = "lock"
     menu_label = _("Private spaces")
@@ -156,7 +150,7 @@ class ModeratorScopeForm(WagtailAdminModelForm):
         )
 
 
-class ModeratorScopeViewSet(ForumAdminViewSet):
+class ModeratorScopeViewSet(SnippetViewSet):
     model = ModeratorScope
     icon = "user"
     menu_label = _("Moderators' categories")
@@ -177,4 +171,6 @@ class ForumAdminGroup(SnippetViewSetGroup):
     menu_order = 260
 
 
+for _model in (Category, Space, ModeratorScope):
+    register_permission_policy(_model, ForumAdminPolicy(_model))
 register_snippet(ForumAdminGroup)

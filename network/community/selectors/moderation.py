@@ -63,16 +63,6 @@ def queue_posts(
     return posts
 
 
-def queue_count(*, user: User) -> int:
-    """How many posts wait for ``user`` (for a link in the forum's navigation)."""
-    open_flags = Flag.objects.filter(post=OuterRef("pk"), resolved_at__isnull=True)
-    return (
-        Post.objects.filter(categories_moderated_q(user=user, prefix="topic__category__"))
-        .filter(Q(state=Post.State.HELD) | Q(Exists(open_flags)))
-        .count()
-    )
-
-
 def log_entries(
     *,
     user: User,
