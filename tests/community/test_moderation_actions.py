@@ -366,3 +366,26 @@ def test_the_queue_sends_people_back_where_they_were_but_never_off_site(client, 
     response = _moderate_post(client, post, action="dismiss", next="https://evil.example/")
     assert response["Location"] == reverse("community:moderation_queue")
     assert re.match(r"^/", response["Location"])
+
+
+def test_the_topic_pages_moderation_forms_pin_close_and_archive(client, moderator, category, rf):
+    from django.template.loader import render_to_string
+
+    topic = ForumTopicFactory(category=category)
+    request = rf.get(f"/en/community/t/{topic.pk}/{topic.slug}/")
+    html = render_to_string(
+        "community/includes/moderation_topic_actions.html", {"topic": topic}, request=request
+    )
+    action = reverse("community:topic_moderate", kwargs={"topic_id": topic.pk})
+    assert html.count(f'action="{action}"') == 3
+    assert all(f'value="{name}"' in html for name in ("pin", "close", "archive"))
+    client.force_login(moderator)
+    for name in ("pin", "close", "archive"):
+        response = _moderate_topic(client, topic, action=name, next=request.path)
+        assert response["Location"] == request.path
+    topic.refresh_from_db()
+    assert topic.is_pinned and topic.is_closed and topic.is_archived
+    html = render_to_string(
+        "community/includes/moderation_topic_actions.html", {"topic": topic}, request=request
+    )
+    assert all(f'value="{name}"' in html for name in ("unpin", "open", "unarchive"))
