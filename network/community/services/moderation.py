@@ -202,7 +202,11 @@ def _hide_when_flagged_enough(*, post: Post) -> None:
     )
     if reporters < threshold:
         return
-    post = Post.objects.select_for_update().select_related("topic__category").get(pk=post.pk)
+    post = (
+        Post.objects.select_for_update(of=("self",))
+        .select_related("topic__category")
+        .get(pk=post.pk)
+    )
     if post.state != Post.State.PUBLISHED:
         return
     entry = _hide(
@@ -253,7 +257,9 @@ def _hide(*, post: Post, actor: User | None, reason: str, details: dict) -> Mode
 
 def _post_locked(post: Post) -> Post:
     return (
-        Post.objects.select_for_update().select_related("topic__category", "author").get(pk=post.pk)
+        Post.objects.select_for_update(of=("self",))
+        .select_related("topic__category", "author")
+        .get(pk=post.pk)
     )
 
 
@@ -395,7 +401,11 @@ def flags_dismiss(*, moderator: User, post: Post, reason: str) -> ModerationActi
 
 
 def _topic_locked(topic: Topic) -> Topic:
-    return Topic.objects.select_for_update().select_related("category", "author").get(pk=topic.pk)
+    return (
+        Topic.objects.select_for_update(of=("self",))
+        .select_related("category", "author")
+        .get(pk=topic.pk)
+    )
 
 
 def _opening_post(topic: Topic) -> Post | None:
