@@ -24,6 +24,7 @@ from network.permissions import decide
 from notifications.models import Notification
 from tests.community import moderation_helpers as helpers
 from tests.factories import ForumCategoryFactory, ForumPostFactory, ForumTopicFactory, UserFactory
+from tests.network.conftest import assert_constant_queries  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.django_db
 
@@ -389,3 +390,26 @@ def test_the_topic_pages_moderation_forms_pin_close_and_archive(client, moderato
         "community/includes/moderation_topic_actions.html", {"topic": topic}, request=request
     )
     assert all(f'value="{name}"' in html for name in ("unpin", "open", "unarchive"))
+
+
+def test_the_log_costs_the_same_queries_for_few_and_many_entries(
+    client,
+    moderator,
+    category,
+    assert_constant_queries,  # noqa: F811
+):
+    def entries(count: int) -> None:
+        for number in range(count):
+            topic = ForumTopicFactory(category=category)
+            ModerationAction.objects.create(
+                actor=helpers.moderator_make(),
+                action="hide",
+                topic=topic,
+                post=topic.posts.get(number=1),
+                member=topic.author,
+                reason=f"reason {number}",
+            )
+
+    entries(2)
+    client.force_login(moderator)
+    assert_constant_queries(reverse("community:moderation_log"), lambda: entries(15))
