@@ -117,7 +117,9 @@ _QUOTE_PREFIX = re.compile(r"^\s*((?:>[ \t]?)+)")
 
 # Signs of a reply left in text that nothing was trimmed from.
 _REPLY_MARKERS = re.compile(
-    rf"\b{_VERB}\s*:|^\s*>|^\*?(?:{_HEADER_KEYS['date']})\*?\s*:"
+    rf"\b{_VERB}\s*:|^\s*>"
+    rf"|^\*?(?:{_HEADER_KEYS['from']})\*?\s*:.*\n\*?(?:{_HEADER_KEYS['date']}"
+    rf"|{_HEADER_KEYS['to']}|{_HEADER_KEYS['subject']})\*?\s*:"
     r"|original\s+message|mensaje\s+original|mensagem\s+original|message\s+d['\u2019]origine",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -340,7 +342,9 @@ def _trim_text(text: str) -> tuple[str, bool]:
     while result and (not result[-1].strip() or _SEPARATOR_LINE.match(result[-1].strip())):
         result.pop()
     # Some clients (Yahoo) indent the whole plain part; four spaces would make Markdown code.
-    return textwrap.dedent(_collapse_blank_lines(result)), trimmed
+    text = textwrap.dedent(_collapse_blank_lines(result))
+    # A reply header's marker where no header was expected (inside a list item): only the mark.
+    return text.replace(_ATTRIBUTION_MARK, "").strip("\n"), trimmed
 
 
 def _collapse_blank_lines(lines: list[str]) -> str:
@@ -420,8 +424,12 @@ _BLOCKS = {
 class _Renderer:
     """Renders parsed HTML as plain text; one instance per rendering."""
 
-    def __init__(self) -> None:
+    # Deeper elements (hostile or broken mail) are read as plain text, within Python's stack.
+    MAX_DEPTH = 80
+
+    def __init__(self, *, depth: int = 0) -> None:
         self.parts: list[str] = []
+        self.depth = depth
 
     def render(self, node: Tag) -> str:
         self._children(node)
@@ -456,7 +464,7 @@ class _Renderer:
                 self._text(str(child))
 
     def _nested(self, node: Tag) -> list[str]:
-        text = _Renderer().render(node)
+        text = _Renderer(depth=self.depth).render(node)
         return text.split("\n") if text else []
 
     def _lines(self, lines: list[str], *, breaks: int) -> None:
@@ -467,9 +475,19 @@ class _Renderer:
         self._breaks(breaks)
 
     def _element(self, tag: Tag) -> None:
-        name = tag.name
-        if name in _SKIPPED:
+        if tag.name in _SKIPPED:
             return
+        if self.depth >= self.MAX_DEPTH:
+            self._text(tag.get_text(" "))
+            return
+        self.depth += 1
+        try:
+            self._tag(tag)
+        finally:
+            self.depth -= 1
+
+    def _tag(self, tag: Tag) -> None:
+        name = tag.name
         if name == "br":
             self.parts.append("\n")
         elif name == "blockquote":
