@@ -112,6 +112,7 @@ _DEVICE_SIGNATURE = re.compile(
     r"\s*(?:<[^>\s]*>|\[[^\]\s]*\]|\([^)\s]*\))?$",
     re.IGNORECASE,
 )
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SEPARATOR_LINE = re.compile(r"^[_\-=*~]{3,}$")
 _QUOTE_PREFIX = re.compile(r"^\s*((?:>[ \t]?)+)")
 
@@ -158,11 +159,11 @@ def html_to_text(html: str) -> str:
     """Plain text, as Markdown source, of an HTML email body.
 
     Paragraphs are separated by a blank line (Outlook's ``MsoNormal`` paragraphs are lines),
-    ``<div>`` and ``<br>`` break lines, lists become
-    "- " or "1. " items, blockquotes "> " lines, links "[text](address)" when the text is not the
-    address itself. Styles, scripts, images and comments are left out.
+    ``<div>`` and ``<br>`` break lines, lists become "- " or "1. " items, blockquotes "> "
+    lines, links "[text](address)" when the text is not the address itself. Styles, scripts,
+    images and comments are left out.
     """
-    return _Renderer().render(BeautifulSoup(html, "html.parser"))
+    return _Renderer().render(BeautifulSoup(_CONTROL_CHARACTERS.sub("", html), "html.parser"))
 
 
 def _part_text(part: email.message.EmailMessage) -> str:
@@ -171,7 +172,9 @@ def _part_text(part: email.message.EmailMessage) -> str:
     except (LookupError, ValueError):
         # An unknown or misspelt charset: the bytes, read as UTF-8 as most clients send.
         text = (part.get_payload(decode=True) or b"").decode("utf-8", errors="replace")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # Control characters (NUL above all, which PostgreSQL text refuses) are no one's words.
+    return _CONTROL_CHARACTERS.sub("", text)
 
 
 def _flowed_joined(*, part: email.message.EmailMessage, text: str) -> str:
