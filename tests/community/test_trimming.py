@@ -243,3 +243,40 @@ def test_any_html_is_read_without_crashing(html):
 
     assert extracted.unsure or extracted.text.strip()
     assert "\ue000" not in extracted.text
+
+
+def test_french_headers_with_no_break_spaces_are_recognised():
+    extracted = _reply(
+        "Oui, chez nous aussi.\n\n"
+        "De\u00a0: Forum Convive <reply+x@forum.convive.example>\n"
+        "Envoyé\u00a0: lundi 3 mars 2025 10:12\n"
+        "À\u00a0: Sylvie Moreau <s.moreau@saint-aubin.example>\n"
+        "Objet\u00a0: [Convive] Premier accueil\n\nBonjour à tous,\n"
+    )
+    gmail = _reply(
+        "Merci.\n\nLe lun. 3 mars 2025 à 10:12, Forum Convive <reply+x@forum.convive.example> a"
+        "\nécrit\u202f:\n\n> Bonjour à tous,\n"
+    )
+
+    assert (extracted.text, gmail.text) == ("Oui, chez nous aussi.", "Merci.")
+    assert not extracted.unsure and not gmail.unsure
+
+
+def test_outlook_for_mac_header_block_with_a_date_line_is_cut():
+    extracted = _reply(
+        "We do the same.\n\nFrom: Convive Forum <reply+x@forum.convive.example>\n"
+        "Date: Monday, 3 March 2025 at 10:12\nTo: Tom Hughes <tom@eastbridge.example>\n"
+        "Subject: [Convive] Proof of address\n\nWhat letter do your teams give?\n"
+    )
+
+    assert extracted.text == "We do the same."
+
+
+def test_new_outlook_reference_container_is_cut():
+    html = (
+        "<div>Same here.</div>"
+        '<div id="mail-editor-reference-message-container"><div><b>From:</b> Convive Forum</div>'
+        "<p>What letter do your teams give?</p></div>"
+    )
+
+    assert _reply(html, content_type="text/html; charset=utf-8").text == "Same here."

@@ -357,7 +357,9 @@ def _collapse_blank_lines(lines: list[str]) -> str:
 
 # HTML
 
-_CUT_FROM_ID = re.compile(r"^(?:x_)*(?:divRplyFwdMsg|appendonsend)$")
+_CUT_FROM_ID = re.compile(
+    r"^(?:x_)*(?:divRplyFwdMsg|appendonsend|mail-editor-reference-message-container)$"
+)
 _CUT_FROM_CLASSES = {"yahoo_quoted", "moz-forward-container", "OutlookMessageHeader"}
 _ATTRIBUTION_CLASSES = {"gmail_attr", "moz-cite-prefix"}
 _SIGNATURE_CLASSES = {"gmail_signature", "moz-signature", "protonmail_signature_block"}
