@@ -388,21 +388,20 @@ def _cut_from(tag: Tag) -> None:
 
 def _trim_html(soup: BeautifulSoup) -> bool:
     """Cut the clients' quote containers and signatures; mark reply headers. True if any."""
-    trimmed = False
-    for tag in soup.find_all(True):
-        if tag.parent is None and tag is not soup:
-            continue  # already cut with an ancestor or an earlier element
-        if (
-            _CUT_FROM_ID.match(tag.get("id") or "")
+    first_cut = next(
+        (
+            tag
+            for tag in soup.find_all(True)
+            if _CUT_FROM_ID.match(tag.get("id") or "")
             or _classes(tag) & _CUT_FROM_CLASSES
             or (tag.name == "div" and _is_outlook_header_div(tag))
-        ):
-            _cut_from(tag)
-            trimmed = True
-            break
+        ),
+        None,
+    )
+    trimmed = first_cut is not None
+    if first_cut is not None:
+        _cut_from(first_cut)
     for tag in soup.find_all(True):
-        if tag.parent is None:
-            continue
         if (
             _classes(tag) & _SIGNATURE_CLASSES
             or tag.get("data-smartmail") == "gmail_signature"
