@@ -22,7 +22,7 @@ What is rendered (CommonMark, plus tables and strikethrough, with markdown-it-py
   ``nofollow_all`` (the posts of new members, whose links earn nothing until they are trusted).
   No link opens a new window.
 
-Whatever markdown-it produced then goes through nh3 with an explicit allow-list (``_clean``): it
+Whatever markdown-it produced then goes through nh3 with an explicit allow-list (``html_sanitise``): it
 is the last word on which elements, attributes, classes and address schemes survive.
 """
 
@@ -130,7 +130,7 @@ def markdown_render(
         tokens = _with_cards(tokens, card_resolver)
     html = PARSER.renderer.render(tokens, PARSER.options, {})
     return Rendered(
-        html=_clean(html),
+        html=html_sanitise(html=html),
         mentions=tuple(mentioned),
         links=tuple(dict.fromkeys(links)),
     )
@@ -334,7 +334,8 @@ def _attribute_filter(element: str, attribute: str, value: str) -> str | None:
     return value
 
 
-def _clean(html: str) -> str:
+def html_sanitise(*, html: str) -> str:
+    """``html`` with only what the allow-list keeps: the last step of every rendered post."""
     return nh3.clean(
         html,
         tags=_TAGS,
