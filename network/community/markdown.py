@@ -22,8 +22,9 @@ What is rendered (CommonMark, plus tables and strikethrough, with markdown-it-py
   ``nofollow_all`` (the posts of new members, whose links earn nothing until they are trusted).
   No link opens a new window.
 
-Whatever markdown-it produced then goes through nh3 with an explicit allow-list (``html_sanitise``): it
-is the last word on which elements, attributes, classes and address schemes survive.
+Whatever markdown-it produced then goes through nh3 with an explicit allow-list
+(``html_sanitise``): it has the last word on which elements, attributes, classes and address
+schemes survive.
 """
 
 import re
