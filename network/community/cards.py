@@ -20,6 +20,8 @@ from typing import TypeVar
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.db.models import QuerySet, Subquery, TextField, Value
+from django.db.models.functions import Concat
 from wagtail.models import Page, Site
 
 from network.visibility import visible_pages
@@ -78,27 +80,21 @@ def site_path(url: str) -> str | None:
     return parts.path
 
 
-def public_page_at(url: str, *, model: type[P]) -> P | None:
-    """The page of ``model`` at ``url`` (``/<language>/<slugs>/`` on the default site) that
-    anyone may see, or None. Two queries: the home page of the language, then the page by its
-    ``url_path`` (Wagtail's full path from the tree's root), with the visibility rule."""
+def public_page_at(url: str, *, pages: QuerySet[P]) -> P | None:
+    """The page of ``pages`` at ``url`` (``/<language>/<slugs>/`` on the default site) that
+    anyone may see, or None. One query: the page whose ``url_path`` (Wagtail's path from the
+    tree's root) is the path of the language's home page followed by what the address says
+    below the language, with the visibility rule. Pages that answer an address with a route of
+    their own (``RoutablePageMixin``) are not found this way."""
     path = site_path(url)
     if path is None:
         return None
     language, _, rest = path.strip("/").partition("/")
     if language not in {code for code, _name in settings.LANGUAGES} or not rest:
         return None
-    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
-    if site is None:
-        return None
-    home_path = (
-        Page.objects.filter(
-            translation_key=site.root_page.translation_key, locale__language_code=language
-        )
-        .values_list("url_path", flat=True)
-        .first()
-    )
-    if home_path is None:
-        return None
-    pages = model.objects.filter(url_path=f"{home_path}{rest}/")
-    return visible_pages(pages, user=None).first()
+    root_key = Site.objects.filter(is_default_site=True).values("root_page__translation_key")
+    home = Page.objects.filter(
+        translation_key=Subquery(root_key[:1]), locale__language_code=language
+    ).values("url_path")
+    address = Concat(Subquery(home[:1]), Value(f"{rest}/"), output_field=TextField())
+    return visible_pages(pages.filter(url_path=address), user=None).first()
