@@ -38,6 +38,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("", include("network.urls")),
     path("notifications/", include("notifications.urls")),
+    path("community/", include("network.community.urls")),
     path("", include("base.urls")),
     path("", include("outreach.urls")),
     path("practices/contribute/", include("practice_submissions.urls")),

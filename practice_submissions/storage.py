@@ -8,13 +8,12 @@ default, ``PrivateS3Storage`` (a private bucket) when media live on object stora
 import os
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage, storages
-from django.core.signals import setting_changed
-from django.dispatch import receiver
+from django.core.files.storage import FileSystemStorage
 from django.utils.deconstruct import deconstructible
-from django.utils.functional import LazyObject, empty
 
-PRIVATE_STORAGE_ALIAS = "private"
+# The migrations of proposals' files name ``practice_submissions.storage.private_storage``.
+from network.private_storage import private_storage  # noqa: F401
+
 NO_ADDRESS = "Private files have no address; link to the view that serves them."
 
 
@@ -43,29 +42,6 @@ def __getattr__(name: str):
 
         return PrivateS3Storage
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-class _PrivateStorage(LazyObject):
-    """``storages["private"]``, looked up on first use and again after a test overrides
-    ``STORAGES`` (as Django's own ``default_storage``)."""
-
-    def _setup(self) -> None:
-        self._wrapped = storages[PRIVATE_STORAGE_ALIAS]
-
-
-private_storage_object = _PrivateStorage()
-
-
-def private_storage() -> _PrivateStorage:
-    """The private storage, for ``FileField(storage=...)``: a callable, so that migrations
-    record this function rather than whichever backend the settings chose."""
-    return private_storage_object
-
-
-@receiver(setting_changed, dispatch_uid="private_storage_reset")
-def _private_storage_reset(*, setting: str, **kwargs) -> None:
-    if setting == "STORAGES":
-        private_storage_object._wrapped = empty
 
 
 def attachment_upload_to(instance, filename: str) -> str:

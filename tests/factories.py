@@ -222,3 +222,87 @@ class PracticeSubmissionFactory(factory.django.DjangoModelFactory):
     step = "review"
     state = "draft"
     language = "en"
+
+
+# -- Community forum ----------------------------------------------------------------------------
+# Rows written directly, for tests of reading, listing and visibility; tests of writing go
+# through network.community's services. A post's ``html`` is its source escaped into paragraphs
+# (the services render Markdown); pass ``html=`` to choose it.
+
+
+def _paragraphs(source: str) -> str:
+    from django.utils.html import linebreaks
+
+    return linebreaks(source, autoescape=True)
+
+
+class ForumCategoryFactory(factory.django.DjangoModelFactory):
+    """A members-only category (pass access="public" or "private")."""
+
+    class Meta:
+        model = "community.Category"
+        django_get_or_create = ("slug",)
+
+    slug = factory.Sequence(lambda n: f"category-{n}")
+    name_en = factory.Sequence(lambda n: f"Category {n}")
+    name_es = factory.Sequence(lambda n: f"Categoría {n}")
+    access = "members"
+
+
+class ForumTopicFactory(factory.django.DjangoModelFactory):
+    """A topic with its opening post (number 1) by its author."""
+
+    class Meta:
+        model = "community.Topic"
+        skip_postgeneration_save = True
+
+    category = factory.SubFactory(ForumCategoryFactory)
+    title = factory.Sequence(lambda n: f"How do you welcome new arrivals? ({n})")
+    slug = factory.Sequence(lambda n: f"topic-{n}")
+    author = factory.SubFactory(UserFactory)
+    last_post_number = 1
+
+    @factory.post_generation
+    def opening(self, create, extracted, **kwargs):
+        if not create:
+            return
+        source = extracted or "We opened a one-stop desk. What worked for you?"
+        ForumPostFactory(
+            topic=self, number=1, author=self.author, source=source, created_at=self.created_at
+        )
+
+
+class ForumPostFactory(factory.django.DjangoModelFactory):
+    """A published reply (the next number in its topic unless ``number`` is given); keeps the
+    topic's counters current as the services would."""
+
+    class Meta:
+        model = "community.Post"
+
+    topic = factory.SubFactory(ForumTopicFactory)
+    author = factory.SubFactory(UserFactory)
+    source = "Thank you, we did the same in our city."
+    html = factory.LazyAttribute(lambda post: _paragraphs(post.source))
+    language = "en"
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        from django.db.models import F
+        from django.utils import timezone
+
+        topic = kwargs["topic"]
+        if "number" not in kwargs:
+            topic.refresh_from_db(fields=["last_post_number"])
+            kwargs["number"] = topic.last_post_number + 1
+        kwargs.setdefault("created_at", timezone.now())
+        post = super()._create(model_class, *args, **kwargs)
+        if post.state == "published":
+            changes = {"last_post_at": post.created_at}
+            if post.number > 1:
+                changes["reply_count"] = F("reply_count") + 1
+            type(topic).objects.filter(pk=topic.pk).update(**changes)
+        type(topic).objects.filter(pk=topic.pk, last_post_number__lt=post.number).update(
+            last_post_number=post.number
+        )
+        topic.refresh_from_db(fields=["last_post_number", "last_post_at", "reply_count"])
+        return post

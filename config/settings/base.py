@@ -383,6 +383,24 @@ CONTACT_EMAIL = env("CONTACT_EMAIL", default="secretariat@convive.example.org")
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=60)
 
 # ---------------------------------------------------------------------------------------------
+# Community forum (network/community)
+# ---------------------------------------------------------------------------------------------
+# Where members reply to forum emails: one address per post and recipient, ``{key}`` being the
+# signed key (network/community/services/reply_keys.py); mail to it must reach the inbound
+# pipeline (a provider's webhook, or the IMAP mailbox polled by Celery beat).
+FORUM_REPLY_ADDRESS = env("FORUM_REPLY_ADDRESS", default="reply+{key}@forum.convive.example.org")
+# A category that accepts new topics by email has the address ``{slug}`` makes here.
+FORUM_CATEGORY_ADDRESS = env(
+    "FORUM_CATEGORY_ADDRESS", default="forum+{slug}@forum.convive.example.org"
+)
+FORUM_REPLY_KEY_DAYS = env.int("FORUM_REPLY_KEY_DAYS", default=90)
+# How long authors may edit their own posts.
+FORUM_EDIT_MINUTES = env.int("FORUM_EDIT_MINUTES", default=24 * 60)
+# Posts shown on one page of a topic.
+FORUM_POSTS_PER_PAGE = 20
+FORUM_TOPICS_PER_PAGE = 30
+
+# ---------------------------------------------------------------------------------------------
 # Celery: without REDIS_URL every task runs inline (eager); with it, Redis is broker and backend.
 # CELERY_BROKER_URL gives the broker a Redis of its own (persistent, noeviction: see README).
 # ---------------------------------------------------------------------------------------------

@@ -5,5 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class CommunityConfig(AppConfig):
     name = "network.community"
     label = "community"
+    demo_seed = "network.community.demo.seed_community"
     verbose_name = _("Community of practice")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        # Registers the forum's actions with network.permissions.
+        from . import permissions  # noqa: F401

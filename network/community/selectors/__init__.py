@@ -1,0 +1,1 @@
+"""The forum's reads, one module per area; every one filters with ``visibility``."""

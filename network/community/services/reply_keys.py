@@ -1,0 +1,77 @@
+"""Reply addresses: ``reply+<key>@<domain>``, one per post and recipient of a notification.
+
+A key is 16 random bytes and an HMAC of them with the site's secret (``signing``), in lower-case
+base32 so mail systems that fold case keep it whole. A forged key fails the signature before any
+database lookup; a real one is found by its SHA-256 (``ReplyKey.key_hash``), so the database
+never holds a key that could post as someone. Keys expire (``FORUM_REPLY_KEY_DAYS``).
+"""
+
+import base64
+import hmac
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.crypto import salted_hmac
+
+from ..models import Post, ReplyKey, key_hash
+
+_SALT = "convive.community.reply-key"
+_RANDOM_BYTES = 15
+_SIGNATURE_BYTES = 10
+
+
+def _b32(data: bytes) -> str:
+    return base64.b32encode(data).decode().rstrip("=").lower()
+
+
+def _signature(random_part: str) -> str:
+    digest = salted_hmac(_SALT, random_part, algorithm="sha256").digest()
+    return _b32(digest[:_SIGNATURE_BYTES])
+
+
+def reply_key_lifetime() -> timedelta:
+    return timedelta(days=getattr(settings, "FORUM_REPLY_KEY_DAYS", 90))
+
+
+def reply_key_issue(*, user, post: Post) -> str:
+    """A new reply key for ``user`` answering ``post`` (the raw key: put it in the address,
+    never store it). Issuing again replaces the earlier key of the same pair."""
+    random_part = _b32(secrets.token_bytes(_RANDOM_BYTES))
+    key = f"{random_part}{_signature(random_part)}"
+    values = {"key_hash": key_hash(key), "expires_at": timezone.now() + reply_key_lifetime()}
+    try:
+        with transaction.atomic():
+            ReplyKey.objects.update_or_create(user=user, post=post, defaults=values)
+    except IntegrityError:
+        ReplyKey.objects.filter(user=user, post=post).update(**values)
+    return key
+
+
+def reply_key_is_signed(key: str) -> bool:
+    """Whether ``key`` carries a valid signature (a forged or mistyped key does not)."""
+    key = key.strip().lower()
+    random_length = len(_b32(b"\0" * _RANDOM_BYTES))
+    if len(key) <= random_length:
+        return False
+    random_part, signature = key[:random_length], key[random_length:]
+    return hmac.compare_digest(signature, _signature(random_part))
+
+
+def reply_key_find(*, key: str) -> ReplyKey | None:
+    """The stored key for a signed ``key`` (expired or not: the caller tells them apart), or
+    None for a forged or unknown one."""
+    if not reply_key_is_signed(key):
+        return None
+    return (
+        ReplyKey.objects.select_related("user", "post__topic__category")
+        .filter(key_hash=key_hash(key.strip().lower()))
+        .first()
+    )
+
+
+def reply_address(*, key: str) -> str:
+    """The address a recipient replies to (``FORUM_REPLY_ADDRESS``, with ``{key}``)."""
+    return settings.FORUM_REPLY_ADDRESS.format(key=key)

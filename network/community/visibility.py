@@ -1,0 +1,166 @@
+"""Who may read what in the forum: the one rule, in SQL.
+
+Every output that shows forum content (category and topic pages, the latest, top and unanswered
+lists, feeds, search, the sitemap, digests, notifications, exports, link cards, the moderation
+queue) filters with these functions and nothing else, so a private space stays invisible
+everywhere. A category is readable when:
+
+- it is public (anyone, anonymous visitors included);
+- it is for members and the reader is a signed-in, active person;
+- it is private and the reader belongs to a group granted ``can_see`` on it (superusers read
+  everything).
+
+A topic is listed when its category is readable and it is neither hidden nor waiting for
+approval. Its page also opens for its author and for the category's moderators, who see what
+others do not (held and hidden posts), marked as such.
+
+Moderators (the moderator role, or a coordinator acting with two-factor) moderate the readable
+categories their ``ModeratorScope`` rows name, or every readable one when they have none.
+Outputs shared between visitors (cached pages, feeds) use the anonymous rule, ``user=None``.
+"""
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from network.roles import Role
+from network.selectors import user_has_role
+
+from .models import Category, CategoryGrant, ModeratorScope, Post, Space, Topic
+
+Visitor = AbstractBaseUser | AnonymousUser | None
+
+
+def _signed_in(user: Visitor) -> bool:
+    return user is not None and user.is_authenticated and user.is_active
+
+
+def categories_readable_q(*, user: Visitor = None, prefix: str = "") -> Q:
+    """Matches the rows whose category (``prefix`` reaches it from another table, e.g.
+    ``"category__"``) ``user`` may read."""
+    public = Q(**{f"{prefix}access": Category.Access.PUBLIC})
+    if not _signed_in(user):
+        return public
+    if user.is_superuser:
+        return Q()
+    return (
+        public
+        | Q(**{f"{prefix}access": Category.Access.MEMBERS})
+        | (Q(**{f"{prefix}access": Category.Access.PRIVATE}) & _granted_q(user=user, prefix=prefix))
+    )
+
+
+def _granted_q(*, user: Visitor, prefix: str, right: str = "can_see") -> Q:
+    category_id = f"{prefix}id" if prefix else "pk"
+    grants = CategoryGrant.objects.filter(
+        category_id=OuterRef(category_id), group__user=user, **{right: True}
+    )
+    return Q(Exists(grants))
+
+
+def categories_readable(*, user: Visitor = None) -> QuerySet[Category]:
+    return Category.objects.filter(categories_readable_q(user=user))
+
+
+def category_is_readable(*, user: Visitor, category: Category) -> bool:
+    return categories_readable(user=user).filter(pk=category.pk).exists()
+
+
+def category_grants(*, user: Visitor, category: Category, right: str) -> bool:
+    """Does a group of ``user`` hold ``right`` (``can_see``, ``can_reply``, ``can_start``) on
+    ``category``?"""
+    if not _signed_in(user):
+        return False
+    if user.is_superuser:
+        return True
+    return CategoryGrant.objects.filter(
+        category=category, group__user=user, **{right: True}
+    ).exists()
+
+
+def spaces_readable(*, user: Visitor = None) -> QuerySet[Space]:
+    """The private spaces in which ``user`` may read at least one category."""
+    readable = categories_readable(user=user).filter(space=OuterRef("pk"))
+    return Space.objects.filter(Exists(readable))
+
+
+def topics_listed_q(*, user: Visitor = None, prefix: str = "") -> Q:
+    """Matches the rows whose topic (through ``prefix``, e.g. ``"topic__"``) appears in lists,
+    feeds and search for ``user``."""
+    return categories_readable_q(user=user, prefix=f"{prefix}category__") & Q(
+        **{f"{prefix}is_hidden": False, f"{prefix}is_held": False}
+    )
+
+
+def topics_listed(*, user: Visitor = None) -> QuerySet[Topic]:
+    return Topic.objects.filter(topics_listed_q(user=user))
+
+
+def posts_listed_q(*, user: Visitor = None, prefix: str = "") -> Q:
+    """Matches the published posts of listed topics: what search, feeds, digests and exports
+    may show ``user``."""
+    return topics_listed_q(user=user, prefix=f"{prefix}topic__") & Q(
+        **{f"{prefix}state": Post.State.PUBLISHED}
+    )
+
+
+def posts_listed(*, user: Visitor = None) -> QuerySet[Post]:
+    return Post.objects.filter(posts_listed_q(user=user))
+
+
+def is_moderator(user: Visitor) -> bool:
+    """Does ``user`` act as a forum moderator at all (the moderator role, or a coordinator who
+    passed two-factor in this session, or a superuser)?"""
+    if not _signed_in(user):
+        return False
+    if user.is_superuser:
+        return True
+    if user_has_role(user=user, role=Role.MODERATOR):
+        return True
+    return user_has_role(user=user, role=Role.COORDINATOR) and bool(
+        getattr(user, "second_factor_passed", False)
+    )
+
+
+def categories_moderated_q(*, user: Visitor, prefix: str = "") -> Q:
+    """Matches the rows whose category ``user`` moderates (nothing when they are no
+    moderator)."""
+    if not is_moderator(user):
+        return Q(pk__in=[])
+    readable = categories_readable_q(user=user, prefix=prefix)
+    if user.is_superuser or not ModeratorScope.objects.filter(user=user).exists():
+        return readable
+    category_id = f"{prefix}id" if prefix else "pk"
+    scoped = ModeratorScope.objects.filter(user=user, category_id=OuterRef(category_id))
+    return readable & Q(Exists(scoped))
+
+
+def categories_moderated(*, user: Visitor) -> QuerySet[Category]:
+    return Category.objects.filter(categories_moderated_q(user=user))
+
+
+def moderates(*, user: Visitor, category: Category) -> bool:
+    return is_moderator(user) and categories_moderated(user=user).filter(pk=category.pk).exists()
+
+
+def topic_is_readable(*, user: Visitor, topic: Topic) -> bool:
+    """May ``user`` open this topic's page? Listed topics for their readers; a hidden or held
+    one for its author and the category's moderators too."""
+    if not category_is_readable(user=user, category=topic.category):
+        return False
+    if not (topic.is_hidden or topic.is_held):
+        return True
+    if _signed_in(user) and topic.author_id == user.pk:
+        return True
+    return moderates(user=user, category=topic.category)
+
+
+def posts_readable_q(*, user: Visitor, moderator: bool) -> Q:
+    """Within a topic ``user`` may read: which posts they see in full. Moderators see every
+    post; others the published ones and their own held ones (hidden posts show as a line
+    saying they were removed, drawn by the page, never their text)."""
+    if moderator:
+        return Q()
+    published = Q(state=Post.State.PUBLISHED)
+    if _signed_in(user):
+        return published | Q(state=Post.State.HELD, author=user)
+    return published
