@@ -53,8 +53,9 @@ class MentionTarget:
 
 @dataclass(frozen=True)
 class Rendered:
-    """A rendered post: its sanitised HTML, the usernames of the members it mentions (those the
-    resolver knew, in order of first mention) and the addresses it links to (in order)."""
+    """A rendered post: its sanitised HTML, the usernames of the members it mentions (as the
+    resolver's targets spell them, in order of first mention) and the addresses it links to (in
+    order)."""
 
     html: str
     mentions: tuple[str, ...]
@@ -226,7 +227,8 @@ def _mentions(tokens: list[Token], resolver: MentionResolver | None) -> list[str
                     _split_mentions(child, targets) if id(child) in texts_here else (child,)
                 )
             ]
-    return [name for name in names if name in targets]
+    # The members' own usernames: "@Ana" and "@ana" are one member, mentioned once.
+    return list(dict.fromkeys(targets[name].username for name in names if name in targets))
 
 
 def _split_mentions(text: Token, targets: dict[str, MentionTarget]) -> list[Token]:

@@ -157,6 +157,19 @@ def test_mentions_of_members_become_links_and_others_stay_text():
     assert asked == [["ana", "paulo.s", "nobody"]]
 
 
+def test_a_member_mentioned_twice_with_different_case_is_one_mention():
+    def resolver(names):
+        return {
+            name: MentionTarget(username="ana", display_name="Ana", url="/m/ana/")
+            for name in names
+            if name.lower() == "ana"
+        }
+
+    rendered = markdown_render(source="@Ana and @ana", mention_resolver=resolver)
+    assert rendered.mentions == ("ana",)
+    assert rendered.html.count('<a class="mention" href="/m/ana/">@Ana</a>') == 2
+
+
 def test_no_mention_in_code_links_or_email_addresses():
     source = "`@ana` [@ana](/es/) ana@example.org x@ana\n\n```\n@ana\n```"
     rendered = markdown_render(source=source, mention_resolver=members)
