@@ -2,6 +2,7 @@
 (tests/community/language_samples.json) and left to the caller's default when unsure."""
 
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -68,3 +69,12 @@ def test_addresses_mentions_and_code_do_not_count_as_words():
         "Merci @ana, voici le lien https://example.org/rapport pour la réunion de jeudi prochain."
     )
     assert language_detect(text=post, default="en") == "fr"
+
+
+def test_a_long_run_without_spaces_is_read_in_linear_time():
+    # A post may hold 30,000 characters of anything; an address pattern that backtracks took
+    # seconds on such a run (quadratic), this takes milliseconds.
+    started = time.perf_counter()
+    for run in ("[" * 30_000, "a" * 30_000, "x@" * 15_000):
+        assert language_detect(text=run, default="pt") == "pt"
+    assert time.perf_counter() - started < 1.5
