@@ -65,6 +65,7 @@ class Rendered:
 MentionResolver = Callable[[list[str]], dict[str, MentionTarget]]
 CardResolver = Callable[[str], LinkCard | None]
 
+LINK_SCHEMES = {"", "http", "https", "mailto"}  # "" is a relative address
 EXTERNAL_REL = "nofollow ugc noopener"
 UNTRUSTED_INTERNAL_REL = "nofollow ugc"
 
@@ -162,7 +163,7 @@ def _inline(children: list[Token], *, links: list[str], nofollow_all: bool) -> I
     for token in children:
         if token.type == "link_open":
             href = str(token.attrGet("href") or "")
-            links.append(href)
+            _link_keep(links, href)
             rel = link_rel(href, nofollow_all=nofollow_all)
             if rel:
                 token.attrSet("rel", rel)
@@ -173,15 +174,29 @@ def _inline(children: list[Token], *, links: list[str], nofollow_all: bool) -> I
             yield token
 
 
+def _link_kept(href: str) -> bool:
+    """Whether the sanitiser keeps an address (not a data: image's, for one)."""
+    return urlsplit(href.strip()).scheme.lower() in LINK_SCHEMES
+
+
+def _link_keep(links: list[str], href: str) -> None:
+    if _link_kept(href):
+        links.append(href)
+
+
 def _image_as_link(image: Token, *, links: list[str], nofollow_all: bool) -> Iterator[Token]:
     src = str(image.attrGet("src") or "")
+    text = Token("text", "", 0, content=image.content or src)
+    if not _link_kept(src):
+        yield text  # only the alternative text: there is nothing safe to link to
+        return
     links.append(src)
     opening = Token("link_open", "a", 1, attrs={"href": src})
     rel = link_rel(src, nofollow_all=nofollow_all)
     if rel:
         opening.attrSet("rel", rel)
     yield opening
-    yield Token("text", "", 0, content=image.content or src)
+    yield text
     yield Token("link_close", "a", -1)
 
 
@@ -347,6 +362,6 @@ def html_sanitise(*, html: str) -> str:
         attribute_filter=_attribute_filter,
         tag_attribute_values=_TAG_ATTRIBUTE_VALUES,
         link_rel=None,
-        url_schemes={"http", "https", "mailto"},
+        url_schemes=LINK_SCHEMES - {""},
         strip_comments=True,
     )

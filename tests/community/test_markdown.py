@@ -130,6 +130,12 @@ def test_images_are_links_to_the_image():
     assert "<img" not in html("![x](https://other.example/pixel.gif)")
 
 
+def test_an_image_given_as_data_keeps_its_text_and_no_address():
+    rendered = markdown_render(source="![chart](data:image/png;base64,AAAA)")
+    assert rendered.html.strip() == "<p>chart</p>"
+    assert rendered.links == ()
+
+
 def members(names: list[str]) -> dict[str, MentionTarget]:
     known = {
         "ana": MentionTarget(username="ana", display_name="Ana Ruiz", url="/es/members/ana/"),
