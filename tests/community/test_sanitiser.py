@@ -2,6 +2,9 @@
 make a dangerous link, and the sanitiser strips whatever is outside its allow-list."""
 
 import pytest
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from network.community.markdown import html_sanitise, markdown_render
 
@@ -77,3 +80,24 @@ def test_a_dangerous_markdown_link_stays_the_text_that_was_typed():
     rendered = markdown_render(source="[the report](JaVaScRiPt:alert(1)) is here")
     assert rendered.html.strip() == "<p>[the report](JaVaScRiPt:alert(1)) is here</p>"
     assert rendered.links == ()
+
+
+PIECES = [
+    "[", "]", "(", ")", "<", ">", "!", "@", "`", "*", "_", "~", "|", "-", "#", ">", "\n", " ",
+    ":", "/", "//", "http://", "https://", "mailto:", "javascript:", "data:", "www.", "[::1",
+    "%5B", "&#106;", "&colon;", "\t", "\u2028", "ana", "example.org", "'", '"', "=", "on",
+    "script", "img", "svg", "src", "href",
+]  # fmt: skip
+
+
+# Derandomised and without a database of examples: the same 300 sources on every run.
+@hypothesis_settings(max_examples=300, deadline=None, derandomize=True, database=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=40).map("".join))
+def test_any_mix_of_markdown_and_address_pieces_renders_safely(source):
+    rendered = markdown_render(
+        source=source,
+        nofollow_all=True,
+        mention_resolver=lambda names: {},
+        card_resolver=lambda url: None,
+    )
+    assert dangers(rendered.html) == []
