@@ -308,7 +308,7 @@ MATRIX: list[Row] = [
         "forum-post-flag-private",
         named("community:post_flag", lambda w: w["forum_private_post"].pk),
         signed_in=404,
-        overrides={"partner": 200, "superuser": 200, "superuser_password_only": 200},
+        overrides={"partner": 200, "superuser": 200, "superuser_password_only": 404},
     ),
     Row(
         "forum-moderation-queue",
