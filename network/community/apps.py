@@ -9,5 +9,6 @@ class CommunityConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        # Registers the forum's actions with network.permissions.
-        from . import permissions  # noqa: F401
+        # The forum's actions registered with network.permissions; inbound mail's tasks for the
+        # workers and its receiver of anymail's inbound signal.
+        from . import inbound_tasks, permissions  # noqa: F401
