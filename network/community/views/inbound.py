@@ -1,18 +1,22 @@
 """Email: the members' page on replying and starting topics by email, the providers' inbound
 webhook, and the original of a held email for moderators."""
 
+import logging
+
 from anymail.webhooks.mailgun import MailgunInboundWebhookView
 from anymail.webhooks.postmark import PostmarkInboundWebhookView
 from anymail.webhooks.sendgrid import SendGridInboundWebhookView
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseForbidden
 from django.shortcuts import render
 from django.views.decorators.csrf import csrf_exempt
 
 from ..permissions import suspension_active
 from ..selectors.inbound import categories_email_startable, inbound_mail_for_moderator
 from ..services.inbound import category_address
+
+logger = logging.getLogger(__name__)
 
 # Each provider's inbound view and the anymail setting it cannot be safe without (Mailgun
 # signs its posts; the others are protected only by the basic auth of WEBHOOK_SECRET).
@@ -44,12 +48,16 @@ def how_to(request, **kwargs):
 def webhook(request, provider: str):
     """The configured provider's inbound webhook (anymail checks its signature or basic auth,
     then sends its ``inbound`` signal: ``inbound_tasks.inbound_received``). Any other provider,
-    or one whose secret is not set, does not exist here."""
+    does not exist here; the configured one without its secret refuses every post (it could
+    not tell the provider's posts from anybody's)."""
     if provider not in PROVIDERS or provider != settings.FORUM_INBOUND_PROVIDER:
         raise Http404
     view_class, secret_setting = PROVIDERS[provider]
     if not settings.ANYMAIL.get(secret_setting):
-        raise Http404
+        logger.error("The %s inbound webhook has no %s: refused.", provider, secret_setting)
+        return HttpResponseForbidden(
+            "This inbound webhook is not configured.", content_type="text/plain"
+        )
     return view_class.as_view()(request)
 
 

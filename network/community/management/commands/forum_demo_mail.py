@@ -1,13 +1,13 @@
 """Replay example emails as replies by demo members: reply by email, end to end, on the console.
 
-    manage.py forum_demo_mail [FOLDER] [--member USERNAME --topic SLUG [--number N]]
+    manage.py forum_demo_mail [FOLDER] [--member EMAIL --topic SLUG [--number N]]
 
 FOLDER (default ``network/community/demo_mail/``) holds ``.eml`` templates, replayed in name
 order. In each, ``{{reply_address}}`` (in ``To:``) becomes a reply address freshly issued to the
 member for the post they answer, exactly as a notification email would carry it;
 ``{{member_email}}`` becomes the member's address and ``{{message_id}}`` a new Message-ID (so a
 replay is a new message). Who answers which post is said by the template's own headers,
-``X-Demo-Member: <username>`` and ``X-Demo-Post: <topic slug>#<post number>`` (without a
+``X-Demo-Member: <member's email>`` and ``X-Demo-Post: <topic slug>#<post number>`` (without a
 number: the topic's last post), else by the options. Each message then goes through the forum's
 inbound service like any received mail; the command prints what became of it and the post
 written (with the console email backend, the notifications it sends are printed too).
@@ -68,7 +68,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("folder", nargs="?", default=str(DEFAULT_FOLDER))
-        parser.add_argument("--member", help="Username of the member replying (default).")
+        parser.add_argument("--member", help="Email of the member replying (default).")
         parser.add_argument("--topic", help="Slug of the topic replied to (default).")
         parser.add_argument("--number", type=int, help="Number of the post replied to.")
 
@@ -79,18 +79,18 @@ class Command(BaseCommand):
             raise CommandError(f"No .eml templates in {folder}.")
         for path in templates:
             raw = path.read_bytes()
-            username = _header(raw, "X-Demo-Member") or options["member"]
+            member_email = _header(raw, "X-Demo-Member") or options["member"]
             spec = _header(raw, "X-Demo-Post") or (
                 f"{options['topic']}#{options['number'] or ''}" if options["topic"] else ""
             )
-            if not username or not spec:
+            if not member_email or not spec:
                 raise CommandError(
                     f"{path.name}: say who answers which post (X-Demo-Member and X-Demo-Post, "
                     "or --member and --topic)."
                 )
-            member = User.objects.filter(username=username).first()
+            member = User.objects.filter(email__iexact=member_email).first()
             if member is None:
-                raise CommandError(f"{path.name}: no member {username!r}.")
+                raise CommandError(f"{path.name}: no member {member_email!r}.")
             post = _post_of(spec)
             address = reply_address(key=reply_key_issue(user=member, post=post))
             raw = (
@@ -101,7 +101,7 @@ class Command(BaseCommand):
             )
             self.stdout.write(
                 self.style.MIGRATE_HEADING(
-                    f"{path.name}: {member.username} <{member.email}> answers post "
+                    f"{path.name}: {member.get_full_name()} <{member.email}> answers post "
                     f"#{post.number} of \u201c{post.topic.title}\u201d, writing to {address}"
                 )
             )
