@@ -73,3 +73,29 @@ def bounce_mail(*, address: str, status: str = "5.1.1", action: str = "failed") 
         "\r\n"
         "--b1--\r\n"
     ).encode()
+
+
+UNSURE_BODY = (
+    "Yes, we do the same.\n\n"
+    "El sáb, 28 nov 2026 a las 9:12, Convive escribió:\n"
+    "We opened a one-stop desk. What worked for you?\n"
+)
+
+
+def held_mail(*, category=None):
+    """A reply by email that the trimmer was unsure of: held, with its original kept."""
+    from network.community.models import InboundMail, Post
+    from network.community.services.inbound import mail_receive
+    from network.community.services.reply_keys import reply_address, reply_key_issue
+    from tests.factories import ForumCategoryFactory, ForumTopicFactory
+
+    topic = ForumTopicFactory(category=category or ForumCategoryFactory())
+    replier = member()
+    opening = Post.objects.get(topic=topic, number=1)
+    address = reply_address(key=reply_key_issue(user=replier, post=opening))
+    received = mail_receive(
+        raw=raw_mail(to=address, sender=replier.email, body=UNSURE_BODY),
+        source=InboundMail.Source.FILE,
+    )
+    assert received.outcome == InboundMail.Outcome.HELD
+    return received
