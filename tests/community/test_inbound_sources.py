@@ -23,6 +23,7 @@ Outcome = InboundMail.Outcome
 SIGNING_KEY = "key-test-signing-0123456789"
 MAILGUN = {"WEBHOOK_SECRET": "", "MAILGUN_WEBHOOK_SIGNING_KEY": SIGNING_KEY}
 URL = "/community/inbound/mailgun/"
+MIME_URL = "/community/inbound/mailgun_mime/"
 
 
 @pytest.fixture
@@ -59,7 +60,7 @@ def test_a_signed_webhook_post_becomes_the_members_reply(
     replier, opening, address = reply
     raw = raw_mail(to=address, sender=replier.email, body=reply_body("Nosotros igual."))
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(URL, _mailgun_post(raw, address))
+        response = client.post(MIME_URL, _mailgun_post(raw, address))
     assert response.status_code == 200
     received = InboundMail.objects.get()
     assert (received.source, received.outcome) == (InboundMail.Source.WEBHOOK, Outcome.POSTED)

@@ -49,7 +49,10 @@ def webhook(request, provider: str):
     """The configured provider's inbound webhook (anymail checks its signature or basic auth,
     then sends its ``inbound`` signal: ``inbound_tasks.inbound_received``). Any other provider,
     does not exist here; the configured one without its secret refuses every post (it could
-    not tell the provider's posts from anybody's)."""
+    not tell the provider's posts from anybody's). Mailgun posts the raw message to an address
+    that contains "mime": ``mailgun_mime`` is Mailgun's too."""
+    if provider == "mailgun_mime":
+        provider = "mailgun"
     if provider not in PROVIDERS or provider != settings.FORUM_INBOUND_PROVIDER:
         raise Http404
     view_class, secret_setting = PROVIDERS[provider]
