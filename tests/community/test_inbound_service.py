@@ -154,6 +154,31 @@ def test_a_refused_reply_is_not_posted_and_the_member_is_told_why(
     assert f"/fr/community/t/{topic.pk}/" in sent.body
 
 
+def test_a_member_who_lost_access_is_told_without_a_link_to_the_topic(
+    django_capture_on_commit_callbacks,
+):
+    from django.contrib.auth.models import Group
+
+    from network.community.models import CategoryGrant
+
+    private = ForumCategoryFactory(access="private")
+    group = Group.objects.create(name="partners")
+    CategoryGrant.objects.create(category=private, group=group, can_see=True)
+    topic = ForumTopicFactory(category=private)
+    replier = member()
+    replier.groups.add(group)
+    address = _address_for(replier, _opening(topic))
+    replier.groups.remove(group)
+    with django_capture_on_commit_callbacks(execute=True):
+        received = mail_receive(raw=raw_mail(to=address, sender=replier.email), source=FILE)
+    assert received.outcome == Outcome.REJECTED
+    assert Post.objects.filter(topic=topic).count() == 1
+    [sent] = outbox.outbox
+    assert "You no longer have access to this part of the forum." in sent.body
+    assert f"/community/t/{topic.pk}/" not in sent.body
+    assert topic.title not in sent.body
+
+
 @pytest.mark.parametrize(
     "headers, subject",
     [

@@ -216,6 +216,38 @@ def test_a_message_that_fails_stays_unseen_and_the_others_are_moved(monkeypatch,
     assert box.seen == []
 
 
+@override_settings(
+    FORUM_IMAP_HOST="imap.example.org",
+    FORUM_IMAP_PORT=993,
+    FORUM_IMAP_SSL=True,
+    FORUM_IMAP_USER="forum@example.org",
+    FORUM_IMAP_PASSWORD="secret",
+    FORUM_IMAP_FOLDER="Forum",
+)
+def test_the_mailbox_is_opened_with_the_settings(monkeypatch):
+    import imap_tools
+
+    opened = {}
+
+    class FakeMailBox:
+        def __init__(self, host, port, timeout=None):
+            opened.update(host=host, port=port)
+
+        def login(self, user, password, initial_folder="INBOX"):
+            opened.update(user=user, password=password, folder=initial_folder)
+            return self
+
+    monkeypatch.setattr(imap_tools, "MailBox", FakeMailBox)
+    assert isinstance(inbound_tasks.mailbox_open(), FakeMailBox)
+    assert opened == {
+        "host": "imap.example.org",
+        "port": 993,
+        "user": "forum@example.org",
+        "password": "secret",
+        "folder": "Forum",
+    }
+
+
 @override_settings(FORUM_IMAP_HOST="")
 def test_without_an_imap_host_the_task_opens_no_mailbox(monkeypatch):
     def refuse():

@@ -334,11 +334,16 @@ def _write(*, user: User, extracted, message: EmailMessage, post: Post | None, w
     if held and not source:
         # Nothing could be told apart: the moderator sees the whole text and edits it.
         source = _whole_text(message) or _("(This email has no text.)")
+    language = _language_of(user)
     try:
-        with translation.override(_language_of(user)):
+        with translation.override(language):
             written = write(held, source)
     except PermissionDenied as refusal:
         reason = str(refusal) or "refused"
+        with translation.override(language):
+            if reason == _("This page does not exist."):
+                # Lost access: no link to a page they cannot open.
+                reason, post = _("You no longer have access to this part of the forum."), None
         _tell(user=user, template="refused", post=post, message=message, reason=reason)
         return _Verdict(Outcome.REJECTED, f"refused: {reason}", user=user)
     except ValidationError as invalid:
