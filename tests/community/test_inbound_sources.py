@@ -332,3 +332,33 @@ def test_the_demo_command_needs_a_member_and_a_post(tmp_path):
     (tmp_path / "a.eml").write_bytes(b"To: {{reply_address}}\r\n\r\nHi\r\n")
     with pytest.raises(CommandError):
         call_command("forum_demo_mail", str(tmp_path), stdout=StringIO())
+
+
+@override_settings(FORUM_INBOUND_PROVIDER="postmark", ANYMAIL={"WEBHOOK_SECRET": "forum:s3cret"})
+def test_postmark_posts_need_the_webhook_secret(client, reply, django_capture_on_commit_callbacks):
+    import base64
+    import json
+
+    replier, _opening, address = reply
+    payload = json.dumps(
+        {
+            "RecordType": "Inbound",
+            "RawEmail": raw_mail(to=address, sender=replier.email).decode(),
+            "OriginalRecipient": address,
+        }
+    )
+    url = "/community/inbound/postmark/"
+    assert client.post(url, payload, content_type="application/json").status_code == 400
+    wrong = base64.b64encode(b"forum:guess").decode()
+    response = client.post(
+        url, payload, content_type="application/json", HTTP_AUTHORIZATION=f"Basic {wrong}"
+    )
+    assert response.status_code == 400
+    assert not InboundMail.objects.exists()
+    right = base64.b64encode(b"forum:s3cret").decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            url, payload, content_type="application/json", HTTP_AUTHORIZATION=f"Basic {right}"
+        )
+    assert response.status_code == 200
+    assert InboundMail.objects.get().outcome == Outcome.POSTED

@@ -272,7 +272,9 @@ def _reply_verdict(*, key: str, sender: str, message: EmailMessage) -> _Verdict:
     if reply_key is None:
         return _Verdict(Outcome.REJECTED, "unknown key")
     user = reply_key.user
-    from_owner = sender in _addresses_of(user) and user.is_active
+    if not user.is_active:
+        return _Verdict(Outcome.REJECTED, "the key's member is no longer active", user=user)
+    from_owner = sender in _addresses_of(user)
     if reply_key.expires_at <= timezone.now():
         if from_owner:
             _tell(user=user, template="reply_key_expired", post=reply_key.post, message=message)
