@@ -7,6 +7,8 @@ import email.policy
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from network.community.mail.trimming import Extracted, html_to_text, reply_extract
 
@@ -189,3 +191,92 @@ def test_html_to_text_keeps_paragraphs_lists_links_and_quotes():
         "> Cita\n>\n> > Anterior\n\n"
         "Lucía\nTécnica de acogida"
     )
+
+
+def test_a_date_line_alone_does_not_ask_for_a_moderator():
+    extracted = _reply("Reunión de la red:\n\nFecha: 12 de marzo\nLugar: Valdeluz\n")
+
+    assert extracted.text == "Reunión de la red:\n\nFecha: 12 de marzo\nLugar: Valdeluz"
+    assert not extracted.unsure
+
+
+def test_deeply_nested_html_is_read_without_crashing():
+    html = "<div>" * 3000 + "Hola<blockquote>" * 200 + "cita" + "</div>" * 3000
+
+    extracted = _reply(html, content_type="text/html; charset=utf-8")
+
+    assert extracted.text.startswith("Hola")
+
+
+_MAIL_ALPHABET = st.sampled_from(
+    ["\n", " ", ">", "> ", "-- ", "--", "De: ", "From: ", "Sent: ", "Para: ", "Asunto: ", "À : ",
+     "El lun, 3 mar 2025, ", "Le 3 mars, ", "On Mon, ", " wrote:", " escribió:", " a écrit :",
+     "a@b.example", "<", "Sent from my iPhone", "-----Original Message-----", "Hola", "ç", "é",
+     "\u200f", "\x00", "________________________________", "1. ", "- "]
+)  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None, derandomize=True)
+@given(body=st.lists(_MAIL_ALPHABET, max_size=60).map("".join))
+def test_any_plain_text_gives_a_part_of_itself(body):
+    extracted = _reply(body)
+
+    assert extracted.unsure or extracted.text.strip()
+    assert "\x00" not in extracted.text
+    for line in extracted.text.split("\n"):
+        # Every line comes from the message, or is a quoted line it answers.
+        assert line.strip().lstrip("> ").strip() in body.replace("\x00", "")
+
+
+_HTML_PIECES = st.sampled_from(
+    ["<div>", "</div>", "<p>", "</p>", "<br>", "<blockquote>", "</blockquote>", "<ul>", "<li>",
+     "</ul>", "<ol start='x'>", '<div class="gmail_quote">', '<div id="divRplyFwdMsg">',
+     '<div class="gmail_attr">', "<a href='https://x.example'>", "</a>", "<!--", "-->", "Hola",
+     " wrote:", "&nbsp;", "<table><tr><td>", "<pre>", "</pre>", "<style>"]
+)  # fmt: skip
+
+
+@settings(max_examples=100, deadline=None, derandomize=True)
+@given(html=st.lists(_HTML_PIECES, max_size=60).map("".join))
+def test_any_html_is_read_without_crashing(html):
+    extracted = _reply(html, content_type="text/html; charset=utf-8")
+
+    assert extracted.unsure or extracted.text.strip()
+    assert "\ue000" not in extracted.text
+
+
+def test_french_headers_with_no_break_spaces_are_recognised():
+    extracted = _reply(
+        "Oui, chez nous aussi.\n\n"
+        "De\u00a0: Forum Convive <reply+x@forum.convive.example>\n"
+        "Envoyé\u00a0: lundi 3 mars 2025 10:12\n"
+        "À\u00a0: Sylvie Moreau <s.moreau@saint-aubin.example>\n"
+        "Objet\u00a0: [Convive] Premier accueil\n\nBonjour à tous,\n"
+    )
+    gmail = _reply(
+        "Merci.\n\nLe lun. 3 mars 2025 à 10:12, Forum Convive <reply+x@forum.convive.example> a"
+        "\nécrit\u202f:\n\n> Bonjour à tous,\n"
+    )
+
+    assert (extracted.text, gmail.text) == ("Oui, chez nous aussi.", "Merci.")
+    assert not extracted.unsure and not gmail.unsure
+
+
+def test_outlook_for_mac_header_block_with_a_date_line_is_cut():
+    extracted = _reply(
+        "We do the same.\n\nFrom: Convive Forum <reply+x@forum.convive.example>\n"
+        "Date: Monday, 3 March 2025 at 10:12\nTo: Tom Hughes <tom@eastbridge.example>\n"
+        "Subject: [Convive] Proof of address\n\nWhat letter do your teams give?\n"
+    )
+
+    assert extracted.text == "We do the same."
+
+
+def test_new_outlook_reference_container_is_cut():
+    html = (
+        "<div>Same here.</div>"
+        '<div id="mail-editor-reference-message-container"><div><b>From:</b> Convive Forum</div>'
+        "<p>What letter do your teams give?</p></div>"
+    )
+
+    assert _reply(html, content_type="text/html; charset=utf-8").text == "Same here."

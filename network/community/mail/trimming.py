@@ -112,12 +112,15 @@ _DEVICE_SIGNATURE = re.compile(
     r"\s*(?:<[^>\s]*>|\[[^\]\s]*\]|\([^)\s]*\))?$",
     re.IGNORECASE,
 )
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SEPARATOR_LINE = re.compile(r"^[_\-=*~]{3,}$")
 _QUOTE_PREFIX = re.compile(r"^\s*((?:>[ \t]?)+)")
 
 # Signs of a reply left in text that nothing was trimmed from.
 _REPLY_MARKERS = re.compile(
-    rf"\b{_VERB}\s*:|^\s*>|^\*?(?:{_HEADER_KEYS['date']})\*?\s*:"
+    rf"\b{_VERB}\s*:|^\s*>"
+    rf"|^\*?(?:{_HEADER_KEYS['from']})\*?\s*:.*\n\*?(?:{_HEADER_KEYS['date']}"
+    rf"|{_HEADER_KEYS['to']}|{_HEADER_KEYS['subject']})\*?\s*:"
     r"|original\s+message|mensaje\s+original|mensagem\s+original|message\s+d['\u2019]origine",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -156,11 +159,11 @@ def html_to_text(html: str) -> str:
     """Plain text, as Markdown source, of an HTML email body.
 
     Paragraphs are separated by a blank line (Outlook's ``MsoNormal`` paragraphs are lines),
-    ``<div>`` and ``<br>`` break lines, lists become
-    "- " or "1. " items, blockquotes "> " lines, links "[text](address)" when the text is not the
-    address itself. Styles, scripts, images and comments are left out.
+    ``<div>`` and ``<br>`` break lines, lists become "- " or "1. " items, blockquotes "> "
+    lines, links "[text](address)" when the text is not the address itself. Styles, scripts,
+    images and comments are left out.
     """
-    return _Renderer().render(BeautifulSoup(html, "html.parser"))
+    return _Renderer().render(BeautifulSoup(_CONTROL_CHARACTERS.sub("", html), "html.parser"))
 
 
 def _part_text(part: email.message.EmailMessage) -> str:
@@ -169,7 +172,9 @@ def _part_text(part: email.message.EmailMessage) -> str:
     except (LookupError, ValueError):
         # An unknown or misspelt charset: the bytes, read as UTF-8 as most clients send.
         text = (part.get_payload(decode=True) or b"").decode("utf-8", errors="replace")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # Control characters (NUL above all, which PostgreSQL text refuses) are no one's words.
+    return _CONTROL_CHARACTERS.sub("", text)
 
 
 def _flowed_joined(*, part: email.message.EmailMessage, text: str) -> str:
@@ -340,7 +345,9 @@ def _trim_text(text: str) -> tuple[str, bool]:
     while result and (not result[-1].strip() or _SEPARATOR_LINE.match(result[-1].strip())):
         result.pop()
     # Some clients (Yahoo) indent the whole plain part; four spaces would make Markdown code.
-    return textwrap.dedent(_collapse_blank_lines(result)), trimmed
+    text = textwrap.dedent(_collapse_blank_lines(result))
+    # A reply header's marker where no header was expected (inside a list item): only the mark.
+    return text.replace(_ATTRIBUTION_MARK, "").strip("\n"), trimmed
 
 
 def _collapse_blank_lines(lines: list[str]) -> str:
@@ -350,7 +357,9 @@ def _collapse_blank_lines(lines: list[str]) -> str:
 
 # HTML
 
-_CUT_FROM_ID = re.compile(r"^(?:x_)*(?:divRplyFwdMsg|appendonsend)$")
+_CUT_FROM_ID = re.compile(
+    r"^(?:x_)*(?:divRplyFwdMsg|appendonsend|mail-editor-reference-message-container)$"
+)
 _CUT_FROM_CLASSES = {"yahoo_quoted", "moz-forward-container", "OutlookMessageHeader"}
 _ATTRIBUTION_CLASSES = {"gmail_attr", "moz-cite-prefix"}
 _SIGNATURE_CLASSES = {"gmail_signature", "moz-signature", "protonmail_signature_block"}
@@ -379,21 +388,20 @@ def _cut_from(tag: Tag) -> None:
 
 def _trim_html(soup: BeautifulSoup) -> bool:
     """Cut the clients' quote containers and signatures; mark reply headers. True if any."""
-    trimmed = False
-    for tag in soup.find_all(True):
-        if tag.parent is None and tag is not soup:
-            continue  # already cut with an ancestor or an earlier element
-        if (
-            _CUT_FROM_ID.match(tag.get("id") or "")
+    first_cut = next(
+        (
+            tag
+            for tag in soup.find_all(True)
+            if _CUT_FROM_ID.match(tag.get("id") or "")
             or _classes(tag) & _CUT_FROM_CLASSES
             or (tag.name == "div" and _is_outlook_header_div(tag))
-        ):
-            _cut_from(tag)
-            trimmed = True
-            break
+        ),
+        None,
+    )
+    trimmed = first_cut is not None
+    if first_cut is not None:
+        _cut_from(first_cut)
     for tag in soup.find_all(True):
-        if tag.parent is None:
-            continue
         if (
             _classes(tag) & _SIGNATURE_CLASSES
             or tag.get("data-smartmail") == "gmail_signature"
@@ -420,8 +428,12 @@ _BLOCKS = {
 class _Renderer:
     """Renders parsed HTML as plain text; one instance per rendering."""
 
-    def __init__(self) -> None:
+    # Deeper elements (hostile or broken mail) are read as plain text, within Python's stack.
+    MAX_DEPTH = 80
+
+    def __init__(self, *, depth: int = 0) -> None:
         self.parts: list[str] = []
+        self.depth = depth
 
     def render(self, node: Tag) -> str:
         self._children(node)
@@ -456,7 +468,7 @@ class _Renderer:
                 self._text(str(child))
 
     def _nested(self, node: Tag) -> list[str]:
-        text = _Renderer().render(node)
+        text = _Renderer(depth=self.depth).render(node)
         return text.split("\n") if text else []
 
     def _lines(self, lines: list[str], *, breaks: int) -> None:
@@ -467,9 +479,19 @@ class _Renderer:
         self._breaks(breaks)
 
     def _element(self, tag: Tag) -> None:
-        name = tag.name
-        if name in _SKIPPED:
+        if tag.name in _SKIPPED:
             return
+        if self.depth >= self.MAX_DEPTH:
+            self._text(tag.get_text(" "))
+            return
+        self.depth += 1
+        try:
+            self._tag(tag)
+        finally:
+            self.depth -= 1
+
+    def _tag(self, tag: Tag) -> None:
+        name = tag.name
         if name == "br":
             self.parts.append("\n")
         elif name == "blockquote":
