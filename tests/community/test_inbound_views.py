@@ -43,6 +43,7 @@ def test_the_page_lists_the_addresses_of_the_categories_a_member_may_start_topic
     for absent in ("web-only", "partners", "announcements"):
         assert f"forum+{absent}@" not in page
     assert "<h1>" in page and "Reply by email" in page
+    assert f"<strong>{reader.email}</strong>" in page
     assert "90 days" in page
 
     group = Group.objects.create(name="editors")

@@ -1,5 +1,6 @@
 """Reads for inbound mail: where a member may start topics by email, held mail for moderators."""
 
+from allauth.account.models import EmailAddress
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from network.models import User
@@ -22,6 +23,18 @@ def categories_email_startable(*, user: User) -> QuerySet[Category]:
         )
         readable = readable.filter(~Q(who_can_start=Category.Who.GRANTED) | Q(Exists(granted)))
     return readable.select_related("space").order_by("position", "slug")
+
+
+def addresses_accepted(*, user: User) -> list[str]:
+    """The addresses the forum takes a member's email from: their confirmed ones and their
+    account's (one query)."""
+    confirmed = EmailAddress.objects.filter(user=user, verified=True).values_list(
+        "email", flat=True
+    )
+    addresses = {address.strip().lower() for address in confirmed}
+    if user.email:
+        addresses.add(user.email.strip().lower())
+    return sorted(addresses)
 
 
 def inbound_mail_for_moderator(*, user: User, mail_id: int) -> InboundMail | None:

@@ -46,6 +46,7 @@ from notifications.services import bounce_record, email_send
 from ..mail.classify import auto_reply_reason, bounce_of
 from ..mail.trimming import reply_extract
 from ..models import LANGUAGE_CODES, Category, InboundMail, Post, ReplyKey
+from ..selectors.inbound import addresses_accepted
 from . import posting, reply_keys
 
 logger = logging.getLogger(__name__)
@@ -123,16 +124,6 @@ def _recipients(message: EmailMessage, envelope_recipient: str) -> list[str]:
 
 def _sender(message: EmailMessage) -> str:
     return parseaddr(_header(message, "From"))[1].strip().lower()
-
-
-def _addresses_of(user: User) -> set[str]:
-    """The member's own addresses: confirmed ones, and the one on their account."""
-    addresses = set(
-        EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True)
-    )
-    if user.email:
-        addresses.add(user.email)
-    return {address.strip().lower() for address in addresses}
 
 
 def _member_of(address: str) -> User | None:
@@ -274,7 +265,7 @@ def _reply_verdict(*, key: str, sender: str, message: EmailMessage) -> _Verdict:
     user = reply_key.user
     if not user.is_active:
         return _Verdict(Outcome.REJECTED, "the key's member is no longer active", user=user)
-    from_owner = sender in _addresses_of(user)
+    from_owner = sender in addresses_accepted(user=user)
     if reply_key.expires_at <= timezone.now():
         if from_owner:
             _tell(user=user, template="reply_key_expired", post=reply_key.post, message=message)

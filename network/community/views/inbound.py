@@ -13,7 +13,11 @@ from django.shortcuts import render
 from django.views.decorators.csrf import csrf_exempt
 
 from ..permissions import suspension_active
-from ..selectors.inbound import categories_email_startable, inbound_mail_for_moderator
+from ..selectors.inbound import (
+    addresses_accepted,
+    categories_email_startable,
+    inbound_mail_for_moderator,
+)
 from ..services.inbound import category_address
 
 logger = logging.getLogger(__name__)
@@ -38,6 +42,7 @@ def how_to(request, **kwargs):
         "community/inbound/how_to.html",
         {
             "categories": categories,
+            "addresses": addresses_accepted(user=request.user),
             "suspended": suspension_active(user=request.user) is not None,
             "reply_days": settings.FORUM_REPLY_KEY_DAYS,
         },
