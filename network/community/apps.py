@@ -5,10 +5,12 @@ from django.utils.translation import gettext_lazy as _
 class CommunityConfig(AppConfig):
     name = "network.community"
     label = "community"
+    demo_seed = "network.community.demo.seed_community"
     verbose_name = _("Community of practice")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        # The forum's actions registered with network.permissions; inbound mail's tasks for the
-        # workers and its receiver of anymail's inbound signal.
-        from . import inbound_tasks, permissions  # noqa: F401
+        # Registers the forum's actions with network.permissions, who manages categories in
+        # the CMS, and the notification by which moderators' actions reach members; inbound
+        # mail's tasks for the workers and its receiver of anymail's inbound signal.
+        from . import admin_permissions, inbound_tasks, moderation_kinds, permissions  # noqa: F401

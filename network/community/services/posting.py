@@ -21,6 +21,7 @@ from network.models import User
 from network.permissions import decide
 
 from .. import permissions, signals
+from ..cards import card_for_url
 from ..languages import language_detect
 from ..markdown import MentionTarget, Rendered, markdown_render
 from ..models import LANGUAGE_CODES, Category, Post, Topic, TopicWatch
@@ -42,20 +43,26 @@ def _refuse_unless(user: User, action: str, obj) -> None:
 
 
 def _mention_targets(usernames: list[str]) -> dict[str, MentionTarget]:
-    """The active members among ``usernames`` (one query), as mention links."""
+    """The active members whose handles are among ``usernames`` (one query), as mention
+    links."""
     from django.urls import reverse
 
-    found = User.objects.filter(username__in=usernames, is_active=True).only(
-        "username", "first_name", "last_name"
-    )
-    return {
-        user.username: MentionTarget(
-            username=user.username,
-            display_name=user.get_full_name() or user.username,
-            url=reverse("community:member", kwargs={"username": user.username}),
-        )
-        for user in found
+    found = {
+        user.handle: user
+        for user in User.objects.filter(
+            handle__in={name.lower() for name in usernames}, is_active=True
+        ).only("handle", "first_name", "last_name")
     }
+    targets = {}
+    for typed in usernames:
+        user = found.get(typed.lower())
+        if user is not None:
+            targets[typed] = MentionTarget(
+                username=user.handle,
+                display_name=user.get_full_name() or user.handle,
+                url=reverse("community:member", kwargs={"handle": user.handle}),
+            )
+    return targets
 
 
 def post_render(*, source: str, author: User | None) -> Rendered:
@@ -65,7 +72,12 @@ def post_render(*, source: str, author: User | None) -> Rendered:
         author is None
         or not Post.objects.filter(author=author, state=Post.State.PUBLISHED).exists()
     )
-    return markdown_render(source=source, nofollow_all=is_new, mention_resolver=_mention_targets)
+    return markdown_render(
+        source=source,
+        nofollow_all=is_new,
+        mention_resolver=_mention_targets,
+        card_resolver=card_for_url,
+    )
 
 
 def _source_clean(source: str) -> str:
