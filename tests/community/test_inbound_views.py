@@ -119,3 +119,13 @@ def test_a_posted_email_has_no_original_to_show(client):
     InboundMail.objects.filter(pk=held.pk).update(outcome=InboundMail.Outcome.POSTED)
     client.force_login(person("moderator"))
     assert client.get(reverse("community:inbound_original", args=[held.pk])).status_code == 404
+
+
+def test_the_moderation_queue_links_a_held_email_to_its_original(client):
+    held = held_mail()
+    client.force_login(person("moderator"))
+    page = client.get(reverse("community:moderation_queue")).content.decode()
+    original = reverse("community:inbound_original", args=[held.pk])
+    assert f'href="{original}"' in page
+    assert "Yes, we do the same." in page
+    assert client.get(original).status_code == 200
