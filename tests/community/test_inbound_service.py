@@ -407,3 +407,21 @@ def test_a_private_category_stays_closed_to_outsiders_by_email():
 )
 def test_a_subject_loses_its_reply_and_forward_prefixes(subject, title):
     assert subject_clean(subject) == title
+
+
+def test_a_message_that_breaks_the_reading_is_set_aside_once_with_its_original(topic, monkeypatch):
+    from network.community.services import inbound
+
+    def broken(*, message):
+        raise RuntimeError("a trimmer bug")
+
+    monkeypatch.setattr(inbound, "reply_extract", broken)
+    replier = member()
+    raw = raw_mail(to=_address_for(replier, _opening(topic)), sender=replier.email)
+    received = mail_receive(raw=raw, source=FILE)
+    assert received.outcome == Outcome.REJECTED
+    assert bytes(received.raw) == raw
+    assert Post.objects.filter(topic=topic).count() == 1
+    # Not read again at the next poll.
+    assert mail_receive(raw=raw, source=FILE).pk == received.pk
+    assert InboundMail.objects.get().outcome == Outcome.REJECTED

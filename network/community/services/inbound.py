@@ -33,7 +33,7 @@ from email.utils import getaddresses, parseaddr
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -61,6 +61,7 @@ _SUBJECT_PREFIX = re.compile(
     r"^(?:\s*(?:re|fwd?|rv|enc|tr|res|aw|wg)\s*(?:\[\d+\])?\s*:\s*)+", re.IGNORECASE
 )
 EMAIL_TEMPLATES = "community/emails"
+ERROR_REASON = "could not be processed (see the error log)"
 
 
 @dataclass(frozen=True)
@@ -191,14 +192,24 @@ def mail_process(*, mail_id: int) -> InboundMail:
     if mail.outcome != Outcome.RECEIVED:
         return mail
     raw = bytes(mail.raw)
-    message = message_parse(raw)
-    verdict = _verdict(message=message, envelope_recipient=mail.recipient, mail=mail)
+    try:
+        with transaction.atomic():
+            verdict = _verdict(
+                message=message_parse(raw), envelope_recipient=mail.recipient, mail=mail
+            )
+    except DatabaseError:
+        raise  # the database's trouble passes: the task retries, the mail stays waiting
+    except Exception:
+        # A message that breaks the reading would break it again at every poll: it is set
+        # aside with its original, for a developer to read.
+        logger.exception("Inbound mail %s could not be processed.", mail.message_id)
+        verdict = _Verdict(Outcome.REJECTED, ERROR_REASON)
     mail.outcome = verdict.outcome
     mail.reason = verdict.reason[:300]
     mail.user = verdict.user
     mail.post = verdict.post
-    if verdict.outcome != Outcome.HELD:
-        # Only a moderator's held mail needs its original; the rest is not kept.
+    if verdict.outcome != Outcome.HELD and verdict.reason != ERROR_REASON:
+        # Only a moderator's held mail (and one that failed) needs its original.
         mail.raw = b""
     mail.save(update_fields=["outcome", "reason", "user", "post", "raw", "recipient"])
     level = logging.INFO if verdict.outcome in (Outcome.POSTED, Outcome.HELD) else logging.WARNING
