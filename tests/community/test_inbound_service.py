@@ -49,6 +49,7 @@ def test_a_reply_by_email_becomes_the_members_trimmed_post_in_the_topic(topic):
     assert post.via == Post.Via.EMAIL
     assert post.state == Post.State.PUBLISHED
     assert post.source == "Abrimos la oficina a las 8 cada mañana, con cita previa."
+    assert post.language == "es"  # detected from the text (the member's language is English)
     assert "wrote:" not in post.html
     # The key's address is never shown in the stored post; the original is not kept.
     assert "reply+" not in post.source
