@@ -24,6 +24,7 @@ from django.urls import reverse
 from network.community.models import CategoryGrant
 from network.roles import MFA_REQUIRED_ROLES, Role
 from notifications.tokens import unsubscribe_token_make
+from tests.community.inbound_helpers import held_mail
 from tests.factories import (
     EventRegistrationFactory,
     ForumCategoryFactory,
@@ -357,6 +358,15 @@ MATRIX: list[Row] = [
         signed_in=403,
         overrides=FORUM_MODERATORS,
     ),
+    # Forum, email (network/community/views/inbound.py): the members' page; the original of a
+    # held email for the category's moderators only.
+    Row("forum-email-help", named("community:email_help")),
+    Row(
+        "forum-inbound-original",
+        named("community:inbound_original", lambda w: w["inbound_held"].pk),
+        signed_in=404,
+        overrides={"moderator": 200, "coordinator": 200, "superuser": 200},
+    ),
 ]
 
 
@@ -390,6 +400,7 @@ def _world() -> dict:
         "practice_submission_sent": PracticeSubmissionFactory(
             submitter=stranger, state="submitted"
         ),
+        "inbound_held": held_mail(),
     }
 
 

@@ -11,5 +11,6 @@ class CommunityConfig(AppConfig):
 
     def ready(self) -> None:
         # Registers the forum's actions with network.permissions, who manages categories in
-        # the CMS, and the notification by which moderators' actions reach members.
-        from . import admin_permissions, moderation_kinds, permissions  # noqa: F401
+        # the CMS, and the notification by which moderators' actions reach members; inbound
+        # mail's tasks for the workers and its receiver of anymail's inbound signal.
+        from . import admin_permissions, inbound_tasks, moderation_kinds, permissions  # noqa: F401

@@ -787,6 +787,7 @@ class InboundMail(models.Model):
         FILE = "file", _("File (command)")
 
     class Outcome(models.TextChoices):
+        RECEIVED = "received", _("Waiting to be read")
         POSTED = "posted", _("Posted")
         HELD = "held", _("Held for a moderator")
         REJECTED = "rejected", _("Rejected")
