@@ -9,5 +9,6 @@ class CommunityConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        # Registers the forum's actions with network.permissions.
-        from . import permissions  # noqa: F401
+        # Registers the forum's actions with network.permissions, and its personal data
+        # exporter (and what deleting an account does) with network.personal_data.
+        from . import permissions, personal_data  # noqa: F401
