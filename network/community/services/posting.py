@@ -58,23 +58,25 @@ def _refuse_unless(user: User, action: str, obj) -> None:
 def _mention_targets(
     usernames: list[str], *, category: Category | None = None
 ) -> dict[str, MentionTarget]:
-    """The active members among ``usernames`` (one query) who may read ``category``, as mention
-    links: a private space's post mentions nobody outside it (the name stays plain text, and
-    nobody is told)."""
+    """The active members whose handles are among ``usernames`` (one query) and who may read
+    ``category``, as mention links: a private space's post mentions nobody outside it (the
+    name stays plain text, and nobody is told)."""
     from django.urls import reverse
 
-    found = User.objects.filter(username__in=usernames, is_active=True)
+    members = User.objects.filter(handle__in={name.lower() for name in usernames}, is_active=True)
     if category is not None:
-        found = found.filter(category_readers_q(category=category))
-    found = found.only("username", "first_name", "last_name")
-    return {
-        user.username: MentionTarget(
-            username=user.username,
-            display_name=user.get_full_name() or user.username,
-            url=reverse("community:member", kwargs={"username": user.username}),
-        )
-        for user in found
-    }
+        members = members.filter(category_readers_q(category=category))
+    found = {user.handle: user for user in members.only("handle", "first_name", "last_name")}
+    targets = {}
+    for typed in usernames:
+        user = found.get(typed.lower())
+        if user is not None:
+            targets[typed] = MentionTarget(
+                username=user.handle,
+                display_name=user.get_full_name() or user.handle,
+                url=reverse("community:member", kwargs={"handle": user.handle}),
+            )
+    return targets
 
 
 def _mention_resolver(category: Category | None) -> Callable[[list[str]], dict]:

@@ -40,7 +40,7 @@ def _refused(request: HttpRequest, decision: Decision) -> HttpResponse:
 def _author_name(post: Post) -> str:
     if post.author is None:
         return _("A former member")
-    return post.author.get_full_name() or post.author.username
+    return post.author.get_full_name() or post.author.handle
 
 
 def topic_url(topic: Topic) -> str:
