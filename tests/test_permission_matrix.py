@@ -24,6 +24,9 @@ from network.roles import MFA_REQUIRED_ROLES, Role
 from notifications.tokens import unsubscribe_token_make
 from tests.factories import (
     EventRegistrationFactory,
+    ForumCategoryFactory,
+    ForumPostFactory,
+    ForumTopicFactory,
     InvitationFactory,
     JoinRequestFactory,
     MembershipFactory,
@@ -91,6 +94,16 @@ INVITERS = {
 REVIEWERS = {"coordinator": 200, "superuser": 200, "coordinator_without_mfa": MFA, **PASSWORD_ONLY}
 # Moderators enter the CMS, but Wagtail bounces them from the join requests to its home page.
 CMS_REVIEWERS = {**REVIEWERS, "moderator": REDIRECT}
+
+# The forum: a private space's category is granted to partners (superusers read everything);
+# moderators, coordinators acting with two-factor and superusers moderate every category.
+FORUM_INSIDERS = {"partner": 200, "superuser": 200, "superuser_password_only": 200}
+FORUM_MODERATORS = {
+    "moderator": 200,
+    "coordinator": 200,
+    "superuser": 200,
+    "superuser_password_only": 200,
+}
 
 MATRIX: list[Row] = [
     Row("dashboard", named("network:dashboard")),
@@ -280,6 +293,65 @@ MATRIX: list[Row] = [
         anonymous=404,
         signed_in=404,
     ),
+    # -- Forum: writing (views/writing.py) ---------------------------------------------------
+    Row("forum-topic-new", named("community:topic_new", lambda w: w["forum_category"].slug)),
+    Row(
+        # A private space's category does not exist for those it is not granted to.
+        "forum-topic-new-private",
+        named("community:topic_new", lambda w: w["forum_private_topic"].category.slug),
+        signed_in=404,
+        overrides=FORUM_INSIDERS,
+    ),
+    Row("forum-reply", named("community:reply", lambda w: w["forum_topic"].pk)),
+    Row(
+        "forum-reply-private",
+        named("community:reply", lambda w: w["forum_private_topic"].pk),
+        signed_in=404,
+        overrides=FORUM_INSIDERS,
+    ),
+    # Someone else's post: its author or a moderator edits, deletes and reads its history.
+    Row(
+        "forum-post-edit",
+        named("community:post_edit", lambda w: w["forum_reply"].pk),
+        signed_in=403,
+        overrides=FORUM_MODERATORS,
+    ),
+    Row(
+        "forum-post-delete",
+        named("community:post_delete", lambda w: w["forum_reply"].pk),
+        signed_in=403,
+        overrides=FORUM_MODERATORS,
+    ),
+    Row(
+        "forum-post-revisions",
+        named("community:post_revisions", lambda w: w["forum_reply"].pk),
+        signed_in=403,
+        overrides=FORUM_MODERATORS,
+    ),
+    Row(
+        "forum-helpful-get",
+        named("community:post_helpful", lambda w: w["forum_reply"].pk),
+        anonymous=405,
+        signed_in=405,
+    ),
+    Row(
+        "forum-attachment-public",
+        lambda w: reverse(
+            "community:attachment",
+            args=[w["forum_public_file"].pk, w["forum_public_file"].name],
+        ),
+        anonymous=200,
+    ),
+    Row(
+        "forum-attachment-private",
+        lambda w: reverse(
+            "community:attachment",
+            args=[w["forum_private_file"].pk, w["forum_private_file"].name],
+        ),
+        anonymous=404,
+        signed_in=404,
+        overrides=FORUM_INSIDERS,
+    ),
 ]
 
 
@@ -294,6 +366,7 @@ def _world() -> dict:
     withdrawn = practice(directory, slug="withdrawn")
     withdrawn.unpublish()
     return {
+        **_forum_world(stranger),
         "practice": practice(directory, slug="published"),
         "practice_unpublished": withdrawn,
         "notification": NotificationFactory(recipient=stranger),
@@ -312,6 +385,37 @@ def _world() -> dict:
         "practice_submission_sent": PracticeSubmissionFactory(
             submitter=stranger, state="submitted"
         ),
+    }
+
+
+def _forum_world(stranger) -> dict:
+    from django.contrib.auth.models import Group
+
+    from network.community.models import CategoryGrant
+    from network.community.services.attachments import attachment_upload, attachments_attach
+    from tests.practice_submissions.conftest import pdf_upload
+
+    topic = ForumTopicFactory(author=stranger)
+    reply = ForumPostFactory(topic=topic, author=stranger)
+    private = ForumCategoryFactory(access="private")
+    partners, _created = Group.objects.get_or_create(name=Role.PARTNER)
+    CategoryGrant.objects.create(category=private, group=partners)
+    private_topic = ForumTopicFactory(category=private, author=stranger)
+    public_topic = ForumTopicFactory(category=ForumCategoryFactory(access="public"))
+    files = {}
+    for key, post in (
+        ("forum_public_file", public_topic.posts.get()),
+        ("forum_private_file", private_topic.posts.get()),
+    ):
+        files[key] = attachment_upload(user=post.author, upload=pdf_upload())
+        attachments_attach(post=post, attachments=[files[key]])
+        files[key].refresh_from_db()
+    return {
+        "forum_category": topic.category,
+        "forum_topic": topic,
+        "forum_reply": reply,
+        "forum_private_topic": private_topic,
+        **files,
     }
 
 
