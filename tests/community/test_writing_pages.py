@@ -131,7 +131,7 @@ def test_quoting_a_selection_quotes_only_that_part(client, member):
     assert "&gt; Second line." in html and "First line." not in html
     # Text that is not in the post quotes the whole post instead.
     html = client.get(url, {"quote": opening.pk, "text": "invented"}).content.decode()
-    assert "&gt; First line." in html and "invented" not in html
+    assert "&gt; First line." in html and "&gt; invented" not in html
 
 
 def test_a_reply_to_a_post_is_recorded_and_leads_to_it(client, member):

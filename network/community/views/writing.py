@@ -108,6 +108,13 @@ def _pending_attachments(request: HttpRequest, form) -> list[PostAttachment]:
     return pending
 
 
+def _bound(request: HttpRequest) -> tuple:
+    """A form's data and files: bound on every POST, even an empty one."""
+    if request.method == "POST":
+        return request.POST, request.FILES
+    return None, None
+
+
 def _previewing(request: HttpRequest) -> bool:
     return request.POST.get("action") == "preview"
 
@@ -121,7 +128,7 @@ def topic_new(request: HttpRequest, slug: str) -> HttpResponse:
     decision = decide(request.user, permissions.TOPIC_START, category)
     if not decision:
         return _refused(request, decision)
-    form = TopicForm(request.POST or None, request.FILES or None, user=request.user)
+    form = TopicForm(*_bound(request), user=request.user)
     preview_html, pending = "", []
     if request.method == "POST":
         valid = form.is_valid()
@@ -214,9 +221,7 @@ def reply(request: HttpRequest, topic_id: int) -> HttpResponse:
     if quoted is not None:
         selection = request.GET.get("text", "")[:5000].replace("\x00", "")
         initial["source"] = quote_markdown(post=quoted, selection=selection)
-    form = ReplyForm(
-        request.POST or None, request.FILES or None, user=request.user, initial=initial
-    )
+    form = ReplyForm(*_bound(request), user=request.user, initial=initial)
     preview_html, pending = "", []
     if request.method == "POST":
         valid = form.is_valid()
@@ -270,7 +275,7 @@ def post_edit(request: HttpRequest, post_id: int) -> HttpResponse:
     if post.is_opening:
         initial.update(title=topic.title, tags=", ".join(sorted(topic.tags.names())))
     form = PostEditForm(
-        request.POST or None,
+        _bound(request)[0],
         user=request.user,
         initial=initial,
         post=post,
@@ -344,7 +349,7 @@ def post_delete(request: HttpRequest, post_id: int) -> HttpResponse:
     if not decision:
         return _refused(request, decision)
     by_moderator = post.author_id != request.user.pk
-    form = PostDeleteForm(request.POST or None, reason_required=by_moderator)
+    form = PostDeleteForm(_bound(request)[0], reason_required=by_moderator)
     if request.method == "POST" and form.is_valid():
         try:
             posting.post_delete(user=request.user, post=post, reason=form.cleaned_data["reason"])
