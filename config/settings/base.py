@@ -474,6 +474,11 @@ CELERY_BEAT_SCHEDULE["notifications-delivery-sweep"] = {
     "schedule": crontab(),
     "options": {"expires": 50},
 }
+# Files chosen for forum posts that were never written go after two days.
+CELERY_BEAT_SCHEDULE["community-attachments-pending-purge"] = {
+    "task": "community.attachments_pending_purge",
+    "schedule": crontab(minute=20, hour=3),
+}
 # Wagtail's go-live and expiry dates take effect within a minute.
 CELERY_BEAT_SCHEDULE["outreach-publish-scheduled"] = {
     "task": "outreach.publish_scheduled",

@@ -11,5 +11,6 @@ class CommunityConfig(AppConfig):
 
     def ready(self) -> None:
         # Registers the forum's actions with network.permissions, and its personal data
-        # exporter (and what deleting an account does) with network.personal_data.
-        from . import permissions, personal_data  # noqa: F401
+        # exporter (and what deleting an account does) with network.personal_data, and the
+        # Celery task that forgets files chosen for posts never written.
+        from . import attachment_tasks, permissions, personal_data  # noqa: F401

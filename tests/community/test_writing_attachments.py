@@ -160,3 +160,22 @@ def test_a_pending_file_is_only_for_its_uploader(client):
     url = reverse("community:attachment", args=[attachment.pk, attachment.name])
     client.force_login(UserFactory())
     assert client.get(url).status_code == 404
+
+
+def test_files_of_posts_never_written_are_forgotten_after_two_days(
+    django_capture_on_commit_callbacks,
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from network.community.attachment_tasks import pending_attachments_purge
+
+    stale = attachment_upload(user=UserFactory(), upload=pdf_upload())
+    fresh = attachment_upload(user=UserFactory(), upload=pdf_upload())
+    PostAttachment.objects.filter(pk=stale.pk).update(created_at=timezone.now() - timedelta(days=3))
+    storage, name = stale.file.storage, stale.file.name
+    with django_capture_on_commit_callbacks(execute=True):
+        assert pending_attachments_purge() == 1
+    assert list(PostAttachment.objects.all()) == [fresh]
+    assert not storage.exists(name)

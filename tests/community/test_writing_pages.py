@@ -301,3 +301,27 @@ def test_too_many_posts_in_an_hour_are_refused_with_what_was_typed_kept(client, 
     assert response.status_code == 200
     assert "You have written 2 posts in the last hour" in html
     assert "One more thought" in html
+
+
+# The session, the person, the post with its topic and category, the visibility and moderator
+# checks, the revisions with their editors: the same for one edit or many.
+QUERIES_REVISIONS = 11
+
+
+@pytest.mark.parametrize("edits", [1, 6])
+def test_the_history_costs_the_same_queries_for_one_edit_or_many(
+    client, django_assert_num_queries, edits
+):
+    from network.community.services.posting import post_edit
+
+    author = UserFactory()
+    post = ForumPostFactory(author=author, source="Version 0")
+    editor = person("moderator")
+    for number in range(1, edits + 1):
+        post = post_edit(editor=editor, post=post, source=f"Version {number}", reason="typo")
+    client.force_login(author)
+    url = reverse("community:post_revisions", args=[post.pk])
+    client.get(url)  # the session and the person's roles, read once
+    with django_assert_num_queries(QUERIES_REVISIONS):
+        response = client.get(url)
+    assert response.content.decode().count('class="forum-revision"') == edits

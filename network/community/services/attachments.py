@@ -11,12 +11,14 @@ import io
 import os
 import uuid
 from collections.abc import Iterable, Sequence
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import QuerySet
+from django.utils import timezone
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -30,6 +32,8 @@ from ..models import Post, PostAttachment
 # Formats images are saved in, by the extension their content showed.
 _IMAGE_FORMATS = {"jpg": "JPEG", "png": "PNG", "webp": "WEBP"}
 _CONTENT_TYPES = {"jpg": "image/jpeg", "png": "image/png", "webp": "image/webp"}
+# How long a file chosen for a post that is never written waits before it is deleted.
+PENDING_KEPT = timedelta(days=2)
 
 
 def attachments_limit() -> int:
@@ -177,3 +181,17 @@ def attachments_attach(*, post: Post, attachments: Sequence[PostAttachment]) -> 
         uploaded_by_id=post.author_id,
         post__isnull=True,
     ).update(post=post)
+
+
+def attachments_pending_purge(*, older_than: timedelta = PENDING_KEPT) -> int:
+    """Forget the files chosen for a post that was never written (a preview abandoned, a tab
+    closed) once they are ``older_than`` old; returns how many went."""
+    stale = PostAttachment.objects.filter(
+        post__isnull=True, created_at__lt=timezone.now() - older_than
+    ).order_by("pk")
+    count = 0
+    for attachment in stale.iterator():
+        with transaction.atomic():
+            attachment_remove(attachment=attachment)
+        count += 1
+    return count
