@@ -126,8 +126,6 @@ class PostEditForm(PostFields):
 
     def __init__(self, *args, post=None, reason_required=False, **kwargs):
         super().__init__(*args, **kwargs)
-        # Files are attached when a post is written; an edit changes its text only.
-        del self.fields["files"]
         if post is not None and post.is_opening:
             self.fields["title"] = forms.CharField(
                 label=_("Title"), min_length=TITLE_MIN_LENGTH, max_length=200
@@ -140,7 +138,7 @@ class PostEditForm(PostFields):
             self.fields["tags"].help_text = gettext("Separated by commas, at most %(n)s.") % {
                 "n": MAX_TAGS
             }
-            self.order_fields(["title", "source", "language", "tags", "reason"])
+            self.order_fields(["title", "source", "language", "tags", "files", "reason"])
         if reason_required:
             self.fields["reason"].required = True
             self.fields["reason"].help_text = _(

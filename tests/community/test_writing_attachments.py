@@ -179,3 +179,27 @@ def test_files_of_posts_never_written_are_forgotten_after_two_days(
         assert pending_attachments_purge() == 1
     assert list(PostAttachment.objects.all()) == [fresh]
     assert not storage.exists(name)
+
+
+def test_an_edit_adds_a_file_and_removes_another(client):
+    author = UserFactory()
+    client.force_login(author)
+    topic = ForumTopicFactory()
+    _reply(client, topic, files=[pdf_upload("old.pdf")])
+    post = topic.posts.get(number=2)
+    old = post.attachments.get()
+    url = reverse("community:post_edit", args=[post.pk])
+    assert "old.pdf" in client.get(url).content.decode()
+    response = client.post(
+        url,
+        {
+            "source": "See the new file",
+            "language": "en",
+            "remove_attached": [old.pk],
+            "files": [pdf_upload("new.pdf")],
+            "action": "post",
+        },
+    )
+    assert response.status_code == 302
+    assert list(post.attachments.values_list("name", flat=True)) == ["new.pdf"]
+    assert post.revisions.count() == 1

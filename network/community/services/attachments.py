@@ -174,13 +174,30 @@ def attachment_remove(*, attachment: PostAttachment) -> None:
         transaction.on_commit(lambda: storage.delete(name))
 
 
-def attachments_attach(*, post: Post, attachments: Sequence[PostAttachment]) -> int:
-    """Give the member's pending ``attachments`` to their ``post``."""
+def attachments_attach(
+    *, post: Post, attachments: Sequence[PostAttachment], uploader: User | None = None
+) -> int:
+    """Give the pending ``attachments`` of ``uploader`` (the post's author unless a moderator
+    edits it) to ``post``, up to the limit per post."""
+    room = max(0, attachments_limit() - post.attachments.count())
+    ids = [attachment.pk for attachment in attachments][:room]
     return PostAttachment.objects.filter(
-        pk__in=[attachment.pk for attachment in attachments],
-        uploaded_by_id=post.author_id,
+        pk__in=ids,
+        uploaded_by_id=uploader.pk if uploader is not None else post.author_id,
         post__isnull=True,
     ).update(post=post)
+
+
+def attachments_detach(*, post: Post, ids: Iterable[int]) -> int:
+    """Delete the attachments ``ids`` of ``post`` and their files (after the commit)."""
+    removed = 0
+    for attachment in post.attachments.filter(pk__in=list(ids)):
+        name, storage = attachment.file.name, attachment.file.storage
+        attachment.delete()
+        if name:
+            transaction.on_commit(lambda name=name, storage=storage: storage.delete(name))
+        removed += 1
+    return removed
 
 
 def attachments_pending_purge(*, older_than: timedelta = PENDING_KEPT) -> int:

@@ -35,7 +35,7 @@ from ..models import (
     TopicWatch,
 )
 from ..visibility import category_readers_q, moderates
-from .attachments import attachments_attach
+from .attachments import attachments_attach, attachments_detach
 from .limits import mentions_limit_check, posts_limit_check
 
 TITLE_MIN_LENGTH = 8
@@ -286,12 +286,16 @@ def post_edit(
     title: str | None = None,
     tags: list[str] | None = None,
     reason: str = "",
+    attachments_added: Sequence[PostAttachment] = (),
+    attachments_removed: Sequence[int] = (),
 ) -> Post:
     """Change a post's text (and, for an opening post, its topic's title and tags), keeping
     the previous version as a ``PostRevision``. Authors edit within ``FORUM_EDIT_MINUTES``,
     moderators always; a moderator editing someone else's post gives a reason, which the
     moderation log keeps. ``language=None`` keeps the post's language unless the text changed
-    (then it is detected again); an unknown code detects it."""
+    (then it is detected again); an unknown code detects it. ``attachments_added`` are the
+    editor's pending files to attach, ``attachments_removed`` ids of the post's files to
+    delete."""
     post = (
         Post.objects.select_for_update().select_related("topic__category", "author").get(pk=post.pk)
     )
@@ -314,8 +318,11 @@ def post_edit(
         new_language = language
     else:
         new_language = post.language
+    removed = set(attachments_removed) & set(post.attachments.values_list("pk", flat=True))
     changed = (
-        source != post.source
+        bool(attachments_added)
+        or bool(removed)
+        or source != post.source
         or new_title != topic.title
         or new_language != post.language
         or (new_tags is not None and sorted(new_tags) != old_tags)
@@ -341,6 +348,8 @@ def post_edit(
         now,
     )
     post.save(update_fields=["source", "html", "language", "edited_at"])
+    attachments_detach(post=post, ids=removed)
+    attachments_attach(post=post, attachments=attachments_added, uploader=editor)
     title_changed = new_title != topic.title
     if post.is_opening:
         topic.title = new_title

@@ -81,7 +81,9 @@ def _ids(request: HttpRequest, name: str) -> list[int]:
     return [value for value in values if value is not None]
 
 
-def _pending_attachments(request: HttpRequest, form) -> list[PostAttachment]:
+def _pending_attachments(
+    request: HttpRequest, form, *, attached: list[PostAttachment] = ()
+) -> list[PostAttachment]:
     """The files of this draft: those kept from before (minus the ones ticked for removal) and
     the ones just chosen, each checked and stored now so that a mistake elsewhere in the form
     or a preview does not make the member choose them again."""
@@ -99,7 +101,9 @@ def _pending_attachments(request: HttpRequest, form) -> list[PostAttachment]:
     if not uploads:
         return pending
     try:
-        pending += attachment_services.attachments_add(user=user, uploads=uploads, pending=pending)
+        pending += attachment_services.attachments_add(
+            user=user, uploads=uploads, pending=[*attached, *pending]
+        )
     except attachment_services.AttachmentErrors as error:
         pending += error.added
         form.add_error("files", error)
@@ -275,20 +279,25 @@ def post_edit(request: HttpRequest, post_id: int) -> HttpResponse:
     if post.is_opening:
         initial.update(title=topic.title, tags=", ".join(sorted(topic.tags.names())))
     form = PostEditForm(
-        _bound(request)[0],
+        *_bound(request),
         user=request.user,
         initial=initial,
         post=post,
         reason_required=by_moderator,
     )
-    preview_html = ""
-    if request.method == "POST" and form.is_valid():
+    attached = list(post.attachments.all())
+    preview_html, pending, removed = "", [], set()
+    if request.method == "POST":
+        removed = set(_ids(request, "remove_attached")) & {file.pk for file in attached}
+        valid = form.is_valid()
+        kept = [file for file in attached if file.pk not in removed]
+        pending = _pending_attachments(request, form, attached=kept)
         data = form.cleaned_data
-        if _previewing(request):
+        if valid and not form.errors and _previewing(request):
             preview_html = posting.post_render(
                 source=data["source"], author=post.author, category=topic.category
             ).html
-        else:
+        elif valid and not form.errors:
             try:
                 posting.post_edit(
                     editor=request.user,
@@ -298,6 +307,8 @@ def post_edit(request: HttpRequest, post_id: int) -> HttpResponse:
                     title=data.get("title"),
                     tags=data.get("tags") if post.is_opening else None,
                     reason=data.get("reason", ""),
+                    attachments_added=pending,
+                    attachments_removed=sorted(removed),
                 )
             except PermissionDenied as refusal:
                 return _forbidden(request, str(refusal))
@@ -316,6 +327,9 @@ def post_edit(request: HttpRequest, post_id: int) -> HttpResponse:
             "form": form,
             "preview_html": preview_html,
             "by_moderator": by_moderator,
+            "attached": attached,
+            "removed": removed,
+            "pending": pending,
             "action": reverse("community:post_edit", args=[post.pk]),
         },
     )
