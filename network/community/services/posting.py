@@ -369,7 +369,8 @@ def post_edit(
             details={"revision": post.revisions.values_list("pk", flat=True).first()},
         )
     if post.is_published:
-        signals.post_edited.send(sender=Post, post=post)
+        # ``mentioned``: whom the text mentions now (a receiver may tell those who are new).
+        signals.post_edited.send(sender=Post, post=post, mentioned=rendered.mentions)
     if post.is_opening and (title_changed or new_tags is not None):
         signals.topic_changed.send(sender=Post, post=post)
     return post
