@@ -169,3 +169,12 @@ def test_deleting_and_restoring_keeps_the_counters_right():
     topic_counters_refresh(topic=topic)
     topic.refresh_from_db()
     assert topic.reply_count == 2 and topic.last_post_at == second.created_at
+
+
+def test_nobody_marks_a_removed_post_helpful():
+    from network.community.services.reactions import helpful_toggle
+    from tests.factories import ForumPostFactory
+
+    post = ForumPostFactory(state=Post.State.HIDDEN)
+    with pytest.raises(PermissionDenied):
+        helpful_toggle(user=UserFactory(), post=post)

@@ -325,3 +325,19 @@ def test_the_history_costs_the_same_queries_for_one_edit_or_many(
     with django_assert_num_queries(QUERIES_REVISIONS):
         response = client.get(url)
     assert response.content.decode().count('class="forum-revision"') == edits
+
+
+def test_a_suspended_member_is_told_until_when(client, member):
+    from network.community.models import Suspension
+
+    Suspension.objects.create(
+        member=member, ends_at=timezone.now() + timedelta(days=3), reason="Spam"
+    )
+    response = client.get(_new(ForumCategoryFactory()))
+    assert response.status_code == 403
+    assert "Your participation in the forum is suspended until" in response.content.decode()
+
+
+def test_an_anonymous_visitor_is_sent_to_sign_in(client):
+    response = client.get(_new(ForumCategoryFactory(access="public")))
+    assert response.status_code == 302 and "login" in response["Location"]
