@@ -296,8 +296,11 @@ def post_edit(
     (then it is detected again); an unknown code detects it. ``attachments_added`` are the
     editor's pending files to attach, ``attachments_removed`` ids of the post's files to
     delete."""
+    # Only the post's row is locked: its author may be empty (an outer join cannot be locked).
     post = (
-        Post.objects.select_for_update().select_related("topic__category", "author").get(pk=post.pk)
+        Post.objects.select_for_update(of=("self",))
+        .select_related("topic__category", "author")
+        .get(pk=post.pk)
     )
     topic = post.topic
     _refuse_unless(editor, permissions.POST_EDIT, post)
