@@ -22,6 +22,7 @@ from network.models import User
 from network.permissions import decide
 
 from .. import permissions, signals
+from ..cards import card_for_url
 from ..languages import language_detect
 from ..markdown import MentionTarget, Rendered, markdown_render
 from ..models import (
@@ -92,7 +93,10 @@ def post_render(*, source: str, author: User | None, category: Category | None =
         or not Post.objects.filter(author=author, state=Post.State.PUBLISHED).exists()
     )
     return markdown_render(
-        source=source, nofollow_all=is_new, mention_resolver=_mention_resolver(category)
+        source=source,
+        nofollow_all=is_new,
+        mention_resolver=_mention_resolver(category),
+        card_resolver=card_for_url,
     )
 
 
