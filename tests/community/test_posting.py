@@ -178,3 +178,30 @@ def test_nobody_marks_a_removed_post_helpful():
     post = ForumPostFactory(state=Post.State.HIDDEN)
     with pytest.raises(PermissionDenied):
         helpful_toggle(user=UserFactory(), post=post)
+
+
+def test_a_private_topic_links_and_reports_only_the_mentions_of_its_readers():
+    private, insider = _private_with_member()
+    outsider = UserFactory(first_name="Otto", last_name="Fuera")
+    written = topic_create(
+        author=insider,
+        category=private,
+        title="Committee agenda for May",
+        source=f"@{insider.handle} and @{outsider.handle}, please read.",
+    )
+    assert written.mentioned == (insider.handle,)
+    assert written.post.html.count('class="mention"') == 1
+    assert f"@{outsider.handle}" in written.post.html  # left as plain text
+
+
+def test_too_many_mentions_in_a_post_are_refused(settings):
+    settings.FORUM_LIMIT_NEW_MENTIONS_PER_POST = 2
+    source = " ".join(f"@{member.handle}" for member in UserFactory.create_batch(3))
+    with pytest.raises(ValidationError) as error:
+        topic_create(
+            author=UserFactory(),
+            category=ForumCategoryFactory(),
+            title="Who wants to join?",
+            source=source,
+        )
+    assert "mentions 3 members" in error.value.message_dict["source"][0]

@@ -341,3 +341,17 @@ def test_a_suspended_member_is_told_until_when(client, member):
 def test_an_anonymous_visitor_is_sent_to_sign_in(client):
     response = client.get(_new(ForumCategoryFactory(access="public")))
     assert response.status_code == 302 and "login" in response["Location"]
+
+
+def test_detect_finds_the_language_of_the_text(client, member):
+    topic = ForumTopicFactory()
+    client.post(
+        reverse("community:reply", args=[topic.pk]),
+        {
+            "source": "Nosotros abrimos una oficina para las personas recién llegadas y "
+            "funcionó muy bien con el apoyo de la alcaldía.",
+            "language": "auto",
+            "action": "post",
+        },
+    )
+    assert topic.posts.get(number=2).language == "es"
