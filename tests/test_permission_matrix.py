@@ -18,8 +18,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pytest
+from django.contrib.auth.models import Group
 from django.urls import reverse
 
+from network.community.models import CategoryGrant
 from network.roles import MFA_REQUIRED_ROLES, Role
 from notifications.tokens import unsubscribe_token_make
 from tests.factories import (
@@ -95,14 +97,29 @@ REVIEWERS = {"coordinator": 200, "superuser": 200, "coordinator_without_mfa": MF
 # Moderators enter the CMS, but Wagtail bounces them from the join requests to its home page.
 CMS_REVIEWERS = {**REVIEWERS, "moderator": REDIRECT}
 
-# The forum: a private space's category is granted to partners (superusers read everything);
-# moderators, coordinators acting with two-factor and superusers moderate every category.
+# The forum: a private space's category is granted to partners (superusers read everything).
 FORUM_INSIDERS = {"partner": 200, "superuser": 200, "superuser_password_only": 200}
-FORUM_MODERATORS = {
+# Editing, deleting and reading the history of someone else's post: moderators, coordinators
+# acting with two-factor, superusers (the forum's rules; no second-factor prompt here).
+FORUM_WRITING_MODERATORS = {
     "moderator": 200,
     "coordinator": 200,
     "superuser": 200,
     "superuser_password_only": 200,
+}
+# The forum's moderators: the moderator role, and coordinators and superusers with two-factor.
+FORUM_MODERATORS = {
+    "moderator": 200,
+    "coordinator": 200,
+    "superuser": 200,
+    "coordinator_without_mfa": MFA,
+    **PASSWORD_ONLY,
+}
+FORUM_MODERATORS_ACTING = {
+    **FORUM_MODERATORS,
+    "moderator": REDIRECT,
+    "coordinator": REDIRECT,
+    "superuser": REDIRECT,
 }
 
 MATRIX: list[Row] = [
@@ -293,44 +310,104 @@ MATRIX: list[Row] = [
         anonymous=404,
         signed_in=404,
     ),
-    # -- Forum: writing (views/writing.py) ---------------------------------------------------
-    Row("forum-topic-new", named("community:topic_new", lambda w: w["forum_category"].slug)),
+    # Forum moderation: members flag what they can read; moderators (and coordinators with
+    # two-factor) work the queue, the log and the actions; a private space's post does not
+    # exist for whoever cannot read it, moderators included.
+    Row("forum-post-flag", named("community:post_flag", lambda w: w["forum_post"].pk)),
     Row(
-        # A private space's category does not exist for those it is not granted to.
-        "forum-topic-new-private",
-        named("community:topic_new", lambda w: w["forum_private_topic"].category.slug),
+        "forum-post-flag-private",
+        named("community:post_flag", lambda w: w["forum_private_post"].pk),
         signed_in=404,
-        overrides=FORUM_INSIDERS,
+        overrides={"partner": 200, "superuser": 200, "superuser_password_only": 200},
     ),
-    Row("forum-reply", named("community:reply", lambda w: w["forum_topic"].pk)),
     Row(
-        "forum-reply-private",
-        named("community:reply", lambda w: w["forum_private_topic"].pk),
-        signed_in=404,
-        overrides=FORUM_INSIDERS,
-    ),
-    # Someone else's post: its author or a moderator edits, deletes and reads its history.
-    Row(
-        "forum-post-edit",
-        named("community:post_edit", lambda w: w["forum_reply"].pk),
+        "forum-moderation-queue",
+        named("community:moderation_queue"),
         signed_in=403,
         overrides=FORUM_MODERATORS,
+    ),
+    Row(
+        "forum-moderation-log",
+        named("community:moderation_log"),
+        signed_in=403,
+        overrides=FORUM_MODERATORS,
+    ),
+    Row(
+        # Dismissing flags a post does not have: refused with a message, nothing changes.
+        "forum-post-moderate",
+        named("community:post_moderate", lambda w: w["forum_post"].pk),
+        method="post",
+        data={"action": "dismiss"},
+        signed_in=403,
+        overrides=FORUM_MODERATORS_ACTING,
+    ),
+    Row(
+        "forum-post-moderate-private",
+        named("community:post_moderate", lambda w: w["forum_private_post"].pk),
+        method="post",
+        data={"action": "dismiss"},
+        signed_in=403,
+        overrides={
+            **FORUM_MODERATORS_ACTING,
+            "moderator": 404,
+            "coordinator": 404,
+        },
+    ),
+    Row(
+        "forum-topic-moderate",
+        named("community:topic_moderate", lambda w: w["forum_post"].topic_id),
+        method="post",
+        data={"action": "pin"},
+        signed_in=403,
+        overrides=FORUM_MODERATORS_ACTING,
+    ),
+    Row(
+        "forum-member-discipline",
+        named("community:member_discipline", lambda w: w["forum_post"].author_id),
+        signed_in=403,
+        overrides=FORUM_MODERATORS,
+    ),
+    # Forum writing: starting and replying where one can read (a private space's category
+    # and topic do not exist for others); someone else's post is edited, deleted and its
+    # history read by moderators only; files follow their post's visibility.
+    Row(
+        "forum-topic-new",
+        named("community:topic_new", lambda w: w["forum_post"].topic.category.slug),
+    ),
+    Row(
+        "forum-topic-new-private",
+        named("community:topic_new", lambda w: w["forum_private_post"].topic.category.slug),
+        signed_in=404,
+        overrides=FORUM_INSIDERS,
+    ),
+    Row("forum-reply", named("community:reply", lambda w: w["forum_post"].topic_id)),
+    Row(
+        "forum-reply-private",
+        named("community:reply", lambda w: w["forum_private_post"].topic_id),
+        signed_in=404,
+        overrides=FORUM_INSIDERS,
+    ),
+    Row(
+        "forum-post-edit",
+        named("community:post_edit", lambda w: w["forum_post"].pk),
+        signed_in=403,
+        overrides=FORUM_WRITING_MODERATORS,
     ),
     Row(
         "forum-post-delete",
-        named("community:post_delete", lambda w: w["forum_reply"].pk),
+        named("community:post_delete", lambda w: w["forum_post"].pk),
         signed_in=403,
-        overrides=FORUM_MODERATORS,
+        overrides=FORUM_WRITING_MODERATORS,
     ),
     Row(
         "forum-post-revisions",
-        named("community:post_revisions", lambda w: w["forum_reply"].pk),
+        named("community:post_revisions", lambda w: w["forum_post"].pk),
         signed_in=403,
-        overrides=FORUM_MODERATORS,
+        overrides=FORUM_WRITING_MODERATORS,
     ),
     Row(
         "forum-helpful-get",
-        named("community:post_helpful", lambda w: w["forum_reply"].pk),
+        named("community:post_helpful", lambda w: w["forum_post"].pk),
         anonymous=405,
         signed_in=405,
     ),
@@ -365,8 +442,10 @@ def _world() -> dict:
     directory = practice_index(home)
     withdrawn = practice(directory, slug="withdrawn")
     withdrawn.unpublish()
+    forum = _forum_moderation_world(stranger)
     return {
-        **_forum_world(stranger),
+        **forum,
+        **_forum_writing_world(forum),
         "practice": practice(directory, slug="published"),
         "practice_unpublished": withdrawn,
         "notification": NotificationFactory(recipient=stranger),
@@ -388,35 +467,34 @@ def _world() -> dict:
     }
 
 
-def _forum_world(stranger) -> dict:
-    from django.contrib.auth.models import Group
+def _forum_moderation_world(stranger) -> dict:
+    partners, _created = Group.objects.get_or_create(name=Role.PARTNER)
+    intranet = ForumCategoryFactory(slug="matrix-intranet", access="private")
+    CategoryGrant.objects.create(category=intranet, group=partners, can_see=True)
+    topic = ForumTopicFactory(category=ForumCategoryFactory(slug="matrix-members"))
+    return {
+        "forum_post": ForumPostFactory(topic=topic, author=stranger),
+        "forum_private_post": ForumPostFactory(
+            topic=ForumTopicFactory(category=intranet), author=stranger
+        ),
+    }
 
-    from network.community.models import CategoryGrant
+
+def _forum_writing_world(forum: dict) -> dict:
+    """A file on a public topic's opening post and one on the private space's post."""
     from network.community.services.attachments import attachment_upload, attachments_attach
     from tests.practice_submissions.conftest import pdf_upload
 
-    topic = ForumTopicFactory(author=stranger)
-    reply = ForumPostFactory(topic=topic, author=stranger)
-    private = ForumCategoryFactory(access="private")
-    partners, _created = Group.objects.get_or_create(name=Role.PARTNER)
-    CategoryGrant.objects.create(category=private, group=partners)
-    private_topic = ForumTopicFactory(category=private, author=stranger)
-    public_topic = ForumTopicFactory(category=ForumCategoryFactory(access="public"))
+    public_post = ForumTopicFactory(category=ForumCategoryFactory(access="public")).posts.get()
     files = {}
     for key, post in (
-        ("forum_public_file", public_topic.posts.get()),
-        ("forum_private_file", private_topic.posts.get()),
+        ("forum_public_file", public_post),
+        ("forum_private_file", forum["forum_private_post"]),
     ):
         files[key] = attachment_upload(user=post.author, upload=pdf_upload())
         attachments_attach(post=post, attachments=[files[key]])
         files[key].refresh_from_db()
-    return {
-        "forum_category": topic.category,
-        "forum_topic": topic,
-        "forum_reply": reply,
-        "forum_private_topic": private_topic,
-        **files,
-    }
+    return files
 
 
 @pytest.fixture(scope="module")

@@ -413,6 +413,10 @@ FORUM_LIMIT_NEW_MENTIONS_PER_POST = env.int("FORUM_LIMIT_NEW_MENTIONS_PER_POST",
 # Files attached to one post; images are re-encoded to at most this many pixels on a side.
 FORUM_ATTACHMENTS_PER_POST = 5
 FORUM_IMAGE_MAX_SIDE = 2000
+# Flags one member may raise in a day, and how many members' open flags hide a post at once
+# until a moderator reviews it (network/community/services/moderation.py).
+FORUM_LIMIT_FLAGS_PER_DAY = env.int("FORUM_LIMIT_FLAGS_PER_DAY", default=20)
+FORUM_FLAGS_TO_HIDE = env.int("FORUM_FLAGS_TO_HIDE", default=3)
 
 # ---------------------------------------------------------------------------------------------
 # Celery: without REDIS_URL every task runs inline (eager); with it, Redis is broker and backend.

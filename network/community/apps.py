@@ -10,7 +10,14 @@ class CommunityConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        # Registers the forum's actions with network.permissions, and its personal data
-        # exporter (and what deleting an account does) with network.personal_data, and the
-        # Celery task that forgets files chosen for posts never written.
-        from . import attachment_tasks, permissions, personal_data  # noqa: F401
+        # Registers the forum's actions with network.permissions, who manages categories in
+        # the CMS, the notification by which moderators' actions reach members, the personal
+        # data exporter (and what deleting an account does), and the Celery task that forgets
+        # files chosen for posts never written.
+        from . import (  # noqa: F401
+            admin_permissions,
+            attachment_tasks,
+            moderation_kinds,
+            permissions,
+            personal_data,
+        )
