@@ -98,6 +98,16 @@ REVIEWERS = {"coordinator": 200, "superuser": 200, "coordinator_without_mfa": MF
 # Moderators enter the CMS, but Wagtail bounces them from the join requests to its home page.
 CMS_REVIEWERS = {**REVIEWERS, "moderator": REDIRECT}
 
+# The forum: a private space's category is granted to partners (superusers read everything).
+FORUM_INSIDERS = {"partner": 200, "superuser": 200, "superuser_password_only": 200}
+# Editing, deleting and reading the history of someone else's post: moderators, coordinators
+# acting with two-factor, superusers (the forum's rules; no second-factor prompt here).
+FORUM_WRITING_MODERATORS = {
+    "moderator": 200,
+    "coordinator": 200,
+    "superuser": 200,
+    "superuser_password_only": 200,
+}
 # The forum's moderators: the moderator role, and coordinators and superusers with two-factor.
 FORUM_MODERATORS = {
     "moderator": 200,
@@ -367,6 +377,68 @@ MATRIX: list[Row] = [
         signed_in=404,
         overrides={"moderator": 200, "coordinator": 200, "superuser": 200},
     ),
+    # Forum writing: starting and replying where one can read (a private space's category
+    # and topic do not exist for others); someone else's post is edited, deleted and its
+    # history read by moderators only; files follow their post's visibility.
+    Row(
+        "forum-topic-new",
+        named("community:topic_new", lambda w: w["forum_post"].topic.category.slug),
+    ),
+    Row(
+        "forum-topic-new-private",
+        named("community:topic_new", lambda w: w["forum_private_post"].topic.category.slug),
+        signed_in=404,
+        overrides=FORUM_INSIDERS,
+    ),
+    Row("forum-reply", named("community:reply", lambda w: w["forum_post"].topic_id)),
+    Row(
+        "forum-reply-private",
+        named("community:reply", lambda w: w["forum_private_post"].topic_id),
+        signed_in=404,
+        overrides=FORUM_INSIDERS,
+    ),
+    Row(
+        "forum-post-edit",
+        named("community:post_edit", lambda w: w["forum_post"].pk),
+        signed_in=403,
+        overrides=FORUM_WRITING_MODERATORS,
+    ),
+    Row(
+        "forum-post-delete",
+        named("community:post_delete", lambda w: w["forum_post"].pk),
+        signed_in=403,
+        overrides=FORUM_WRITING_MODERATORS,
+    ),
+    Row(
+        "forum-post-revisions",
+        named("community:post_revisions", lambda w: w["forum_post"].pk),
+        signed_in=403,
+        overrides=FORUM_WRITING_MODERATORS,
+    ),
+    Row(
+        "forum-helpful-get",
+        named("community:post_helpful", lambda w: w["forum_post"].pk),
+        anonymous=405,
+        signed_in=405,
+    ),
+    Row(
+        "forum-attachment-public",
+        lambda w: reverse(
+            "community:attachment",
+            args=[w["forum_public_file"].pk, w["forum_public_file"].name],
+        ),
+        anonymous=200,
+    ),
+    Row(
+        "forum-attachment-private",
+        lambda w: reverse(
+            "community:attachment",
+            args=[w["forum_private_file"].pk, w["forum_private_file"].name],
+        ),
+        anonymous=404,
+        signed_in=404,
+        overrides=FORUM_INSIDERS,
+    ),
 ]
 
 
@@ -380,8 +452,10 @@ def _world() -> dict:
     directory = practice_index(home)
     withdrawn = practice(directory, slug="withdrawn")
     withdrawn.unpublish()
+    forum = _forum_moderation_world(stranger)
     return {
-        **_forum_moderation_world(stranger),
+        **forum,
+        **_forum_writing_world(forum),
         "practice": practice(directory, slug="published"),
         "practice_unpublished": withdrawn,
         "notification": NotificationFactory(recipient=stranger),
@@ -415,6 +489,23 @@ def _forum_moderation_world(stranger) -> dict:
             topic=ForumTopicFactory(category=intranet), author=stranger
         ),
     }
+
+
+def _forum_writing_world(forum: dict) -> dict:
+    """A file on a public topic's opening post and one on the private space's post."""
+    from network.community.services.attachments import attachment_upload, attachments_attach
+    from tests.practice_submissions.conftest import pdf_upload
+
+    public_post = ForumTopicFactory(category=ForumCategoryFactory(access="public")).posts.get()
+    files = {}
+    for key, post in (
+        ("forum_public_file", public_post),
+        ("forum_private_file", forum["forum_private_post"]),
+    ):
+        files[key] = attachment_upload(user=post.author, upload=pdf_upload())
+        attachments_attach(post=post, attachments=[files[key]])
+        files[key].refresh_from_db()
+    return files
 
 
 @pytest.fixture(scope="module")

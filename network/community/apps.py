@@ -11,6 +11,15 @@ class CommunityConfig(AppConfig):
 
     def ready(self) -> None:
         # Registers the forum's actions with network.permissions, who manages categories in
-        # the CMS, and the notification by which moderators' actions reach members; inbound
-        # mail's tasks for the workers and its receiver of anymail's inbound signal.
-        from . import admin_permissions, inbound_tasks, moderation_kinds, permissions  # noqa: F401
+        # the CMS, the notification by which moderators' actions reach members, the personal
+        # data exporter (and what deleting an account does), inbound mail's tasks and its
+        # receiver of anymail's inbound signal, and the Celery task that forgets files chosen
+        # for posts never written.
+        from . import (  # noqa: F401
+            admin_permissions,
+            attachment_tasks,
+            inbound_tasks,
+            moderation_kinds,
+            permissions,
+            personal_data,
+        )

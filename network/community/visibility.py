@@ -171,3 +171,17 @@ def posts_readable_q(*, user: Visitor, moderator: bool) -> Q:
     if _signed_in(user):
         return published | Q(state=Post.State.HELD, author=user)
     return published
+
+
+def category_readers_q(*, category: Category, prefix: str = "") -> Q:
+    """Matches the people (rows of the user model, or rows reaching it through ``prefix``, e.g.
+    ``"user__"``) who may read ``category``: the rule above seen from the people's side, for
+    mentions and notifications, so that nobody hears of a private space's post."""
+    active = Q(**{f"{prefix}is_active": True})
+    if category.access != Category.Access.PRIVATE:
+        return active
+    user_id = f"{prefix}id" if prefix else "pk"
+    grants = CategoryGrant.objects.filter(
+        category=category, can_see=True, group__user=OuterRef(user_id)
+    )
+    return active & (Q(**{f"{prefix}is_superuser": True}) | Q(Exists(grants)))
