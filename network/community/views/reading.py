@@ -187,7 +187,7 @@ def _topic_list(request: HttpRequest, *, kind: str) -> HttpResponse:
                     "position", "slug"
                 )
             ],
-            "languages": LANGUAGE_CHOICES,
+            "forum_languages": LANGUAGE_CHOICES,
             "signed_in": request.user.is_authenticated,
             "show_score": kind == "top",
         },
