@@ -234,10 +234,14 @@ def topic_posts(*, user: Visitor, topic: Topic, moderator: bool) -> QuerySet[Pos
     (``visibility.posts_readable_q``) and, as a line saying so, the removed ones. Each with
     ``reply_to_number``, its author (and, for members, the author's organisations), its
     attachments and, for members, ``found_helpful`` (whether they marked it)."""
+    posts = Post.objects.filter(topic=topic)
+    if not moderator:
+        # (Moderators read every post: their rule is an empty Q, which an OR would drop.)
+        posts = posts.filter(
+            posts_readable_q(user=user, moderator=False) | Q(state=Post.State.HIDDEN)
+        )
     posts = (
-        Post.objects.filter(topic=topic)
-        .filter(posts_readable_q(user=user, moderator=moderator) | Q(state=Post.State.HIDDEN))
-        .select_related("author")
+        posts.select_related("author")
         .annotate(reply_to_number=F("reply_to__number"))
         .prefetch_related(
             Prefetch(
