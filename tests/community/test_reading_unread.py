@@ -1,4 +1,4 @@
-""""New since your last visit": markers on a topic's posts, the reader's place advancing, and
+""" "New since your last visit": markers on a topic's posts, the reader's place advancing, and
 the unread counts of the home page."""
 
 from datetime import timedelta

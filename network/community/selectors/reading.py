@@ -123,9 +123,9 @@ def _with_reading(topics: QuerySet[Topic], *, user: Visitor) -> QuerySet[Topic]:
     ``read_number`` (their last post read, None when never opened)."""
     topics = topics.select_related("author", "category").prefetch_related("tags")
     if _signed_in(user):
-        read = TopicRead.objects.filter(user=user, topic=OuterRef("pk")).values(
-            "last_read_number"
-        )[:1]
+        read = TopicRead.objects.filter(user=user, topic=OuterRef("pk")).values("last_read_number")[
+            :1
+        ]
         topics = topics.annotate(read_number=Subquery(read, output_field=IntegerField()))
     return topics
 
@@ -175,7 +175,7 @@ def topics_latest(*, user: Visitor, filters: ListFilters) -> QuerySet[Topic]:
 
 
 def topics_top(*, user: Visitor, filters: ListFilters) -> QuerySet[Topic]:
-    """"Top this month": listed topics ranked by the replies published and the helpful
+    """ "Top this month": listed topics ranked by the replies published and the helpful
     reactions given in the last ``TOP_DAYS`` days (``recent_replies``, ``recent_helpful``,
     ``score``), counted in subqueries of the one query."""
     since = timezone.now() - timedelta(days=TOP_DAYS)
@@ -259,9 +259,7 @@ def topic_posts(*, user: Visitor, topic: Topic, moderator: bool) -> QuerySet[Pos
                 "author__memberships",
                 queryset=Membership.objects.select_related("local_authority", "partner"),
             )
-        ).annotate(
-            found_helpful=Exists(Reaction.objects.filter(post=OuterRef("pk"), user=user))
-        )
+        ).annotate(found_helpful=Exists(Reaction.objects.filter(post=OuterRef("pk"), user=user)))
     return posts
 
 
@@ -358,9 +356,7 @@ def topic_card_for_url(url: str) -> dict | None:
     if match["kind"] == "t":
         topic = topics.filter(pk=pk).first()
     else:
-        topic = topics.filter(
-            posts__pk=pk, posts__state=Post.State.PUBLISHED
-        ).first()
+        topic = topics.filter(posts__pk=pk, posts__state=Post.State.PUBLISHED).first()
     if topic is None:
         return None
     return {

@@ -97,7 +97,8 @@ def category(request: HttpRequest, slug: str) -> HttpResponse:
             "topics": _topic_rows(page.object_list),
             "is_public": category.access == Category.Access.PUBLIC,
             "can_start": start.allowed,
-            "start_refused": "" if start.allowed or not request.user.is_authenticated
+            "start_refused": ""
+            if start.allowed or not request.user.is_authenticated
             else start.reason,
             "signed_in": request.user.is_authenticated,
         },
@@ -183,9 +184,7 @@ def _topic_list(request: HttpRequest, *, kind: str) -> HttpResponse:
             "filter_query": urlencode(query),
             "categories": [
                 (category.slug, category.name)
-                for category in categories_readable(user=request.user).order_by(
-                    "position", "slug"
-                )
+                for category in categories_readable(user=request.user).order_by("position", "slug")
             ],
             "forum_languages": LANGUAGE_CHOICES,
             "signed_in": request.user.is_authenticated,
