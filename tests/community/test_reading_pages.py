@@ -88,7 +88,7 @@ def test_category_pages_open_for_their_readers_only(client, forum, who, expected
 @pytest.mark.parametrize(
     ("who", "expected"),
     [
-        ("anonymous", {"public_topic": 200, "members_topic": 404, "private_topic": 404}),
+        ("anonymous", {"public_topic": 200, "members_topic": 302, "private_topic": 404}),
         ("member", {"public_topic": 200, "members_topic": 200, "private_topic": 404}),
         ("partner", {"public_topic": 200, "members_topic": 200, "private_topic": 200}),
     ],
@@ -96,7 +96,12 @@ def test_category_pages_open_for_their_readers_only(client, forum, who, expected
 def test_topic_pages_open_for_their_readers_only(client, forum, who, expected):
     client = _client_for(client, who)
     for key, status in expected.items():
-        assert client.get(_topic_url(forum[key])).status_code == status, (who, key)
+        response = client.get(_topic_url(forum[key]))
+        assert response.status_code == status, (who, key)
+        if status == 302:
+            assert reverse("account_login") in response["Location"]
+        permalink = client.get(reverse("community:post", args=[forum[key].posts.get().pk]))
+        assert permalink.status_code == (404 if status == 404 else 302), (who, key)
 
 
 def test_the_home_page_lists_readable_categories_and_spaces_only(client, forum):

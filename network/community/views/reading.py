@@ -3,6 +3,7 @@ latest, top and unanswered lists, and the public categories' feeds. Thin: the qu
 ``selectors/reading.py``, the rule of who reads what in ``visibility.py``."""
 
 from dataclasses import dataclass
+from functools import wraps
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
@@ -24,6 +25,23 @@ from ..models import LANGUAGE_CHOICES, Category, Post, Space, Topic
 from ..permissions import edit_window, suspension_active
 from ..selectors import reading
 from ..visibility import categories_readable, moderates, topic_is_readable
+
+
+class _SignIn(Exception):
+    """The reader must sign in to read this (a members-only category's page or topic)."""
+
+
+def _signing_in(view):
+    """Turns ``_SignIn`` into a redirect to the sign-in page and back."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        try:
+            return view(request, *args, **kwargs)
+        except _SignIn:
+            return redirect_to_login(request.get_full_path())
+
+    return wrapped
 
 
 def _category_row(category: Category, *, unread: dict[int, int]) -> dict:
@@ -71,15 +89,9 @@ def _readable_category(request: HttpRequest, slug: str) -> Category:
     raise Http404
 
 
-class _SignIn(Exception):
-    pass
-
-
+@_signing_in
 def category(request: HttpRequest, slug: str) -> HttpResponse:
-    try:
-        category = _readable_category(request, slug)
-    except _SignIn:
-        return redirect_to_login(request.get_full_path())
+    category = _readable_category(request, slug)
     page = reading.paginate(
         reading.category_topics(user=request.user, category=category),
         per_page=settings.FORUM_TOPICS_PER_PAGE,
@@ -209,10 +221,21 @@ def unanswered(request: HttpRequest) -> HttpResponse:
 
 
 def _readable_topic(request: HttpRequest, topic_id: int) -> Topic:
+    """The topic if the reader may open it. An anonymous visitor at a listed topic of a
+    members-only category (a link in an email, say) is sent to sign in; anything else they may
+    not read is a 404."""
     topic = reading.topic_for_reading(topic_id=topic_id)
-    if topic is None or not topic_is_readable(user=request.user, topic=topic):
+    if topic is None:
         raise Http404
-    return topic
+    if topic_is_readable(user=request.user, topic=topic):
+        return topic
+    if (
+        not request.user.is_authenticated
+        and topic.category.access == Category.Access.MEMBERS
+        and not (topic.is_hidden or topic.is_held)
+    ):
+        raise _SignIn
+    raise Http404
 
 
 @dataclass(frozen=True)
@@ -245,6 +268,7 @@ class Reader:
         }
 
 
+@_signing_in
 def topic(request: HttpRequest, topic_id: int, slug: str) -> HttpResponse:
     topic = _readable_topic(request, topic_id)
     canonical = reading.topic_url(topic)
@@ -322,11 +346,13 @@ def _organisations(post: Post) -> list[str]:
     return [str(membership.organisation) for membership in post.author.memberships.all()]
 
 
+@_signing_in
 def topic_short(request: HttpRequest, topic_id: int) -> HttpResponse:
     topic = _readable_topic(request, topic_id)
     return redirect(reading.topic_url(topic))
 
 
+@_signing_in
 def post_permalink(request: HttpRequest, post_id: int) -> HttpResponse:
     post = Post.objects.filter(pk=post_id).only("pk", "topic_id", "number", "state").first()
     if post is None:
