@@ -247,6 +247,7 @@ def test_posts_have_anchors_permalinks_languages_and_marks(client, forum):
         assert f'id="post-{post.number}"' in page
         assert reverse("community:post", args=[post.pk]) in page
     assert '<div class="forum-post__body" lang="es">' in page
+    assert '<span class="forum-lang">Spanish</span>' in page
     assert "in reply to #2" in page
     assert "edited" in page
     assert "Go to the answer" in page

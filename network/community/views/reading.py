@@ -305,7 +305,6 @@ def topic(request: HttpRequest, topic_id: int, slug: str) -> HttpResponse:
                 "is_new": is_new,
                 "is_first_new": is_new and first_new == post.number,
                 "organisations": _organisations(post) if signed_in else [],
-                "language_name": dict(LANGUAGE_CHOICES).get(post.language, post.language),
             }
         )
     if signed_in and shown:
