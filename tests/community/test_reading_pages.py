@@ -246,7 +246,7 @@ def test_posts_have_anchors_permalinks_languages_and_marks(client, forum):
     for post in (opening, spanish, answer):
         assert f'id="post-{post.number}"' in page
         assert reverse("community:post", args=[post.pk]) in page
-    assert '<div class="forum-post__body" lang="es">' in page
+    assert '<div class="forum-post__body post-body" lang="es">' in page
     assert '<span class="forum-lang">Spanish</span>' in page
     assert "in reply to #2" in page
     assert "edited" in page

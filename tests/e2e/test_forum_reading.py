@@ -8,6 +8,7 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 
+from network.community.markdown import markdown_render
 from network.community.models import CategoryGrant, Post, Space, TopicRead
 from network.roles import Role
 from tests.factories import ForumCategoryFactory, ForumPostFactory, ForumTopicFactory, UserFactory
@@ -44,14 +45,8 @@ def _forum() -> dict:
     ForumPostFactory(topic=topic, reply_to=answer, edited_at=timezone.now())
     ForumPostFactory(topic=topic, state=Post.State.HIDDEN, source="Removed words")
     ForumPostFactory(topic=topic, state=Post.State.HELD, source="Held words")
-    ForumPostFactory(
-        topic=topic,
-        html="<pre><code>"
-        + "x" * 300
-        + "</code></pre><table><tr>"
-        + "<td>cell</td>" * 30
-        + "</tr></table>",
-    )
+    code_and_table = "```\n" + "x" * 300 + "\n```\n\n" + "| a " * 30 + "|\n" + "|---" * 30 + "|\n"
+    ForumPostFactory(topic=topic, html=markdown_render(source=code_and_table).html)
     type(topic).objects.filter(pk=topic.pk).update(solution=answer)
     ForumTopicFactory(category=public, title="Closed one", is_closed=True)
     return {"topic": topic, "space": space}
