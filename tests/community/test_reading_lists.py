@@ -171,3 +171,13 @@ def test_topic_cards_for_public_listed_topics_only(topics):
     assert topic_card_for_url(f"javascript:{url}") is None
     assert topic_card_for_url("/en/practices/") is None
     assert Topic.objects.count() == 7
+
+
+def test_the_topic_link_card_for_the_card_registry(topics):
+    from network.community.selectors.reading import topic_link_card
+
+    topic = topics["answered"]
+    card = topic_link_card(f"/en/community/t/{topic.pk}/")
+    assert (card.kind, card.title) == ("topic", "Answered question here")
+    assert card.meta == f"{topic.category.name} · 1 reply"
+    assert topic_link_card(f"/en/community/t/{topics['private'].pk}/") is None

@@ -34,6 +34,7 @@ from django.utils import timezone
 
 from network.models import Membership
 
+from ..cards import LinkCard
 from ..models import Category, Post, PostAttachment, Reaction, Space, Topic, TopicRead
 from ..visibility import (
     Visitor,
@@ -381,3 +382,18 @@ def translated_text(obj, field: str) -> tuple[str, str]:
         if value:
             return value, code
     return "", language
+
+
+def topic_link_card(url: str) -> LinkCard | None:
+    """``topic_card_for_url`` as the card registry's ``LinkCard`` (kind ``topic``, the category
+    and reply count as its meta line), for ``cards.card_resolver_register(name="topics",
+    resolve=topic_link_card)``."""
+    from django.utils.translation import ngettext
+
+    card = topic_card_for_url(url)
+    if card is None:
+        return None
+    meta = ngettext(
+        "%(category)s · %(count)s reply", "%(category)s · %(count)s replies", card["reply_count"]
+    ) % {"category": card["category"], "count": card["reply_count"]}
+    return LinkCard(kind="topic", title=card["title"], summary="", url=card["url"], meta=meta)
