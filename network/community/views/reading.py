@@ -60,6 +60,20 @@ def _category_row(category: Category, *, unread: dict[int, int]) -> dict:
     }
 
 
+def _space_row(space: Space) -> dict:
+    name, name_language = reading.translated_text(space, "name")
+    description, description_language = reading.translated_text(space, "description")
+    return {
+        "space": space,
+        "name": name,
+        "name_language": name_language,
+        "name_fallback": not space.is_translated("name"),
+        "description": description,
+        "description_language": description_language,
+        "description_fallback": bool(description) and not space.is_translated("description"),
+    }
+
+
 def index(request: HttpRequest) -> HttpResponse:
     categories = reading.categories_for_index(user=request.user)
     unread = reading.unread_counts(user=request.user)
@@ -69,7 +83,7 @@ def index(request: HttpRequest) -> HttpResponse:
         "community/reading/index.html",
         {
             "rows": [_category_row(category, unread=unread) for category in categories],
-            "spaces": spaces,
+            "spaces": [_space_row(space) for space in spaces],
             "signed_in": request.user.is_authenticated,
         },
     )
