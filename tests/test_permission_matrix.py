@@ -18,12 +18,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pytest
+from django.contrib.auth.models import Group
 from django.urls import reverse
 
+from network.community.models import CategoryGrant, Space
 from network.roles import MFA_REQUIRED_ROLES, Role
 from notifications.tokens import unsubscribe_token_make
 from tests.factories import (
     EventRegistrationFactory,
+    ForumCategoryFactory,
+    ForumPostFactory,
+    ForumTopicFactory,
     InvitationFactory,
     JoinRequestFactory,
     MembershipFactory,
@@ -102,11 +107,6 @@ def forum_topic_url(topic) -> str:
 
 def _forum_reading_world() -> dict:
     """A public, a members-only and a private (partners' space) category, a topic in each."""
-    from django.contrib.auth.models import Group
-
-    from network.community.models import CategoryGrant, Space
-    from tests.factories import ForumCategoryFactory, ForumTopicFactory
-
     space = Space.objects.create(slug="fm-space", name_en="Partners")
     public = ForumCategoryFactory(slug="fm-public", access="public")
     members = ForumCategoryFactory(slug="fm-members", access="members")
@@ -122,6 +122,21 @@ def _forum_reading_world() -> dict:
         }
     }
 
+
+# The forum's moderators: the moderator role, and coordinators and superusers with two-factor.
+FORUM_MODERATORS = {
+    "moderator": 200,
+    "coordinator": 200,
+    "superuser": 200,
+    "coordinator_without_mfa": MFA,
+    **PASSWORD_ONLY,
+}
+FORUM_MODERATORS_ACTING = {
+    **FORUM_MODERATORS,
+    "moderator": REDIRECT,
+    "coordinator": REDIRECT,
+    "superuser": REDIRECT,
+}
 
 MATRIX: list[Row] = [
     Row("dashboard", named("network:dashboard")),
@@ -378,6 +393,63 @@ MATRIX: list[Row] = [
         anonymous=404,
         signed_in=404,
     ),
+    # Forum moderation: members flag what they can read; moderators (and coordinators with
+    # two-factor) work the queue, the log and the actions; a private space's post does not
+    # exist for whoever cannot read it, moderators included.
+    Row("forum-post-flag", named("community:post_flag", lambda w: w["forum_post"].pk)),
+    Row(
+        "forum-post-flag-private",
+        named("community:post_flag", lambda w: w["forum_private_post"].pk),
+        signed_in=404,
+        overrides={"partner": 200, "superuser": 200, "superuser_password_only": 200},
+    ),
+    Row(
+        "forum-moderation-queue",
+        named("community:moderation_queue"),
+        signed_in=403,
+        overrides=FORUM_MODERATORS,
+    ),
+    Row(
+        "forum-moderation-log",
+        named("community:moderation_log"),
+        signed_in=403,
+        overrides=FORUM_MODERATORS,
+    ),
+    Row(
+        # Dismissing flags a post does not have: refused with a message, nothing changes.
+        "forum-post-moderate",
+        named("community:post_moderate", lambda w: w["forum_post"].pk),
+        method="post",
+        data={"action": "dismiss"},
+        signed_in=403,
+        overrides=FORUM_MODERATORS_ACTING,
+    ),
+    Row(
+        "forum-post-moderate-private",
+        named("community:post_moderate", lambda w: w["forum_private_post"].pk),
+        method="post",
+        data={"action": "dismiss"},
+        signed_in=403,
+        overrides={
+            **FORUM_MODERATORS_ACTING,
+            "moderator": 404,
+            "coordinator": 404,
+        },
+    ),
+    Row(
+        "forum-topic-moderate",
+        named("community:topic_moderate", lambda w: w["forum_post"].topic_id),
+        method="post",
+        data={"action": "pin"},
+        signed_in=403,
+        overrides=FORUM_MODERATORS_ACTING,
+    ),
+    Row(
+        "forum-member-discipline",
+        named("community:member_discipline", lambda w: w["forum_post"].author_id),
+        signed_in=403,
+        overrides=FORUM_MODERATORS,
+    ),
 ]
 
 
@@ -392,6 +464,7 @@ def _world() -> dict:
     withdrawn = practice(directory, slug="withdrawn")
     withdrawn.unpublish()
     return {
+        **_forum_moderation_world(stranger),
         "practice": practice(directory, slug="published"),
         "practice_unpublished": withdrawn,
         "notification": NotificationFactory(recipient=stranger),
@@ -411,6 +484,19 @@ def _world() -> dict:
             submitter=stranger, state="submitted"
         ),
         **_forum_reading_world(),
+    }
+
+
+def _forum_moderation_world(stranger) -> dict:
+    partners, _created = Group.objects.get_or_create(name=Role.PARTNER)
+    intranet = ForumCategoryFactory(slug="matrix-intranet", access="private")
+    CategoryGrant.objects.create(category=intranet, group=partners, can_see=True)
+    topic = ForumTopicFactory(category=ForumCategoryFactory(slug="matrix-members"))
+    return {
+        "forum_post": ForumPostFactory(topic=topic, author=stranger),
+        "forum_private_post": ForumPostFactory(
+            topic=ForumTopicFactory(category=intranet), author=stranger
+        ),
     }
 
 

@@ -402,6 +402,10 @@ FORUM_EDIT_MINUTES = env.int("FORUM_EDIT_MINUTES", default=24 * 60)
 # Posts shown on one page of a topic.
 FORUM_POSTS_PER_PAGE = 20
 FORUM_TOPICS_PER_PAGE = 30
+# Flags one member may raise in a day, and how many members' open flags hide a post at once
+# until a moderator reviews it (network/community/services/moderation.py).
+FORUM_LIMIT_FLAGS_PER_DAY = env.int("FORUM_LIMIT_FLAGS_PER_DAY", default=20)
+FORUM_FLAGS_TO_HIDE = env.int("FORUM_FLAGS_TO_HIDE", default=3)
 
 # ---------------------------------------------------------------------------------------------
 # Celery: without REDIS_URL every task runs inline (eager); with it, Redis is broker and backend.

@@ -10,5 +10,6 @@ class CommunityConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        # Registers the forum's actions with network.permissions.
-        from . import permissions  # noqa: F401
+        # Registers the forum's actions with network.permissions, who manages categories in
+        # the CMS, and the notification by which moderators' actions reach members.
+        from . import admin_permissions, moderation_kinds, permissions  # noqa: F401
