@@ -378,3 +378,8 @@ def test_the_permalink_respects_visibility(client, forum):
 def test_the_navigation_links_to_the_community(client, forum):
     page = client.get(reverse("community:latest")).content.decode()
     assert f'<a href="{reverse("community:index")}" aria-current="page">Community</a>' in page
+
+
+def test_the_forum_stylesheet_loads_on_forum_pages_only(client, forum):
+    assert "css/forum.css" in client.get(_topic_url(forum["public_topic"])).content.decode()
+    assert "css/forum.css" not in client.get(reverse("network:join")).content.decode()
