@@ -21,7 +21,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from network.community.models import CategoryGrant
+from network.community.models import CategoryGrant, Space
 from network.roles import MFA_REQUIRED_ROLES, Role
 from notifications.tokens import unsubscribe_token_make
 from tests.community.inbound_helpers import held_mail
@@ -108,6 +108,32 @@ FORUM_WRITING_MODERATORS = {
     "superuser": 200,
     "superuser_password_only": 200,
 }
+# The forum's partners' space: partners (granted) and superusers (who read everything).
+FORUM_PRIVATE_READERS = {"partner": 200, "superuser": 200, "superuser_password_only": 200}
+
+
+def forum_topic_url(topic) -> str:
+    return reverse("community:topic", kwargs={"topic_id": topic.pk, "slug": topic.slug})
+
+
+def _forum_reading_world() -> dict:
+    """A public, a members-only and a private (partners' space) category, a topic in each."""
+    space = Space.objects.create(slug="fm-space", name_en="Partners")
+    public = ForumCategoryFactory(slug="fm-public", access="public")
+    members = ForumCategoryFactory(slug="fm-members", access="members")
+    private = ForumCategoryFactory(slug="fm-private", access="private", space=space)
+    CategoryGrant.objects.create(
+        category=private, group=Group.objects.get_or_create(name=Role.PARTNER)[0]
+    )
+    return {
+        "forum_topics": {
+            "public": ForumTopicFactory(category=public),
+            "members": ForumTopicFactory(category=members),
+            "private": ForumTopicFactory(category=private),
+        }
+    }
+
+
 # The forum's moderators: the moderator role, and coordinators and superusers with two-factor.
 FORUM_MODERATORS = {
     "moderator": 200,
@@ -311,6 +337,73 @@ MATRIX: list[Row] = [
         anonymous=404,
         signed_in=404,
     ),
+    # -- Forum: reading (network/community/views/reading.py). Public categories for everyone,
+    # members-only ones for signed-in people (anonymous visitors sent to sign in), the partners'
+    # private space for partners (and superusers, who read everything): 404 for everyone else.
+    Row("forum-index", named("community:index"), anonymous=200),
+    Row("forum-latest", named("community:latest"), anonymous=200),
+    Row("forum-top", named("community:top"), anonymous=200),
+    Row("forum-unanswered", named("community:unanswered"), anonymous=200),
+    Row("forum-category-public", named("community:category", lambda w: "fm-public"), anonymous=200),
+    Row("forum-category-members", named("community:category", lambda w: "fm-members")),
+    Row(
+        "forum-category-private",
+        named("community:category", lambda w: "fm-private"),
+        anonymous=404,
+        signed_in=404,
+        overrides=FORUM_PRIVATE_READERS,
+    ),
+    Row(
+        "forum-space",
+        named("community:space", lambda w: "fm-space"),
+        anonymous=404,
+        signed_in=404,
+        overrides=FORUM_PRIVATE_READERS,
+    ),
+    Row(
+        "forum-topic-public",
+        lambda w: forum_topic_url(w["forum_topics"]["public"]),
+        anonymous=200,
+    ),
+    Row("forum-topic-members", lambda w: forum_topic_url(w["forum_topics"]["members"])),
+    Row(
+        "forum-topic-private",
+        lambda w: forum_topic_url(w["forum_topics"]["private"]),
+        anonymous=404,
+        signed_in=404,
+        overrides=FORUM_PRIVATE_READERS,
+    ),
+    Row(
+        "forum-topic-short-private",
+        named("community:topic_short", lambda w: w["forum_topics"]["private"].pk),
+        anonymous=404,
+        signed_in=404,
+        overrides=dict.fromkeys(FORUM_PRIVATE_READERS, REDIRECT),
+    ),
+    Row(
+        "forum-post-private",
+        named("community:post", lambda w: w["forum_topics"]["private"].posts.get().pk),
+        anonymous=404,
+        signed_in=404,
+        overrides=dict.fromkeys(FORUM_PRIVATE_READERS, REDIRECT),
+    ),
+    Row("forum-rss-public", named("community:category_rss", lambda w: "fm-public"), anonymous=200),
+    Row(
+        "forum-atom-public", named("community:category_atom", lambda w: "fm-public"), anonymous=200
+    ),
+    # Feeds follow the anonymous rule, whoever asks.
+    Row(
+        "forum-rss-members",
+        named("community:category_rss", lambda w: "fm-members"),
+        anonymous=404,
+        signed_in=404,
+    ),
+    Row(
+        "forum-atom-private",
+        named("community:category_atom", lambda w: "fm-private"),
+        anonymous=404,
+        signed_in=404,
+    ),
     # Forum moderation: members flag what they can read; moderators (and coordinators with
     # two-factor) work the queue, the log and the actions; a private space's post does not
     # exist for whoever cannot read it, moderators included.
@@ -475,6 +568,7 @@ def _world() -> dict:
             submitter=stranger, state="submitted"
         ),
         "inbound_held": held_mail(),
+        **_forum_reading_world(),
     }
 
 
