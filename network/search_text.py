@@ -14,6 +14,7 @@ syntax of PostgreSQL's ``to_tsquery`` or SQLite's FTS5 ``MATCH`` (quotes, ``*``,
 ``AND``, ``NEAR(``...): each term is written quoted (FTS5) or as a bare lexeme (tsquery)."""
 
 import re
+from dataclasses import dataclass
 
 from django.db import NotSupportedError
 from django.db.models import BooleanField, Expression, FloatField
@@ -210,3 +211,53 @@ class TextMatch(Expression):
         )
         params += [any_term, *rowid_params]
         return f"({' + '.join([*held, relevance])})", params
+
+
+# -- Showing what matched -----------------------------------------------------------------------
+@dataclass(frozen=True)
+class TextPart:
+    """A piece of a shown text; ``matched`` pieces are words the search found. Templates escape
+    every piece and mark the matched ones (no HTML is built in Python)."""
+
+    text: str
+    matched: bool = False
+
+
+def _term_matches(word: str, terms: list[str]) -> bool:
+    folded = text_fold(word)
+    for term in terms:
+        stem = term_stem(term)
+        if folded == term or (len(stem) >= PREFIX_MIN_LENGTH and folded.startswith(stem)):
+            return True
+    return False
+
+
+def text_parts(text: str, terms: list[str], *, length: int | None = None) -> list[TextPart]:
+    """``text`` cut into pieces, the words matching ``terms`` (as the search matches them:
+    folded, a stem as the start of a word) apart. With ``length``, only an excerpt of about
+    that many characters around the first match (or the start), "…" marking cuts."""
+    words = [(found.start(), found.end()) for found in _TERM.finditer(text)]
+    matched = [(start, end) for start, end in words if _term_matches(text[start:end], terms)]
+    begin, finish = 0, len(text)
+    if length is not None and len(text) > length:
+        first = matched[0][0] if matched else 0
+        begin = max(0, first - length // 4)
+        if begin:  # start at a word
+            begin = next((start for start, _end in words if start >= begin), begin)
+        finish = min(len(text), begin + length)
+        if finish < len(text):  # end at a word
+            finish = max((end for _start, end in words if end <= finish), default=finish)
+    parts = [TextPart("…")] if begin else []
+    position = begin
+    for start, end in matched:
+        if start < begin or end > finish:
+            continue
+        if start > position:
+            parts.append(TextPart(text[position:start]))
+        parts.append(TextPart(text[start:end], matched=True))
+        position = end
+    if position < finish:
+        parts.append(TextPart(text[position:finish]))
+    if finish < len(text):
+        parts.append(TextPart("…"))
+    return parts

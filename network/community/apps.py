@@ -11,3 +11,6 @@ class CommunityConfig(AppConfig):
     def ready(self) -> None:
         # Registers the forum's actions with network.permissions.
         from . import permissions  # noqa: F401
+
+        # Keeps the search index in step with the forum's signals.
+        from .services import search_index  # noqa: F401
