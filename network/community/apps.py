@@ -10,7 +10,13 @@ class CommunityConfig(AppConfig):
 
     def ready(self) -> None:
         # Registers the forum's actions with network.permissions.
+        # The forum activity of a member authority, on its public page.
+        from network.authority_page import authority_section_register
+
         from . import permissions  # noqa: F401
+        from .selectors.directory import authority_forum_section
 
         # Keeps the search index in step with the forum's signals.
         from .services import search_index  # noqa: F401
+
+        authority_section_register(name="forum_activity", build=authority_forum_section)

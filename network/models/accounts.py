@@ -85,6 +85,35 @@ class User(AbstractUser):
             "underscores."
         ),
     )
+    themes = models.JSONField(
+        _("themes of interest"),
+        default=list,
+        blank=True,
+        help_text=_("Codes of the shared taxonomy's themes this person works on."),
+    )
+    # What the member directory (signed-in members only) shows of a listed person, field by
+    # field; the email address only when they say so.
+    directory_show_position = models.BooleanField(
+        _("show my position in the member directory"), default=True
+    )
+    directory_show_organisation = models.BooleanField(
+        _("show my organisations in the member directory"), default=True
+    )
+    directory_show_country = models.BooleanField(
+        _("show my country in the member directory"), default=True
+    )
+    directory_show_languages = models.BooleanField(
+        _("show the languages I speak in the member directory"), default=True
+    )
+    directory_show_themes = models.BooleanField(
+        _("show my themes of interest in the member directory"), default=True
+    )
+    directory_show_photo = models.BooleanField(
+        _("show my photo in the member directory"), default=True
+    )
+    directory_show_email = models.BooleanField(
+        _("show my email address in the member directory"), default=False
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

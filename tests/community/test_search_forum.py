@@ -211,22 +211,22 @@ def test_the_index_follows_edits_hiding_restoring_and_moves(client, public):
     assert _titles(_search(client, "interpreters")) == ["Weekly meeting notes"]
 
     Post.objects.filter(pk=reply.pk).update(
-        source="About mediators.", html="<p>About mediators.</p>"
+        source="About volunteers.", html="<p>About volunteers.</p>"
     )
     reply.refresh_from_db()
     signals.post_edited.send(sender=Post, post=reply)
     assert _titles(_search(client, "interpreters")) == []
-    assert _titles(_search(client, "mediators")) == ["Weekly meeting notes"]
+    assert _titles(_search(client, "volunteers")) == ["Weekly meeting notes"]
 
     Post.objects.filter(pk=reply.pk).update(state=Post.State.HIDDEN)
     reply.refresh_from_db()
     signals.post_hidden.send(sender=Post, post=reply)
-    assert _titles(_search(client, "mediators")) == []
+    assert _titles(_search(client, "volunteers")) == []
 
     Post.objects.filter(pk=reply.pk).update(state=Post.State.PUBLISHED)
     reply.refresh_from_db()
     signals.post_restored.send(sender=Post, post=reply)
-    assert _titles(_search(client, "mediators")) == ["Weekly meeting notes"]
+    assert _titles(_search(client, "volunteers")) == ["Weekly meeting notes"]
 
     opening = topic.posts.get(number=1)
     topic.title = "Mediation network"
@@ -241,7 +241,7 @@ def test_the_index_follows_edits_hiding_restoring_and_moves(client, public):
     topic.is_hidden = True
     topic.save()
     signals.topic_changed.send(sender=Post, post=opening)
-    assert _titles(_search(client, "mediators")) == []
+    assert _titles(_search(client, "volunteers")) == []
 
 
 def test_posts_written_through_the_services_are_found(client, public):
