@@ -214,3 +214,13 @@ def test_forum_activity_counts_only_public_categories_in_the_last_90_days(client
     listing = client.get(reverse("network:authority_list")).content.decode()
     assert "1 forum topic" in listing
     assert "2 posts in 90 days" in listing
+
+
+def test_the_authority_page_also_hides_a_photo_the_person_chose_to_hide(client, lucia):
+    lucia.photo = "people/photos/lucia.png"
+    lucia.directory_show_photo = False
+    lucia.save()
+    authority = lucia.memberships.get().local_authority
+    html = client.get(authority.get_absolute_url()).content.decode()
+    assert "Lucía Fernández" in html
+    assert "lucia.png" not in html
