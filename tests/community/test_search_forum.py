@@ -287,3 +287,15 @@ def test_a_page_of_results_costs_the_same_queries_for_few_and_many(client, membe
     few = queries(2)
     many = queries(15)  # 34 matching posts: a full page of 20
     assert few == many
+
+
+def test_the_rebuild_command_reports_what_it_indexed(client, public):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    ForumTopicFactory(category=public, title="Interpreters", opening="Who pays?")
+    out = StringIO()
+    call_command("rebuild_forum_search", stdout=out)
+    assert "Indexed 1 published posts." in out.getvalue()
+    assert _titles(_search(client, "interpreters")) == ["Interpreters"]
