@@ -224,3 +224,28 @@ def test_the_authority_page_also_hides_a_photo_the_person_chose_to_hide(client, 
     html = client.get(authority.get_absolute_url()).content.decode()
     assert "Lucía Fernández" in html
     assert "lucia.png" not in html
+
+
+def test_a_member_page_and_the_authority_list_cost_the_same_queries_for_few_and_many(
+    client, viewer, lucia
+):
+    public = ForumCategoryFactory(access="public")
+    member_url = reverse("community:member", kwargs={"handle": lucia.handle})
+    authorities_url = reverse("network:authority_list")
+
+    def queries(count: int) -> tuple[int, int]:
+        for _number in range(count):
+            topic = ForumTopicFactory(category=public, author=lucia)
+            ForumPostFactory(topic=topic, author=lucia)
+            author = UserFactory()
+            MembershipFactory(user=author)
+            ForumTopicFactory(category=public, author=author)
+        counted = []
+        for url in (member_url, authorities_url):
+            client.get(url)  # the site's menus are cached after the first page
+            with CaptureQueriesContext(connection) as captured:
+                assert client.get(url).status_code == 200
+            counted.append(len(captured.captured_queries))
+        return tuple(counted)
+
+    assert queries(2) == queries(12)
