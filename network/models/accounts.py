@@ -67,11 +67,13 @@ class User(AbstractUser):
         help_text=_("Any other languages, for example Quechua or Haitian Creole."),
     )
     listed_in_directory = models.BooleanField(
-        _("list me on my authority's public page"),
+        _("list me in the member directory and on my authority's public page"),
         default=False,
         help_text=_(
-            "Your name, position and photo are then shown publicly on the page of each local "
-            "authority you belong to. Your email address is never shown."
+            "Signed-in members then find you in the member directory, with the fields you "
+            "choose to show below. Your name, and your position and photo if you show them, "
+            "appear publicly on the page of each local authority you belong to. Your email "
+            "address is shown only to signed-in members, and only if you choose so."
         ),
     )
     handle = models.CharField(
