@@ -18,12 +18,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pytest
+from django.contrib.auth.models import Group
 from django.urls import reverse
 
+from network.community.models import CategoryGrant
 from network.roles import MFA_REQUIRED_ROLES, Role
 from notifications.tokens import unsubscribe_token_make
 from tests.factories import (
     EventRegistrationFactory,
+    ForumCategoryFactory,
+    ForumPostFactory,
+    ForumTopicFactory,
     InvitationFactory,
     JoinRequestFactory,
     MembershipFactory,
@@ -91,6 +96,21 @@ INVITERS = {
 REVIEWERS = {"coordinator": 200, "superuser": 200, "coordinator_without_mfa": MFA, **PASSWORD_ONLY}
 # Moderators enter the CMS, but Wagtail bounces them from the join requests to its home page.
 CMS_REVIEWERS = {**REVIEWERS, "moderator": REDIRECT}
+
+# The forum's moderators: the moderator role, and coordinators and superusers with two-factor.
+FORUM_MODERATORS = {
+    "moderator": 200,
+    "coordinator": 200,
+    "superuser": 200,
+    "coordinator_without_mfa": MFA,
+    **PASSWORD_ONLY,
+}
+FORUM_MODERATORS_ACTING = {
+    **FORUM_MODERATORS,
+    "moderator": REDIRECT,
+    "coordinator": REDIRECT,
+    "superuser": REDIRECT,
+}
 
 MATRIX: list[Row] = [
     Row("dashboard", named("network:dashboard")),
@@ -298,6 +318,63 @@ MATRIX: list[Row] = [
         anonymous=404,
         signed_in=404,
     ),
+    # Forum moderation: members flag what they can read; moderators (and coordinators with
+    # two-factor) work the queue, the log and the actions; a private space's post does not
+    # exist for whoever cannot read it, moderators included.
+    Row("forum-post-flag", named("community:post_flag", lambda w: w["forum_post"].pk)),
+    Row(
+        "forum-post-flag-private",
+        named("community:post_flag", lambda w: w["forum_private_post"].pk),
+        signed_in=404,
+        overrides={"partner": 200, "superuser": 200, "superuser_password_only": 200},
+    ),
+    Row(
+        "forum-moderation-queue",
+        named("community:moderation_queue"),
+        signed_in=403,
+        overrides=FORUM_MODERATORS,
+    ),
+    Row(
+        "forum-moderation-log",
+        named("community:moderation_log"),
+        signed_in=403,
+        overrides=FORUM_MODERATORS,
+    ),
+    Row(
+        # Dismissing flags a post does not have: refused with a message, nothing changes.
+        "forum-post-moderate",
+        named("community:post_moderate", lambda w: w["forum_post"].pk),
+        method="post",
+        data={"action": "dismiss"},
+        signed_in=403,
+        overrides=FORUM_MODERATORS_ACTING,
+    ),
+    Row(
+        "forum-post-moderate-private",
+        named("community:post_moderate", lambda w: w["forum_private_post"].pk),
+        method="post",
+        data={"action": "dismiss"},
+        signed_in=403,
+        overrides={
+            **FORUM_MODERATORS_ACTING,
+            "moderator": 404,
+            "coordinator": 404,
+        },
+    ),
+    Row(
+        "forum-topic-moderate",
+        named("community:topic_moderate", lambda w: w["forum_post"].topic_id),
+        method="post",
+        data={"action": "pin"},
+        signed_in=403,
+        overrides=FORUM_MODERATORS_ACTING,
+    ),
+    Row(
+        "forum-member-discipline",
+        named("community:member_discipline", lambda w: w["forum_post"].author_id),
+        signed_in=403,
+        overrides=FORUM_MODERATORS,
+    ),
 ]
 
 
@@ -312,6 +389,7 @@ def _world() -> dict:
     withdrawn = practice(directory, slug="withdrawn")
     withdrawn.unpublish()
     return {
+        **_forum_moderation_world(stranger),
         "listed_member": UserFactory(email="listed@example.org", listed_in_directory=True),
         "unlisted_member": UserFactory(email="unlisted@example.org"),
         "practice": practice(directory, slug="published"),
@@ -331,6 +409,19 @@ def _world() -> dict:
         "practice_attachment": attachment_make(draft),
         "practice_submission_sent": PracticeSubmissionFactory(
             submitter=stranger, state="submitted"
+        ),
+    }
+
+
+def _forum_moderation_world(stranger) -> dict:
+    partners, _created = Group.objects.get_or_create(name=Role.PARTNER)
+    intranet = ForumCategoryFactory(slug="matrix-intranet", access="private")
+    CategoryGrant.objects.create(category=intranet, group=partners, can_see=True)
+    topic = ForumTopicFactory(category=ForumCategoryFactory(slug="matrix-members"))
+    return {
+        "forum_post": ForumPostFactory(topic=topic, author=stranger),
+        "forum_private_post": ForumPostFactory(
+            topic=ForumTopicFactory(category=intranet), author=stranger
         ),
     }
 

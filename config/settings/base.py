@@ -381,6 +381,9 @@ CONTACT_EMAIL = env("CONTACT_EMAIL", default="secretariat@convive.example.org")
 # Seconds before a silent mail server counts as an error (retried later) rather than holding a
 # worker until the task time limit kills it.
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=60)
+# A worker keeps its connection to the mail server between emails for this many idle seconds
+# (notifications.services.mail_connection): bursts of email reuse one connection.
+EMAIL_CONNECTION_IDLE_SECONDS = env.int("EMAIL_CONNECTION_IDLE_SECONDS", default=30)
 
 # ---------------------------------------------------------------------------------------------
 # Community forum (network/community)
@@ -399,6 +402,10 @@ FORUM_EDIT_MINUTES = env.int("FORUM_EDIT_MINUTES", default=24 * 60)
 # Posts shown on one page of a topic.
 FORUM_POSTS_PER_PAGE = 20
 FORUM_TOPICS_PER_PAGE = 30
+# Flags one member may raise in a day, and how many members' open flags hide a post at once
+# until a moderator reviews it (network/community/services/moderation.py).
+FORUM_LIMIT_FLAGS_PER_DAY = env.int("FORUM_LIMIT_FLAGS_PER_DAY", default=20)
+FORUM_FLAGS_TO_HIDE = env.int("FORUM_FLAGS_TO_HIDE", default=3)
 
 # ---------------------------------------------------------------------------------------------
 # Celery: without REDIS_URL every task runs inline (eager); with it, Redis is broker and backend.

@@ -80,6 +80,18 @@ def samples(event):
             proposal,
         ),
         "practice_submission_declined": ({**practice, "message": "No."}, proposal),
+        "forum_moderation": (
+            {
+                "action": "hide",
+                "automatic": False,
+                "topic_title": "Welcome desks",
+                "post_number": 2,
+                "category_name": "",
+                "reason": "Advertising",
+                "until": "",
+            },
+            _english("community:post", 1),
+        ),
     }
 
 

@@ -52,7 +52,7 @@ def drop_search(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('community', '0001_initial'),
+        ('community', '0002_moderation_category_grants_inline'),
     ]
 
     operations = [
