@@ -299,3 +299,24 @@ def test_the_rebuild_command_reports_what_it_indexed(client, public):
     call_command("rebuild_forum_search", stdout=out)
     assert "Indexed 1 published posts." in out.getvalue()
     assert _titles(_search(client, "interpreters")) == ["Interpreters"]
+
+
+def test_moderators_actions_through_their_services_update_what_search_finds(client, public):
+    from network.community.services.moderation import post_hide, post_restore, topic_move
+    from tests.community import moderation_helpers
+
+    moderator = moderation_helpers.moderator_make()
+    written = topic_create(
+        author=UserFactory(), category=public, title="Orientation sessions", source="Who?"
+    )
+    reply = reply_create(
+        author=UserFactory(), topic=written.post.topic, source="Our interpreters do."
+    ).post
+    assert _titles(_search(client, "interpreters")) == ["Orientation sessions"]
+    post_hide(moderator=moderator, post=reply, reason="Off topic")
+    assert _titles(_search(client, "interpreters")) == []
+    post_restore(moderator=moderator, post=reply)
+    assert _titles(_search(client, "interpreters")) == ["Orientation sessions"]
+    members = ForumCategoryFactory(slug="members-only", access="members")
+    topic_move(moderator=moderator, topic=written.post.topic, category=members)
+    assert _titles(_search(client, "orientation")) == []
