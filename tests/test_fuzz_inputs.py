@@ -314,6 +314,14 @@ CASES = [
     # The network.
     Case(f"{LANG}me/", named("network:dashboard"), people=SIGNED_IN),
     Case(f"{LANG}network/profile/", named("network:profile"), people=SIGNED_IN),
+    # Forum search and the member directory.
+    Case(f"{LANG}community/search/", named("community:search")),
+    Case(f"{LANG}community/members/", named("community:people"), people=SIGNED_IN),
+    Case(
+        f"{LANG}community/members/<str:handle>/",
+        named("community:member", lambda w: w["member"].handle),
+        people=SIGNED_IN,
+    ),
     Case(f"{LANG}network/join/", named("network:join")),
     Case(f"{LANG}network/join/thanks/", named("network:join_thanks")),
     Case(f"{LANG}network/invitations/", named("network:invitation_list"), people=SIGNED_IN),

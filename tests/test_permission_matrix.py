@@ -250,6 +250,24 @@ MATRIX: list[Row] = [
     # The public site.
     Row("home", lambda world: "/en/", anonymous=200),
     Row("search", lambda world: reverse("outreach:search") + "?q=network", anonymous=200),
+    # Forum search and the member directory (network/community/views/search.py, directory.py).
+    Row("forum-search", lambda world: reverse("community:search") + "?q=desk", anonymous=200),
+    Row("forum-people", named("community:people")),
+    Row(
+        "forum-member",
+        lambda world: reverse("community:member", args=[world["listed_member"].handle]),
+    ),
+    Row(
+        "forum-member-unlisted",
+        lambda world: reverse("community:member", args=[world["unlisted_member"].handle]),
+        signed_in=404,
+        overrides={
+            "moderator": 200,
+            "coordinator": 200,
+            "superuser": 200,
+            "superuser_password_only": 200,
+        },
+    ),
     Row(
         "language-switch",
         lambda world: reverse("base:language_switch", args=["es"]) + "?next=/en/",
@@ -549,6 +567,8 @@ def _world() -> dict:
     return {
         **forum,
         **_forum_writing_world(forum),
+        "listed_member": UserFactory(email="listed@example.org", listed_in_directory=True),
+        "unlisted_member": UserFactory(email="unlisted@example.org"),
         "practice": practice(directory, slug="published"),
         "practice_unpublished": withdrawn,
         "notification": NotificationFactory(recipient=stranger),
