@@ -496,6 +496,9 @@ def fill_forum(*, size: str) -> None:
             reply_count=last.number - 1,
             last_post_at=last.created_at,
         )
+    from network.community.services.search_index import forum_search_rebuild
+
+    forum_search_rebuild()
     layout = {
         "category_slug": category.slug,
         "category_pages": -(

@@ -98,18 +98,19 @@ REVIEWERS = {"coordinator": 200, "superuser": 200, "coordinator_without_mfa": MF
 # Moderators enter the CMS, but Wagtail bounces them from the join requests to its home page.
 CMS_REVIEWERS = {**REVIEWERS, "moderator": REDIRECT}
 
-# The forum: a private space's category is granted to partners (superusers read everything).
-FORUM_INSIDERS = {"partner": 200, "superuser": 200, "superuser_password_only": 200}
+# The forum: a private space's category is granted to partners (superusers read everything
+# with two-factor in the session; with a password alone they are members).
+FORUM_INSIDERS = {"partner": 200, "superuser": 200, "superuser_password_only": 404}
 # Editing, deleting and reading the history of someone else's post: moderators, coordinators
 # acting with two-factor, superusers (the forum's rules; no second-factor prompt here).
 FORUM_WRITING_MODERATORS = {
     "moderator": 200,
     "coordinator": 200,
     "superuser": 200,
-    "superuser_password_only": 200,
+    "superuser_password_only": 403,
 }
 # The forum's partners' space: partners (granted) and superusers (who read everything).
-FORUM_PRIVATE_READERS = {"partner": 200, "superuser": 200, "superuser_password_only": 200}
+FORUM_PRIVATE_READERS = {"partner": 200, "superuser": 200, "superuser_password_only": 404}
 
 
 def forum_topic_url(topic) -> str:
@@ -265,7 +266,7 @@ MATRIX: list[Row] = [
             "moderator": 200,
             "coordinator": 200,
             "superuser": 200,
-            "superuser_password_only": 200,
+            "superuser_password_only": 404,
         },
     ),
     Row(
@@ -396,14 +397,14 @@ MATRIX: list[Row] = [
         named("community:topic_short", lambda w: w["forum_topics"]["private"].pk),
         anonymous=404,
         signed_in=404,
-        overrides=dict.fromkeys(FORUM_PRIVATE_READERS, REDIRECT),
+        overrides={"partner": REDIRECT, "superuser": REDIRECT},
     ),
     Row(
         "forum-post-private",
         named("community:post", lambda w: w["forum_topics"]["private"].posts.get().pk),
         anonymous=404,
         signed_in=404,
-        overrides=dict.fromkeys(FORUM_PRIVATE_READERS, REDIRECT),
+        overrides={"partner": REDIRECT, "superuser": REDIRECT},
     ),
     Row("forum-rss-public", named("community:category_rss", lambda w: "fm-public"), anonymous=200),
     Row(

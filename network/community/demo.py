@@ -33,6 +33,7 @@ from .models import (
     TopicWatch,
 )
 from .services.posting import post_render
+from .services.search_index import forum_search_rebuild
 
 # People who take part in the demo conversations besides the demo accounts (network/demo.py):
 # (key, first name, last name, language, organisation slug, position).
@@ -737,8 +738,9 @@ def seed_community(*, stdout) -> None:
         CategoryWatch.objects.update_or_create(
             user=_person(key), category=categories[slug], defaults={"level": level}
         )
+    indexed = forum_search_rebuild()
     stdout.write(
         f"Community: {len(categories)} categories ({len(SPACES)} private spaces), "
         f"{len(topics)} topic(s) and {people} forum member(s) created; "
-        f"{Topic.objects.count()} topics in all."
+        f"{Topic.objects.count()} topics in all, {indexed} posts searchable."
     )

@@ -41,6 +41,7 @@ from .models import (
     TopicRead,
     TopicWatch,
 )
+from .visibility import categories_readable
 
 
 def _iso(value) -> str | None:
@@ -79,6 +80,13 @@ def _attachment(attachment: PostAttachment) -> dict:
     ],
 )
 def forum_export(user) -> dict:
+    # Topics the person watched or read in a category they can no longer read (a grant
+    # withdrawn) are named by number only: the export never shows what the forum would not.
+    readable = set(categories_readable(user=user).values_list("pk", flat=True))
+
+    def topic_named(topic: Topic) -> str:
+        return topic.title if topic.category_id in readable else f"#{topic.pk}"
+
     posts = (
         Post.objects.filter(author=user)
         .select_related("topic")
@@ -143,7 +151,7 @@ def forum_export(user) -> dict:
             .order_by("created_at", "pk")
         ],
         "topics_read": [
-            {"topic": read.topic.title, "last_post_read": read.last_read_number}
+            {"topic": topic_named(read.topic), "last_post_read": read.last_read_number}
             for read in TopicRead.objects.filter(user=user)
             .select_related("topic")
             .order_by("topic_id")
@@ -155,7 +163,7 @@ def forum_export(user) -> dict:
             .order_by("category_id")
         ],
         "topic_watches": [
-            {"topic": watch.topic.title, "level": watch.level, "reason": watch.reason}
+            {"topic": topic_named(watch.topic), "level": watch.level, "reason": watch.reason}
             for watch in TopicWatch.objects.filter(user=user)
             .select_related("topic")
             .order_by("topic_id")

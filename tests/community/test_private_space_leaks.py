@@ -78,7 +78,7 @@ def _lists(world) -> list[str]:
         reverse("community:top"),
         reverse("community:unanswered"),
         reverse("community:search") + f"?q={SECRET}",
-        reverse("search") + f"?q={SECRET}",
+        reverse("outreach:search") + f"?q={SECRET}",
         "/sitemap.xml",
         reverse("community:member", kwargs={"handle": world["partner"].handle}),
         reverse("community:people") + f"?q={SECRET}",

@@ -37,7 +37,8 @@ def test_the_profile_says_which_fields_are_public(client):
         "Emails from Convive are written in this language."
     )
     listed = _help_text(html, "listed_in_directory")
-    assert "shown publicly" in listed and "email address is never shown" in listed
+    assert "appear publicly" in listed
+    assert "email address is shown only to signed-in members" in listed
 
 
 def test_the_proposal_says_the_contact_is_public(client):
