@@ -43,7 +43,7 @@ urlpatterns = [
     # -- Search and the member directory (views/search.py, views/directory.py) -----------------
     path("search/", search.search, name="search"),
     path("members/", directory.people, name="people"),
-    path("members/<str:username>/", directory.member, name="member"),
+    path("members/<str:handle>/", directory.member, name="member"),
     # -- Email (views/inbound.py): the sender's address is shown to members here ---------------
     path("email/", inbound.how_to, name="email_help"),
 ]

@@ -74,6 +74,17 @@ class User(AbstractUser):
             "authority you belong to. Your email address is never shown."
         ),
     )
+    handle = models.CharField(
+        _("forum handle"),
+        max_length=30,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text=_(
+            "Others mention you in the forum by writing @ and this handle. Letters, digits and "
+            "underscores."
+        ),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -94,3 +105,19 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.get_full_name() or self.email
+
+    def save(self, *args, **kwargs) -> None:
+        # Every way an account is created (sign-up, invitation, admin, import) gets a handle.
+        if not self.handle:
+            from ..handles import handle_base, handle_free
+
+            others = type(self).objects.exclude(pk=self.pk)
+            self.handle = handle_free(
+                base=handle_base(
+                    first_name=self.first_name, last_name=self.last_name, email=self.email
+                ),
+                taken=lambda candidate: others.filter(handle__iexact=candidate).exists(),
+            )
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "handle"}
+        super().save(*args, **kwargs)

@@ -56,3 +56,15 @@ def test_a_new_members_first_post_waits_where_the_category_says_so():
     )
     assert written.post.state == Post.State.HELD
     assert written.post.topic.is_held
+
+
+def test_members_get_a_handle_from_their_name_and_mentions_find_it():
+    lucia = UserFactory(first_name="Lucía", last_name="Fernández")
+    namesake = UserFactory(first_name="Lucia", last_name="Fernandez")
+    assert lucia.handle == "lucia_fernandez"
+    assert namesake.handle == "lucia_fernandez_2"
+    from network.community.services.posting import _mention_targets
+
+    targets = _mention_targets(["Lucia_Fernandez", "nobody_here"])
+    assert list(targets) == ["Lucia_Fernandez"]
+    assert targets["Lucia_Fernandez"].display_name == "Lucía Fernández"

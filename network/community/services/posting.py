@@ -42,20 +42,26 @@ def _refuse_unless(user: User, action: str, obj) -> None:
 
 
 def _mention_targets(usernames: list[str]) -> dict[str, MentionTarget]:
-    """The active members among ``usernames`` (one query), as mention links."""
+    """The active members whose handles are among ``usernames`` (one query), as mention
+    links."""
     from django.urls import reverse
 
-    found = User.objects.filter(username__in=usernames, is_active=True).only(
-        "username", "first_name", "last_name"
-    )
-    return {
-        user.username: MentionTarget(
-            username=user.username,
-            display_name=user.get_full_name() or user.username,
-            url=reverse("community:member", kwargs={"username": user.username}),
-        )
-        for user in found
+    found = {
+        user.handle: user
+        for user in User.objects.filter(
+            handle__in={name.lower() for name in usernames}, is_active=True
+        ).only("handle", "first_name", "last_name")
     }
+    targets = {}
+    for typed in usernames:
+        user = found.get(typed.lower())
+        if user is not None:
+            targets[typed] = MentionTarget(
+                username=user.handle,
+                display_name=user.get_full_name() or user.handle,
+                url=reverse("community:member", kwargs={"handle": user.handle}),
+            )
+    return targets
 
 
 def post_render(*, source: str, author: User | None) -> Rendered:
