@@ -9,5 +9,6 @@ class CommunityConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        # Registers the forum's actions with network.permissions.
-        from . import permissions  # noqa: F401
+        # Registers the forum's actions with network.permissions, and connects the receivers
+        # that tell watchers and mentioned members of new posts (services/notify.py).
+        from . import permissions, receivers  # noqa: F401

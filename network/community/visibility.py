@@ -164,3 +164,17 @@ def posts_readable_q(*, user: Visitor, moderator: bool) -> Q:
     if _signed_in(user):
         return published | Q(state=Post.State.HELD, author=user)
     return published
+
+
+def category_readers_q(*, category: Category, prefix: str = "") -> Q:
+    """The same rule turned around, for many people at once: matches the users (``prefix``
+    reaches the user from another table, e.g. ``"recipient__"``) who may read ``category``
+    now, signed in. Notifications and digests filter their recipients with it in SQL, so a
+    private space never tells anyone outside its grants, whatever watch rows exist."""
+    active = Q(**{f"{prefix}is_active": True})
+    if category.access != Category.Access.PRIVATE:
+        return active
+    grants = CategoryGrant.objects.filter(
+        category=category, can_see=True, group__user=OuterRef(f"{prefix}pk")
+    )
+    return active & (Q(**{f"{prefix}is_superuser": True}) | Q(Exists(grants)))

@@ -45,3 +45,16 @@ def notification_href(notification) -> str:
     link = link_for_language(url=notification.url, language=get_language())
     path = site_path(link)
     return link if path is None else path
+
+
+@register.filter
+def for_language(values) -> str:
+    """``{{ category_names|for_language }}``: from a stored {language code: text} dict, the text
+    in the active language (the reader's), else English, else the first one filled in."""
+    if not isinstance(values, dict):
+        return values or ""
+    language = (get_language() or "en").split("-")[0]
+    for code in (language, "en", *values):
+        if values.get(code):
+            return str(values[code])
+    return ""
