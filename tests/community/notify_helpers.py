@@ -1,23 +1,19 @@
 """Helpers shared by the forum notification tests."""
 
-import pytest
 from django.core import mail
 
-from network.community.models import CategoryWatch, TopicWatch
+from network.community.models import CategoryWatch, Post, TopicWatch
 from network.community.services.posting import reply_create, topic_create
 from network.community.signals import post_published
-from network.community.models import Post
 from tests.factories import ForumCategoryFactory, ForumTopicFactory, UserFactory
 
 
-@pytest.fixture
-def outbox():
+def fresh_outbox():
     mail.outbox.clear()
     return mail.outbox
 
 
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
+def committer(django_capture_on_commit_callbacks):
     """Runs a callable as if its transaction committed: the fan-out task (eager in tests) and
     then the emails run."""
 

@@ -8,12 +8,12 @@ from django.contrib.auth.models import Group
 from network.community.models import CategoryGrant, CategoryWatch, TopicWatch
 from network.community.services.notify import post_fanout
 from notifications.models import EmailDelivery, Notification
-from tests.community.notify_helpers import (  # noqa: F401  (fixtures)
+from tests.community.notify_helpers import (
     ForumCategoryFactory,
     ForumTopicFactory,
-    committed,
+    committer,
+    fresh_outbox,
     member,
-    outbox,
     publish,
     reply_create,
     topic_create,
@@ -24,6 +24,16 @@ from tests.community.notify_helpers import (  # noqa: F401  (fixtures)
 pytestmark = pytest.mark.django_db
 
 Level = CategoryWatch.Level
+
+
+@pytest.fixture
+def outbox():
+    return fresh_outbox()
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    return committer(django_capture_on_commit_callbacks)
 
 
 @pytest.fixture
@@ -198,8 +208,8 @@ def test_running_the_fanout_again_tells_nobody_twice(committed, outbox, topic):
 
 
 def test_a_hidden_post_is_withdrawn_from_digests_and_unsent_email(committed, outbox, topic):
-    from network.community.signals import post_hidden
     from network.community.models import Post
+    from network.community.signals import post_hidden
 
     daily = member()
     watch_category(daily, topic.category, Level.DAILY)
