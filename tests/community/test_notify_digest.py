@@ -1,0 +1,76 @@
+"""Forum items in digests: grouped by topic, the most active topic first; never empty."""
+
+import datetime
+from unittest import mock
+
+import pytest
+
+from notifications import tasks as notification_tasks
+from notifications.models import EmailDelivery
+from tests.community.notify_helpers import (
+    ForumCategoryFactory,
+    ForumTopicFactory,
+    committer,
+    fresh_outbox,
+    member,
+    reply_create,
+    watch_category,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def outbox():
+    return fresh_outbox()
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    return committer(django_capture_on_commit_callbacks)
+
+
+def test_the_daily_digest_leads_with_the_most_active_topic(committed, outbox):
+    category = ForumCategoryFactory(name_es="Empleo")
+    quiet = ForumTopicFactory(category=category, title="A quiet question")
+    busy = ForumTopicFactory(category=category, title="A busy conversation")
+    reader = member("es")
+    watch_category(reader, category, "daily")
+    author = member()
+    committed(reply_create, author=author, topic=quiet, source="Only reply here")
+    for n in range(3):
+        committed(reply_create, author=author, topic=busy, source=f"Busy reply number {n}\nmore")
+    assert outbox == []
+
+    notification_tasks.digest_send.delay("daily")
+
+    (digest,) = outbox
+    body = digest.body
+    assert body.index("A busy conversation") < body.index("A quiet question")
+    assert "== A busy conversation (3 nuevos) ==" in body
+    assert "== A quiet question (1 nuevo) ==" in body
+    # The newest posts first, with their first words.
+    assert body.index("Busy reply number 2 more") < body.index("Busy reply number 1 more")
+    assert "Only reply here" in body
+    html = digest.alternatives[0][0]
+    assert html.index("A busy conversation") < html.index("A quiet question")
+
+
+def test_a_weekly_watcher_waits_for_the_weekly_digest_and_nothing_empty_is_sent(committed, outbox):
+    topic = ForumTopicFactory()
+    weekly = member()
+    watch_category(weekly, topic.category, "weekly")
+    committed(reply_create, author=member(), topic=topic, source="See you next week")
+
+    notification_tasks.digest_send.delay("daily")
+    assert outbox == []
+
+    notification_tasks.digest_send.delay("weekly")
+    assert [message.to for message in outbox] == [[weekly.email]]
+
+    outbox.clear()
+    next_week = datetime.datetime.now(tz=datetime.UTC) + datetime.timedelta(days=7)
+    with mock.patch("django.utils.timezone.now", return_value=next_week):
+        notification_tasks.digest_send.delay("weekly")
+    assert outbox == []
+    assert EmailDelivery.objects.filter(kind=EmailDelivery.Kind.DIGEST).count() == 1
