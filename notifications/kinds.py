@@ -17,6 +17,11 @@ recipient when the email is sent (after a worker claimed it, so once per send) a
 of extra headers (a ``Reply-To`` that lets the recipient answer by email, threading headers).
 It may write (issue a reply key); it must not raise for ordinary data.
 
+A kind may also say, when its emails are built, which of its notifications are still fit to
+send: ``still_valid(notifications, recipient)`` returns the ones to keep (what they tell of may
+have been removed since, or the recipient may have lost the right to see it). A notification
+email with nothing left is cancelled; a digest leaves them out (and is cancelled when empty).
+
 A kind's ``short.txt`` may be grouped in digests: a notification whose context holds
 ``digest_group`` (a stable key, e.g. ``"forum-topic:12"``) and ``digest_group_title`` is listed
 under that group's title; groups come first, the most active (most items) first, and each shows
@@ -54,6 +59,8 @@ class NotificationKind:
     help_text: str | Promise = ""
     # (notification, recipient) -> extra email headers; see the module docstring.
     email_headers: Callable[..., dict[str, str]] | None = None
+    # (notifications, recipient) -> those still fit to email; see the module docstring.
+    still_valid: Callable[..., list] | None = None
 
     def template(self, name: str) -> str:
         """Path of one of this kind's templates: ``subject.txt``, ``body.txt``..."""
@@ -70,6 +77,7 @@ def kind_register(
     default_frequency: str = Frequency.IMMEDIATELY,
     help_text: str | Promise = "",
     email_headers: Callable[..., dict[str, str]] | None = None,
+    still_valid: Callable[..., list] | None = None,
 ) -> NotificationKind:
     """Register a kind of notification. Registering the same code again replaces it, so that
     module reloads (tests, autoreload) are harmless."""
@@ -81,6 +89,7 @@ def kind_register(
         default_frequency=default_frequency,
         help_text=help_text,
         email_headers=email_headers,
+        still_valid=still_valid,
     )
     _registry[code] = kind
     return kind

@@ -330,6 +330,9 @@ def _outgoing_build(delivery: EmailDelivery) -> _Outgoing:
     items = list(delivery.notifications.order_by("created_at", "id"))
     if not items:
         raise NothingToSend("Its notifications were deleted.")
+    items = _still_valid(items, recipient)
+    if not items:
+        raise NothingToSend("What its notifications told of is gone or hidden from the recipient.")
     if delivery.kind == EmailDelivery.Kind.DIGEST:
         rendered = digest_render_email(
             user=recipient,
@@ -342,6 +345,24 @@ def _outgoing_build(delivery: EmailDelivery) -> _Outgoing:
     headers = _list_headers(rendered=rendered, language=language)
     single = items[0] if delivery.kind == EmailDelivery.Kind.NOTIFICATION else None
     return _Outgoing(recipient.email, rendered, headers, single)
+
+
+def _still_valid(items: list[Notification], recipient) -> list[Notification]:
+    """The notifications their kinds still want emailed (``kind_register(still_valid=...)``),
+    in their order."""
+    by_kind: dict[str, list[Notification]] = {}
+    for notification in items:
+        by_kind.setdefault(notification.kind, []).append(notification)
+    keep = set()
+    for code, group in by_kind.items():
+        try:
+            check = kind_get(code).still_valid
+        except ValueError:
+            check = None
+        keep.update(
+            notification.pk for notification in (check(group, recipient) if check else group)
+        )
+    return [notification for notification in items if notification.pk in keep]
 
 
 def _kind_headers(outgoing: _Outgoing) -> dict[str, str]:

@@ -1,7 +1,9 @@
 """The forum's kinds of notification (found by the notifications app when it is ready).
 
 Context keys, shared by the three kinds: see ``services.notify.post_notification_context``.
-Their emails carry a reply address and threading headers (``services.notify.email_headers``).
+Their emails carry a reply address and threading headers (``services.notify.email_headers``);
+a post the reader can no longer read is left out of their emails and digests
+(``services.notify.notifications_still_valid``).
 Templates: ``templates/notifications/forum_post|forum_topic|forum_mention/``.
 """
 
@@ -9,7 +11,13 @@ from django.utils.translation import gettext_lazy as _
 
 from notifications.kinds import Frequency, kind_register
 
-from .services.notify import FORUM_MENTION, FORUM_POST, FORUM_TOPIC, email_headers
+from .services.notify import (
+    FORUM_MENTION,
+    FORUM_POST,
+    FORUM_TOPIC,
+    email_headers,
+    notifications_still_valid,
+)
 
 kind_register(
     code=FORUM_POST,
@@ -19,6 +27,7 @@ kind_register(
     ),
     default_frequency=Frequency.IMMEDIATELY,
     email_headers=email_headers,
+    still_valid=notifications_still_valid,
 )
 kind_register(
     code=FORUM_TOPIC,
@@ -28,10 +37,12 @@ kind_register(
     ),
     default_frequency=Frequency.IMMEDIATELY,
     email_headers=email_headers,
+    still_valid=notifications_still_valid,
 )
 kind_register(
     code=FORUM_MENTION,
     label=_("Someone mentioned you in the forum"),
     default_frequency=Frequency.IMMEDIATELY,
     email_headers=email_headers,
+    still_valid=notifications_still_valid,
 )

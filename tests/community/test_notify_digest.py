@@ -74,3 +74,35 @@ def test_a_weekly_watcher_waits_for_the_weekly_digest_and_nothing_empty_is_sent(
         notification_tasks.digest_send.delay("weekly")
     assert outbox == []
     assert EmailDelivery.objects.filter(kind=EmailDelivery.Kind.DIGEST).count() == 1
+
+
+def test_who_loses_a_private_spaces_grant_before_the_digest_gets_none_of_it(committed, outbox):
+    from django.contrib.auth.models import Group
+
+    from network.community.models import CategoryGrant
+
+    partners = Group.objects.create(name="partners-digest")
+    private = ForumCategoryFactory(access="private")
+    CategoryGrant.objects.create(category=private, group=partners)
+    public = ForumCategoryFactory(access="public")
+    reader, author = member(), member()
+    for person in (reader, author):
+        person.groups.add(partners)
+    watch_category(reader, private, "daily")
+    watch_category(reader, public, "daily")
+    secret = ForumTopicFactory(category=private, author=author, title="Partners' budget")
+    committed(reply_create, author=author, topic=secret, source="Confidential figures")
+    reader.groups.remove(partners)
+
+    notification_tasks.digest_send.delay("daily")
+    assert outbox == []
+    assert EmailDelivery.objects.get().status == EmailDelivery.Status.CANCELLED
+
+    open_topic = ForumTopicFactory(category=public, title="Open question")
+    committed(reply_create, author=author, topic=open_topic, source="Anyone?")
+    tomorrow = datetime.datetime.now(tz=datetime.UTC) + datetime.timedelta(days=1)
+    with mock.patch("django.utils.timezone.now", return_value=tomorrow):
+        notification_tasks.digest_send.delay("daily")
+    (digest,) = outbox
+    assert "Open question" in digest.body
+    assert "Partners' budget" not in digest.body and "Confidential" not in digest.body

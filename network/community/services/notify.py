@@ -39,7 +39,7 @@ from notifications.kinds import Frequency
 from notifications.services import notification_send
 
 from ..models import LANGUAGE_CODES, CategoryWatch, Post, TopicWatch
-from ..visibility import category_readers_q
+from ..visibility import category_readers_q, posts_listed
 from .reply_keys import reply_address, reply_key_issue
 
 FORUM_POST = "forum_post"
@@ -234,6 +234,20 @@ def post_notifications_withdraw(*, post: Post) -> int:
         kind__in=FORUM_KINDS, event_key=event_key(post)
     ).delete()
     return deleted
+
+
+def notifications_still_valid(notifications: list, recipient) -> list:
+    """The forum notifications still fit to email ``recipient`` (``kind_register(still_valid=
+    ...)``, one query): those whose post they may still read, published in a listed topic. A
+    member who lost a private space's grant after being notified, and before the digest, is
+    not emailed its posts."""
+    post_ids = {notification.context.get("post_id") for notification in notifications}
+    readable = set(
+        posts_listed(user=recipient)
+        .filter(pk__in=[pk for pk in post_ids if pk])
+        .values_list("pk", flat=True)
+    )
+    return [n for n in notifications if n.context.get("post_id") in readable]
 
 
 # -- The headers of a forum notification's email ---------------------------------------------
