@@ -29,6 +29,7 @@ import re
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db import transaction
 from django.db.models import CharField, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
@@ -123,8 +124,8 @@ def post_url(post: Post) -> str:
 
 
 def recipients_of(*, post: Post, mentioned: list[str] | tuple[str, ...] = ()) -> QuerySet[User]:
-    """Everyone to tell about ``post``, with ``topic_level``, ``category_level`` and
-    ``is_mentioned`` annotated, ordered by id (see the module docstring for who)."""
+    """Everyone to tell about ``post``, with their ``topic_level`` and ``category_level``
+    annotated ("" without a row), ordered by id (see the module docstring for who)."""
     topic = post.topic
     category = topic.category
     watch_levels = [level for level in Level.values if level != Level.MUTE]
@@ -201,28 +202,46 @@ def post_fanout(*, post_id: int, mentioned: list[str] | tuple[str, ...] = ()) ->
         named = set(mentioned)
         mentions = [person for person in batch if person.handle in named]
         watchers = [person for person in batch if person.handle not in named]
-        if watchers:
-            notification_send(
-                recipients=watchers,
-                kind=kind,
-                event_key=event_key(post),
-                context=context,
-                url=url,
-                frequencies={
-                    person.pk: LEVEL_FREQUENCY.get(person.category_level, "") for person in watchers
-                },
-            )
-        if mentions:
-            notification_send(
-                recipients=mentions,
-                kind=FORUM_MENTION,
-                event_key=event_key(post),
-                context=context,
-                url=url,
+        # One transaction per batch: its notifications and their outbox rows exist together
+        # (a worker dying midway leaves nobody marked as told without their email), and its
+        # emails are published when it commits.
+        with transaction.atomic():
+            _batch_send(
+                post=post, kind=kind, context=context, url=url, watchers=watchers, mentions=mentions
             )
         told += len(watchers)
         tagged += len(mentions)
     return Fanout(told=told, mentioned=tagged)
+
+
+def _batch_send(
+    *,
+    post: Post,
+    kind: str,
+    context: dict,
+    url: str,
+    watchers: list[User],
+    mentions: list[User],
+) -> None:
+    if watchers:
+        notification_send(
+            recipients=watchers,
+            kind=kind,
+            event_key=event_key(post),
+            context=context,
+            url=url,
+            frequencies={
+                person.pk: LEVEL_FREQUENCY.get(person.category_level, "") for person in watchers
+            },
+        )
+    if mentions:
+        notification_send(
+            recipients=mentions,
+            kind=FORUM_MENTION,
+            event_key=event_key(post),
+            context=context,
+            url=url,
+        )
 
 
 def post_notifications_withdraw(*, post: Post) -> int:
