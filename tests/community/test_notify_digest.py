@@ -106,3 +106,15 @@ def test_who_loses_a_private_spaces_grant_before_the_digest_gets_none_of_it(comm
     (digest,) = outbox
     assert "Open question" in digest.body
     assert "Partners' budget" not in digest.body and "Confidential" not in digest.body
+
+
+def test_muting_a_category_before_the_digest_leaves_its_posts_out(committed, outbox):
+    topic = ForumTopicFactory()
+    reader = member()
+    watch_category(reader, topic.category, "daily")
+    committed(reply_create, author=member(), topic=topic, source="Before the mute")
+    watch_category(reader, topic.category, "mute")
+
+    notification_tasks.digest_send.delay("daily")
+
+    assert outbox == []

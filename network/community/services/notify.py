@@ -257,16 +257,38 @@ def post_notifications_withdraw(*, post: Post) -> int:
 
 def notifications_still_valid(notifications: list, recipient) -> list:
     """The forum notifications still fit to email ``recipient`` (``kind_register(still_valid=
-    ...)``, one query): those whose post they may still read, published in a listed topic. A
-    member who lost a private space's grant after being notified, and before the digest, is
-    not emailed its posts."""
+    ...)``, three queries): those whose post they may still read, published in a listed topic,
+    and whose topic or category they have not muted since. A member who lost a private space's
+    grant after being notified, and before the digest, is not emailed its posts."""
     post_ids = {notification.context.get("post_id") for notification in notifications}
-    readable = set(
+    readable = dict(
         posts_listed(user=recipient)
         .filter(pk__in=[pk for pk in post_ids if pk])
-        .values_list("pk", flat=True)
+        .values_list("pk", "topic_id")
     )
-    return [n for n in notifications if n.context.get("post_id") in readable]
+    topic_levels = dict(
+        TopicWatch.objects.filter(user=recipient, topic_id__in=set(readable.values())).values_list(
+            "topic_id", "level"
+        )
+    )
+    muted_categories = set(
+        CategoryWatch.objects.filter(user=recipient, level=Level.MUTE).values_list(
+            "category_id", flat=True
+        )
+    )
+    kept = []
+    for notification in notifications:
+        post_id = notification.context.get("post_id")
+        if post_id not in readable:
+            continue
+        topic_level = topic_levels.get(readable[post_id], "")
+        if topic_level == TopicWatch.Level.MUTED:
+            continue
+        category_muted = notification.context.get("category_id") in muted_categories
+        if category_muted and topic_level != TopicWatch.Level.WATCHING:
+            continue
+        kept.append(notification)
+    return kept
 
 
 # -- The headers of a forum notification's email ---------------------------------------------
