@@ -372,3 +372,139 @@ def fill_practices(*, size: str) -> None:
 
 if __name__ == "__main__":
     main()
+
+
+# -- The community forum: one long topic and one crowded category ---------------------------------
+BENCH_FORUM_CATEGORY = "bench-forum"
+# Where the forum's benchmark pages find the topic and the category the filler made
+# (benchmarks/varied.py reads it).
+FORUM_LAYOUT_FILE = "benchmarks/results/forum-layout.json"
+
+
+@dataset_filler
+def fill_forum(*, size: str) -> None:
+    """A public category holding 50 / 500 / 5,000 / 50,000 topics, one of which has 20 / 200 /
+    2,000 / 20,000 replies, written by a few hundred members in four languages. Rows are
+    bulk-inserted with their rendered HTML (rendered once per distinct text) and the topics'
+    counters set as the posting services would."""
+    import json
+    import random
+    from datetime import timedelta
+    from pathlib import Path
+
+    from django.conf import settings
+    from django.db import transaction
+    from django.utils import timezone
+
+    from network.community.models import Category, Post, Topic
+    from network.community.services.posting import post_render
+    from network.models import User
+
+    topics_target = {"demo": 50, "medium": 500, "large": 5_000, "huge": 50_000}[size]
+    replies_target = {"demo": 20, "medium": 200, "large": 2_000, "huge": 20_000}[size]
+    rng = random.Random(20261129)
+    texts = {
+        "en": "How did your city organise the first night for families arriving late? "
+        "We are looking at **extended hours** and an agreement with two shelters.",
+        "es": "¿Cómo organizó su ciudad la primera noche de las familias que llegan tarde? "
+        "Estudiamos un *horario extendido* y un acuerdo con dos albergues.",
+        "pt": "Como a sua cidade organizou a primeira noite das famílias que chegam tarde? "
+        "Estamos estudando um horário estendido e um acordo com dois abrigos.",
+        "fr": "Comment votre ville a-t-elle organisé la première nuit des familles arrivées "
+        "tard ? Nous étudions des horaires élargis et un accord avec deux foyers.",
+    }
+    rendered = {
+        language: post_render(source=text, author=None).html for language, text in texts.items()
+    }
+    languages = list(texts)
+    with transaction.atomic():
+        category, _ = Category.objects.get_or_create(
+            slug=BENCH_FORUM_CATEGORY,
+            defaults={
+                "access": Category.Access.PUBLIC,
+                "name_en": "Benchmark forum",
+                "name_es": "Foro de prueba de rendimiento",
+                "name_pt": "Fórum de teste de desempenho",
+                "name_fr": "Forum de test de performance",
+                "position": 99,
+            },
+        )
+        authors = list(User.objects.filter(email__startswith="bench-forum-")[:300])
+        for number in range(len(authors), 300):
+            authors.append(
+                User.objects.create_user(
+                    email=f"bench-forum-{number}@bench.example.org",
+                    first_name=f"Member{number}",
+                    last_name="Bench",
+                    preferred_language=languages[number % 4],
+                )
+            )
+        now = timezone.now()
+        existing = Topic.objects.filter(category=category).count()
+        new_topics = []
+        for index in range(existing, topics_target):
+            language = rng.choice(languages)
+            moment = now - timedelta(days=400) + timedelta(minutes=index * 7)
+            new_topics.append(
+                Topic(
+                    category=category,
+                    title=f"{texts[language][:60]} ({index})",
+                    slug=f"bench-topic-{index}",
+                    author=rng.choice(authors),
+                    language=language,
+                    created_at=moment,
+                    last_post_at=moment,
+                    last_post_number=1,
+                )
+            )
+        created = Topic.objects.bulk_create(new_topics, batch_size=2_000)
+        Post.objects.bulk_create(
+            [
+                Post(
+                    topic=topic,
+                    number=1,
+                    author=topic.author,
+                    source=texts[topic.language],
+                    html=rendered[topic.language],
+                    language=topic.language,
+                    created_at=topic.created_at,
+                )
+                for topic in created
+            ],
+            batch_size=2_000,
+        )
+        long_topic = Topic.objects.get(category=category, slug="bench-topic-0")
+        have = long_topic.last_post_number - 1
+        replies = []
+        for number in range(have + 2, replies_target + 2):
+            language = rng.choice(languages)
+            replies.append(
+                Post(
+                    topic=long_topic,
+                    number=number,
+                    author=rng.choice(authors),
+                    source=texts[language],
+                    html=rendered[language],
+                    language=language,
+                    created_at=long_topic.created_at + timedelta(minutes=number),
+                )
+            )
+        Post.objects.bulk_create(replies, batch_size=2_000)
+        last = long_topic.posts.order_by("-number").first()
+        Topic.objects.filter(pk=long_topic.pk).update(
+            last_post_number=last.number,
+            reply_count=last.number - 1,
+            last_post_at=last.created_at,
+        )
+    layout = {
+        "category_slug": category.slug,
+        "category_pages": -(
+            -Topic.objects.filter(category=category).count() // settings.FORUM_TOPICS_PER_PAGE
+        ),
+        "topic_id": long_topic.pk,
+        "topic_slug": long_topic.slug,
+        "topic_pages": -(-last.number // settings.FORUM_POSTS_PER_PAGE),
+    }
+    path = Path(settings.BASE_DIR) / FORUM_LAYOUT_FILE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(layout, indent=2) + "\n")

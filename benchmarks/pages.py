@@ -9,6 +9,8 @@ class BenchPage:
     path: str
     # True: every request is another address (benchmarks/varied.py); ``path`` names the page.
     varied: bool = False
+    # Which generator of benchmarks/varied.py draws a varied page's addresses.
+    generator: str = "directory"
 
 
 PAGES: list[BenchPage] = [
@@ -26,3 +28,22 @@ PAGES.append(
 # The directory as many visitors use it: no two requests alike (search words in four languages,
 # facet combinations, sorts and page numbers), so that no cache of one address or term helps.
 PAGES.append(BenchPage(name="directory-varied", path="/<lang>/practices/?<varied>", varied=True))
+
+# The forum at the sizes (`--size large`: a topic of 2,000 replies, a category of 5,000
+# topics), any page of either, in the four languages, as anonymous visitors read them.
+PAGES.append(
+    BenchPage(
+        name="forum-topic",
+        path="/<lang>/community/t/<id>/<slug>/?page=<n>",
+        varied=True,
+        generator="forum-topic",
+    )
+)
+PAGES.append(
+    BenchPage(
+        name="forum-category",
+        path="/<lang>/community/c/bench-forum/?page=<n>",
+        varied=True,
+        generator="forum-category",
+    )
+)

@@ -32,7 +32,7 @@ sys.path.insert(0, str(REPO))
 
 from benchmarks.datasets import SIZES  # noqa: E402
 from benchmarks.pages import PAGES, BenchPage  # noqa: E402
-from benchmarks.varied import varied_paths  # noqa: E402
+from benchmarks.varied import GENERATORS  # noqa: E402
 
 RESULTS_DIR = REPO / "benchmarks" / "results"
 WRK_SCRIPT = REPO / "benchmarks" / "wrk_report.lua"
@@ -290,7 +290,7 @@ def measure(wrk: str, server: Gunicorn, page: BenchPage, phase: str, duration: i
     # fewest seen over a few requests, since either worker may answer any of them. A varied
     # page counts the mean over distinct addresses that the measured run never asks.
     if page.varied:
-        sample = varied_paths(count=VARIED_SAMPLE, seed=1)
+        sample = GENERATORS[page.generator](count=VARIED_SAMPLE, seed=1)
         url = server.base_url + "/"
     else:
         sample = [page.path] * WARMUP_FETCHES
@@ -304,7 +304,8 @@ def measure(wrk: str, server: Gunicorn, page: BenchPage, phase: str, duration: i
         queries = round(sum(counts) / len(counts), 1) if counts else None
         with tempfile.TemporaryDirectory(prefix="convive-bench-") as folder:
             paths_file = Path(folder) / "paths.txt"
-            paths_file.write_text("\n".join(varied_paths(count=VARIED_PATHS)) + "\n")
+            paths = GENERATORS[page.generator](count=VARIED_PATHS)
+            paths_file.write_text("\n".join(paths) + "\n")
             numbers = run_wrk(wrk, url, duration, paths_file)
     else:
         queries = min(counts) if counts else None

@@ -84,3 +84,63 @@ def varied_paths(*, count: int, seed: int = 20261129) -> list[str]:
             seen.add(path)
             paths.append(path)
     return paths
+
+
+# -- The forum: any page of the long topic, any page of the crowded category ----------------------
+FORUM_PREFIXES = {
+    "en": "/en/community",
+    "es": "/es/community",
+    "pt": "/pt/community",
+    "fr": "/fr/community",
+}
+
+
+def _forum_layout() -> dict:
+    """What the forum filler made (benchmarks/datasets.py ``fill_forum``)."""
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent / "results" / "forum-layout.json"
+    return json.loads(path.read_text())
+
+
+def forum_topic_paths(*, count: int, seed: int = 20261129) -> list[str]:
+    """Pages of the long topic in the four languages, any page of it, in a seeded order
+    (a topic has fewer distinct addresses than wrk asks for: they repeat in a shuffled
+    cycle, so that each address is far from its previous request)."""
+    layout = _forum_layout()
+    rng = random.Random(seed)
+    every = [
+        f"{prefix}/t/{layout['topic_id']}/{layout['topic_slug']}/?page={page}"
+        for prefix in FORUM_PREFIXES.values()
+        for page in range(1, layout["topic_pages"] + 1)
+    ]
+    return _cycled(every, count=count, rng=rng)
+
+
+def forum_category_paths(*, count: int, seed: int = 20261129) -> list[str]:
+    """Pages of the crowded category in the four languages, any page of it."""
+    layout = _forum_layout()
+    rng = random.Random(seed)
+    every = [
+        f"{prefix}/c/{layout['category_slug']}/?page={page}"
+        for prefix in FORUM_PREFIXES.values()
+        for page in range(1, layout["category_pages"] + 1)
+    ]
+    return _cycled(every, count=count, rng=rng)
+
+
+def _cycled(every: list[str], *, count: int, rng: random.Random) -> list[str]:
+    paths: list[str] = []
+    while len(paths) < count:
+        batch = every[:]
+        rng.shuffle(batch)
+        paths += batch
+    return paths[:count]
+
+
+GENERATORS = {
+    "directory": varied_paths,
+    "forum-topic": forum_topic_paths,
+    "forum-category": forum_category_paths,
+}

@@ -11,7 +11,10 @@ class LibraryConfig(AppConfig):
 
     def ready(self) -> None:
         from base.cache import page_query_parameters_register
+        from network.community.cards import card_resolver_register
 
+        from .community_cards import resource_card
         from .selectors import FILTER_NAMES
 
         page_query_parameters_register(*FILTER_NAMES)
+        card_resolver_register(name="library", resolve=resource_card)

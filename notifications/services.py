@@ -32,6 +32,8 @@ of risking a third copy; the admin shows it with its Message-ID to look up in th
 
 import datetime
 import logging
+import threading
+import time
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -430,6 +432,74 @@ def _delivery_mark_failed_attempt(delivery: EmailDelivery, error: BaseException)
     )
 
 
+# -- The connection to the mail server ----------------------------------------------------------
+
+
+class _MailConnection(threading.local):
+    """This worker thread's open connection to the mail server, kept between emails so that a
+    burst (a forum post to thousands of watchers) is not one TCP and TLS handshake per email."""
+
+    backend = None
+    backend_name = ""
+    used_at = 0.0
+    opened = 0
+
+
+_mail = _MailConnection()
+
+
+def _mail_connection_alive(backend) -> bool:
+    # SMTP backends hold an smtplib client; a NOOP tells whether the server still listens
+    # (servers drop idle clients). Other backends (console, memory) have nothing to lose.
+    client = getattr(backend, "connection", None)
+    if client is None or not hasattr(client, "noop"):
+        return True
+    try:
+        return client.noop()[0] == 250
+    except RETRYABLE_ERRORS:
+        return False
+
+
+def mail_connection():
+    """An open connection to the mail server for this worker thread: the one kept from its
+    last email while it is younger than ``EMAIL_CONNECTION_IDLE_SECONDS`` idle, answers a
+    NOOP and uses the configured backend; a new one otherwise (``OSError`` when the server
+    cannot be reached)."""
+    now = time.monotonic()
+    idle_limit = getattr(settings, "EMAIL_CONNECTION_IDLE_SECONDS", 30)
+    backend = _mail.backend
+    if backend is not None and (
+        _mail.backend_name != settings.EMAIL_BACKEND
+        or now - _mail.used_at > idle_limit
+        or not _mail_connection_alive(backend)
+    ):
+        mail_connection_close()
+        backend = None
+    if backend is None:
+        backend = get_connection()
+        backend.open()
+        _mail.backend, _mail.backend_name = backend, settings.EMAIL_BACKEND
+        _mail.opened += 1
+    _mail.used_at = now
+    return backend
+
+
+def mail_connections_opened() -> int:
+    """How many connections this worker thread has opened (the benchmark reports it)."""
+    return _mail.opened
+
+
+def mail_connection_close() -> None:
+    """Say goodbye to the mail server, if this worker thread has a connection open."""
+    backend, _mail.backend = _mail.backend, None
+    if backend is None:
+        return
+    try:
+        backend.close()
+    except RETRYABLE_ERRORS:
+        logger.warning("Closing the mail connection failed.")
+
+
 def delivery_send(*, delivery_id: int) -> bool:
     """Send one queued email if it is due and nobody else claimed it; returns whether it
     went out. Safe to call any number of times for the same delivery (see the module
@@ -470,27 +540,24 @@ def delivery_send(*, delivery_id: int) -> bool:
         rendered=outgoing.rendered,
         headers={**extra, **outgoing.headers, "Message-ID": delivery.message_id},
     )
-    connection = get_connection()
     try:
-        connection.open()
+        connection = mail_connection()
         connection.send_messages([message])
     except RETRYABLE_ERRORS as error:
+        mail_connection_close()
         _delivery_mark_failed_attempt(delivery, error)
         return False
     except Exception as error:
         # Neither a network nor an SMTP error: it would fail again the same way.
         logger.exception("Could not send email delivery %s", delivery.pk)
+        mail_connection_close()
         EmailDelivery.objects.filter(pk=delivery.pk, status=Status.SENDING).update(
             status=Status.FAILED, last_error=_error_text(error), updated_at=timezone.now()
         )
         return False
-    # Marked before saying goodbye to the server, to keep the window in which a crash leaves
-    # a sent email marked "sending" as short as SMTP allows.
+    # Marked at once, to keep the window in which a crash leaves a sent email marked "sending"
+    # as short as SMTP allows. The connection stays open for this worker's next email.
     _delivery_mark_sent(delivery)
-    try:
-        connection.close()
-    except RETRYABLE_ERRORS:
-        logger.warning("Closing the mail connection failed after delivery %s", delivery.pk)
     return True
 
 

@@ -11,7 +11,9 @@ class PracticesConfig(AppConfig):
         from base.cache import page_query_parameters_register
         from base.sections import home_section_register
         from network.authority_page import authority_section_register
+        from network.community.cards import card_resolver_register
 
+        from .community_cards import practice_card
         from .search import FACETS
         from .selectors import authority_practices, practices_latest
 
@@ -21,3 +23,4 @@ class PracticesConfig(AppConfig):
         home_section_register(name="latest_practices", build=latest_practices)
         authority_section_register(name="practices", build=authority_practices)
         page_query_parameters_register("q", "sort", *(spec.name for spec in FACETS))
+        card_resolver_register(name="practices", resolve=practice_card)

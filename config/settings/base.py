@@ -381,6 +381,9 @@ CONTACT_EMAIL = env("CONTACT_EMAIL", default="secretariat@convive.example.org")
 # Seconds before a silent mail server counts as an error (retried later) rather than holding a
 # worker until the task time limit kills it.
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=60)
+# A worker keeps its connection to the mail server between emails for this many idle seconds
+# (notifications.services.mail_connection): bursts of email reuse one connection.
+EMAIL_CONNECTION_IDLE_SECONDS = env.int("EMAIL_CONNECTION_IDLE_SECONDS", default=30)
 
 # ---------------------------------------------------------------------------------------------
 # Community forum (network/community)

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class CommunityConfig(AppConfig):
     name = "network.community"
     label = "community"
+    demo_seed = "network.community.demo.seed_community"
     verbose_name = _("Community of practice")
     default_auto_field = "django.db.models.BigAutoField"
 

@@ -21,6 +21,7 @@ from network.models import User
 from network.permissions import decide
 
 from .. import permissions, signals
+from ..cards import card_for_url
 from ..languages import language_detect
 from ..markdown import MentionTarget, Rendered, markdown_render
 from ..models import LANGUAGE_CODES, Category, Post, Topic, TopicWatch
@@ -71,7 +72,12 @@ def post_render(*, source: str, author: User | None) -> Rendered:
         author is None
         or not Post.objects.filter(author=author, state=Post.State.PUBLISHED).exists()
     )
-    return markdown_render(source=source, nofollow_all=is_new, mention_resolver=_mention_targets)
+    return markdown_render(
+        source=source,
+        nofollow_all=is_new,
+        mention_resolver=_mention_targets,
+        card_resolver=card_for_url,
+    )
 
 
 def _source_clean(source: str) -> str:
