@@ -231,3 +231,18 @@ def test_the_stored_notification_holds_no_reply_key(committed, outbox, topic):
     stored = str(list(Notification.objects.values_list("context", flat=True)))
     assert key not in stored
     assert key not in message.body
+
+
+def test_a_mention_written_in_a_reply_tells_the_member_once(committed, outbox, topic):
+    mentioned = member("es", handle="lucia", first_name="Lucía")
+    watch_topic(mentioned, topic)
+    author = member(first_name="Ana", last_name="Silva")
+
+    committed(reply_create, author=author, topic=topic, source="What do you think, @lucia?")
+
+    assert list(Notification.objects.values_list("recipient__handle", "kind")) == [
+        ("lucia", "forum_mention")
+    ]
+    (message,) = outbox
+    assert message.to == [mentioned.email]
+    assert "Ana Silva le mencionó en «Opening hours of the one-stop desk»" in message.body
