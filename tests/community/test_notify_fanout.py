@@ -246,3 +246,18 @@ def test_a_mention_written_in_a_reply_tells_the_member_once(committed, outbox, t
     (message,) = outbox
     assert message.to == [mentioned.email]
     assert "Ana Silva le mencionó en «Opening hours of the one-stop desk»" in message.body
+
+
+def test_an_in_app_watcher_reads_it_on_the_site_in_their_language(committed, outbox, topic, client):
+    reader = member("pt")
+    watch_category(reader, topic.category, Level.IN_APP)
+    post = committed(
+        reply_create, author=member(first_name="Ana", last_name="Silva"), topic=topic, source="Oi"
+    ).post
+    assert outbox == []
+
+    client.force_login(reader)
+    page = client.get("/pt/notifications/").content.decode()
+
+    assert "Ana Silva respondeu em “Opening hours of the one-stop desk”" in page
+    assert f"/pt/community/p/{post.pk}/" in page
