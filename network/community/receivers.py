@@ -2,10 +2,13 @@
 
 import logging
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
 from . import signals
+from .models import Category, CategoryGrant
 from .services import notify
 
 logger = logging.getLogger(__name__)
@@ -26,3 +29,37 @@ def post_published_fanout(sender, post, mentioned=(), **kwargs) -> None:
 def post_hidden_withdraw(sender, post, **kwargs) -> None:
     """A hidden post is withdrawn from notifications not yet emailed or read."""
     notify.post_notifications_withdraw(post=post)
+
+
+# -- Who lost the right to read: their notifications about it go --------------------------------
+
+
+@receiver(post_save, sender=Category, dispatch_uid="community.notify.category_saved")
+def category_access_changed(sender, instance, created, **kwargs) -> None:
+    if not created:
+        notify.notifications_forget_unreadable(category=instance)
+
+
+@receiver(post_save, sender=CategoryGrant, dispatch_uid="community.notify.grant_saved")
+@receiver(post_delete, sender=CategoryGrant, dispatch_uid="community.notify.grant_deleted")
+def category_grant_changed(sender, instance, **kwargs) -> None:
+    category = Category.objects.filter(pk=instance.category_id).first()
+    if category is not None:
+        members = (
+            get_user_model().objects.filter(groups=instance.group_id).values_list("pk", flat=True)
+        )
+        notify.notifications_forget_unreadable(category=category, user_ids=members)
+
+
+@receiver(
+    m2m_changed, sender=get_user_model().groups.through, dispatch_uid="community.notify.groups"
+)
+def groups_left(sender, instance, action, reverse, pk_set, **kwargs) -> None:
+    """Someone left a group (``user.groups.remove``, ``group.user_set.remove``, ``clear``)."""
+    if action not in ("post_remove", "post_clear"):
+        return
+    if not reverse:
+        notify.notifications_forget_unreadable_of(user=instance)
+        return
+    for user in get_user_model().objects.filter(pk__in=pk_set or ()):
+        notify.notifications_forget_unreadable_of(user=user)

@@ -6,7 +6,7 @@ from unittest import mock
 import pytest
 
 from notifications import tasks as notification_tasks
-from notifications.models import EmailDelivery
+from notifications.models import EmailDelivery, Notification
 from tests.community.notify_helpers import (
     ForumCategoryFactory,
     ForumTopicFactory,
@@ -92,11 +92,14 @@ def test_who_loses_a_private_spaces_grant_before_the_digest_gets_none_of_it(comm
     watch_category(reader, public, "daily")
     secret = ForumTopicFactory(category=private, author=author, title="Partners' budget")
     committed(reply_create, author=author, topic=secret, source="Confidential figures")
+    assert Notification.objects.filter(recipient=reader).exists()
     reader.groups.remove(partners)
+    # Gone from their notifications on the site too: the private title is nowhere.
+    assert not Notification.objects.filter(recipient=reader).exists()
 
     notification_tasks.digest_send.delay("daily")
     assert outbox == []
-    assert EmailDelivery.objects.get().status == EmailDelivery.Status.CANCELLED
+    assert not EmailDelivery.objects.exists()
 
     open_topic = ForumTopicFactory(category=public, title="Open question")
     committed(reply_create, author=author, topic=open_topic, source="Anyone?")
@@ -118,3 +121,34 @@ def test_muting_a_category_before_the_digest_leaves_its_posts_out(committed, out
     notification_tasks.digest_send.delay("daily")
 
     assert outbox == []
+
+
+def test_a_grant_withdrawn_or_a_category_made_private_forgets_its_notifications(committed):
+    from django.contrib.auth.models import Group
+
+    from network.community.models import CategoryGrant
+
+    partners = Group.objects.create(name="partners-forget")
+    private = ForumCategoryFactory(access="private")
+    grant = CategoryGrant.objects.create(category=private, group=partners)
+    insider, author = member(), member()
+    for person in (insider, author):
+        person.groups.add(partners)
+    watch_category(insider, private, "in_app")
+    topic = ForumTopicFactory(category=private, author=author)
+    committed(reply_create, author=author, topic=topic, source="Inside")
+    assert Notification.objects.filter(recipient=insider).count() == 1
+
+    grant.can_see = False
+    grant.save()
+    assert not Notification.objects.filter(recipient=insider).exists()
+
+    members_only = ForumCategoryFactory()
+    watcher = member()
+    watch_category(watcher, members_only, "in_app")
+    open_topic = ForumTopicFactory(category=members_only, author=author)
+    committed(reply_create, author=author, topic=open_topic, source="Open")
+    assert Notification.objects.filter(recipient=watcher).count() == 1
+    members_only.access = "private"
+    members_only.save()
+    assert not Notification.objects.filter(recipient=watcher).exists()

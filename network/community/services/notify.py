@@ -39,8 +39,8 @@ from network.models import User
 from notifications.kinds import Frequency
 from notifications.services import notification_send
 
-from ..models import LANGUAGE_CODES, CategoryWatch, Post, TopicWatch
-from ..visibility import category_readers_q, posts_listed
+from ..models import LANGUAGE_CODES, Category, CategoryWatch, Post, TopicWatch
+from ..visibility import categories_readable, category_readers_q, posts_listed
 from .reply_keys import reply_address, reply_key_issue
 
 FORUM_POST = "forum_post"
@@ -253,6 +253,31 @@ def post_notifications_withdraw(*, post: Post) -> int:
         kind__in=FORUM_KINDS, event_key=event_key(post)
     ).delete()
     return deleted
+
+
+def notifications_forget_unreadable(*, category: Category, user_ids=None) -> int:
+    """Delete the forum notifications about ``category`` whose recipients (all of them, or
+    those of ``user_ids``) can no longer read it: in-app ones and unsent emails alike, so a
+    private space's titles leave the lists of those who lost its grant (one query)."""
+    from notifications.models import Notification
+
+    stale = Notification.objects.filter(kind__in=FORUM_KINDS, context__category_id=category.pk)
+    if user_ids is not None:
+        stale = stale.filter(recipient_id__in=list(user_ids))
+    return stale.exclude(category_readers_q(category=category, prefix="recipient__")).delete()[0]
+
+
+def notifications_forget_unreadable_of(*, user: User) -> int:
+    """Delete ``user``'s forum notifications about categories they can no longer read (after
+    they left a group; two queries)."""
+    from notifications.models import Notification
+
+    readable = list(categories_readable(user=user).values_list("pk", flat=True))
+    return (
+        Notification.objects.filter(recipient=user, kind__in=FORUM_KINDS)
+        .exclude(context__category_id__in=readable)
+        .delete()[0]
+    )
 
 
 def notifications_still_valid(notifications: list, recipient) -> list:
