@@ -4,15 +4,25 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('notifications', '0002_outbox'),
+        ("notifications", "0002_outbox"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='notification',
-            name='email_frequency',
-            field=models.CharField(blank=True, choices=[('immediately', 'Immediately, one email each time'), ('daily', 'Once a day, in a summary'), ('weekly', 'Once a week, in a summary'), ('off', 'Never by email (only on the site)')], default='', max_length=12, verbose_name='email frequency chosen for it'),
+            model_name="notification",
+            name="email_frequency",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("immediately", "Immediately, one email each time"),
+                    ("daily", "Once a day, in a summary"),
+                    ("weekly", "Once a week, in a summary"),
+                    ("off", "Never by email (only on the site)"),
+                ],
+                default="",
+                max_length=12,
+                verbose_name="email frequency chosen for it",
+            ),
         ),
     ]
