@@ -12,6 +12,7 @@ import base.routing
 import network.admin_exports
 from base.sitemaps import OutreachSitemap, PublicViewsSitemap
 from base.views import robots_txt, site_address_css
+from network.community.views.inbound import webhook as forum_inbound_webhook
 from network.views import admin_sign_in
 
 urlpatterns = [
@@ -32,6 +33,8 @@ urlpatterns = [
     ),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("site-address.css", site_address_css, name="site_address_css"),
+    # Mail providers post the forum's inbound email here (signed; no language prefix).
+    path("community/inbound/<str:provider>/", forum_inbound_webhook, name="forum_inbound_webhook"),
 ]
 
 urlpatterns += i18n_patterns(

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from . import services
-from .models import EmailDelivery, Notification, NotificationPreference
+from .models import Bounce, EmailDelivery, Notification, NotificationPreference
 
 
 @admin.register(Notification)
@@ -85,3 +85,21 @@ class NotificationPreferenceAdmin(admin.ModelAdmin):
     list_filter = ["kind", "frequency"]
     search_fields = ["user__email"]
     raw_id_fields = ["user"]
+
+
+@admin.register(Bounce)
+class BounceAdmin(admin.ModelAdmin):
+    """Failed deliveries reported back, read-only. Deleting an address's hard bounces (once its
+    owner fixed their mailbox) lets mail to it resume."""
+
+    list_display = ["address", "hard", "status", "received_at"]
+    list_filter = ["hard"]
+    search_fields = ["address"]
+    date_hierarchy = "received_at"
+    readonly_fields = ["address", "hard", "status", "received_at"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

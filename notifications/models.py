@@ -212,3 +212,24 @@ class NotificationPreference(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} {self.kind}: {self.frequency}"
+
+
+class Bounce(models.Model):
+    """One failed delivery reported back for an address (a bounce received by the forum's
+    inbound mail). Hard bounces (permanent failures) count against the address for every
+    email the site sends: after ``BOUNCE_HARD_LIMIT`` of them within ``BOUNCE_WINDOW_DAYS``
+    nothing more is sent to it (``services.addresses_bouncing``). Soft ones are kept for the
+    record only."""
+
+    address = models.EmailField(_("address"), max_length=254, db_index=True)
+    hard = models.BooleanField(_("permanent failure"), default=False)
+    status = models.CharField(_("status"), max_length=32, blank=True)
+    received_at = models.DateTimeField(_("received"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("bounce")
+        verbose_name_plural = _("bounces")
+        indexes = [models.Index(fields=["address", "received_at"], name="notif_bounce_address_at")]
+
+    def __str__(self) -> str:
+        return f"{'hard' if self.hard else 'soft'} bounce for {self.address} ({self.status})"

@@ -43,7 +43,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.mail import get_connection
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q
+from django.db.models import Count, F, Q
 from django.template.loader import get_template
 from django.utils import timezone
 from kombu.exceptions import OperationalError as BrokerError
@@ -51,7 +51,7 @@ from kombu.exceptions import OperationalError as BrokerError
 from . import selectors
 from .emails import RenderedEmail, email_message, email_render
 from .kinds import DIGEST_FREQUENCIES, Frequency, kind_get
-from .models import EmailDelivery, Notification, NotificationPreference
+from .models import Bounce, EmailDelivery, Notification, NotificationPreference
 from .rendering import digest_render_email, notification_render_email
 
 logger = logging.getLogger(__name__)
@@ -66,6 +66,9 @@ RETRY_LONGEST_WAIT = datetime.timedelta(hours=1)
 RETRYABLE_ERRORS = (OSError,)  # smtplib.SMTPException is an OSError
 # Rows one sweep publishes again; the next sweep, a minute later, takes the rest.
 SWEEP_BATCH = 1000
+# An address with this many hard bounces within the window gets no more email.
+BOUNCE_HARD_LIMIT = 3
+BOUNCE_WINDOW = datetime.timedelta(days=30)
 
 Status = EmailDelivery.Status
 
@@ -78,8 +81,43 @@ def _language_or_default(language: str) -> str:
     return language if language in codes else settings.LANGUAGE_CODE
 
 
-def _can_receive_email(user) -> bool:
-    return bool(user.is_active and user.email)
+def _can_receive_email(user, *, bouncing: set[str] | None = None) -> bool:
+    """Active, with an address that does not bounce (``bouncing``: the bouncing addresses
+    among a batch of people, from ``addresses_bouncing``; looked up when not given)."""
+    if not (user.is_active and user.email):
+        return False
+    if bouncing is None:
+        bouncing = addresses_bouncing(addresses=[user.email])
+    return user.email.strip().lower() not in bouncing
+
+
+# -- Bounces ----------------------------------------------------------------------------------
+
+
+def bounce_record(*, address: str, hard: bool, status: str = "") -> Bounce:
+    """Count a failed delivery against ``address`` (reported by a bounce the site received)."""
+    address = address.strip().lower()
+    bounce = Bounce.objects.create(address=address[:254], hard=hard, status=status[:32])
+    if hard and address in addresses_bouncing(addresses=[address]):
+        logger.warning("No more email to %s: it bounced permanently too often.", address)
+    return bounce
+
+
+def addresses_bouncing(*, addresses: Iterable[str]) -> set[str]:
+    """The addresses among ``addresses`` (lower-cased) that bounced permanently at least
+    ``BOUNCE_HARD_LIMIT`` times within ``BOUNCE_WINDOW``: mail to them stops (one query)."""
+    wanted = {address.strip().lower() for address in addresses if address}
+    if not wanted:
+        return set()
+    since = timezone.now() - BOUNCE_WINDOW
+    counts = (
+        Bounce.objects.filter(address__in=wanted, hard=True, received_at__gte=since)
+        .values("address")
+        .annotate(hard_bounces=Count("id"))
+        .filter(hard_bounces__gte=BOUNCE_HARD_LIMIT)
+        .values_list("address", flat=True)
+    )
+    return set(counts)
 
 
 def notification_send(
@@ -115,6 +153,7 @@ def notification_send(
     people = list({user.pk: user for user in recipients}.values())
     if not people:
         return []
+    bouncing = addresses_bouncing(addresses=[user.email for user in people])
     preferred = selectors.preference_frequency_by_user(
         user_ids=[user.pk for user in people if user.pk not in chosen], kind=kind
     )
@@ -130,7 +169,7 @@ def notification_send(
         if user.pk in existing:
             continue
         frequency = chosen.get(user.pk) or preferred[user.pk]
-        emailed = _can_receive_email(user) and frequency != Frequency.OFF
+        emailed = _can_receive_email(user, bouncing=bouncing) and frequency != Frequency.OFF
         if emailed and frequency == Frequency.IMMEDIATELY:
             immediate.add(user.pk)
         fresh.append(
@@ -321,6 +360,8 @@ def _outgoing_build(delivery: EmailDelivery) -> _Outgoing:
     """Render a delivery's email as it will go out (before claiming it, so that a slow or
     failing render is never mistaken for an interrupted send)."""
     if delivery.kind == EmailDelivery.Kind.DIRECT:
+        if addresses_bouncing(addresses=[delivery.to_address]):
+            raise NothingToSend("The address bounced permanently too often.")
         rendered = email_render(
             template_prefix=delivery.template_prefix,
             context=delivery.context,

@@ -32,6 +32,7 @@ from hypothesis import strategies as st
 from wagtail.models import Page, get_page_models
 
 from network.roles import Role
+from tests.community.inbound_helpers import held_mail
 from tests.factories import (
     EventRegistrationFactory,
     InvitationFactory,
@@ -167,6 +168,7 @@ def world(db):
         "sent": sent,
         "join_request": JoinRequestFactory(),
         "stranger": stranger,
+        "inbound_held": held_mail(),
     }
 
 
@@ -398,6 +400,21 @@ CASES = [
         ),
         people=(MEMBER,),
         post=True,
+    ),
+    # Forum, email (network/community/views/inbound.py): the members' page, a held email's
+    # original for moderators, and the providers' webhook (no provider configured here: 404).
+    Case(f"{LANG}community/email/", named("community:email_help")),
+    Case(
+        f"{LANG}community/email/original/<int:mail_id>/",
+        named("community:inbound_original", lambda w: w["inbound_held"].pk),
+        people=SIGNED_IN,
+    ),
+    Case(
+        "community/inbound/<str:provider>/",
+        lambda w: "/community/inbound/mailgun/",
+        people=(ANONYMOUS,),
+        post=True,
+        params=("body-mime", "recipient", "timestamp", "token", "signature"),
     ),
     # Signing in and up (allauth's forms, our templates and adapter).
     Case(f"{LANG}accounts/login/", named("account_login"), people=(ANONYMOUS,), params=("next",)),

@@ -18,12 +18,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pytest
+from django.contrib.auth.models import Group
 from django.urls import reverse
 
+from network.community.models import CategoryGrant
 from network.roles import MFA_REQUIRED_ROLES, Role
 from notifications.tokens import unsubscribe_token_make
+from tests.community.inbound_helpers import held_mail
 from tests.factories import (
     EventRegistrationFactory,
+    ForumCategoryFactory,
+    ForumPostFactory,
+    ForumTopicFactory,
     InvitationFactory,
     JoinRequestFactory,
     MembershipFactory,
@@ -91,6 +97,21 @@ INVITERS = {
 REVIEWERS = {"coordinator": 200, "superuser": 200, "coordinator_without_mfa": MFA, **PASSWORD_ONLY}
 # Moderators enter the CMS, but Wagtail bounces them from the join requests to its home page.
 CMS_REVIEWERS = {**REVIEWERS, "moderator": REDIRECT}
+
+# The forum's moderators: the moderator role, and coordinators and superusers with two-factor.
+FORUM_MODERATORS = {
+    "moderator": 200,
+    "coordinator": 200,
+    "superuser": 200,
+    "coordinator_without_mfa": MFA,
+    **PASSWORD_ONLY,
+}
+FORUM_MODERATORS_ACTING = {
+    **FORUM_MODERATORS,
+    "moderator": REDIRECT,
+    "coordinator": REDIRECT,
+    "superuser": REDIRECT,
+}
 
 MATRIX: list[Row] = [
     Row("dashboard", named("network:dashboard")),
@@ -315,6 +336,72 @@ MATRIX: list[Row] = [
         named("community:topic_watch", lambda w: w["forum_topic"].pk),
         signed_in=405,
     ),
+    # Forum moderation: members flag what they can read; moderators (and coordinators with
+    # two-factor) work the queue, the log and the actions; a private space's post does not
+    # exist for whoever cannot read it, moderators included.
+    Row("forum-post-flag", named("community:post_flag", lambda w: w["forum_post"].pk)),
+    Row(
+        "forum-post-flag-private",
+        named("community:post_flag", lambda w: w["forum_private_post"].pk),
+        signed_in=404,
+        overrides={"partner": 200, "superuser": 200, "superuser_password_only": 404},
+    ),
+    Row(
+        "forum-moderation-queue",
+        named("community:moderation_queue"),
+        signed_in=403,
+        overrides=FORUM_MODERATORS,
+    ),
+    Row(
+        "forum-moderation-log",
+        named("community:moderation_log"),
+        signed_in=403,
+        overrides=FORUM_MODERATORS,
+    ),
+    Row(
+        # Dismissing flags a post does not have: refused with a message, nothing changes.
+        "forum-post-moderate",
+        named("community:post_moderate", lambda w: w["forum_post"].pk),
+        method="post",
+        data={"action": "dismiss"},
+        signed_in=403,
+        overrides=FORUM_MODERATORS_ACTING,
+    ),
+    Row(
+        "forum-post-moderate-private",
+        named("community:post_moderate", lambda w: w["forum_private_post"].pk),
+        method="post",
+        data={"action": "dismiss"},
+        signed_in=403,
+        overrides={
+            **FORUM_MODERATORS_ACTING,
+            "moderator": 404,
+            "coordinator": 404,
+        },
+    ),
+    Row(
+        "forum-topic-moderate",
+        named("community:topic_moderate", lambda w: w["forum_post"].topic_id),
+        method="post",
+        data={"action": "pin"},
+        signed_in=403,
+        overrides=FORUM_MODERATORS_ACTING,
+    ),
+    Row(
+        "forum-member-discipline",
+        named("community:member_discipline", lambda w: w["forum_post"].author_id),
+        signed_in=403,
+        overrides=FORUM_MODERATORS,
+    ),
+    # Forum, email (network/community/views/inbound.py): the members' page; the original of a
+    # held email for the category's moderators only.
+    Row("forum-email-help", named("community:email_help")),
+    Row(
+        "forum-inbound-original",
+        named("community:inbound_original", lambda w: w["inbound_held"].pk),
+        signed_in=404,
+        overrides={"moderator": 200, "coordinator": 200, "superuser": 200},
+    ),
 ]
 
 
@@ -347,6 +434,7 @@ def _world() -> dict:
     withdrawn = practice(directory, slug="withdrawn")
     withdrawn.unpublish()
     return {
+        **_forum_moderation_world(stranger),
         "practice": practice(directory, slug="published"),
         "practice_unpublished": withdrawn,
         "notification": NotificationFactory(recipient=stranger),
@@ -366,6 +454,20 @@ def _world() -> dict:
             submitter=stranger, state="submitted"
         ),
         **_forum_watching_world(),
+        "inbound_held": held_mail(),
+    }
+
+
+def _forum_moderation_world(stranger) -> dict:
+    partners, _created = Group.objects.get_or_create(name=Role.PARTNER)
+    intranet = ForumCategoryFactory(slug="matrix-intranet", access="private")
+    CategoryGrant.objects.create(category=intranet, group=partners, can_see=True)
+    topic = ForumTopicFactory(category=ForumCategoryFactory(slug="matrix-members"))
+    return {
+        "forum_post": ForumPostFactory(topic=topic, author=stranger),
+        "forum_private_post": ForumPostFactory(
+            topic=ForumTopicFactory(category=intranet), author=stranger
+        ),
     }
 
 

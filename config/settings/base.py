@@ -68,6 +68,8 @@ THIRD_PARTY_APPS = [
     "allauth.mfa",
     "django_celery_beat",
     "csp",
+    # Inbound email webhooks of mail providers (the forum's replies by email).
+    "anymail",
 ]
 LOCAL_APPS = [
     "taxonomy",
@@ -402,6 +404,28 @@ FORUM_EDIT_MINUTES = env.int("FORUM_EDIT_MINUTES", default=24 * 60)
 # Posts shown on one page of a topic.
 FORUM_POSTS_PER_PAGE = 20
 FORUM_TOPICS_PER_PAGE = 30
+# Flags one member may raise in a day, and how many members' open flags hide a post at once
+# until a moderator reviews it (network/community/services/moderation.py).
+FORUM_LIMIT_FLAGS_PER_DAY = env.int("FORUM_LIMIT_FLAGS_PER_DAY", default=20)
+FORUM_FLAGS_TO_HIDE = env.int("FORUM_FLAGS_TO_HIDE", default=3)
+# Inbound mail, way 1: a provider posts each message to /community/inbound/<provider>/
+# (django-anymail; "mailgun", "postmark" or "sendgrid"). Mailgun's posts are signed with its
+# webhook signing key; Postmark and SendGrid only send the basic-auth "user:password" of
+# ANYMAIL_WEBHOOK_SECRET in the address, which is then required. Unset: the webhook answers 404.
+FORUM_INBOUND_PROVIDER = env("ANYMAIL_INBOUND_PROVIDER", default="")
+ANYMAIL = {
+    "WEBHOOK_SECRET": env("ANYMAIL_WEBHOOK_SECRET", default=""),
+    "MAILGUN_WEBHOOK_SIGNING_KEY": env("MAILGUN_WEBHOOK_SIGNING_KEY", default=""),
+}
+# Inbound mail, way 2: Celery beat reads the unseen messages of this IMAP mailbox every minute,
+# and marks each seen (or moves it to FORUM_IMAP_PROCESSED_FOLDER) once processed.
+FORUM_IMAP_HOST = env("FORUM_IMAP_HOST", default="")
+FORUM_IMAP_PORT = env.int("FORUM_IMAP_PORT", default=993)
+FORUM_IMAP_SSL = env.bool("FORUM_IMAP_SSL", default=True)
+FORUM_IMAP_USER = env("FORUM_IMAP_USER", default="")
+FORUM_IMAP_PASSWORD = env("FORUM_IMAP_PASSWORD", default="")
+FORUM_IMAP_FOLDER = env("FORUM_IMAP_FOLDER", default="INBOX")
+FORUM_IMAP_PROCESSED_FOLDER = env("FORUM_IMAP_PROCESSED_FOLDER", default="")
 
 # ---------------------------------------------------------------------------------------------
 # Celery: without REDIS_URL every task runs inline (eager); with it, Redis is broker and backend.
@@ -469,6 +493,13 @@ CELERY_BEAT_SCHEDULE["notifications-delivery-sweep"] = {
 # Wagtail's go-live and expiry dates take effect within a minute.
 CELERY_BEAT_SCHEDULE["outreach-publish-scheduled"] = {
     "task": "outreach.publish_scheduled",
+    "schedule": crontab(),
+    "options": {"expires": 50},
+}
+
+# Inbound forum mail: stored mail whose task was lost, and the IMAP mailbox when configured.
+CELERY_BEAT_SCHEDULE["community-inbound-poll"] = {
+    "task": "community.inbound_poll",
     "schedule": crontab(),
     "options": {"expires": 50},
 }

@@ -10,6 +10,14 @@ class CommunityConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        # Registers the forum's actions with network.permissions, and connects the receivers
-        # that tell watchers and mentioned members of new posts (services/notify.py).
-        from . import permissions, receivers  # noqa: F401
+        # Registers the forum's actions with network.permissions, who manages categories in
+        # the CMS, and the notification by which moderators' actions reach members; inbound
+        # mail's tasks for the workers and its receiver of anymail's inbound signal; the
+        # receivers that tell watchers and mentioned members of new posts (services/notify.py).
+        from . import (  # noqa: F401
+            admin_permissions,
+            inbound_tasks,
+            moderation_kinds,
+            permissions,
+            receivers,
+        )

@@ -13,6 +13,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
 from taggit.managers import TaggableManager
 from taggit.models import GenericTaggedItemBase, TagBase
 
@@ -86,7 +88,7 @@ class Space(TranslatedFields, models.Model):
         return self.translated("description")
 
 
-class Category(TranslatedFields, models.Model):
+class Category(TranslatedFields, ClusterableModel):
     class Access(models.TextChoices):
         PUBLIC = "public", _("Public: anyone can read it")
         MEMBERS = "members", _("Members only: any signed-in member can read it")
@@ -173,7 +175,8 @@ class CategoryGrant(models.Model):
     is read only through grants; ``Category.Who.GRANTED`` limits starting topics or replying
     to the groups granted so."""
 
-    category = models.ForeignKey(
+    # A parental key, so that the CMS edits a category's grants on the category's own form.
+    category = ParentalKey(
         Category, verbose_name=_("category"), on_delete=models.CASCADE, related_name="grants"
     )
     group = models.ForeignKey(
@@ -784,6 +787,7 @@ class InboundMail(models.Model):
         FILE = "file", _("File (command)")
 
     class Outcome(models.TextChoices):
+        RECEIVED = "received", _("Waiting to be read")
         POSTED = "posted", _("Posted")
         HELD = "held", _("Held for a moderator")
         REJECTED = "rejected", _("Rejected")

@@ -75,7 +75,7 @@ def _topic_start(user: User, category: Category) -> Decision:
     if not category_is_readable(user=user, category=category):
         return _unreadable()
     refused = _not_suspended(user)
-    if refused:
+    if refused is not None:
         return refused
     if category.who_can_start == Category.Who.GRANTED and not category_grants(
         user=user, category=category, right="can_start"
@@ -89,7 +89,7 @@ def _reply(user: User, topic: Topic) -> Decision:
     if not topic_is_readable(user=user, topic=topic):
         return _unreadable()
     refused = _not_suspended(user)
-    if refused:
+    if refused is not None:
         return refused
     if topic.is_archived:
         return Decision(False, _("This topic is archived: it no longer takes replies."))
@@ -112,7 +112,7 @@ def _post_edit(user: User, post: Post) -> Decision:
     if moderates(user=user, category=post.topic.category):
         return ALLOW
     refused = _not_suspended(user)
-    if refused:
+    if refused is not None:
         return refused
     if post.author_id != user.pk:
         return Decision(False, _("You may only edit your own posts."))
@@ -158,7 +158,7 @@ def _on_visible_post(user: User, post: Post) -> Decision | None:
 @rule(POST_FLAG)
 def _post_flag(user: User, post: Post) -> Decision:
     refused = _on_visible_post(user, post)
-    if refused:
+    if refused is not None:
         return refused
     if post.author_id == user.pk:
         return Decision(False, _("You cannot flag your own post."))
@@ -168,7 +168,7 @@ def _post_flag(user: User, post: Post) -> Decision:
 @rule(POST_REACT)
 def _post_react(user: User, post: Post) -> Decision:
     refused = _on_visible_post(user, post)
-    if refused:
+    if refused is not None:
         return refused
     if post.author_id == user.pk:
         return Decision(False, _("You cannot mark your own post as helpful."))
@@ -178,7 +178,7 @@ def _post_react(user: User, post: Post) -> Decision:
 @rule(SOLUTION_MARK)
 def _solution_mark(user: User, post: Post) -> Decision:
     refused = _on_visible_post(user, post)
-    if refused:
+    if refused is not None:
         return refused
     if post.is_opening:
         return Decision(False, _("Only a reply can be the answer."))

@@ -47,4 +47,5 @@ urlpatterns = [
     path("members/<str:handle>/", directory.member, name="member"),
     # -- Email (views/inbound.py): the sender's address is shown to members here ---------------
     path("email/", inbound.how_to, name="email_help"),
+    path("email/original/<int:mail_id>/", inbound.original, name="inbound_original"),
 ]

@@ -7,15 +7,16 @@ everywhere. A category is readable when:
 
 - it is public (anyone, anonymous visitors included);
 - it is for members and the reader is a signed-in, active person;
-- it is private and the reader belongs to a group granted ``can_see`` on it (superusers read
-  everything).
+- it is private and the reader belongs to a group granted ``can_see`` on it (superusers who
+  passed the second factor in this session read everything).
 
 A topic is listed when its category is readable and it is neither hidden nor waiting for
 approval. Its page also opens for its author and for the category's moderators, who see what
 others do not (held and hidden posts), marked as such.
 
-Moderators (the moderator role, or a coordinator acting with two-factor) moderate the readable
-categories their ``ModeratorScope`` rows name, or every readable one when they have none.
+Moderators (the moderator role, or a coordinator or superuser acting with two-factor) moderate
+the readable categories their ``ModeratorScope`` rows name, or every readable one when they have
+none.
 Outputs shared between visitors (cached pages, feeds) use the anonymous rule, ``user=None``.
 """
 
@@ -40,13 +41,19 @@ def categories_readable_q(*, user: Visitor = None, prefix: str = "") -> Q:
     public = Q(**{f"{prefix}access": Category.Access.PUBLIC})
     if not _signed_in(user):
         return public
-    if user.is_superuser:
+    if _superuser_acting(user):
         return Q()
     return (
         public
         | Q(**{f"{prefix}access": Category.Access.MEMBERS})
         | (Q(**{f"{prefix}access": Category.Access.PRIVATE}) & _granted_q(user=user, prefix=prefix))
     )
+
+
+def _superuser_acting(user: Visitor) -> bool:
+    """A superuser reads and writes everywhere once they passed the second factor in this
+    session; with a password alone they are an ordinary member (``network.permissions``)."""
+    return user.is_superuser and bool(getattr(user, "second_factor_passed", False))
 
 
 def _granted_q(*, user: Visitor, prefix: str, right: str = "can_see") -> Q:
@@ -70,7 +77,7 @@ def category_grants(*, user: Visitor, category: Category, right: str) -> bool:
     ``category``?"""
     if not _signed_in(user):
         return False
-    if user.is_superuser:
+    if _superuser_acting(user):
         return True
     return CategoryGrant.objects.filter(
         category=category, group__user=user, **{right: True}
@@ -112,13 +119,13 @@ def is_moderator(user: Visitor) -> bool:
     passed two-factor in this session, or a superuser)?"""
     if not _signed_in(user):
         return False
-    if user.is_superuser:
+    if user_has_role(user=user, role=Role.MODERATOR) and not user.is_superuser:
         return True
-    if user_has_role(user=user, role=Role.MODERATOR):
-        return True
-    return user_has_role(user=user, role=Role.COORDINATOR) and bool(
-        getattr(user, "second_factor_passed", False)
-    )
+    # Superusers and coordinators act with the second factor in this session (as in
+    # network.permissions.acting_as); a password alone opens nothing beyond a member's.
+    if user.is_superuser or user_has_role(user=user, role=Role.COORDINATOR):
+        return bool(getattr(user, "second_factor_passed", False))
+    return False
 
 
 def categories_moderated_q(*, user: Visitor, prefix: str = "") -> Q:
@@ -127,7 +134,7 @@ def categories_moderated_q(*, user: Visitor, prefix: str = "") -> Q:
     if not is_moderator(user):
         return Q(pk__in=[])
     readable = categories_readable_q(user=user, prefix=prefix)
-    if user.is_superuser or not ModeratorScope.objects.filter(user=user).exists():
+    if _superuser_acting(user) or not ModeratorScope.objects.filter(user=user).exists():
         return readable
     category_id = f"{prefix}id" if prefix else "pk"
     scoped = ModeratorScope.objects.filter(user=user, category_id=OuterRef(category_id))

@@ -106,6 +106,18 @@ def samples(event):
         ),
         "practice_submission_declined": ({**practice, "message": "No."}, proposal),
         **{kind: (forum_post, _english("community:post", 7)) for kind in FORUM_KINDS},
+        "forum_moderation": (
+            {
+                "action": "hide",
+                "automatic": False,
+                "topic_title": "Welcome desks",
+                "post_number": 2,
+                "category_name": "",
+                "reason": "Advertising",
+                "until": "",
+            },
+            _english("community:post", 1),
+        ),
     }
 
 

@@ -130,8 +130,10 @@ def topic_create(
     language: str | None = None,
     tags: list[str] | None = None,
     via: str = Post.Via.WEB,
+    held: bool = False,
 ) -> Written:
-    """Start a topic: the topic and its opening post (number 1)."""
+    """Start a topic: the topic and its opening post (number 1). ``held``: wait for a
+    moderator whatever the category says (an email the trimmer was unsure of)."""
     _refuse_unless(author, permissions.TOPIC_START, category)
     title = " ".join((title or "").split())
     if len(title) < TITLE_MIN_LENGTH:
@@ -143,7 +145,7 @@ def topic_create(
         )
     source = _source_clean(source)
     rendered = post_render(source=source, author=author)
-    held = needs_approval(author=author, category=category)
+    held = held or needs_approval(author=author, category=category)
     now = timezone.now()
     topic = Topic.objects.create(
         category=category,
@@ -184,8 +186,10 @@ def reply_create(
     reply_to: Post | None = None,
     language: str | None = None,
     via: str = Post.Via.WEB,
+    held: bool = False,
 ) -> Written:
-    """Reply in a topic, to the topic or to one of its posts (``reply_to``)."""
+    """Reply in a topic, to the topic or to one of its posts (``reply_to``). ``held``: wait
+    for a moderator whatever the category says (an email the trimmer was unsure of)."""
     # The lock numbers concurrent replies one after the other.
     topic = Topic.objects.select_for_update().select_related("category").get(pk=topic.pk)
     _refuse_unless(author, permissions.REPLY, topic)
@@ -193,7 +197,7 @@ def reply_create(
         raise ValidationError(_("You can only reply to a post of the same topic."))
     source = _source_clean(source)
     rendered = post_render(source=source, author=author)
-    held = needs_approval(author=author, category=topic.category)
+    held = held or needs_approval(author=author, category=topic.category)
     now = timezone.now()
     number = topic.last_post_number + 1
     post = Post.objects.create(

@@ -1,0 +1,406 @@
+"""Mail received by the forum: replies to notification emails and new topics sent to a
+category's address. One service for every way mail arrives (a provider's webhook, the IMAP
+mailbox polled by Celery beat, the ``forum_inbound_read`` command).
+
+``mail_receive`` stores each message once (``InboundMail``, unique on its Message-ID: the same
+message received twice is processed once) and processes it:
+
+1. A bounce is counted against the address it reports (``notifications.services.bounce_record``:
+   mail to an address stops after repeated hard bounces); an automatic reply (out of office) is
+   set aside. Neither is ever posted.
+2. The forum address it was sent to: ``reply+<key>@`` (``FORUM_REPLY_ADDRESS``) answers the
+   post the key was issued for, as the member it was issued to, and only from one of that
+   member's confirmed addresses; ``forum+<slug>@`` (``FORUM_CATEGORY_ADDRESS``) starts a topic
+   in a category that accepts topics by email, for a member allowed to start one there.
+   Forged, unknown and expired keys, strangers and refusals are rejected (a member whose key
+   expired, or whose post was refused, is told by email in their language).
+3. The member's text is trimmed of what their mail client quoted (``mail.trimming``). When the
+   trimmer is unsure, the post is written but held for a moderator, with the original message
+   kept (moderators read it at ``community:inbound_original``).
+
+Every outcome is logged and stored with its reason; the original is kept only for held mail.
+"""
+
+import email
+import email.policy
+import hashlib
+import logging
+import re
+from dataclasses import dataclass
+from email.message import EmailMessage
+from email.utils import getaddresses, parseaddr
+
+from allauth.account.models import EmailAddress
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import DatabaseError, IntegrityError, transaction
+from django.db.models import F
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from network.models import User
+from notifications.links import link_for_language
+from notifications.services import bounce_record, email_send
+
+from ..mail.classify import auto_reply_reason, bounce_of
+from ..mail.trimming import reply_extract
+from ..models import LANGUAGE_CODES, Category, InboundMail, Post, ReplyKey
+from ..selectors.inbound import addresses_accepted
+from . import posting, reply_keys
+
+logger = logging.getLogger(__name__)
+
+Outcome = InboundMail.Outcome
+
+# The headers a forum address may be found in (the envelope recipient a provider reports
+# comes first).
+RECIPIENT_HEADERS = ("To", "Cc", "Delivered-To", "X-Original-To", "Envelope-To")
+# "Re:", "Fwd:" and their Spanish, Portuguese and French forms, repeated or numbered.
+_SUBJECT_PREFIX = re.compile(
+    r"^(?:\s*(?:re|fwd?|rv|enc|tr|res|aw|wg)\s*(?:\[\d+\])?\s*:\s*)+", re.IGNORECASE
+)
+EMAIL_TEMPLATES = "community/emails"
+ERROR_REASON = "could not be processed (see the error log)"
+
+
+@dataclass(frozen=True)
+class _Verdict:
+    outcome: str
+    reason: str
+    user: User | None = None
+    post: Post | None = None
+
+
+def _address_pattern(template: str, field: str, chars: str) -> re.Pattern:
+    before, _sep, after = template.partition("{" + field + "}")
+    return re.compile(rf"^{re.escape(before)}([{chars}]+){re.escape(after)}$", re.IGNORECASE)
+
+
+def _reply_pattern() -> re.Pattern:
+    return _address_pattern(settings.FORUM_REPLY_ADDRESS, "key", "a-z0-9")
+
+
+def _category_pattern() -> re.Pattern:
+    return _address_pattern(settings.FORUM_CATEGORY_ADDRESS, "slug", "a-z0-9_-")
+
+
+def category_address(*, category: Category) -> str:
+    """The address that starts a topic in ``category`` (``FORUM_CATEGORY_ADDRESS``)."""
+    return settings.FORUM_CATEGORY_ADDRESS.format(slug=category.slug)
+
+
+def message_parse(raw: bytes) -> EmailMessage:
+    return email.message_from_bytes(raw, policy=email.policy.default)
+
+
+def _message_id(message: EmailMessage, raw: bytes) -> str:
+    """The message's own Message-ID, or one made from its bytes (the same message again has
+    the same one)."""
+    try:
+        value = str(message.get("Message-ID", "") or "").strip()
+    except (TypeError, ValueError):
+        value = ""
+    if not value:
+        value = f"<{hashlib.sha256(raw).hexdigest()}@inbound.invalid>"
+    return value[:300]
+
+
+def _header(message: EmailMessage, name: str) -> str:
+    try:
+        return str(message.get(name, "") or "")
+    except (TypeError, ValueError):
+        return ""
+
+
+def _recipients(message: EmailMessage, envelope_recipient: str) -> list[str]:
+    values = [envelope_recipient]
+    for name in RECIPIENT_HEADERS:
+        try:
+            values.extend(str(value) for value in message.get_all(name, []))
+        except (TypeError, ValueError):
+            continue
+    return [address.strip().lower() for _name, address in getaddresses(values) if address]
+
+
+def _sender(message: EmailMessage) -> str:
+    return parseaddr(_header(message, "From"))[1].strip().lower()
+
+
+def _member_of(address: str) -> User | None:
+    """The active member whose confirmed address (or account address) is ``address``."""
+    if not address:
+        return None
+    verified = (
+        EmailAddress.objects.filter(email__iexact=address, verified=True, user__is_active=True)
+        .select_related("user")
+        .first()
+    )
+    if verified is not None:
+        return verified.user
+    return User.objects.filter(email__iexact=address, is_active=True).first()
+
+
+def _language_of(user: User) -> str:
+    return user.preferred_language if user.preferred_language in LANGUAGE_CODES else "en"
+
+
+def subject_clean(subject: str) -> str:
+    """A topic title from an email's subject: without "Re:", "Fwd:", "RV:", "ENC:", "TR:"."""
+    return " ".join(_SUBJECT_PREFIX.sub("", subject or "").split())
+
+
+# -- Receiving --------------------------------------------------------------------------------
+
+
+def mail_store(
+    *, raw: bytes, source: str, envelope_recipient: str = ""
+) -> tuple[InboundMail, bool]:
+    """Keep a message as received, once per Message-ID: (the stored mail, whether it is new).
+    The webhook stores first and processes in a task (``mail_process``)."""
+    message = message_parse(raw)
+    message_id = _message_id(message, raw)
+    defaults = {
+        "source": source,
+        "sender": _sender(message)[:300],
+        "recipient": (envelope_recipient or "").strip().lower()[:300],
+        "subject": " ".join(_header(message, "Subject").split())[:300],
+        "raw": raw,
+        "outcome": Outcome.RECEIVED,
+    }
+    try:
+        with transaction.atomic():
+            return InboundMail.objects.get_or_create(message_id=message_id, defaults=defaults)
+    except IntegrityError:
+        return InboundMail.objects.get(message_id=message_id), False
+
+
+def mail_receive(*, raw: bytes, source: str, envelope_recipient: str = "") -> InboundMail:
+    """Store and process one received message (see the module docstring). A message whose
+    Message-ID was received before is not processed again: its first record is returned."""
+    mail, _created = mail_store(raw=raw, source=source, envelope_recipient=envelope_recipient)
+    if mail.outcome != Outcome.RECEIVED:
+        logger.info("Inbound mail %s was received before: not processed again.", mail.message_id)
+        return mail
+    return mail_process(mail_id=mail.pk)
+
+
+@transaction.atomic
+def mail_process(*, mail_id: int) -> InboundMail:
+    """Process a stored message that waits to be read; a processed one is returned as it is."""
+    mail = InboundMail.objects.select_for_update().get(pk=mail_id)
+    if mail.outcome != Outcome.RECEIVED:
+        return mail
+    raw = bytes(mail.raw)
+    try:
+        with transaction.atomic():
+            verdict = _verdict(
+                message=message_parse(raw), envelope_recipient=mail.recipient, mail=mail
+            )
+    except DatabaseError:
+        raise  # the database's trouble passes: the task retries, the mail stays waiting
+    except Exception:
+        # A message that breaks the reading would break it again at every poll: it is set
+        # aside with its original, for a developer to read.
+        logger.exception("Inbound mail %s could not be processed.", mail.message_id)
+        verdict = _Verdict(Outcome.REJECTED, ERROR_REASON)
+    mail.outcome = verdict.outcome
+    mail.reason = verdict.reason[:300]
+    mail.user = verdict.user
+    mail.post = verdict.post
+    if verdict.outcome != Outcome.HELD and verdict.reason != ERROR_REASON:
+        # Only a moderator's held mail (and one that failed) needs its original.
+        mail.raw = b""
+    mail.save(update_fields=["outcome", "reason", "user", "post", "raw", "recipient"])
+    level = logging.INFO if verdict.outcome in (Outcome.POSTED, Outcome.HELD) else logging.WARNING
+    logger.log(
+        level,
+        "Inbound mail %s from %s to %s: %s (%s)",
+        mail.message_id,
+        mail.sender,
+        mail.recipient,
+        verdict.outcome,
+        verdict.reason,
+    )
+    return mail
+
+
+def mails_pending_process(*, older_than_seconds: int = 120) -> int:
+    """Process the stored mail still waiting (a task lost with a broker that restarted)."""
+    since = timezone.now() - timezone.timedelta(seconds=older_than_seconds)
+    ids = list(
+        InboundMail.objects.filter(outcome=Outcome.RECEIVED, received_at__lt=since)
+        .order_by("received_at")
+        .values_list("pk", flat=True)[:100]
+    )
+    for mail_id in ids:
+        mail_process(mail_id=mail_id)
+    return len(ids)
+
+
+# -- Deciding ---------------------------------------------------------------------------------
+
+
+def _verdict(*, message: EmailMessage, envelope_recipient: str, mail: InboundMail) -> _Verdict:
+    bounce = bounce_of(message=message)
+    if bounce is not None:
+        bounce_record(address=bounce.address, hard=bounce.hard, status=bounce.status)
+        kind = "hard" if bounce.hard else "soft"
+        return _Verdict(Outcome.BOUNCE, f"{kind} bounce for {bounce.address} ({bounce.status})")
+    auto_reply = auto_reply_reason(message=message)
+    if auto_reply is not None:
+        return _Verdict(Outcome.AUTO_REPLY, str(auto_reply))
+
+    sender = mail.sender
+    reply_pattern, category_pattern = _reply_pattern(), _category_pattern()
+    recipients = _recipients(message, envelope_recipient)
+    for address in recipients:
+        found = reply_pattern.match(address)
+        if found:
+            mail.recipient = address[:300]
+            return _reply_verdict(key=found.group(1), sender=sender, message=message)
+    for address in recipients:
+        found = category_pattern.match(address)
+        if found:
+            mail.recipient = address[:300]
+            return _topic_verdict(slug=found.group(1), sender=sender, message=message)
+    return _Verdict(Outcome.REJECTED, "not sent to a forum address")
+
+
+def _reply_verdict(*, key: str, sender: str, message: EmailMessage) -> _Verdict:
+    if not reply_keys.reply_key_is_signed(key):
+        return _Verdict(Outcome.REJECTED, "forged key")
+    reply_key = reply_keys.reply_key_find(key=key)
+    if reply_key is None:
+        return _Verdict(Outcome.REJECTED, "unknown key")
+    user = reply_key.user
+    if not user.is_active:
+        return _Verdict(Outcome.REJECTED, "the key's member is no longer active", user=user)
+    from_owner = sender in addresses_accepted(user=user)
+    if reply_key.expires_at <= timezone.now():
+        if from_owner:
+            _tell(user=user, template="reply_key_expired", post=reply_key.post, message=message)
+        return _Verdict(Outcome.REJECTED, "expired key", user=user)
+    if not from_owner:
+        return _Verdict(Outcome.REJECTED, "key used from another address", user=user)
+    post = reply_key.post
+    extracted = reply_extract(message=message)
+
+    def write(held: bool, source: str) -> Post:
+        return posting.reply_create(
+            author=user,
+            topic=post.topic,
+            source=source,
+            reply_to=post,
+            via=Post.Via.EMAIL,
+            held=held,
+        ).post
+
+    verdict = _write(user=user, extracted=extracted, message=message, post=post, write=write)
+    if verdict.outcome in (Outcome.POSTED, Outcome.HELD):
+        ReplyKey.objects.filter(pk=reply_key.pk).update(used_count=F("used_count") + 1)
+    return verdict
+
+
+def _topic_verdict(*, slug: str, sender: str, message: EmailMessage) -> _Verdict:
+    user = _member_of(sender)
+    if user is None:
+        return _Verdict(Outcome.REJECTED, "unknown sender")
+    category = Category.objects.filter(slug=slug.lower()).first()
+    if category is None:
+        return _Verdict(Outcome.REJECTED, "unknown category address", user=user)
+    if not category.accepts_email_topics:
+        with translation.override(_language_of(user)):
+            reason = _("This category does not take new topics by email.")
+        _tell(user=user, template="refused", post=None, message=message, reason=reason)
+        return _Verdict(Outcome.REJECTED, "category takes no topics by email", user=user)
+    extracted = reply_extract(message=message)
+    title = subject_clean(_header(message, "Subject"))
+
+    def write(held: bool, source: str) -> Post:
+        return posting.topic_create(
+            author=user,
+            category=category,
+            title=title,
+            source=source,
+            via=Post.Via.EMAIL,
+            held=held,
+        ).post
+
+    return _write(user=user, extracted=extracted, message=message, post=None, write=write)
+
+
+def _write(*, user: User, extracted, message: EmailMessage, post: Post | None, write) -> _Verdict:
+    """Write the member's post (held when the trimmer is unsure), in the member's language for
+    any refusal; a refusal is rejected and told to the member."""
+    held = extracted.unsure
+    source = extracted.text.strip()
+    if held and not source:
+        # Nothing could be told apart: the moderator sees the whole text and edits it.
+        source = _whole_text(message) or _("(This email has no text.)")
+    language = _language_of(user)
+    try:
+        with translation.override(language):
+            written = write(held, source)
+    except PermissionDenied as refusal:
+        reason = str(refusal) or "refused"
+        with translation.override(language):
+            if reason == _("This page does not exist."):
+                # Lost access: no link to a page they cannot open.
+                reason, post = _("You no longer have access to this part of the forum."), None
+        _tell(user=user, template="refused", post=post, message=message, reason=reason)
+        return _Verdict(Outcome.REJECTED, f"refused: {reason}", user=user)
+    except ValidationError as invalid:
+        reason = " ".join(str(text) for text in invalid.messages)
+        _tell(user=user, template="refused", post=post, message=message, reason=reason)
+        return _Verdict(Outcome.REJECTED, f"invalid: {reason}", user=user)
+    if held:
+        return _Verdict(Outcome.HELD, str(extracted.reason), user=user, post=written)
+    return _Verdict(Outcome.POSTED, str(extracted.reason), user=user, post=written)
+
+
+def _whole_text(message: EmailMessage) -> str:
+    from ..mail.trimming import html_to_text
+
+    for preference in ("plain", "html"):
+        part = message.get_body(preferencelist=(preference,))
+        if part is None:
+            continue
+        try:
+            content = part.get_content()
+        except (LookupError, ValueError):
+            continue
+        text = content if preference == "plain" else html_to_text(content)
+        if text.strip():
+            return text.strip()
+    return ""
+
+
+def _tell(
+    *, user: User, template: str, post: Post | None, message: EmailMessage, reason: str = ""
+) -> None:
+    """Tell a member, in their language, why their email was not posted."""
+    language = _language_of(user)
+    topic_url = ""
+    topic_title = ""
+    if post is not None:
+        topic = post.topic
+        topic_title = topic.title
+        with translation.override(language):
+            path = reverse("community:topic_short", kwargs={"topic_id": topic.pk})
+        topic_url = link_for_language(url=path, language=language)
+    with translation.override(language):
+        help_url = link_for_language(url=reverse("community:email_help"), language=language)
+    email_send(
+        to=user.email,
+        template_prefix=f"{EMAIL_TEMPLATES}/inbound_{template}",
+        context={
+            "name": user.get_full_name() or user.username,
+            "topic_title": topic_title,
+            "topic_url": topic_url,
+            "help_url": help_url,
+            "reason": reason,
+            "subject": " ".join(_header(message, "Subject").split())[:200],
+        },
+        language=language,
+    )
