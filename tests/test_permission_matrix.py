@@ -317,11 +317,7 @@ MATRIX: list[Row] = [
         method="post",
         signed_in=404,
         anonymous=LOGIN,
-        overrides={
-            "partner": REDIRECT,
-            "superuser": REDIRECT,
-            "superuser_password_only": REDIRECT,
-        },
+        overrides={"partner": REDIRECT, "superuser": REDIRECT},
         data={"level": "every_post"},
     ),
     Row(
