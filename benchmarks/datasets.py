@@ -142,11 +142,11 @@ def fill_practices(*, size: str) -> None:
     from django.utils import timezone
     from wagtail.models import Page
 
+    from network.search_text import search_config_for
     from practice_search.models import PracticeSearchEntry
     from practice_search.services import (
         codes_joined,
         listed_in_values,
-        search_config_for,
         search_generation_bump,
         search_text_write,
     )

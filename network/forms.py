@@ -7,6 +7,9 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
+from taxonomy.terms import THEMES
+from taxonomy.terms import choices as taxonomy_choices
+
 from .countries import countries_sorted
 from .inputs import image_pixels_validate
 from .models import JoinRequest, LocalAuthority, PartnerOrganisation, User
@@ -141,10 +144,28 @@ class InvitationForm(forms.Form):
         return self._organisations[key]
 
 
+# One checkbox per field of the member directory (signed-in members only): shown or not.
+DIRECTORY_SHOW_FIELDS = [
+    "directory_show_position",
+    "directory_show_organisation",
+    "directory_show_country",
+    "directory_show_languages",
+    "directory_show_themes",
+    "directory_show_photo",
+    "directory_show_email",
+]
+
+
 class ProfileForm(forms.ModelForm):
     languages_spoken = forms.MultipleChoiceField(
         label=_("Languages you speak"),
         choices=settings.LANGUAGES,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    themes = forms.MultipleChoiceField(
+        label=_("Themes you work on"),
+        choices=taxonomy_choices(THEMES),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
@@ -161,6 +182,8 @@ class ProfileForm(forms.ModelForm):
             "preferred_language",
             "time_zone",
             "listed_in_directory",
+            "themes",
+            *DIRECTORY_SHOW_FIELDS,
         ]
         widgets = {
             "first_name": forms.TextInput(attrs={"autocomplete": "given-name"}),

@@ -108,6 +108,19 @@ def _export_account(user) -> dict:
         "other_languages": user.other_languages,
         "photo": user.photo.name if user.photo else None,
         "listed_in_directory": user.listed_in_directory,
+        "themes": list(user.themes or []),
+        "member_directory_shows": {
+            name: getattr(user, f"directory_show_{name}")
+            for name in (
+                "position",
+                "organisation",
+                "country",
+                "languages",
+                "themes",
+                "photo",
+                "email",
+            )
+        },
         "date_joined": _iso(user.date_joined),
         "last_login": _iso(user.last_login),
         "email_addresses": [

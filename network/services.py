@@ -439,6 +439,15 @@ PROFILE_FIELDS = (
     "preferred_language",
     "time_zone",
     "listed_in_directory",
+    "themes",
+    # What the member directory shows of a listed person (network.forms.DIRECTORY_SHOW_FIELDS).
+    "directory_show_position",
+    "directory_show_organisation",
+    "directory_show_country",
+    "directory_show_languages",
+    "directory_show_themes",
+    "directory_show_photo",
+    "directory_show_email",
 )
 
 

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 
 from . import permissions, selectors, services
 from .authority_page import authority_sections
+from .community.selectors.directory import ForumActivity, authorities_forum_activity
 from .countries import AMERICAS
 from .forms import AccountDeleteForm, InvitationForm, JoinRequestForm, ProfileForm
 from .inputs import integer_parse
@@ -270,6 +271,9 @@ def authority_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(
         selectors.authority_list(country=country, language=request.LANGUAGE_CODE), PAGE_SIZE
     ).get_page(request.GET.get("page"))
+    activity = authorities_forum_activity(authority_ids=[a.pk for a in page.object_list])
+    for authority in page.object_list:
+        authority.forum_activity = activity.get(authority.pk, ForumActivity())
     return render(
         request,
         "network/authority_list.html",

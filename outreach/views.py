@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from base.localization import page_url_in_language
+from network.community.selectors.search import public_topics_matching
 from network.permissions import decide
 from network.visibility import is_visible
 
@@ -81,4 +82,9 @@ def event_calendar(request: HttpRequest, page_id: int) -> HttpResponse:
 @require_GET
 def search(request: HttpRequest) -> HttpResponse:
     context = selectors.search_pages(query=request.GET.get("q", ""), request=request)
+    # Public forum topics (the anonymous rule whoever asks), on the first page of results only.
+    first_page = context["page_obj"] is None or context["page_obj"].number == 1
+    context["forum_topics"] = (
+        public_topics_matching(query=context["query"]) if first_page and context["query"] else []
+    )
     return render(request, "outreach/search.html", context)

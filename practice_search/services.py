@@ -13,6 +13,7 @@ from django.utils import translation
 from django.utils.html import strip_tags
 from wagtail.models import Page
 
+from network.search_text import search_config_for
 from practices.models import PracticePage
 from taxonomy.terms import GCM_OBJECTIVES, SDG_TARGETS, TARGET_GROUPS, THEMES, label
 
@@ -23,9 +24,6 @@ from .models import (
     PracticeViewCount,
 )
 
-# PostgreSQL text-search configurations created by migration 0001 (stemming + unaccent).
-SEARCH_CONFIGS = {"en": "convive_en", "es": "convive_es", "pt": "convive_pt", "fr": "convive_fr"}
-DEFAULT_SEARCH_CONFIG = "simple"
 # SQLite: the FTS5 table (migration 0008) holding each entry's heading and body, its rowid the
 # entry's page id; case and accents folded by its tokenizer.
 SEARCH_TEXT_TABLE = "practice_search_text"
@@ -40,11 +38,6 @@ BODY_FIELDS = (
     "lessons_learned",
     "replication",
 )
-
-
-def search_config_for(language: str) -> str:
-    """The text-search configuration used for content (and queries) in ``language``."""
-    return SEARCH_CONFIGS.get(language, DEFAULT_SEARCH_CONFIG)
 
 
 def _plain(value) -> str:

@@ -12,11 +12,11 @@ from network.countries import countries_sorted
 from network.forms import SHOWN_ON_PRACTICE_PAGE
 from network.inputs import storable
 from network.models import LocalAuthority
+from network.uploads import upload_check
 from practices.models import PracticePage
 from taxonomy.terms import GCM_OBJECTIVES, SDG_TARGETS, TARGET_GROUPS, THEMES, choices
 
 from .models import PracticeSubmission
-from .validators import upload_check
 
 Step = PracticeSubmission.Step
 TEXT_LIMIT = 10000

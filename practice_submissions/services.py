@@ -80,8 +80,8 @@ def submission_attachment_add(
     kind: str,
     content_type: str,
 ) -> SubmissionAttachment:
-    """Keep an already checked file (see ``validators.upload_check``) in private storage: only
-    the submitter and coordinators can read it until the practice is approved. The stored
+    """Keep an already checked file (see ``network.uploads.upload_check``) in private storage:
+    only the submitter and coordinators can read it until the practice is approved. The stored
     name's extension is the one the content showed, whatever the upload was called."""
     if not submission.is_editable:
         raise ValidationError(_("This proposal is with the coordinators and cannot be edited."))

@@ -19,7 +19,7 @@ This module alone decides
 
 Everything runs in SQL over the narrow ``PracticeSearchEntry`` table (per-language GIN index on
 PostgreSQL, an FTS5 table beside it on SQLite): there is no per-process copy of the practices.
-Words find the practices holding any of them, those holding all of them first (``_TextMatch``).
+Words find the practices holding any of them, those holding all of them first (``_text_match``).
 Facet counts follow the usual rule (a facet's counts apply the query and every *other* facet's
 filters); they are assembled from counting units (see ``_counted``) kept in the shared Django
 cache under a key made of the search generation token (changed in the transaction of every
@@ -42,13 +42,10 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.db import NotSupportedError, connection
+from django.db import connection
 from django.db.models import (
-    BooleanField,
     Count,
-    Expression,
     F,
-    FloatField,
     OuterRef,
     Q,
     QuerySet,
@@ -66,22 +63,10 @@ from wagtail.models import Page
 from base.localization import page_urls_in_language
 from network.countries import COUNTRY_CHOICES, countries_sorted, country_name
 from network.inputs import integer_parse, text_clean, text_fold, values_parse
+from network.search_text import TextMatch, search_terms
 from network.visibility import visible_id_q
 from practice_search.models import PracticeSearchEntry, PracticeSearchGeneration
-from practice_search.services import (
-    DEFAULT_SEARCH_CONFIG,
-    SEARCH_CONFIGS,
-    SEARCH_TEXT_TABLE,
-    delimited_lookup,
-    delimited_values,
-)
-from practice_search.words import (
-    fts5_any,
-    fts5_term,
-    search_terms,
-    tsquery_any,
-    tsquery_term,
-)
+from practice_search.services import SEARCH_TEXT_TABLE, delimited_lookup, delimited_values
 from taxonomy.terms import GCM_OBJECTIVES, TARGET_GROUPS, THEMES, label
 
 from .models import (
@@ -401,86 +386,30 @@ def _listed_entries(*, language: str) -> QuerySet[PracticeSearchEntry]:
 
 
 # -- Text matching ------------------------------------------------------------------------------
-# A practice matches a query when it holds any of the query's terms (``practice_search.words``:
+# A practice matches a query when it holds any of the query's terms (``network.search_text``:
 # stop words dropped, accents and case folded), and "best match" puts those holding all of them
 # first: the rank is the number of terms held plus a relevance below 1 (PostgreSQL's ``ts_rank``
 # of title, summary and body, normalised to rank / (rank + 1); SQLite's ``bm25`` likewise). One
 # expression decides both the match (the list, the facet counts and the result count all filter
 # with it, through ``_text_filtered``) and the rank.
-SEARCH_CONFIG_NAMES = sorted({*SEARCH_CONFIGS.values(), DEFAULT_SEARCH_CONFIG})
 # How much more a word of the title or summary counts than one of the body, in SQLite's bm25
 # (PostgreSQL weighs its A and B labels 1.0 and 0.4).
 HEADING_WEIGHT = 2.5
 
 
-class _TextMatch(Expression):
-    """An entry's match of the terms of a query, or its rank. On PostgreSQL each entry's terms
-    are parsed by its own language's configuration (stemming, unaccent, stop words): one branch
-    per configuration, so that each parsed query is a constant, computed once per statement
-    rather than once per row, and the GIN index serves the match; written here in one
-    expression from the two columns, it costs a few microseconds where ten nested search
-    expressions (Django's ``SearchQuery``, ``SearchRank``) cost about a millisecond per search
-    (measured). On SQLite the entry's page id is looked up in the FTS5 table
-    (``practice_search.services.SEARCH_TEXT_TABLE``), each term as a stem and prefix."""
-
-    def __init__(self, terms: list[str], *, rank: bool, prefix: str = ""):
-        super().__init__(output_field=FloatField() if rank else BooleanField())
-        self.terms, self.rank = terms, rank
-        self.config, self.vector = F(f"{prefix}config"), F(f"{prefix}search_vector")
-        self.page = F(f"{prefix}page_id")
-
-    def get_source_expressions(self):
-        return [self.config, self.vector, self.page]
-
-    def set_source_expressions(self, expressions):
-        self.config, self.vector, self.page = expressions
-
-    def as_sql(self, compiler, connection):
-        raise NotSupportedError("Practice search runs on PostgreSQL or SQLite.")
-
-    def as_postgresql(self, compiler, connection):
-        config_sql, config_params = compiler.compile(self.config)
-        vector_sql, vector_params = compiler.compile(self.vector)
-        parsed = "to_tsquery(%s::regconfig, %s)"
-        any_term = tsquery_any(self.terms)
-        branches, params = [], []
-        for config in SEARCH_CONFIG_NAMES:
-            if not self.rank:
-                branches.append(f"({config_sql} = %s AND {vector_sql} @@ {parsed})")
-                params += [*config_params, config, *vector_params, config, any_term]
-                continue
-            held, held_params = [], []
-            if len(self.terms) > 1:  # with one term, every match holds all of them
-                for term in self.terms:
-                    held.append(f"CAST({vector_sql} @@ {parsed} AS integer)")
-                    held_params += [*vector_params, config, tsquery_term(term)]
-            relevance = f"ts_rank({vector_sql}, {parsed}, 32)"
-            branches.append(f"WHEN {config_sql} = %s THEN {' + '.join([*held, relevance])}")
-            params += [*config_params, config, *held_params, *vector_params, config, any_term]
-        if self.rank:
-            return f"CASE {' '.join(branches)} ELSE 0.0 END", params
-        return f"({' OR '.join(branches)})", params
-
-    def as_sqlite(self, compiler, connection):
-        page_sql, page_params = compiler.compile(self.page)
-        table = SEARCH_TEXT_TABLE
-        matching = f"SELECT rowid FROM {table} WHERE {table} MATCH %s"  # noqa: S608
-        any_term = fts5_any(self.terms)
-        if not self.rank:
-            return f"{page_sql} IN ({matching})", [*page_params, any_term]
-        held, params = [], []
-        if len(self.terms) > 1:
-            for term in self.terms:
-                held.append(f"({page_sql} IN ({matching}))")
-                params += [*page_params, fts5_term(term)]
-        # bm25 is negative, lower is better: -bm25 / (1 - bm25) lies in [0, 1).
-        score = f"bm25({table}, {HEADING_WEIGHT}, 1.0)"
-        relevance = (
-            f"COALESCE((SELECT -{score} / (1.0 - {score}) FROM {table}"  # noqa: S608
-            f" WHERE {table} MATCH %s AND rowid = {page_sql}), 0.0)"
-        )
-        params += [any_term, *page_params]
-        return f"({' + '.join([*held, relevance])})", params
+def _text_match(terms: list[str], *, rank: bool, prefix: str = "") -> TextMatch:
+    """An entry's match of the terms of a query, or its rank (``network.search_text.TextMatch``:
+    its language's configuration on PostgreSQL; on SQLite the entry's page id in the FTS5 table
+    ``practice_search.services.SEARCH_TEXT_TABLE``)."""
+    return TextMatch(
+        terms,
+        rank=rank,
+        config=F(f"{prefix}config"),
+        vector=F(f"{prefix}search_vector"),
+        rowid=F(f"{prefix}page_id"),
+        fts_table=SEARCH_TEXT_TABLE,
+        heading_weight=HEADING_WEIGHT,
+    )
 
 
 def _text_filtered(entries: QuerySet, query: str) -> QuerySet:
@@ -492,7 +421,7 @@ def _text_filtered(entries: QuerySet, query: str) -> QuerySet:
     terms = search_terms(query)
     if not terms:
         return entries.none()
-    return entries.filter(_TextMatch(terms, rank=False))
+    return entries.filter(_text_match(terms, rank=False))
 
 
 # -- Filters and order --------------------------------------------------------------------------
@@ -511,7 +440,7 @@ def _ordered(queryset: QuerySet, *, sort: str, query: str, entry: str = "") -> Q
     newest = (f"-{entry}first_published_at", f"-{entry}page_id")
     terms = search_terms(query) if sort == "relevance" else []
     if terms:
-        rank = _TextMatch(terms, rank=True, prefix=entry)
+        rank = _text_match(terms, rank=True, prefix=entry)
         return queryset.annotate(rank=rank).order_by("-rank", *newest)
     if sort == "most_viewed":
         # Copied onto the entries only by the scheduled ranking task: one order for every worker

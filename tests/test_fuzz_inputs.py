@@ -35,6 +35,9 @@ from network.roles import Role
 from tests.community.inbound_helpers import held_mail
 from tests.factories import (
     EventRegistrationFactory,
+    ForumCategoryFactory,
+    ForumPostFactory,
+    ForumTopicFactory,
     InvitationFactory,
     JoinRequestFactory,
     MembershipFactory,
@@ -169,7 +172,22 @@ def world(db):
         "join_request": JoinRequestFactory(),
         "stranger": stranger,
         "inbound_held": held_mail(),
+        **_forum_world(member),
     }
+
+
+def _forum_world(member) -> dict:
+    """A topic started by the member, with a reply of theirs carrying a file (their own posts:
+    every writing page opens for them)."""
+    from network.community.services.attachments import attachment_upload, attachments_attach
+    from tests.practice_submissions.conftest import pdf_upload
+
+    topic = ForumTopicFactory(author=member, category=ForumCategoryFactory(access="public"))
+    reply = ForumPostFactory(topic=topic, author=member)
+    file = attachment_upload(user=member, upload=pdf_upload())
+    attachments_attach(post=reply, attachments=[file])
+    file.refresh_from_db()
+    return {"forum_topic": topic, "forum_post": reply, "forum_file": file}
 
 
 # -- Cases ------------------------------------------------------------------------------------
@@ -296,6 +314,14 @@ CASES = [
     # The network.
     Case(f"{LANG}me/", named("network:dashboard"), people=SIGNED_IN),
     Case(f"{LANG}network/profile/", named("network:profile"), people=SIGNED_IN),
+    # Forum search and the member directory.
+    Case(f"{LANG}community/search/", named("community:search")),
+    Case(f"{LANG}community/members/", named("community:people"), people=SIGNED_IN),
+    Case(
+        f"{LANG}community/members/<str:handle>/",
+        named("community:member", lambda w: w["member"].handle),
+        people=SIGNED_IN,
+    ),
     Case(f"{LANG}network/join/", named("network:join")),
     Case(f"{LANG}network/join/thanks/", named("network:join_thanks")),
     Case(f"{LANG}network/invitations/", named("network:invitation_list"), people=SIGNED_IN),
@@ -415,6 +441,49 @@ CASES = [
         people=(ANONYMOUS,),
         post=True,
         params=("body-mime", "recipient", "timestamp", "token", "signature"),
+    ),
+    # The forum: writing (network/community/views/writing.py).
+    Case(
+        f"{LANG}community/c/<slug:slug>/new/",
+        named("community:topic_new", lambda w: w["forum_topic"].category.slug),
+        people=SIGNED_IN,
+    ),
+    Case(
+        f"{LANG}community/t/<int:topic_id>/reply/",
+        named("community:reply", lambda w: w["forum_topic"].pk),
+        people=SIGNED_IN,
+        params=("to", "quote", "text"),
+    ),
+    Case(
+        f"{LANG}community/p/<int:post_id>/edit/",
+        named("community:post_edit", lambda w: w["forum_post"].pk),
+        people=SIGNED_IN,
+    ),
+    Case(
+        f"{LANG}community/p/<int:post_id>/revisions/",
+        named("community:post_revisions", lambda w: w["forum_post"].pk),
+        people=SIGNED_IN,
+    ),
+    Case(
+        f"{LANG}community/p/<int:post_id>/delete/",
+        named("community:post_delete", lambda w: w["forum_post"].pk),
+        people=SIGNED_IN,
+    ),
+    Case(
+        f"{LANG}community/p/<int:post_id>/helpful/",
+        named("community:post_helpful", lambda w: w["forum_post"].pk),
+        people=SIGNED_IN,
+        post=True,
+    ),
+    Case(
+        f"{LANG}community/p/<int:post_id>/answer/",
+        named("community:solution_mark", lambda w: w["forum_post"].pk),
+        people=SIGNED_IN,
+        post=True,
+    ),
+    Case(
+        f"{LANG}community/files/<int:attachment_id>/<str:name>",
+        lambda w: reverse("community:attachment", args=[w["forum_file"].pk, w["forum_file"].name]),
     ),
     # Signing in and up (allauth's forms, our templates and adapter).
     Case(f"{LANG}accounts/login/", named("account_login"), people=(ANONYMOUS,), params=("next",)),

@@ -21,7 +21,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from network.community.models import CategoryGrant
+from network.community.models import CategoryGrant, Space
 from network.roles import MFA_REQUIRED_ROLES, Role
 from notifications.tokens import unsubscribe_token_make
 from tests.community.inbound_helpers import held_mail
@@ -97,6 +97,42 @@ INVITERS = {
 REVIEWERS = {"coordinator": 200, "superuser": 200, "coordinator_without_mfa": MFA, **PASSWORD_ONLY}
 # Moderators enter the CMS, but Wagtail bounces them from the join requests to its home page.
 CMS_REVIEWERS = {**REVIEWERS, "moderator": REDIRECT}
+
+# The forum: a private space's category is granted to partners (superusers read everything).
+FORUM_INSIDERS = {"partner": 200, "superuser": 200, "superuser_password_only": 200}
+# Editing, deleting and reading the history of someone else's post: moderators, coordinators
+# acting with two-factor, superusers (the forum's rules; no second-factor prompt here).
+FORUM_WRITING_MODERATORS = {
+    "moderator": 200,
+    "coordinator": 200,
+    "superuser": 200,
+    "superuser_password_only": 200,
+}
+# The forum's partners' space: partners (granted) and superusers (who read everything).
+FORUM_PRIVATE_READERS = {"partner": 200, "superuser": 200, "superuser_password_only": 200}
+
+
+def forum_topic_url(topic) -> str:
+    return reverse("community:topic", kwargs={"topic_id": topic.pk, "slug": topic.slug})
+
+
+def _forum_reading_world() -> dict:
+    """A public, a members-only and a private (partners' space) category, a topic in each."""
+    space = Space.objects.create(slug="fm-space", name_en="Partners")
+    public = ForumCategoryFactory(slug="fm-public", access="public")
+    members = ForumCategoryFactory(slug="fm-members", access="members")
+    private = ForumCategoryFactory(slug="fm-private", access="private", space=space)
+    CategoryGrant.objects.create(
+        category=private, group=Group.objects.get_or_create(name=Role.PARTNER)[0]
+    )
+    return {
+        "forum_topics": {
+            "public": ForumTopicFactory(category=public),
+            "members": ForumTopicFactory(category=members),
+            "private": ForumTopicFactory(category=private),
+        }
+    }
+
 
 # The forum's moderators: the moderator role, and coordinators and superusers with two-factor.
 FORUM_MODERATORS = {
@@ -214,6 +250,24 @@ MATRIX: list[Row] = [
     # The public site.
     Row("home", lambda world: "/en/", anonymous=200),
     Row("search", lambda world: reverse("outreach:search") + "?q=network", anonymous=200),
+    # Forum search and the member directory (network/community/views/search.py, directory.py).
+    Row("forum-search", lambda world: reverse("community:search") + "?q=desk", anonymous=200),
+    Row("forum-people", named("community:people")),
+    Row(
+        "forum-member",
+        lambda world: reverse("community:member", args=[world["listed_member"].handle]),
+    ),
+    Row(
+        "forum-member-unlisted",
+        lambda world: reverse("community:member", args=[world["unlisted_member"].handle]),
+        signed_in=404,
+        overrides={
+            "moderator": 200,
+            "coordinator": 200,
+            "superuser": 200,
+            "superuser_password_only": 200,
+        },
+    ),
     Row(
         "language-switch",
         lambda world: reverse("base:language_switch", args=["es"]) + "?next=/en/",
@@ -332,6 +386,73 @@ MATRIX: list[Row] = [
         named("community:topic_watch", lambda w: w["forum_topic"].pk),
         signed_in=405,
     ),
+    # -- Forum: reading (network/community/views/reading.py). Public categories for everyone,
+    # members-only ones for signed-in people (anonymous visitors sent to sign in), the partners'
+    # private space for partners (and superusers, who read everything): 404 for everyone else.
+    Row("forum-index", named("community:index"), anonymous=200),
+    Row("forum-latest", named("community:latest"), anonymous=200),
+    Row("forum-top", named("community:top"), anonymous=200),
+    Row("forum-unanswered", named("community:unanswered"), anonymous=200),
+    Row("forum-category-public", named("community:category", lambda w: "fm-public"), anonymous=200),
+    Row("forum-category-members", named("community:category", lambda w: "fm-members")),
+    Row(
+        "forum-category-private",
+        named("community:category", lambda w: "fm-private"),
+        anonymous=404,
+        signed_in=404,
+        overrides=FORUM_PRIVATE_READERS,
+    ),
+    Row(
+        "forum-space",
+        named("community:space", lambda w: "fm-space"),
+        anonymous=404,
+        signed_in=404,
+        overrides=FORUM_PRIVATE_READERS,
+    ),
+    Row(
+        "forum-topic-public",
+        lambda w: forum_topic_url(w["forum_topics"]["public"]),
+        anonymous=200,
+    ),
+    Row("forum-topic-members", lambda w: forum_topic_url(w["forum_topics"]["members"])),
+    Row(
+        "forum-topic-private",
+        lambda w: forum_topic_url(w["forum_topics"]["private"]),
+        anonymous=404,
+        signed_in=404,
+        overrides=FORUM_PRIVATE_READERS,
+    ),
+    Row(
+        "forum-topic-short-private",
+        named("community:topic_short", lambda w: w["forum_topics"]["private"].pk),
+        anonymous=404,
+        signed_in=404,
+        overrides=dict.fromkeys(FORUM_PRIVATE_READERS, REDIRECT),
+    ),
+    Row(
+        "forum-post-private",
+        named("community:post", lambda w: w["forum_topics"]["private"].posts.get().pk),
+        anonymous=404,
+        signed_in=404,
+        overrides=dict.fromkeys(FORUM_PRIVATE_READERS, REDIRECT),
+    ),
+    Row("forum-rss-public", named("community:category_rss", lambda w: "fm-public"), anonymous=200),
+    Row(
+        "forum-atom-public", named("community:category_atom", lambda w: "fm-public"), anonymous=200
+    ),
+    # Feeds follow the anonymous rule, whoever asks.
+    Row(
+        "forum-rss-members",
+        named("community:category_rss", lambda w: "fm-members"),
+        anonymous=404,
+        signed_in=404,
+    ),
+    Row(
+        "forum-atom-private",
+        named("community:category_atom", lambda w: "fm-private"),
+        anonymous=404,
+        signed_in=404,
+    ),
     # Forum moderation: members flag what they can read; moderators (and coordinators with
     # two-factor) work the queue, the log and the actions; a private space's post does not
     # exist for whoever cannot read it, moderators included.
@@ -398,6 +519,68 @@ MATRIX: list[Row] = [
         signed_in=404,
         overrides={"moderator": 200, "coordinator": 200, "superuser": 200},
     ),
+    # Forum writing: starting and replying where one can read (a private space's category
+    # and topic do not exist for others); someone else's post is edited, deleted and its
+    # history read by moderators only; files follow their post's visibility.
+    Row(
+        "forum-topic-new",
+        named("community:topic_new", lambda w: w["forum_post"].topic.category.slug),
+    ),
+    Row(
+        "forum-topic-new-private",
+        named("community:topic_new", lambda w: w["forum_private_post"].topic.category.slug),
+        signed_in=404,
+        overrides=FORUM_INSIDERS,
+    ),
+    Row("forum-reply", named("community:reply", lambda w: w["forum_post"].topic_id)),
+    Row(
+        "forum-reply-private",
+        named("community:reply", lambda w: w["forum_private_post"].topic_id),
+        signed_in=404,
+        overrides=FORUM_INSIDERS,
+    ),
+    Row(
+        "forum-post-edit",
+        named("community:post_edit", lambda w: w["forum_post"].pk),
+        signed_in=403,
+        overrides=FORUM_WRITING_MODERATORS,
+    ),
+    Row(
+        "forum-post-delete",
+        named("community:post_delete", lambda w: w["forum_post"].pk),
+        signed_in=403,
+        overrides=FORUM_WRITING_MODERATORS,
+    ),
+    Row(
+        "forum-post-revisions",
+        named("community:post_revisions", lambda w: w["forum_post"].pk),
+        signed_in=403,
+        overrides=FORUM_WRITING_MODERATORS,
+    ),
+    Row(
+        "forum-helpful-get",
+        named("community:post_helpful", lambda w: w["forum_post"].pk),
+        anonymous=405,
+        signed_in=405,
+    ),
+    Row(
+        "forum-attachment-public",
+        lambda w: reverse(
+            "community:attachment",
+            args=[w["forum_public_file"].pk, w["forum_public_file"].name],
+        ),
+        anonymous=200,
+    ),
+    Row(
+        "forum-attachment-private",
+        lambda w: reverse(
+            "community:attachment",
+            args=[w["forum_private_file"].pk, w["forum_private_file"].name],
+        ),
+        anonymous=404,
+        signed_in=404,
+        overrides=FORUM_INSIDERS,
+    ),
 ]
 
 
@@ -429,8 +612,12 @@ def _world() -> dict:
     directory = practice_index(home)
     withdrawn = practice(directory, slug="withdrawn")
     withdrawn.unpublish()
+    forum = _forum_moderation_world(stranger)
     return {
-        **_forum_moderation_world(stranger),
+        **forum,
+        **_forum_writing_world(forum),
+        "listed_member": UserFactory(email="listed@example.org", listed_in_directory=True),
+        "unlisted_member": UserFactory(email="unlisted@example.org"),
         "practice": practice(directory, slug="published"),
         "practice_unpublished": withdrawn,
         "notification": NotificationFactory(recipient=stranger),
@@ -451,6 +638,7 @@ def _world() -> dict:
         ),
         **_forum_watching_world(),
         "inbound_held": held_mail(),
+        **_forum_reading_world(),
     }
 
 
@@ -465,6 +653,23 @@ def _forum_moderation_world(stranger) -> dict:
             topic=ForumTopicFactory(category=intranet), author=stranger
         ),
     }
+
+
+def _forum_writing_world(forum: dict) -> dict:
+    """A file on a public topic's opening post and one on the private space's post."""
+    from network.community.services.attachments import attachment_upload, attachments_attach
+    from tests.practice_submissions.conftest import pdf_upload
+
+    public_post = ForumTopicFactory(category=ForumCategoryFactory(access="public")).posts.get()
+    files = {}
+    for key, post in (
+        ("forum_public_file", public_post),
+        ("forum_private_file", forum["forum_private_post"]),
+    ):
+        files[key] = attachment_upload(user=post.author, upload=pdf_upload())
+        attachments_attach(post=post, attachments=[files[key]])
+        files[key].refresh_from_db()
+    return files
 
 
 @pytest.fixture(scope="module")

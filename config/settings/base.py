@@ -404,6 +404,17 @@ FORUM_EDIT_MINUTES = env.int("FORUM_EDIT_MINUTES", default=24 * 60)
 # Posts shown on one page of a topic.
 FORUM_POSTS_PER_PAGE = 20
 FORUM_TOPICS_PER_PAGE = 30
+# Rate limits per member, counted in the database over a sliding window (every worker agrees);
+# members who have no published post yet get the stricter "NEW" figures. Moderators are exempt.
+FORUM_LIMIT_POSTS_PER_HOUR = env.int("FORUM_LIMIT_POSTS_PER_HOUR", default=30)
+FORUM_LIMIT_TOPICS_PER_DAY = env.int("FORUM_LIMIT_TOPICS_PER_DAY", default=10)
+FORUM_LIMIT_NEW_POSTS_PER_HOUR = env.int("FORUM_LIMIT_NEW_POSTS_PER_HOUR", default=5)
+FORUM_LIMIT_NEW_TOPICS_PER_DAY = env.int("FORUM_LIMIT_NEW_TOPICS_PER_DAY", default=2)
+FORUM_LIMIT_MENTIONS_PER_POST = env.int("FORUM_LIMIT_MENTIONS_PER_POST", default=10)
+FORUM_LIMIT_NEW_MENTIONS_PER_POST = env.int("FORUM_LIMIT_NEW_MENTIONS_PER_POST", default=3)
+# Files attached to one post; images are re-encoded to at most this many pixels on a side.
+FORUM_ATTACHMENTS_PER_POST = 5
+FORUM_IMAGE_MAX_SIDE = 2000
 # Flags one member may raise in a day, and how many members' open flags hide a post at once
 # until a moderator reviews it (network/community/services/moderation.py).
 FORUM_LIMIT_FLAGS_PER_DAY = env.int("FORUM_LIMIT_FLAGS_PER_DAY", default=20)
@@ -489,6 +500,11 @@ CELERY_BEAT_SCHEDULE["notifications-delivery-sweep"] = {
     "task": "notifications.delivery_sweep",
     "schedule": crontab(),
     "options": {"expires": 50},
+}
+# Files chosen for forum posts that were never written go after two days.
+CELERY_BEAT_SCHEDULE["community-attachments-pending-purge"] = {
+    "task": "community.attachments_pending_purge",
+    "schedule": crontab(minute=20, hour=3),
 }
 # Wagtail's go-live and expiry dates take effect within a minute.
 CELERY_BEAT_SCHEDULE["outreach-publish-scheduled"] = {

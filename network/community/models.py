@@ -9,6 +9,7 @@ import hashlib
 
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone, translation
@@ -827,3 +828,32 @@ class InboundMail(models.Model):
 
     def __str__(self) -> str:
         return f"{self.message_id} ({self.outcome})"
+
+
+class PostSearchEntry(models.Model):
+    """The indexed text of one published post, in its language's text-search configuration
+    (``network.search_text``): on PostgreSQL a tsvector here (GIN-indexed by the migration), the
+    topic's title weighing more (label A) than the text (B) on the opening post; on SQLite the
+    same heading and body in the FTS5 table ``community_post_search_text`` (rowid: the post's
+    id). Derived data, written by ``services.search_index`` in the transaction of every change
+    to the post or its topic; who may find it is decided at search time by the visibility rule
+    on the post, its topic and its category."""
+
+    post = models.OneToOneField(
+        Post,
+        verbose_name=_("post"),
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="search_entry",
+    )
+    config = models.CharField(_("search configuration"), max_length=30)
+    search_vector = SearchVectorField(_("search vector"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("post search entry")
+        verbose_name_plural = _("post search entries")
+        ordering = ["post"]
+
+    def __str__(self) -> str:
+        return f"{self.post_id} ({self.config})"

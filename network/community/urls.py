@@ -10,6 +10,8 @@ app_name = "community"
 urlpatterns = [
     # Before the topic page's "t/<id>/<slug>/", which would take "watch" for a slug.
     path("t/<int:topic_id>/watch/", watching.topic_watch, name="topic_watch"),
+    # Before the topic page's "t/<id>/<slug>/", which would take "reply" for a slug.
+    path("t/<int:topic_id>/reply/", writing.reply, name="reply"),
     # -- Reading (views/reading.py) ------------------------------------------------------------
     path("", reading.index, name="index"),
     path("latest/", reading.latest, name="latest"),
@@ -24,7 +26,6 @@ urlpatterns = [
     path("p/<int:post_id>/", reading.post_permalink, name="post"),
     # -- Writing (views/writing.py) ------------------------------------------------------------
     path("c/<slug:slug>/new/", writing.topic_new, name="topic_new"),
-    path("t/<int:topic_id>/reply/", writing.reply, name="reply"),
     path("p/<int:post_id>/edit/", writing.post_edit, name="post_edit"),
     path("p/<int:post_id>/delete/", writing.post_delete, name="post_delete"),
     path("p/<int:post_id>/revisions/", writing.post_revisions, name="post_revisions"),

@@ -174,14 +174,14 @@ def posts_readable_q(*, user: Visitor, moderator: bool) -> Q:
 
 
 def category_readers_q(*, category: Category, prefix: str = "") -> Q:
-    """The same rule turned around, for many people at once: matches the users (``prefix``
-    reaches the user from another table, e.g. ``"recipient__"``) who may read ``category``
-    now, signed in. Notifications and digests filter their recipients with it in SQL, so a
-    private space never tells anyone outside its grants, whatever watch rows exist."""
+    """Matches the people (rows of the user model, or rows reaching it through ``prefix``, e.g.
+    ``"user__"``) who may read ``category``: the rule above seen from the people's side, for
+    mentions and notifications, so that nobody hears of a private space's post."""
     active = Q(**{f"{prefix}is_active": True})
     if category.access != Category.Access.PRIVATE:
         return active
+    user_id = f"{prefix}id" if prefix else "pk"
     grants = CategoryGrant.objects.filter(
-        category=category, can_see=True, group__user=OuterRef(f"{prefix}pk")
+        category=category, can_see=True, group__user=OuterRef(user_id)
     )
     return active & (Q(**{f"{prefix}is_superuser": True}) | Q(Exists(grants)))

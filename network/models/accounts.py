@@ -67,11 +67,13 @@ class User(AbstractUser):
         help_text=_("Any other languages, for example Quechua or Haitian Creole."),
     )
     listed_in_directory = models.BooleanField(
-        _("list me on my authority's public page"),
+        _("list me in the member directory and on my authority's public page"),
         default=False,
         help_text=_(
-            "Your name, position and photo are then shown publicly on the page of each local "
-            "authority you belong to. Your email address is never shown."
+            "Signed-in members then find you in the member directory, with the fields you "
+            "choose to show below. Your name, and your position and photo if you show them, "
+            "appear publicly on the page of each local authority you belong to. Your email "
+            "address is shown only to signed-in members, and only if you choose so."
         ),
     )
     handle = models.CharField(
@@ -84,6 +86,35 @@ class User(AbstractUser):
             "Others mention you in the forum by writing @ and this handle. Letters, digits and "
             "underscores."
         ),
+    )
+    themes = models.JSONField(
+        _("themes of interest"),
+        default=list,
+        blank=True,
+        help_text=_("Codes of the shared taxonomy's themes this person works on."),
+    )
+    # What the member directory (signed-in members only) shows of a listed person, field by
+    # field; the email address only when they say so.
+    directory_show_position = models.BooleanField(
+        _("show my position in the member directory"), default=True
+    )
+    directory_show_organisation = models.BooleanField(
+        _("show my organisations in the member directory"), default=True
+    )
+    directory_show_country = models.BooleanField(
+        _("show my country in the member directory"), default=True
+    )
+    directory_show_languages = models.BooleanField(
+        _("show the languages I speak in the member directory"), default=True
+    )
+    directory_show_themes = models.BooleanField(
+        _("show my themes of interest in the member directory"), default=True
+    )
+    directory_show_photo = models.BooleanField(
+        _("show my photo in the member directory"), default=True
+    )
+    directory_show_email = models.BooleanField(
+        _("show my email address in the member directory"), default=False
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

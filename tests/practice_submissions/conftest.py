@@ -62,8 +62,8 @@ def _private_media_root(settings, tmp_path):
 
 def attachment_make(submission, upload=None, title: str = "Annual report"):
     """A file accepted for ``submission`` the way the attachments step keeps it."""
+    from network.uploads import upload_check
     from practice_submissions.services import submission_attachment_add
-    from practice_submissions.validators import upload_check
 
     upload = upload or pdf_upload()
     checked = upload_check(upload)

@@ -16,7 +16,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Max, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -28,7 +28,7 @@ from network.permissions import decide
 from .. import permissions, signals
 from ..models import Category, Flag, ModerationAction, Post, Suspension, Topic
 from ..moderation_kinds import FORUM_MODERATION
-from .posting import post_render
+from .posting import post_render, topic_counters_refresh
 
 Action = ModerationAction.Action
 
@@ -138,20 +138,6 @@ def _log(
         member=member,
         reason=reason,
         details=details or {},
-    )
-
-
-# -- Counters ------------------------------------------------------------------------------
-
-
-def topic_counters_refresh(*, topic: Topic) -> None:
-    """Recount a topic from its published posts (replies, the last one's time) after a post
-    appears or disappears."""
-    published = Post.objects.filter(topic=topic, state=Post.State.PUBLISHED)
-    last = published.aggregate(last=Max("created_at"))["last"]
-    Topic.objects.filter(pk=topic.pk).update(
-        reply_count=published.filter(number__gt=1).count(),
-        last_post_at=last or topic.created_at,
     )
 
 

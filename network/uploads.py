@@ -1,5 +1,6 @@
-"""Checks on uploaded files: the type is read from the content (magic bytes), never trusted from
-the name or the browser."""
+"""Checks on uploaded files, shared by every app that accepts them (practice proposals, forum
+posts): the type is read from the content (magic bytes), never trusted from the name or the
+browser, and the size is capped by ``settings.MAX_UPLOAD_SIZE``."""
 
 from dataclasses import dataclass
 
@@ -9,20 +10,21 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
-from network.inputs import image_pixels_validate
+from .inputs import image_pixels_validate
 
-from .models import SubmissionAttachment
+DOCUMENT = "document"
+IMAGE = "image"
 
-# Detected extension → what it is stored as.
+# Detected extension → what it is stored as (the ``Kind`` of the apps' attachment models).
 ACCEPTED_TYPES: dict[str, str] = {
-    "pdf": SubmissionAttachment.Kind.DOCUMENT,
-    "docx": SubmissionAttachment.Kind.DOCUMENT,
-    "xlsx": SubmissionAttachment.Kind.DOCUMENT,
-    "pptx": SubmissionAttachment.Kind.DOCUMENT,
-    "odt": SubmissionAttachment.Kind.DOCUMENT,
-    "jpg": SubmissionAttachment.Kind.IMAGE,
-    "png": SubmissionAttachment.Kind.IMAGE,
-    "webp": SubmissionAttachment.Kind.IMAGE,
+    "pdf": DOCUMENT,
+    "docx": DOCUMENT,
+    "xlsx": DOCUMENT,
+    "pptx": DOCUMENT,
+    "odt": DOCUMENT,
+    "jpg": IMAGE,
+    "png": IMAGE,
+    "webp": IMAGE,
 }
 # Enough of the start of a file for every signature above (office files are ZIPs whose first
 # entries name the format).
@@ -63,7 +65,7 @@ def upload_check(upload) -> CheckedUpload:
             code="type",
         )
     kind = ACCEPTED_TYPES[extension]
-    if kind == SubmissionAttachment.Kind.IMAGE:
+    if kind == IMAGE:
         _image_verify(upload)
     return CheckedUpload(extension=extension, kind=kind, content_type=guess.mime)
 
