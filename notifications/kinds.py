@@ -10,10 +10,28 @@ the preferences page, a default email frequency, and four templates under
 - ``short.txt``: one sentence for the in-app list and for digests.
 
 All four are rendered from the notification's stored JSON context, in the language of whoever
-reads it. Apps register their kinds with ``kind_register`` from a ``notification_kinds.py``
+reads it.
+
+A kind may add headers to its emails: ``email_headers`` is called with the notification and its
+recipient when the email is sent (after a worker claimed it, so once per send) and returns a dict
+of extra headers (a ``Reply-To`` that lets the recipient answer by email, threading headers).
+It may write (issue a reply key); it must not raise for ordinary data.
+
+A kind may also say, when its emails are built, which of its notifications are still fit to
+send: ``still_valid(notifications, recipient)`` returns the ones to keep (what they tell of may
+have been removed since, or the recipient may have lost the right to see it). A notification
+email with nothing left is cancelled; a digest leaves them out (and is cancelled when empty).
+
+A kind's ``short.txt`` may be grouped in digests: a notification whose context holds
+``digest_group`` (a stable key, e.g. ``"forum-topic:12"``) and ``digest_group_title`` is listed
+under that group's title; groups come first, the most active (most items) first, and each shows
+its count and its newest items' ``digest_excerpt`` (see ``rendering.digest_sections``).
+
+Apps register their kinds with ``kind_register`` from a ``notification_kinds.py``
 module (found automatically when the notifications app is ready) or from ``AppConfig.ready``.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db import models
@@ -39,6 +57,10 @@ class NotificationKind:
     label: str | Promise
     default_frequency: str = Frequency.IMMEDIATELY
     help_text: str | Promise = ""
+    # (notification, recipient) -> extra email headers; see the module docstring.
+    email_headers: Callable[..., dict[str, str]] | None = None
+    # (notifications, recipient) -> those still fit to email; see the module docstring.
+    still_valid: Callable[..., list] | None = None
 
     def template(self, name: str) -> str:
         """Path of one of this kind's templates: ``subject.txt``, ``body.txt``..."""
@@ -54,13 +76,20 @@ def kind_register(
     label: str | Promise,
     default_frequency: str = Frequency.IMMEDIATELY,
     help_text: str | Promise = "",
+    email_headers: Callable[..., dict[str, str]] | None = None,
+    still_valid: Callable[..., list] | None = None,
 ) -> NotificationKind:
     """Register a kind of notification. Registering the same code again replaces it, so that
     module reloads (tests, autoreload) are harmless."""
     if default_frequency not in Frequency.values:
         raise ValueError(f"Unknown frequency {default_frequency!r} for kind {code!r}.")
     kind = NotificationKind(
-        code=code, label=label, default_frequency=default_frequency, help_text=help_text
+        code=code,
+        label=label,
+        default_frequency=default_frequency,
+        help_text=help_text,
+        email_headers=email_headers,
+        still_valid=still_valid,
     )
     _registry[code] = kind
     return kind

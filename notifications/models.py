@@ -143,6 +143,15 @@ class Notification(models.Model):
     read_at = models.DateTimeField(_("read"), null=True, blank=True)
     # Waiting for the recipient's next digest email.
     email_pending = models.BooleanField(_("waiting for a digest"), default=False)
+    # How it is emailed when its sender decided (a forum category's chosen level); empty: the
+    # recipient's preference for the kind decides, as for every other notification.
+    email_frequency = models.CharField(
+        _("email frequency chosen for it"),
+        max_length=12,
+        choices=Frequency.choices,
+        blank=True,
+        default="",
+    )
     delivery = models.ForeignKey(
         EmailDelivery,
         on_delete=models.SET_NULL,

@@ -94,26 +94,71 @@ def notification_render_email(*, notification: Notification, language: str) -> R
     )
 
 
+# The newest items a digest shows under each group (its count tells how many there were).
+DIGEST_GROUP_SHOWN = 3
+
+
+def _digest_entry(notification: Notification, language: str) -> dict:
+    return {
+        "text": notification_render_short(notification=notification),
+        "link": notification_link(
+            url=notification.url, context=notification.context, language=language
+        ),
+        "excerpt": str(notification.context.get("digest_excerpt") or ""),
+        "created_at": notification.created_at,
+    }
+
+
+def digest_sections(*, notifications: list[Notification], language: str) -> tuple[list, list]:
+    """A digest's content in the active language: ``(groups, items)``.
+
+    Notifications whose context names a ``digest_group`` (e.g. one forum topic) are gathered
+    under its ``digest_group_title``; groups come first, the most active (most items) first,
+    then the most recent; each holds its ``count`` and its newest items (newest first, at most
+    ``DIGEST_GROUP_SHOWN``), each with its ``excerpt``. The others follow as ``items``, oldest
+    first, as they happened."""
+    groups: dict[str, dict] = {}
+    items = []
+    for notification in sorted(notifications, key=lambda n: (n.created_at, n.pk)):
+        entry = _digest_entry(notification, language)
+        key = notification.context.get("digest_group")
+        if not key:
+            items.append(entry)
+            continue
+        group = groups.setdefault(
+            str(key),
+            {"title": str(notification.context.get("digest_group_title") or ""), "entries": []},
+        )
+        group["entries"].append(entry)
+    ordered = sorted(
+        groups.values(),
+        key=lambda group: (len(group["entries"]), group["entries"][-1]["created_at"]),
+        reverse=True,
+    )
+    return [
+        {
+            "title": group["title"],
+            "count": len(group["entries"]),
+            "link": group["entries"][-1]["link"],
+            "entries": list(reversed(group["entries"]))[:DIGEST_GROUP_SHOWN],
+        }
+        for group in ordered
+    ], items
+
+
 def digest_render_email(
     *, user, notifications: list[Notification], frequency: str, language: str
 ) -> RenderedEmail:
-    """One summary email listing several notifications, in ``language``."""
+    """One summary email listing several notifications, in ``language``: grouped ones first,
+    the most active group first (see ``digest_sections``), then the others."""
     kinds = sorted({notification.kind for notification in notifications})
     with translation.override(language):
-        items = [
-            {
-                "text": notification_render_short(notification=notification),
-                "link": notification_link(
-                    url=notification.url, context=notification.context, language=language
-                ),
-                "created_at": notification.created_at,
-            }
-            for notification in notifications
-        ]
+        groups, items = digest_sections(notifications=notifications, language=language)
         context = {
             "recipient": user,
+            "groups": groups,
             "items": items,
-            "count": len(items),
+            "count": len(notifications),
             "frequency": frequency,
             "site_url": settings.SITE_URL,
             "site_name": SITE_NAME,

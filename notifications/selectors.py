@@ -4,7 +4,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from django.core.paginator import Page, Paginator
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from .kinds import Frequency, kind_get, kinds_all
 from .models import Notification, NotificationPreference
@@ -56,23 +56,31 @@ def preference_frequency_by_user(*, user_ids: Iterable[int], kind: str) -> dict[
 
 
 def _pending_by_effective_frequency(*, user_ids: Iterable[int] | None = None):
-    """Pending digest items grouped as {(user_id, effective frequency): [kind, ...]}."""
+    """Pending digest items grouped as {(user_id, effective frequency): [(kind, chosen)]}:
+    ``chosen`` is the frequency its sender decided (``Notification.email_frequency``), which
+    is then its effective one; "" means the person's preference for the kind decides."""
     pending = Notification.objects.filter(email_pending=True)
     if user_ids is not None:
         pending = pending.filter(recipient_id__in=list(user_ids))
-    pairs = set(pending.values_list("recipient_id", "kind").distinct())
-    if not pairs:
+    triples = set(pending.values_list("recipient_id", "kind", "email_frequency").distinct())
+    if not triples:
         return {}
-    chosen = {
-        (user_id, kind): frequency
-        for user_id, kind, frequency in NotificationPreference.objects.filter(
-            user_id__in={user_id for user_id, _ in pairs}, kind__in={kind for _, kind in pairs}
-        ).values_list("user_id", "kind", "frequency")
-    }
-    grouped: dict[tuple[int, str], list[str]] = defaultdict(list)
-    for user_id, kind in sorted(pairs):
-        frequency = chosen.get((user_id, kind), _default_frequency(kind))
-        grouped[(user_id, frequency)].append(kind)
+    preferred = {(user_id, kind) for user_id, kind, chosen in triples if not chosen}
+    stored = (
+        {
+            (user_id, kind): frequency
+            for user_id, kind, frequency in NotificationPreference.objects.filter(
+                user_id__in={user_id for user_id, _ in preferred},
+                kind__in={kind for _, kind in preferred},
+            ).values_list("user_id", "kind", "frequency")
+        }
+        if preferred
+        else {}
+    )
+    grouped: dict[tuple[int, str], list[tuple[str, str]]] = defaultdict(list)
+    for user_id, kind, chosen in sorted(triples):
+        frequency = chosen or stored.get((user_id, kind), _default_frequency(kind))
+        grouped[(user_id, frequency)].append((kind, chosen))
     return grouped
 
 
@@ -91,22 +99,23 @@ def digest_recipients(*, frequency: str) -> list[int]:
 
 
 def digest_muted_kinds() -> dict[int, list[str]]:
-    """Pending digest items whose kind the person has since turned off: {user_id: [kind]}."""
+    """Pending digest items whose kind the person has since turned off: {user_id: [kind]}.
+    Items whose sender chose their frequency are left to it."""
     grouped = _pending_by_effective_frequency()
     return {
-        user_id: kinds
-        for (user_id, effective), kinds in grouped.items()
-        if effective == Frequency.OFF
+        user_id: [kind for kind, chosen in pairs if not chosen]
+        for (user_id, effective), pairs in grouped.items()
+        if effective == Frequency.OFF and any(not chosen for _, chosen in pairs)
     }
 
 
 def digest_new_notifications(*, user, frequency: str) -> QuerySet[Notification]:
     """The pending notifications that belong in one person's ``frequency`` digest."""
     grouped = _pending_by_effective_frequency(user_ids=[user.pk])
-    kinds = [
-        kind
-        for (_, effective), group in grouped.items()
-        if _belongs_in_digest(effective, frequency)
-        for kind in group
-    ]
-    return Notification.objects.filter(recipient=user, email_pending=True, kind__in=kinds)
+    matches = Q(pk__in=[])
+    for (_, effective), pairs in grouped.items():
+        if not _belongs_in_digest(effective, frequency):
+            continue
+        for kind, chosen in pairs:
+            matches |= Q(kind=kind, email_frequency=chosen)
+    return Notification.objects.filter(matches, recipient=user, email_pending=True)

@@ -127,6 +127,7 @@ def notification_send(
     event_key: str,
     context: dict,
     url: str = "",
+    frequencies: dict[int, str] | None = None,
 ) -> list[Notification]:
     """Store one notification per recipient for an event and arrange its email.
 
@@ -134,41 +135,94 @@ def notification_send(
     existing notifications and emails nobody a second time. People whose preference for
     ``kind`` is "immediately" get an email row, published to the workers after the transaction
     commits; "daily" and "weekly" wait for the next digest; "off" gets only the in-app
-    notification. Raises ``ValueError`` for a kind nobody registered.
+    notification. ``frequencies`` ({user id: frequency}) decides instead of the preference for
+    the people it names (a forum category's level chosen by its watcher): it is kept on the
+    notification, so the digests route it too. Raises ``ValueError`` for a kind nobody
+    registered or an unknown frequency.
+
+    A constant number of queries whatever the number of recipients (callers with thousands send
+    in batches): one for the preferences, one for what exists, bulk inserts and one update.
     """
     kind_get(kind)
     if not isinstance(context, dict):
         raise ValueError("A notification's context must be a dict.")
+    chosen = {user_id: value for user_id, value in (frequencies or {}).items() if value}
+    unknown = set(chosen.values()) - set(Frequency.values)
+    if unknown:
+        raise ValueError(f"Unknown frequencies {sorted(unknown)!r}.")
     people = list({user.pk: user for user in recipients}.values())
+    if not people:
+        return []
     bouncing = addresses_bouncing(addresses=[user.email for user in people])
-    frequencies = selectors.preference_frequency_by_user(
-        user_ids=[user.pk for user in people], kind=kind
+    preferred = selectors.preference_frequency_by_user(
+        user_ids=[user.pk for user in people if user.pk not in chosen], kind=kind
     )
-    notifications = []
-    delivery_ids = []
-    for user in people:
-        frequency = frequencies[user.pk]
-        emailed = _can_receive_email(user, bouncing=bouncing) and frequency != Frequency.OFF
-        notification, created = _notification_get_or_create(
-            recipient=user,
-            kind=kind,
-            event_key=event_key,
-            defaults={
-                "context": context,
-                "url": url,
-                "email_pending": emailed and frequency in DIGEST_FREQUENCIES,
-            },
+    existing = {
+        notification.recipient_id: notification
+        for notification in Notification.objects.filter(
+            kind=kind, event_key=event_key, recipient_id__in=[user.pk for user in people]
         )
-        notifications.append(notification)
-        if created and emailed and frequency == Frequency.IMMEDIATELY:
-            delivery_ids.append(_notification_delivery_create(notification).pk)
+    }
+    fresh = []
+    immediate = set()
+    for user in people:
+        if user.pk in existing:
+            continue
+        frequency = chosen.get(user.pk) or preferred[user.pk]
+        emailed = _can_receive_email(user, bouncing=bouncing) and frequency != Frequency.OFF
+        if emailed and frequency == Frequency.IMMEDIATELY:
+            immediate.add(user.pk)
+        fresh.append(
+            Notification(
+                recipient=user,
+                kind=kind,
+                event_key=event_key,
+                context=context,
+                url=url,
+                email_pending=emailed and frequency in DIGEST_FREQUENCIES,
+                email_frequency=chosen.get(user.pk, ""),
+            )
+        )
+    created = _notifications_create(fresh)
+    existing.update({notification.recipient_id: notification for notification in created})
+    delivery_ids = _notification_deliveries_create(
+        [notification for notification in created if notification.recipient_id in immediate]
+    )
     _publish_on_commit(delivery_ids)
-    return notifications
+    return [existing[user.pk] for user in people]
+
+
+def _notifications_create(fresh: list[Notification]) -> list[Notification]:
+    """Insert new notifications at once; the ones actually created (with their ids)."""
+    if not fresh:
+        return []
+    try:
+        # A savepoint, so that losing a race to a concurrent identical event leaves the
+        # caller's transaction usable; then each row is taken one by one.
+        with transaction.atomic():
+            created = Notification.objects.bulk_create(fresh)
+        if all(notification.pk for notification in created):
+            return created
+    except IntegrityError:
+        pass
+    created = []
+    for notification in fresh:
+        lookup = {
+            "recipient": notification.recipient,
+            "kind": notification.kind,
+            "event_key": notification.event_key,
+        }
+        defaults = {
+            field: getattr(notification, field)
+            for field in ("context", "url", "email_pending", "email_frequency")
+        }
+        stored, was_created = _notification_get_or_create(**lookup, defaults=defaults)
+        if was_created:
+            created.append(stored)
+    return created
 
 
 def _notification_get_or_create(**kwargs) -> tuple[Notification, bool]:
-    # A savepoint, so that losing a race to a concurrent identical event leaves the caller's
-    # transaction usable.
     try:
         with transaction.atomic():
             return Notification.objects.get_or_create(**kwargs)
@@ -177,16 +231,34 @@ def _notification_get_or_create(**kwargs) -> tuple[Notification, bool]:
         return Notification.objects.get(**lookup), False
 
 
-def _notification_delivery_create(notification: Notification) -> EmailDelivery:
-    delivery = EmailDelivery.objects.create(
-        key=f"notification:{notification.pk}",
-        kind=EmailDelivery.Kind.NOTIFICATION,
-        recipient=notification.recipient,
-        enqueued_at=timezone.now(),
+def _notification_deliveries_create(notifications: list[Notification]) -> list[int]:
+    """One email row per notification (the outbox), linked to it; their ids."""
+    if not notifications:
+        return []
+    now = timezone.now()
+    deliveries = EmailDelivery.objects.bulk_create(
+        [
+            EmailDelivery(
+                key=f"notification:{notification.pk}",
+                kind=EmailDelivery.Kind.NOTIFICATION,
+                recipient=notification.recipient,
+                enqueued_at=now,
+            )
+            for notification in notifications
+        ]
     )
-    notification.delivery = delivery
-    notification.save(update_fields=["delivery"])
-    return delivery
+    if not all(delivery.pk for delivery in deliveries):
+        by_key = dict(
+            EmailDelivery.objects.filter(
+                key__in=[delivery.key for delivery in deliveries]
+            ).values_list("key", "pk")
+        )
+        for delivery in deliveries:
+            delivery.pk = by_key[delivery.key]
+    for notification, delivery in zip(notifications, deliveries, strict=True):
+        notification.delivery = delivery
+    Notification.objects.bulk_update(notifications, ["delivery"])
+    return [delivery.pk for delivery in deliveries]
 
 
 def email_send(
@@ -263,6 +335,8 @@ class _Outgoing:
     to: str
     rendered: RenderedEmail
     headers: dict[str, str]
+    # The notification of a one-notification email, whose kind may add headers.
+    notification: Notification | None = None
 
 
 def _list_headers(*, rendered: RenderedEmail, language: str) -> dict[str, str]:
@@ -299,6 +373,9 @@ def _outgoing_build(delivery: EmailDelivery) -> _Outgoing:
     items = list(delivery.notifications.order_by("created_at", "id"))
     if not items:
         raise NothingToSend("Its notifications were deleted.")
+    items = _still_valid(items, recipient)
+    if not items:
+        raise NothingToSend("What its notifications told of is gone or hidden from the recipient.")
     if delivery.kind == EmailDelivery.Kind.DIGEST:
         rendered = digest_render_email(
             user=recipient,
@@ -309,7 +386,41 @@ def _outgoing_build(delivery: EmailDelivery) -> _Outgoing:
     else:
         rendered = notification_render_email(notification=items[0], language=language)
     headers = _list_headers(rendered=rendered, language=language)
-    return _Outgoing(recipient.email, rendered, headers)
+    single = items[0] if delivery.kind == EmailDelivery.Kind.NOTIFICATION else None
+    return _Outgoing(recipient.email, rendered, headers, single)
+
+
+def _still_valid(items: list[Notification], recipient) -> list[Notification]:
+    """The notifications their kinds still want emailed (``kind_register(still_valid=...)``),
+    in their order."""
+    by_kind: dict[str, list[Notification]] = {}
+    for notification in items:
+        by_kind.setdefault(notification.kind, []).append(notification)
+    keep = set()
+    for code, group in by_kind.items():
+        try:
+            check = kind_get(code).still_valid
+        except ValueError:
+            check = None
+        keep.update(
+            notification.pk for notification in (check(group, recipient) if check else group)
+        )
+    return [notification for notification in items if notification.pk in keep]
+
+
+def _kind_headers(outgoing: _Outgoing) -> dict[str, str]:
+    """The headers a notification's kind adds (``kind_register(email_headers=...)``). Called
+    only by the worker that claimed the send, so that what the hook writes (a reply key
+    replacing the previous one) happens once per email that goes out. Digests get none."""
+    notification = outgoing.notification
+    if notification is None:
+        return {}
+    hook = kind_get(notification.kind).email_headers
+    if hook is None:
+        return {}
+    return {
+        str(name): str(value) for name, value in hook(notification, notification.recipient).items()
+    }
 
 
 def _error_text(error: BaseException) -> str:
@@ -454,13 +565,22 @@ def delivery_send(*, delivery_id: int) -> bool:
             status=Status.FAILED, last_error=_error_text(error), updated_at=timezone.now()
         )
         return False
+    if not delivery_claim(delivery=delivery):
+        return False
+    try:
+        extra = _kind_headers(outgoing)
+    except Exception as error:
+        logger.exception("Could not build the headers of email delivery %s", delivery.pk)
+        EmailDelivery.objects.filter(pk=delivery.pk, status=Status.SENDING).update(
+            status=Status.FAILED, last_error=_error_text(error), updated_at=timezone.now()
+        )
+        return False
+    # A kind's headers never replace the delivery's own (Message-ID, unsubscribe, language).
     message = email_message(
         to=outgoing.to,
         rendered=outgoing.rendered,
-        headers={**outgoing.headers, "Message-ID": delivery.message_id},
+        headers={**extra, **outgoing.headers, "Message-ID": delivery.message_id},
     )
-    if not delivery_claim(delivery=delivery):
-        return False
     try:
         connection = mail_connection()
         connection.send_messages([message])
@@ -579,7 +699,7 @@ def digest_prepare(*, frequency: str) -> list[int]:
         raise ValueError(f"No digest for frequency {frequency!r}.")
     for user_id, kinds in selectors.digest_muted_kinds().items():
         Notification.objects.filter(
-            recipient_id=user_id, kind__in=kinds, email_pending=True
+            recipient_id=user_id, kind__in=kinds, email_pending=True, email_frequency=""
         ).update(email_pending=False)
     return selectors.digest_recipients(frequency=frequency)
 

@@ -135,6 +135,7 @@ def member_pages(draft) -> list[CrawledPage]:
                 CrawledPage(reverse("network:profile")),
                 CrawledPage(reverse("notifications:list")),
                 CrawledPage(reverse("notifications:preferences")),
+                CrawledPage(reverse("community:watching")),
                 CrawledPage(reverse("practice_submissions:list")),
                 CrawledPage(reverse("practice_submissions:new")),
                 CrawledPage(reverse("practice_submissions:detail", args=[draft.pk])),

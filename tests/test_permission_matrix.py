@@ -356,6 +356,37 @@ MATRIX: list[Row] = [
         anonymous=404,
         signed_in=404,
     ),
+    # -- Forum watching (network/community/views/watching.py) -------------------------------
+    Row("forum-watching", named("community:watching")),
+    Row(
+        "forum-category-watch",
+        named("community:category_watch", lambda w: w["forum_category"].slug),
+        method="post",
+        signed_in=REDIRECT,
+        data={"level": "daily"},
+    ),
+    Row(
+        # A private category does not exist for those without its grant.
+        "forum-category-watch-private",
+        named("community:category_watch", lambda w: w["forum_private_category"].slug),
+        method="post",
+        signed_in=404,
+        anonymous=LOGIN,
+        overrides={"partner": REDIRECT, "superuser": REDIRECT},
+        data={"level": "every_post"},
+    ),
+    Row(
+        "forum-topic-watch",
+        named("community:topic_watch", lambda w: w["forum_topic"].pk),
+        method="post",
+        signed_in=REDIRECT,
+        data={"level": "muted"},
+    ),
+    Row(
+        "forum-topic-watch-get",
+        named("community:topic_watch", lambda w: w["forum_topic"].pk),
+        signed_in=405,
+    ),
     # -- Forum: reading (network/community/views/reading.py). Public categories for everyone,
     # members-only ones for signed-in people (anonymous visitors sent to sign in), the partners'
     # private space for partners (and superusers, who read everything): 404 for everyone else.
@@ -554,6 +585,24 @@ MATRIX: list[Row] = [
 ]
 
 
+def _forum_watching_world() -> dict:
+    from django.contrib.auth.models import Group
+
+    from network.community.models import CategoryGrant
+    from tests.factories import ForumCategoryFactory, ForumTopicFactory
+
+    private = ForumCategoryFactory(slug="watching-private", access="private")
+    CategoryGrant.objects.create(
+        category=private, group=Group.objects.get_or_create(name=Role.PARTNER)[0]
+    )
+    topic = ForumTopicFactory(category=ForumCategoryFactory(slug="watching-members"))
+    return {
+        "forum_category": topic.category,
+        "forum_topic": topic,
+        "forum_private_category": private,
+    }
+
+
 def _world() -> dict:
     membership = MembershipFactory(user=person("official"), is_focal_point=True)
     invitation, token = InvitationFactory.with_token(local_authority=membership.local_authority)
@@ -588,6 +637,7 @@ def _world() -> dict:
         "practice_submission_sent": PracticeSubmissionFactory(
             submitter=stranger, state="submitted"
         ),
+        **_forum_watching_world(),
         "inbound_held": held_mail(),
         **_forum_reading_world(),
     }

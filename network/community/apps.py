@@ -15,7 +15,8 @@ class CommunityConfig(AppConfig):
         # data exporter (and what deleting an account does), inbound mail's tasks and its
         # receiver of anymail's inbound signal, the Celery task that forgets files chosen for
         # posts never written, and the receivers that keep the search index in step with the
-        # forum's signals.
+        # forum's signals, and those that tell watchers and mentioned members of new posts
+        # (services/notify.py).
         from network.authority_page import authority_section_register
 
         from . import (  # noqa: F401
@@ -25,6 +26,7 @@ class CommunityConfig(AppConfig):
             moderation_kinds,
             permissions,
             personal_data,
+            receivers,
         )
         from .cards import card_resolver_register
         from .selectors.directory import authority_forum_section

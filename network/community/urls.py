@@ -8,6 +8,8 @@ from .views import directory, inbound, moderation, reading, search, watching, wr
 app_name = "community"
 
 urlpatterns = [
+    # Before the topic page's "t/<id>/<slug>/", which would take "watch" for a slug.
+    path("t/<int:topic_id>/watch/", watching.topic_watch, name="topic_watch"),
     # Before the topic page's "t/<id>/<slug>/", which would take "reply" for a slug.
     path("t/<int:topic_id>/reply/", writing.reply, name="reply"),
     # -- Reading (views/reading.py) ------------------------------------------------------------
@@ -33,7 +35,6 @@ urlpatterns = [
     # -- Watching (views/watching.py) ----------------------------------------------------------
     path("watching/", watching.settings_page, name="watching"),
     path("c/<slug:slug>/watch/", watching.category_watch, name="category_watch"),
-    path("t/<int:topic_id>/watch/", watching.topic_watch, name="topic_watch"),
     # -- Moderation (views/moderation.py) ------------------------------------------------------
     path("p/<int:post_id>/flag/", moderation.post_flag, name="post_flag"),
     path("moderation/", moderation.queue, name="moderation_queue"),

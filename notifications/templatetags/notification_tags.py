@@ -1,6 +1,11 @@
 import datetime
+import re
+from html import unescape
 
 from django import template
+from django.conf import settings
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from network.countries import country_name as _country_name
@@ -45,3 +50,35 @@ def notification_href(notification) -> str:
     link = link_for_language(url=notification.url, language=get_language())
     path = site_path(link)
     return link if path is None else path
+
+
+@register.filter
+def for_language(values) -> str:
+    """``{{ category_names|for_language }}``: from a stored {language code: text} dict, the text
+    in the active language (the reader's), else English, else the first one filled in."""
+    if not isinstance(values, dict):
+        return values or ""
+    language = (get_language() or "en").split("-")[0]
+    for code in (language, "en", *values):
+        if values.get(code):
+            return str(values[code])
+    return ""
+
+
+_HREF = re.compile(r'href="([^"]*)"')
+
+
+@register.filter
+def links_in_language(html: str) -> str:
+    """Stored, sanitised HTML (a forum post's) with each link to this site re-addressed for the
+    reader's language (the active one), absolute; other links unchanged. Only for HTML that
+    was sanitised when stored: the result is marked safe."""
+    language = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+
+    def readdress(match: re.Match) -> str:
+        url = unescape(match.group(1))
+        if site_path(url) is None:
+            return match.group(0)
+        return f'href="{escape(link_for_language(url=url, language=language))}"'
+
+    return mark_safe(_HREF.sub(readdress, html or ""))  # noqa: S308  (sanitised when stored)

@@ -19,6 +19,7 @@ from tests.outreach import builders
 pytestmark = pytest.mark.django_db
 
 READERS = ("es", "pt", "fr")
+FORUM_KINDS = ("forum_post", "forum_topic", "forum_mention")
 HREF = re.compile(r'href="([^"]*)"')
 TEXT_URL = re.compile(r"https?://\S+")
 
@@ -49,6 +50,30 @@ def samples(event):
     join_request = JoinRequestFactory()
     proposal = _english("practice_submissions:detail", 1)
     practice = {"submission_id": 1, "title": "Welcome desk", "submitter_name": "Ana"}
+    mention = f"{settings.SITE_URL}{_english('community:member', 'ana')}"
+    forum_post = {
+        "post_id": 7,
+        "post_number": 2,
+        "opening_post_id": 6,
+        "reply_to_id": None,
+        "topic_id": 3,
+        "topic_title": "Opening hours",
+        "category_id": 1,
+        "category_slug": "reception",
+        "category_names": {
+            "en": "Reception",
+            "es": "Acogida",
+            "pt": "Acolhimento",
+            "fr": "Accueil",
+        },
+        "author_name": "Rosa",
+        # A mention of a member, as the sender's English visit wrote it.
+        "post_html": f'<p>Thanks <a class="mention" href="{mention}">@ana</a></p>',
+        "post_text": "Thanks @ana",
+        "digest_group": "forum-topic:3",
+        "digest_group_title": "Opening hours",
+        "digest_excerpt": "Thanks @ana",
+    }
     return {
         "join_request_submitted": (
             {
@@ -80,6 +105,7 @@ def samples(event):
             proposal,
         ),
         "practice_submission_declined": ({**practice, "message": "No."}, proposal),
+        **{kind: (forum_post, _english("community:post", 7)) for kind in FORUM_KINDS},
         "forum_moderation": (
             {
                 "action": "hide",

@@ -1,0 +1,48 @@
+"""The forum's kinds of notification (found by the notifications app when it is ready).
+
+Context keys, shared by the three kinds: see ``services.notify.post_notification_context``.
+Their emails carry a reply address and threading headers (``services.notify.email_headers``);
+a post the reader can no longer read is left out of their emails and digests
+(``services.notify.notifications_still_valid``).
+Templates: ``templates/notifications/forum_post|forum_topic|forum_mention/``.
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+from notifications.kinds import Frequency, kind_register
+
+from .services.notify import (
+    FORUM_MENTION,
+    FORUM_POST,
+    FORUM_TOPIC,
+    email_headers,
+    notifications_still_valid,
+)
+
+kind_register(
+    code=FORUM_POST,
+    label=_("A new reply in a forum topic you watch"),
+    help_text=_(
+        "Your level for each category, on the forum's watching page, decides for that category."
+    ),
+    default_frequency=Frequency.IMMEDIATELY,
+    email_headers=email_headers,
+    still_valid=notifications_still_valid,
+)
+kind_register(
+    code=FORUM_TOPIC,
+    label=_("A new topic in a forum category you watch"),
+    help_text=_(
+        "Your level for each category, on the forum's watching page, decides for that category."
+    ),
+    default_frequency=Frequency.IMMEDIATELY,
+    email_headers=email_headers,
+    still_valid=notifications_still_valid,
+)
+kind_register(
+    code=FORUM_MENTION,
+    label=_("Someone mentioned you in the forum"),
+    default_frequency=Frequency.IMMEDIATELY,
+    email_headers=email_headers,
+    still_valid=notifications_still_valid,
+)
