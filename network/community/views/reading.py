@@ -23,8 +23,8 @@ from taxonomy.terms import label as term_label
 from .. import permissions
 from ..models import LANGUAGE_CHOICES, Category, Post, Space, Topic
 from ..permissions import edit_window, suspension_active
-from ..selectors import reading
-from ..visibility import categories_readable, moderates, topic_is_readable
+from ..selectors import reading, watching
+from ..visibility import categories_readable, is_moderator, moderates, topic_is_readable
 
 
 class _SignIn(Exception):
@@ -85,6 +85,7 @@ def index(request: HttpRequest) -> HttpResponse:
             "rows": [_category_row(category, unread=unread) for category in categories],
             "spaces": [_space_row(space) for space in spaces],
             "signed_in": request.user.is_authenticated,
+            "forum_moderator": is_moderator(request.user),
         },
     )
 
@@ -127,6 +128,7 @@ def category(request: HttpRequest, slug: str) -> HttpResponse:
             if start.allowed or not request.user.is_authenticated
             else start.reason,
             "signed_in": request.user.is_authenticated,
+            "watch_level": watching.category_watch_level(user=request.user, category=category),
         },
     )
 
@@ -204,6 +206,7 @@ def _topic_list(request: HttpRequest, *, kind: str) -> HttpResponse:
         {
             "kind": kind,
             "title": titles[kind],
+            "forum_moderator": is_moderator(request.user),
             "page_obj": page,
             "topics": _topic_rows(page.object_list),
             "filters": filters,
@@ -349,6 +352,7 @@ def topic(request: HttpRequest, topic_id: int, slug: str) -> HttpResponse:
             "solution_url": solution_url,
             "first_new": first_new,
             "space": topic.category.space,
+            "watch_level": watching.topic_watch_level(user=user, topic=topic),
         },
     )
 
