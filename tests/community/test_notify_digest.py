@@ -47,8 +47,8 @@ def test_the_daily_digest_leads_with_the_most_active_topic(committed, outbox):
     (digest,) = outbox
     body = digest.body
     assert body.index("A busy conversation") < body.index("A quiet question")
-    assert "== A busy conversation (3 nuevos) ==" in body
-    assert "== A quiet question (1 nuevo) ==" in body
+    assert "== A busy conversation (3 nuevas) ==" in body
+    assert "== A quiet question (1 nueva) ==" in body
     # The newest posts first, with their first words.
     assert body.index("Busy reply number 2 more") < body.index("Busy reply number 1 more")
     assert "Only reply here" in body
