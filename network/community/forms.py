@@ -50,7 +50,11 @@ class PostFields(forms.Form):
         help_text=MARKDOWN_HELP,
         strip=False,
     )
-    language = forms.ChoiceField(label=_("Language of the post"), choices=_language_choices)
+    # Not required: the quick reply form at the foot of a topic has no choice of language,
+    # and a post without one is detected from its text (the author's language when unsure).
+    language = forms.ChoiceField(
+        label=_("Language of the post"), choices=_language_choices, required=False
+    )
     files = MultipleFileField(
         label=_("Attach files"),
         required=False,
@@ -78,7 +82,7 @@ class PostFields(forms.Form):
     def language_code(self) -> str | None:
         """The chosen language, or None to detect it."""
         language = self.cleaned_data.get("language")
-        return None if language == AUTO_LANGUAGE else language
+        return None if language in ("", None, AUTO_LANGUAGE) else language
 
 
 def tags_parse(text: str) -> list[str]:

@@ -149,6 +149,19 @@ def test_a_reply_to_a_post_is_recorded_and_leads_to_it(client, member):
     assert topic.reply_count == 2
 
 
+def test_the_reply_form_at_the_foot_of_a_topic_posts_without_choosing_a_language(
+    client, member
+):
+    topic = ForumTopicFactory()
+    response = client.post(
+        reverse("community:reply", args=[topic.pk]),
+        {"source": "Abrimos un punto de atención nocturno hasta las once.", "action": "post"},
+    )
+    reply = Post.objects.get(topic=topic, number=2)
+    assert response["Location"] == reverse("community:post", args=[reply.pk])
+    assert reply.language == "es"
+
+
 def test_a_held_reply_says_it_waits_for_a_moderator(client, member):
     topic = ForumTopicFactory(category__approve_first_posts=True)
     response = client.post(
