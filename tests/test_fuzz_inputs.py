@@ -179,6 +179,9 @@ def world(db):
 def _forum_world(member) -> dict:
     """A topic started by the member, with a reply of theirs carrying a file (their own posts:
     every writing page opens for them)."""
+    from django.contrib.auth.models import Group
+
+    from network.community.models import CategoryGrant, Space
     from network.community.services.attachments import attachment_upload, attachments_attach
     from tests.practice_submissions.conftest import pdf_upload
 
@@ -187,7 +190,12 @@ def _forum_world(member) -> dict:
     file = attachment_upload(user=member, upload=pdf_upload())
     attachments_attach(post=reply, attachments=[file])
     file.refresh_from_db()
-    return {"forum_topic": topic, "forum_post": reply, "forum_file": file}
+    space = Space.objects.create(slug="fuzz-space", name_en="Committee")
+    committee = ForumCategoryFactory(access="private", space=space)
+    CategoryGrant.objects.create(
+        category=committee, group=Group.objects.get_or_create(name=Role.COORDINATOR)[0]
+    )
+    return {"forum_topic": topic, "forum_post": reply, "forum_file": file, "forum_space": space}
 
 
 # -- Cases ------------------------------------------------------------------------------------
@@ -207,6 +215,9 @@ DIRECTORY_PARAMS = (
     "sort",
     "page",
 )
+
+
+FORUM_LIST_PARAMS = ("category", "language", "page")
 
 
 @dataclass(frozen=True)
@@ -484,6 +495,91 @@ CASES = [
     Case(
         f"{LANG}community/files/<int:attachment_id>/<str:name>",
         lambda w: reverse("community:attachment", args=[w["forum_file"].pk, w["forum_file"].name]),
+    ),
+    # The forum: reading, watching and moderating (network/community/views/reading.py,
+    # watching.py, moderation.py).
+    Case(f"{LANG}community/", named("community:index")),
+    *(
+        Case(f"{LANG}community/{name}/", named(f"community:{name}"), params=FORUM_LIST_PARAMS)
+        for name in ("latest", "top", "unanswered")
+    ),
+    Case(
+        f"{LANG}community/c/<slug:slug>/",
+        named("community:category", lambda w: w["forum_topic"].category.slug),
+        params=("page",),
+    ),
+    *(
+        Case(
+            f"{LANG}community/c/<slug:slug>/feed.{kind}",
+            named(f"community:category_{kind}", lambda w: w["forum_topic"].category.slug),
+            forms=False,
+        )
+        for kind in ("rss", "atom")
+    ),
+    Case(f"{LANG}community/s/<slug:slug>/", named("community:space", lambda w: "fuzz-space")),
+    Case(
+        f"{LANG}community/t/<int:topic_id>/<slug:slug>/",
+        lambda w: reverse("community:topic", args=[w["forum_topic"].pk, w["forum_topic"].slug]),
+        params=("page",),
+    ),
+    Case(
+        f"{LANG}community/t/<int:topic_id>/",
+        named("community:topic_short", lambda w: w["forum_topic"].pk),
+        params=("page",),
+    ),
+    Case(
+        f"{LANG}community/p/<int:post_id>/", named("community:post", lambda w: w["forum_post"].pk)
+    ),
+    Case(f"{LANG}community/watching/", named("community:watching"), people=SIGNED_IN),
+    Case(
+        f"{LANG}community/c/<slug:slug>/watch/",
+        named("community:category_watch", lambda w: w["forum_topic"].category.slug),
+        people=SIGNED_IN,
+        post=True,
+        params=("level", "next"),
+    ),
+    Case(
+        f"{LANG}community/t/<int:topic_id>/watch/",
+        named("community:topic_watch", lambda w: w["forum_topic"].pk),
+        people=SIGNED_IN,
+        post=True,
+        params=("level", "next"),
+    ),
+    Case(
+        f"{LANG}community/p/<int:post_id>/flag/",
+        named("community:post_flag", lambda w: w["forum_post"].pk),
+        people=SIGNED_IN,
+    ),
+    Case(
+        f"{LANG}community/moderation/",
+        named("community:moderation_queue"),
+        people=(COORDINATOR,),
+        params=("category", "language", "page"),
+    ),
+    Case(
+        f"{LANG}community/moderation/log/",
+        named("community:moderation_log"),
+        people=(COORDINATOR,),
+        params=("action", "moderator", "category", "page"),
+    ),
+    Case(
+        f"{LANG}community/moderation/p/<int:post_id>/",
+        named("community:post_moderate", lambda w: w["forum_post"].pk),
+        people=(COORDINATOR,),
+        post=True,
+        params=("action", "reason", "note", "next"),
+    ),
+    Case(
+        f"{LANG}community/moderation/t/<int:topic_id>/",
+        named("community:topic_moderate", lambda w: w["forum_topic"].pk),
+        people=(COORDINATOR,),
+        post=True,
+        params=("action", "reason", "category", "next"),
+    ),
+    Case(
+        f"{LANG}community/moderation/m/<int:user_id>/",
+        named("community:member_discipline", lambda w: w["member"].pk),
+        people=(COORDINATOR,),
     ),
     # Signing in and up (allauth's forms, our templates and adapter).
     Case(f"{LANG}accounts/login/", named("account_login"), people=(ANONYMOUS,), params=("next",)),

@@ -30,6 +30,7 @@ def test_seeding_reports_what_it_created_and_a_second_run_creates_nothing(settin
     first = _seed()
     assert list(first) == [
         "Network",
+        "Community",
         "Site",
         "Outreach site",
         "Resource library",
@@ -46,6 +47,7 @@ def test_seeding_reports_what_it_created_and_a_second_run_creates_nothing(settin
 
     second = _seed()
     assert second["Network"].startswith("Network: 0 row(s) created;")
+    assert "0 topic(s) and 0 forum member(s) created" in second["Community"]
     assert second["Site"] == "Site: served at http://127.0.0.1:8100 (unchanged)."
     for name in ("Outreach site", "Resource library", "Good practices"):
         assert second[name] == first[name].replace(

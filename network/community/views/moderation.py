@@ -11,7 +11,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -35,6 +35,7 @@ from ..moderation_forms import (
 from ..selectors import moderation as selectors
 from ..services import moderation as services
 from ..visibility import topic_is_readable
+from .returning import next_path
 
 Action = ModerationAction.Action
 PER_PAGE = 20
@@ -86,12 +87,7 @@ def _moderator_gate(request: HttpRequest) -> HttpResponse | None:
 
 
 def _next_url(request: HttpRequest, default: str) -> str:
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return default
+    return next_path(request, default)
 
 
 def _error_messages(request: HttpRequest, error: ValidationError) -> None:

@@ -11,7 +11,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -19,19 +18,15 @@ from ..models import Category, CategoryWatch, Topic, TopicWatch
 from ..selectors import watching as selectors
 from ..services import watching as services
 from ..visibility import category_is_readable, topic_is_readable
+from .returning import next_path
 
 
 def _back(request: HttpRequest, fallback: str):
-    target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return redirect(target)
-    return redirect(fallback)
+    return redirect(next_path(request, fallback))
 
 
 def _first_error(error: ValidationError) -> str:
-    return " ".join(message for messages_ in error.message_dict.values() for message in messages_)
+    return " ".join(error.messages)
 
 
 @login_required
