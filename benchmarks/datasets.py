@@ -370,10 +370,6 @@ def fill_practices(*, size: str) -> None:
     print(f"Added {missing} benchmark practices (now {target}, {len(pages)} pages).")
 
 
-if __name__ == "__main__":
-    main()
-
-
 # -- The community forum: one long topic and one crowded category ---------------------------------
 BENCH_FORUM_CATEGORY = "bench-forum"
 # Where the forum's benchmark pages find the topic and the category the filler made
@@ -511,3 +507,7 @@ def fill_forum(*, size: str) -> None:
     path = Path(settings.BASE_DIR) / FORUM_LAYOUT_FILE
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(layout, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()
