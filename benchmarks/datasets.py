@@ -492,9 +492,15 @@ def fill_forum(*, size: str) -> None:
             reply_count=last.number - 1,
             last_post_at=last.created_at,
         )
+    from django.db import connection
+
     from network.community.services.search_index import forum_search_rebuild
 
     forum_search_rebuild()
+    if connection.vendor == "postgresql":
+        # Fresh statistics after bulk inserts, as autovacuum would take a while to gather.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE community_topic, community_post, community_category")
     layout = {
         "category_slug": category.slug,
         "category_pages": -(

@@ -297,6 +297,16 @@ class Topic(models.Model):
         ordering = ["-last_post_at", "-id"]
         indexes = [
             models.Index(fields=["category", "-last_post_at"], name="community_topic_latest"),
+            # A category's page: listed topics, pinned first, then by activity (the page's
+            # order, so that any page of 5,000 topics is read from the index, never sorted).
+            models.Index(
+                "category",
+                models.F("is_pinned").desc(),
+                models.F("last_post_at").desc(),
+                models.F("id").desc(),
+                condition=Q(is_hidden=False, is_held=False),
+                name="community_topic_category_page",
+            ),
             models.Index(fields=["-last_post_at"], name="community_topic_activity"),
             models.Index(fields=["author", "-created_at"], name="community_topic_author"),
         ]
