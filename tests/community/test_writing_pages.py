@@ -149,9 +149,7 @@ def test_a_reply_to_a_post_is_recorded_and_leads_to_it(client, member):
     assert topic.reply_count == 2
 
 
-def test_the_reply_form_at_the_foot_of_a_topic_posts_without_choosing_a_language(
-    client, member
-):
+def test_the_reply_form_at_the_foot_of_a_topic_posts_without_choosing_a_language(client, member):
     topic = ForumTopicFactory()
     response = client.post(
         reverse("community:reply", args=[topic.pk]),

@@ -45,6 +45,7 @@ from ..visibility import (
     topics_listed_q,
 )
 
+SLUG = re.compile(r"[-a-zA-Z0-9_]{1,80}")
 UNREAD_DAYS = 30
 TOP_DAYS = 30
 FEED_ITEMS = 30
@@ -155,7 +156,8 @@ def list_filters(*, user: Visitor, category_slug: str, language: str) -> ListFil
     from ..models import LANGUAGE_CODES
 
     category = None
-    if category_slug:
+    # Only what could be a slug reaches the database (PostgreSQL refuses a NUL byte in text).
+    if category_slug and SLUG.fullmatch(category_slug):
         category = categories_readable(user=user).filter(slug=category_slug).first()
     return ListFilters(category=category, language=language if language in LANGUAGE_CODES else "")
 
