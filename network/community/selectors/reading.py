@@ -121,15 +121,33 @@ def space_categories(*, user: Visitor, space: Space) -> list[Category]:
 
 
 def _with_reading(topics: QuerySet[Topic], *, user: Visitor) -> QuerySet[Topic]:
-    """Adds what a row of a topic list shows: author, category, tags and, for members,
-    ``read_number`` (their last post read, None when never opened)."""
-    topics = topics.select_related("author", "category").prefetch_related("tags")
+    """Adds what a row of a topic list shows: author, category and, for members,
+    ``read_number`` (their last post read, None when never opened). Tags come from
+    ``topic_tag_names`` for the page's topics."""
+    topics = topics.select_related("author", "category")
     if _signed_in(user):
         read = TopicRead.objects.filter(user=user, topic=OuterRef("pk")).values("last_read_number")[
             :1
         ]
         topics = topics.annotate(read_number=Subquery(read, output_field=IntegerField()))
     return topics
+
+
+def topic_tag_names(*, topic_ids: list[int]) -> dict[int, list[str]]:
+    """The tag names of each of ``topic_ids``, in one query (taggit's per-topic manager builds a
+    queryset for every row even when prefetched, which cost a category page a fifth of its
+    time)."""
+    from ..models import TaggedTopic
+
+    names: dict[int, list[str]] = {}
+    rows = (
+        TaggedTopic.objects.filter(object_id__in=topic_ids)
+        .order_by("tag__name")
+        .values_list("object_id", "tag__name")
+    )
+    for topic_id, name in rows:
+        names.setdefault(topic_id, []).append(name)
+    return names
 
 
 def paginate(queryset, *, per_page: int, page: str | int | None) -> Page:

@@ -136,12 +136,15 @@ def category(request: HttpRequest, slug: str) -> HttpResponse:
 def _topic_rows(topics) -> list[dict]:
     """What each row of a topic list shows beyond the topic: for members, whether it is new to
     them (never opened) or how many posts came since they last read it."""
+    topics = list(topics)
+    tags = reading.topic_tag_names(topic_ids=[topic.pk for topic in topics])
     rows = []
     for topic in topics:
         read = getattr(topic, "read_number", None)
         rows.append(
             {
                 "topic": topic,
+                "tags": tags.get(topic.pk, []),
                 "url": reading.topic_url(topic),
                 "never_opened": hasattr(topic, "read_number") and read is None,
                 "new_posts": max(topic.last_post_number - read, 0) if read is not None else 0,
