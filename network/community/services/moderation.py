@@ -398,6 +398,26 @@ def _opening_post(topic: Topic) -> Post | None:
     return Post.objects.filter(topic=topic, number=1).first()
 
 
+def _topic_changed(
+    *, moderator: User, topic: Topic, action: str, reason: str, details: dict | None = None
+) -> ModerationAction:
+    """After a moderator changed a topic: log it, let what follows topics know (search, lists),
+    and tell its author."""
+    entry = _log(
+        actor=moderator,
+        action=action,
+        topic=topic,
+        member=topic.author,
+        reason=reason,
+        details=details or {},
+    )
+    opening = _opening_post(topic)
+    if opening is not None:
+        signals.topic_changed.send(sender=Post, post=opening)
+    _notify(entry=entry, member=topic.author, url=_topic_url(topic))
+    return entry
+
+
 @transaction.atomic
 def topic_flag_set(
     *, moderator: User, topic: Topic, action: str, reason: str = ""
@@ -413,18 +433,7 @@ def topic_flag_set(
         raise ValidationError(_("The topic is already so: nothing changed."))
     setattr(topic, field, value)
     topic.save(update_fields=[field])
-    entry = _log(
-        actor=moderator,
-        action=action,
-        topic=topic,
-        member=topic.author,
-        reason=reason,
-    )
-    opening = _opening_post(topic)
-    if opening is not None:
-        signals.topic_changed.send(sender=Post, post=opening)
-    _notify(entry=entry, member=topic.author, url=_topic_url(topic))
-    return entry
+    return _topic_changed(moderator=moderator, topic=topic, action=action, reason=reason)
 
 
 @transaction.atomic
@@ -441,19 +450,13 @@ def topic_move(
     origin = topic.category
     topic.category = category
     topic.save(update_fields=["category"])
-    entry = _log(
-        actor=moderator,
-        action=Action.MOVE,
+    return _topic_changed(
+        moderator=moderator,
         topic=topic,
-        member=topic.author,
+        action=Action.MOVE,
         reason=reason,
         details={"from": origin.pk, "to": category.pk},
     )
-    opening = _opening_post(topic)
-    if opening is not None:
-        signals.topic_changed.send(sender=Post, post=opening)
-    _notify(entry=entry, member=topic.author, url=_topic_url(topic))
-    return entry
 
 
 # -- Members -------------------------------------------------------------------------------
