@@ -14,6 +14,7 @@ from .countries import countries_sorted
 from .inputs import image_pixels_validate
 from .models import JoinRequest, LocalAuthority, PartnerOrganisation, User
 from .roles import Role
+from .services import DIRECTORY_SHOW_FIELDS
 from .time_zones import zone_choices
 
 ACCEPTED_IMAGE_FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
@@ -142,18 +143,6 @@ class InvitationForm(forms.Form):
         if key not in self._organisations:
             raise forms.ValidationError(_("Choose one of your organisations."))
         return self._organisations[key]
-
-
-# One checkbox per field of the member directory (signed-in members only): shown or not.
-DIRECTORY_SHOW_FIELDS = [
-    "directory_show_position",
-    "directory_show_organisation",
-    "directory_show_country",
-    "directory_show_languages",
-    "directory_show_themes",
-    "directory_show_photo",
-    "directory_show_email",
-]
 
 
 class ProfileForm(forms.ModelForm):

@@ -429,6 +429,16 @@ def invitation_revoke(*, invitation: Invitation, by: User) -> Invitation:
 
 
 # --- Profiles and accounts -------------------------------------------------------------------
+# One checkbox per field of the member directory (signed-in members only): shown or not.
+DIRECTORY_SHOW_FIELDS = (
+    "directory_show_position",
+    "directory_show_organisation",
+    "directory_show_country",
+    "directory_show_languages",
+    "directory_show_themes",
+    "directory_show_photo",
+    "directory_show_email",
+)
 PROFILE_FIELDS = (
     "first_name",
     "last_name",
@@ -440,14 +450,7 @@ PROFILE_FIELDS = (
     "time_zone",
     "listed_in_directory",
     "themes",
-    # What the member directory shows of a listed person (network.forms.DIRECTORY_SHOW_FIELDS).
-    "directory_show_position",
-    "directory_show_organisation",
-    "directory_show_country",
-    "directory_show_languages",
-    "directory_show_themes",
-    "directory_show_photo",
-    "directory_show_email",
+    *DIRECTORY_SHOW_FIELDS,
 )
 
 

@@ -66,19 +66,25 @@ def topic_url(topic: Topic, *, page: int | None = None) -> str:
 # -- Home page ----------------------------------------------------------------------------------
 
 
-def categories_for_index(*, user: Visitor) -> list[Category]:
-    """The categories outside private spaces that ``user`` may read, in their order, each with
-    ``topic_total`` (topics listed) and ``last_activity`` (its latest post): one query."""
+def _categories_counted(*, user: Visitor, space: Space | None) -> list[Category]:
+    """The categories of ``space`` (outside private spaces for None) that ``user`` may read, in
+    their order, each with ``topic_total`` (topics listed) and ``last_activity`` (its latest
+    post): one query."""
     listed = Q(topics__is_hidden=False, topics__is_held=False)
     return list(
         categories_readable(user=user)
-        .filter(space__isnull=True)
+        .filter(space=space)
         .annotate(
             topic_total=Count("topics", filter=listed),
             last_activity=Max("topics__last_post_at", filter=listed),
         )
         .order_by("position", "slug")
     )
+
+
+def categories_for_index(*, user: Visitor) -> list[Category]:
+    """The categories outside private spaces that ``user`` may read, with their counts."""
+    return _categories_counted(user=user, space=None)
 
 
 def unread_counts(*, user: Visitor, category_ids: list[int] | None = None) -> dict[int, int]:
@@ -105,16 +111,7 @@ def spaces_for_index(*, user: Visitor) -> list[Space]:
 
 def space_categories(*, user: Visitor, space: Space) -> list[Category]:
     """The categories of ``space`` that ``user`` may read, with their counts (one query)."""
-    listed = Q(topics__is_hidden=False, topics__is_held=False)
-    return list(
-        categories_readable(user=user)
-        .filter(space=space)
-        .annotate(
-            topic_total=Count("topics", filter=listed),
-            last_activity=Max("topics__last_post_at", filter=listed),
-        )
-        .order_by("position", "slug")
-    )
+    return _categories_counted(user=user, space=space)
 
 
 # -- Topic lists --------------------------------------------------------------------------------
