@@ -107,8 +107,9 @@ def _readable_category(request: HttpRequest, slug: str) -> Category:
 @_signing_in
 def category(request: HttpRequest, slug: str) -> HttpResponse:
     category = _readable_category(request, slug)
-    page = reading.paginate(
-        reading.category_topics(user=request.user, category=category),
+    page = reading.category_topics_page(
+        user=request.user,
+        category=category,
         per_page=settings.FORUM_TOPICS_PER_PAGE,
         page=request.GET.get("page"),
     )
@@ -306,9 +307,12 @@ def topic(request: HttpRequest, topic_id: int, slug: str) -> HttpResponse:
         can_reply=reply.allowed,
         topic_author=signed_in and topic.author_id == user.pk,
     )
-    posts = reading.topic_posts(user=user, topic=topic, moderator=moderator)
-    page = reading.paginate(
-        posts, per_page=settings.FORUM_POSTS_PER_PAGE, page=request.GET.get("page")
+    page = reading.topic_posts_page(
+        user=user,
+        topic=topic,
+        moderator=moderator,
+        per_page=settings.FORUM_POSTS_PER_PAGE,
+        page=request.GET.get("page"),
     )
     shown = list(page.object_list)
     last_read = reading.last_read_number(user=user, topic=topic) if signed_in else None
