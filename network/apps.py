@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.backends.signals import connection_created
 from django.utils.translation import gettext_lazy as _
 
 
@@ -11,3 +12,9 @@ class NetworkConfig(AppConfig):
         # Connects the receiver that counts activating an authenticator app as passing the
         # second factor in that session.
         from . import checks, mfa  # noqa: F401
+
+        # SQLite's connections get the accent folding that PostgreSQL's unaccent gives
+        # (search_text.Folded: @mention suggestions match "jose" to "José" on both).
+        from .search_text import sqlite_fold_register
+
+        connection_created.connect(sqlite_fold_register, dispatch_uid="convive_sqlite_fold")

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from django.db import NotSupportedError
-from django.db.models import BooleanField, Expression, FloatField
+from django.db.models import BooleanField, CharField, Expression, FloatField, Func
 
 from network.inputs import text_fold
 
@@ -211,6 +211,35 @@ class TextMatch(Expression):
         )
         params += [any_term, *rowid_params]
         return f"({' + '.join([*held, relevance])})", params
+
+
+class Folded(Func):
+    """``expression`` in lower case without accents, in SQL, as ``text_fold`` folds it in
+    Python, so that "jose" starts "José": ``lower(unaccent(...))`` on PostgreSQL (the extension
+    the search migrations create), and ``convive_fold`` on SQLite, which ``sqlite_fold_register``
+    gives every connection (SQLite has no such function)."""
+
+    output_field = CharField()
+
+    def as_sql(self, compiler, connection, **extra_context):
+        raise NotSupportedError("Folding text runs on PostgreSQL or SQLite.")
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        return super().as_sql(compiler, connection, template="lower(unaccent(%(expressions)s))")
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return super().as_sql(compiler, connection, function="convive_fold")
+
+
+def _fold_or_null(text: str | None) -> str | None:
+    return None if text is None else text_fold(text)
+
+
+def sqlite_fold_register(sender, connection, **kwargs) -> None:
+    """Give a new SQLite connection the ``convive_fold`` function of ``Folded`` (a receiver of
+    Django's ``connection_created``, connected by ``NetworkConfig.ready``)."""
+    if connection.vendor == "sqlite":
+        connection.connection.create_function("convive_fold", 1, _fold_or_null, deterministic=True)
 
 
 # -- Showing what matched -----------------------------------------------------------------------

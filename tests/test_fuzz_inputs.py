@@ -492,6 +492,20 @@ CASES = [
         people=SIGNED_IN,
         post=True,
     ),
+    # The composer's @mention suggestions: JSON, its parameters read but never shown in a form;
+    # what is typed about a topic one may read (so that it reaches the search), then the scope.
+    Case(
+        f"{LANG}community/mentions/",
+        lambda w: reverse("community:mention_suggestions") + f"?topic={w['forum_topic'].pk}",
+        people=SIGNED_IN,
+        params=("q",),
+    ),
+    Case(
+        f"{LANG}community/mentions/",
+        named("community:mention_suggestions"),
+        people=SIGNED_IN,
+        params=("q", "topic", "category"),
+    ),
     Case(
         f"{LANG}community/files/<int:attachment_id>/<str:name>",
         lambda w: reverse("community:attachment", args=[w["forum_file"].pk, w["forum_file"].name]),
@@ -748,6 +762,11 @@ def _query(params: dict[str, list[str]]) -> str:
     return "&".join(f"{quote(name)}={value}" for name, values in params.items() for value in values)
 
 
+def _address(url: str, params: dict[str, list[str]]) -> str:
+    """``url`` with ``params`` added to the query string it may already have."""
+    return f"{url}{'&' if '?' in url else '?'}{_query(params)}"
+
+
 @st.composite
 def _query_values(draw, names: list[str]) -> dict[str, list[str]]:
     """For each name, one to three values, each percent-encoded text or raw bytes."""
@@ -809,7 +828,7 @@ def _fuzz_case(client: Client, case: Case, world: dict, who: str) -> list[str]:
     # Each probe in every parameter and every field at once, then generated mixes.
     for value in PROBES if ordered_names and not case.post else ():
         encoded = quote(value, safe="")
-        address = f"{url}?{_query({name: [encoded] for name in ordered_names})}"
+        address = _address(url, {name: [encoded] for name in ordered_names})
         if problem := _problem(client.get(address), f"GET {address}"[:400]):
             problems.append(problem)
     for form in post_forms:
@@ -838,7 +857,7 @@ def _fuzz_case(client: Client, case: Case, world: dict, who: str) -> list[str]:
             return
         if ordered_names:
             values = data.draw(_query_values(ordered_names))
-            address = f"{url}?{_query(values)}"
+            address = _address(url, values)
             response = client.get(address)
             if problem := _problem(response, f"GET {address}"[:400]):
                 problems.append(problem)

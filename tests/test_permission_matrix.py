@@ -113,6 +113,11 @@ FORUM_WRITING_MODERATORS = {
 FORUM_PRIVATE_READERS = {"partner": 200, "superuser": 200, "superuser_password_only": 404}
 
 
+def mention_suggestions_url(**scope) -> str:
+    query = "&".join(f"{name}={value}" for name, value in scope.items())
+    return f"{reverse('community:mention_suggestions')}?{query}&q=a"
+
+
 def forum_topic_url(topic) -> str:
     return reverse("community:topic", kwargs={"topic_id": topic.pk, "slug": topic.slug})
 
@@ -557,6 +562,24 @@ MATRIX: list[Row] = [
         named("community:post_revisions", lambda w: w["forum_post"].pk),
         signed_in=403,
         overrides=FORUM_WRITING_MODERATORS,
+    ),
+    # The composer's @mention suggestions (views/mentions.py): JSON for who may read the
+    # category written in, given by a topic or itself; nothing, not even a name, for others.
+    Row(
+        "forum-mentions",
+        lambda w: mention_suggestions_url(topic=w["forum_post"].topic_id),
+    ),
+    Row(
+        "forum-mentions-private",
+        lambda w: mention_suggestions_url(topic=w["forum_private_post"].topic_id),
+        signed_in=404,
+        overrides=FORUM_INSIDERS,
+    ),
+    Row(
+        "forum-mentions-private-category",
+        lambda w: mention_suggestions_url(category=w["forum_private_post"].topic.category_id),
+        signed_in=404,
+        overrides=FORUM_INSIDERS,
     ),
     Row(
         "forum-helpful-get",

@@ -3,7 +3,7 @@ module; the names here are what templates and emails reverse."""
 
 from django.urls import path
 
-from .views import directory, inbound, moderation, reading, search, watching, writing
+from .views import directory, inbound, mentions, moderation, reading, search, watching, writing
 
 app_name = "community"
 
@@ -32,6 +32,8 @@ urlpatterns = [
     path("p/<int:post_id>/helpful/", writing.post_helpful, name="post_helpful"),
     path("p/<int:post_id>/answer/", writing.solution_mark, name="solution_mark"),
     path("files/<int:attachment_id>/<str:name>", writing.attachment, name="attachment"),
+    # The composer's @mention suggestions (views/mentions.py), JSON for its script.
+    path("mentions/", mentions.suggestions, name="mention_suggestions"),
     # -- Watching (views/watching.py) ----------------------------------------------------------
     path("watching/", watching.settings_page, name="watching"),
     path("c/<slug:slug>/watch/", watching.category_watch, name="category_watch"),

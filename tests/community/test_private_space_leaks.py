@@ -107,6 +107,9 @@ def _direct(world) -> list[str]:
         reverse("community:topic_new", kwargs={"slug": private.slug}),
         reverse("community:post_revisions", kwargs={"post_id": post.pk}),
         reverse("community:post_flag", kwargs={"post_id": post.pk}),
+        # The composer's @mention suggestions, which would name the partners.
+        f"{reverse('community:mention_suggestions')}?topic={topic.pk}&q=sa",
+        f"{reverse('community:mention_suggestions')}?category={private.pk}&q=sa",
     ]
 
 

@@ -86,7 +86,8 @@ def people_params(*, params: QueryDict) -> PeopleParams:
     )
 
 
-def _memberships() -> Prefetch:
+def card_memberships() -> Prefetch:
+    """The memberships ``directory_card`` reads, to prefetch with the people."""
     return Prefetch(
         "memberships",
         queryset=Membership.objects.select_related("local_authority", "partner").order_by(
@@ -99,7 +100,7 @@ def people_listed() -> QuerySet[User]:
     """The active people who chose to be listed, by name."""
     return (
         User.objects.filter(is_active=True, listed_in_directory=True)
-        .prefetch_related(_memberships())
+        .prefetch_related(card_memberships())
         .order_by("last_name", "first_name", "pk")
     )
 
@@ -169,7 +170,7 @@ def member_get(*, handle: str, viewer: Visitor) -> User | None:
     for every signed-in member, anyone for themselves and for forum moderators."""
     user = (
         User.objects.filter(handle__iexact=handle, is_active=True)
-        .prefetch_related(_memberships())
+        .prefetch_related(card_memberships())
         .first()
     )
     if user is None:

@@ -24,6 +24,7 @@ from ..models import Category, Post, PostAttachment, Topic
 from ..services import attachments as attachment_services
 from ..services import posting, reactions
 from ..visibility import category_is_readable, moderates, posts_readable_q, topic_is_readable
+from .mentions import composer_mentions
 
 MAX_ID = 2**62
 
@@ -169,6 +170,7 @@ def topic_new(request: HttpRequest, slug: str) -> HttpResponse:
             "preview_html": preview_html,
             "pending": pending,
             "action": reverse("community:topic_new", args=[category.slug]),
+            **composer_mentions(category=category),
         },
     )
 
@@ -262,6 +264,7 @@ def reply(request: HttpRequest, topic_id: int) -> HttpResponse:
             "preview_html": preview_html,
             "pending": pending,
             "action": reverse("community:reply", args=[topic.pk]),
+            **composer_mentions(topic=topic),
         },
     )
 
@@ -331,6 +334,7 @@ def post_edit(request: HttpRequest, post_id: int) -> HttpResponse:
             "removed": removed,
             "pending": pending,
             "action": reverse("community:post_edit", args=[post.pk]),
+            **composer_mentions(topic=topic),
         },
     )
 
