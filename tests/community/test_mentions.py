@@ -11,10 +11,15 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from network.community.models import CategoryGrant
-from network.community.selectors.mentions import MENTION_SUGGESTIONS, mention_query_clean
+from network.community.selectors.mentions import (
+    MENTION_SUGGESTIONS,
+    mention_query_clean,
+    mention_suggestions,
+)
 from network.roles import Role
 from tests.factories import (
     ForumCategoryFactory,
+    ForumPostFactory,
     ForumTopicFactory,
     LocalAuthorityFactory,
     MembershipFactory,
@@ -31,6 +36,7 @@ QUERIES_AT_MOST = 8
 
 
 def _someone(first_name: str, last_name: str, **fields):
+    fields.setdefault("listed_in_directory", True)
     return UserFactory(first_name=first_name, last_name=last_name, **fields)
 
 
@@ -97,8 +103,12 @@ def test_a_private_space_suggests_only_its_members(client):
     private = ForumCategoryFactory(access="private")
     CategoryGrant.objects.create(category=private, group=partners)
     topic = ForumTopicFactory(category=private, author=person(Role.PARTNER, first_name="Yves"))
-    insider = person(Role.PARTNER, first_name="Mariana", last_name="Costa")
-    outsider = person(Role.MEMBER, first_name="Mariela", last_name="Rocha")
+    insider = person(
+        Role.PARTNER, first_name="Mariana", last_name="Costa", listed_in_directory=True
+    )
+    outsider = person(
+        Role.MEMBER, first_name="Mariela", last_name="Rocha", listed_in_directory=True
+    )
     writer = person(Role.PARTNER, first_name="Zoé", last_name="Quintero")
     client.force_login(writer)
 
@@ -147,7 +157,7 @@ def test_a_listed_member_shows_what_their_card_shows(client, writer, topic):
         "Lucas", "Ferreira", listed_in_directory=True, directory_show_organisation=False
     )
     MembershipFactory(user=private_about_place, local_authority=LocalAuthorityFactory())
-    unlisted = _someone("Luciano", "Fuentes")
+    unlisted = _someone("Luciano", "Fuentes", listed_in_directory=False)
     MembershipFactory(user=unlisted, local_authority=LocalAuthorityFactory(name="Cali"))
 
     details = {
@@ -156,8 +166,9 @@ def test_a_listed_member_shows_what_their_card_shows(client, writer, topic):
     assert details == {
         listed.handle: "Quito, Ecuador",
         private_about_place.handle: "Colombia",
-        unlisted.handle: "",
     }
+    # Not listed and never seen writing here: not offered.
+    assert unlisted.handle not in details
 
 
 def test_at_most_eight_members_and_nothing_for_nothing_typed(client, writer, topic):
@@ -225,3 +236,16 @@ def test_the_composers_give_the_script_its_address_and_words(client, writer, top
 def test_the_topic_page_loads_no_script(client, writer, topic):
     html = _composer(client, reverse("community:topic", args=[topic.pk, topic.slug]))
     assert "mentions.js" not in html
+
+
+def test_a_member_not_listed_in_the_directory_is_suggested_only_where_they_wrote():
+    category = ForumCategoryFactory(access="members")
+    elsewhere = ForumCategoryFactory(access="members")
+    quiet = _someone("Ximena", "Ocampo", listed_in_directory=False)
+    viewer = _someone("Ana", "Reyes")
+    assert mention_suggestions(viewer=viewer, category=category, query="ximena") == []
+    ForumPostFactory(topic=ForumTopicFactory(category=elsewhere), author=quiet)
+    assert mention_suggestions(viewer=viewer, category=category, query="ximena") == []
+    ForumPostFactory(topic=ForumTopicFactory(category=category), author=quiet)
+    [suggestion] = mention_suggestions(viewer=viewer, category=category, query="ximena")
+    assert suggestion.handle == quiet.handle

@@ -48,9 +48,10 @@ def test_a_partner_mentions_a_partner_with_the_keyboard(page, live_server, migra
         title="Funding the night desk",
         opening="Who can share last year's figures?",
     )
-    _person("Marcos", "Díaz", partners)
+    _person("Marcos", "Díaz", partners, listed_in_directory=True)
+    _person("Mario", "Quiroga", partners)  # not in the directory, never wrote here: not offered
     _person("María", "López", partners, listed_in_directory=True)
-    _person("Mariela", "Rocha", members)  # not in the space: never suggested
+    _person("Mariela", "Rocha", members, listed_in_directory=True)  # not in the space
     _person("Marta", "Vidal", partners, is_active=False)
     writer = _person("Ana", "Souza", partners)
 

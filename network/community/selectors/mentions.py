@@ -1,6 +1,7 @@
 """@mention suggestions for the forum's composer: the members whose handle, first name or
 last name starts with what was typed after "@" (case and accents aside: "jose" finds "José"),
-among those who may read the category being written in.
+among those who may read the category being written in and whom others can already find: listed
+in the member directory, or seen writing in that category.
 
 Who may be suggested is the rule by which a mention resolves and notifies
 (``visibility.category_readers_q``): a private space's composer never suggests outsiders, and
@@ -17,7 +18,7 @@ and one for their memberships, however many members the network has.
 import re
 from dataclasses import dataclass
 
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Value, When
 from django.db.models.functions import Concat
 
 from network.handles import HANDLE_MAX_LENGTH
@@ -25,7 +26,7 @@ from network.inputs import text_fold
 from network.models import User
 from network.search_text import Folded
 
-from ..models import Category, Topic
+from ..models import Category, Post, Topic
 from ..visibility import Visitor, categories_readable, category_readers_q, topic_is_readable
 from .directory import card_memberships, directory_card
 
@@ -74,8 +75,14 @@ def mention_suggestions(*, viewer: User, category: Category, query: str) -> list
     if not query:
         return []
     folded_name = Folded(Concat("first_name", Value(" "), "last_name"))
+    # Only people others can already find: listed in the member directory, or seen writing
+    # in this category. Whoever chose not to be listed is not offered by name to everyone.
+    wrote_here = Post.objects.filter(
+        author=OuterRef("pk"), topic__category=category, state=Post.State.PUBLISHED
+    )
     members = (
         User.objects.filter(category_readers_q(category=category), handle__isnull=False)
+        .filter(Q(listed_in_directory=True) | Q(Exists(wrote_here)))
         .exclude(pk=viewer.pk)
         .alias(folded_name=folded_name)
         .filter(
