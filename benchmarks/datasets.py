@@ -393,7 +393,7 @@ def fill_forum(*, size: str) -> None:
     from django.utils import timezone
 
     from network.community.models import Category, Post, Topic
-    from network.community.services.posting import post_render
+    from network.community.services.rendering import post_render
     from network.models import User
 
     topics_target = {"demo": 50, "medium": 500, "large": 5_000, "huge": 50_000}[size]

@@ -101,13 +101,20 @@ CMS_REVIEWERS = {**REVIEWERS, "moderator": REDIRECT}
 # The forum: a private space's category is granted to partners (superusers read everything
 # with two-factor in the session; with a password alone they are members).
 FORUM_INSIDERS = {"partner": 200, "superuser": 200, "superuser_password_only": 404}
-# Editing, deleting and reading the history of someone else's post: moderators, coordinators
-# acting with two-factor, superusers (the forum's rules; no second-factor prompt here).
+# Reading the history of someone else's post: moderators, coordinators acting with
+# two-factor, superusers (the forum's rules; no second-factor prompt here).
 FORUM_WRITING_MODERATORS = {
     "moderator": 200,
     "coordinator": 200,
     "superuser": 200,
     "superuser_password_only": 403,
+}
+# Editing and deleting someone else's post are moderators' actions: a coordinator or superuser
+# without the second factor in this session is sent to give it (or set it up).
+FORUM_POST_MODERATORS = {
+    **FORUM_WRITING_MODERATORS,
+    "coordinator_without_mfa": MFA,
+    **PASSWORD_ONLY,
 }
 # The forum's partners' space: partners (granted) and superusers (who read everything).
 FORUM_PRIVATE_READERS = {"partner": 200, "superuser": 200, "superuser_password_only": 404}
@@ -549,13 +556,13 @@ MATRIX: list[Row] = [
         "forum-post-edit",
         named("community:post_edit", lambda w: w["forum_post"].pk),
         signed_in=403,
-        overrides=FORUM_WRITING_MODERATORS,
+        overrides=FORUM_POST_MODERATORS,
     ),
     Row(
         "forum-post-delete",
         named("community:post_delete", lambda w: w["forum_post"].pk),
         signed_in=403,
-        overrides=FORUM_WRITING_MODERATORS,
+        overrides=FORUM_POST_MODERATORS,
     ),
     Row(
         "forum-post-revisions",

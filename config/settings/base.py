@@ -437,6 +437,10 @@ FORUM_IMAP_USER = env("FORUM_IMAP_USER", default="")
 FORUM_IMAP_PASSWORD = env("FORUM_IMAP_PASSWORD", default="")
 FORUM_IMAP_FOLDER = env("FORUM_IMAP_FOLDER", default="INBOX")
 FORUM_IMAP_PROCESSED_FOLDER = env("FORUM_IMAP_PROCESSED_FOLDER", default="")
+# The original of a received email (kept for mail held for a moderator, and for mail that could
+# not be read) is personal data: the daily purge empties it this many days after it was
+# received, whether a moderator decided on it or not; the record of what happened stays.
+FORUM_INBOUND_KEEP_DAYS = env.int("FORUM_INBOUND_KEEP_DAYS", default=30)
 
 # ---------------------------------------------------------------------------------------------
 # Celery: without REDIS_URL every task runs inline (eager); with it, Redis is broker and backend.
@@ -518,6 +522,11 @@ CELERY_BEAT_SCHEDULE["community-inbound-poll"] = {
     "task": "community.inbound_poll",
     "schedule": crontab(),
     "options": {"expires": 50},
+}
+# Received emails' originals older than FORUM_INBOUND_KEEP_DAYS are emptied once a day.
+CELERY_BEAT_SCHEDULE["community-inbound-purge"] = {
+    "task": "community.inbound_originals_purge",
+    "schedule": crontab(minute=40, hour=3),
 }
 
 # "Most viewed": the views recorded since the last run are added to the shared ranking that every

@@ -32,7 +32,7 @@ from .models import (
     Topic,
     TopicWatch,
 )
-from .services.posting import post_render
+from .services.rendering import post_render
 from .services.search_index import forum_search_rebuild
 
 # People who take part in the demo conversations besides the demo accounts (network/demo.py):

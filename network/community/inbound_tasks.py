@@ -6,6 +6,8 @@ that workers register the tasks and anymail's ``inbound`` signal reaches the rec
 - ``inbound_poll`` (beat, every minute): processes stored mail still waiting (a task message
   lost with a restarted broker) and, when ``FORUM_IMAP_HOST`` is set, reads the unseen
   messages of the IMAP mailbox.
+- ``inbound_originals_purge`` (beat, daily): empties the originals older than
+  ``FORUM_INBOUND_KEEP_DAYS`` (``services.inbound.mail_originals_purge``).
 """
 
 import logging
@@ -31,6 +33,18 @@ logger = logging.getLogger(__name__)
 def inbound_process(mail_id: int) -> str:
     """Process the stored message ``mail_id`` (idempotent: a processed one is left alone)."""
     return service.mail_process(mail_id=mail_id).outcome
+
+
+@shared_task(
+    name="community.inbound_originals_purge",
+    autoretry_for=(OperationalError,),
+    retry_backoff=True,
+    max_retries=5,
+    ignore_result=True,
+)
+def inbound_originals_purge() -> int:
+    """Empty the received emails' originals past their retention (idempotent)."""
+    return service.mail_originals_purge()
 
 
 @shared_task(name="community.inbound_poll")

@@ -63,7 +63,7 @@ def test_members_get_a_handle_from_their_name_and_mentions_find_it():
     namesake = UserFactory(first_name="Lucia", last_name="Fernandez")
     assert lucia.handle == "lucia_fernandez"
     assert namesake.handle == "lucia_fernandez_2"
-    from network.community.services.posting import _mention_targets
+    from network.community.services.rendering import _mention_targets
 
     targets = _mention_targets(["Lucia_Fernandez", "nobody_here"])
     assert list(targets) == ["Lucia_Fernandez"]
@@ -85,7 +85,7 @@ def _private_with_member():
 
 
 def test_a_private_post_mentions_only_members_who_can_read_it():
-    from network.community.services.posting import _mention_targets
+    from network.community.services.rendering import _mention_targets
 
     private, insider = _private_with_member()
     outsider = UserFactory(first_name="Otto", last_name="Fuera")
@@ -153,7 +153,8 @@ def test_an_edit_keeps_the_previous_version_and_sends_post_edited():
 
 
 def test_deleting_and_restoring_keeps_the_counters_right():
-    from network.community.services.posting import post_delete, topic_counters_refresh
+    from network.community.services.counters import topic_counters_refresh
+    from network.community.services.posting import post_delete
 
     author, replier = UserFactory(), UserFactory()
     topic = topic_create(

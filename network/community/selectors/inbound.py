@@ -39,12 +39,14 @@ def addresses_accepted(*, user: User) -> list[str]:
 
 def inbound_mail_for_moderator(*, user: User, mail_id: int) -> InboundMail | None:
     """A held mail whose original ``user`` may read: a moderator of its post's category (a
-    superuser too, once past the second factor: the original holds people's addresses)."""
+    superuser too, once past the second factor: the original holds people's addresses). None
+    once the retention purge emptied it."""
     if user.is_superuser and not getattr(user, "second_factor_passed", False):
         return None
     mail = (
         InboundMail.objects.select_related("post__topic__category")
         .filter(pk=mail_id, outcome=InboundMail.Outcome.HELD, post__isnull=False)
+        .exclude(raw=b"")
         .first()
     )
     if mail is None or not moderates(user=user, category=mail.post.topic.category):

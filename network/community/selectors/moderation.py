@@ -2,7 +2,17 @@
 moderates (``visibility.categories_moderated_q``), so that a scoped moderator sees only their
 categories and nobody sees a private space they cannot read."""
 
-from django.db.models import Count, Exists, Min, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import (
+    BooleanField,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    Min,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+)
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -27,7 +37,8 @@ def queue_posts(
     (new members' posts, topics held as a whole, unsure email replies), oldest first.
 
     Each post carries ``open_flags`` (with their reporters), ``open_flag_count`` and
-    ``held_mails`` (the received emails held with it, without their raw text)."""
+    ``held_mails`` (the received emails held with it, without their raw text, each with
+    ``original_kept``: false once the retention purge emptied it)."""
     open_flags = Flag.objects.filter(post=OuterRef("pk"), resolved_at__isnull=True)
     posts = (
         Post.objects.filter(categories_moderated_q(user=user, prefix="topic__category__"))
@@ -50,6 +61,7 @@ def queue_posts(
                 "inbound_mails",
                 queryset=InboundMail.objects.filter(outcome=InboundMail.Outcome.HELD)
                 .defer("raw")
+                .annotate(original_kept=ExpressionWrapper(~Q(raw=b""), output_field=BooleanField()))
                 .order_by("id"),
                 to_attr="held_mails",
             ),

@@ -18,7 +18,10 @@ message received twice is processed once) and processes it:
    trimmer is unsure, the post is written but held for a moderator, with the original message
    kept (moderators read it at ``community:inbound_original``).
 
-Every outcome is logged and stored with its reason; the original is kept only for held mail.
+Every outcome is logged and stored with its reason; the original is kept only for held mail
+(and mail that could not be read), and only for ``FORUM_INBOUND_KEEP_DAYS`` after it was
+received (``mail_originals_purge``, daily). A moderator's decision on a held post (approved or
+rejected, ``moderation.py``) becomes its mail's outcome.
 """
 
 import email
@@ -27,6 +30,7 @@ import hashlib
 import logging
 import re
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from email.message import EmailMessage
 from email.utils import getaddresses, parseaddr
 
@@ -236,6 +240,23 @@ def mails_pending_process(*, older_than_seconds: int = 120) -> int:
     for mail_id in ids:
         mail_process(mail_id=mail_id)
     return len(ids)
+
+
+def mail_originals_purge(*, now: datetime | None = None) -> int:
+    """Empty the originals of the mail received more than ``FORUM_INBOUND_KEEP_DAYS`` ago
+    (personal data: addresses, quoted conversations), decided by a moderator or not; the
+    record of each (sender, subject, outcome, reason) stays. Mail still waiting to be read
+    keeps its original. Returns how many originals were emptied (idempotent)."""
+    cutoff = (now or timezone.now()) - timedelta(days=settings.FORUM_INBOUND_KEEP_DAYS)
+    expired = (
+        InboundMail.objects.filter(received_at__lt=cutoff)
+        .exclude(outcome=Outcome.RECEIVED)
+        .exclude(raw=b"")
+    )
+    purged = expired.update(raw=b"")
+    if purged:
+        logger.info("Inbound mail: %s originals older than the retention emptied.", purged)
+    return purged
 
 
 # -- Deciding ---------------------------------------------------------------------------------

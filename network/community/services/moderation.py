@@ -1,5 +1,8 @@
-"""Moderation: members flag posts; moderators approve, reject, hide and restore posts, pin,
-close, archive and move topics, warn and suspend members.
+"""Moderation: members flag posts; moderators approve, reject, hide, restore, edit and delete
+posts, pin, close, archive and move topics, warn and suspend members. A moderator editing or
+deleting someone else's post from the writing pages (``posting.post_edit``, ``post_delete``)
+acts here too: every moderator action on a member's post is logged and told to them from this
+module only.
 
 Every action is decided by ``network.permissions.decide`` (``PermissionDenied`` with the
 translated reason otherwise), written to the log (``ModerationAction``: who, what, why, when),
@@ -26,9 +29,20 @@ from network.models import User
 from network.permissions import decide
 
 from .. import permissions, signals
-from ..models import Category, Flag, ModerationAction, Post, Suspension, Topic
+from ..models import (
+    Category,
+    Flag,
+    InboundMail,
+    ModerationAction,
+    Post,
+    PostRevision,
+    Suspension,
+    Topic,
+)
 from ..moderation_kinds import FORUM_MODERATION
-from .posting import post_render, topic_counters_refresh
+from .counters import topic_counters_refresh
+from .hiding import post_hidden_set
+from .rendering import post_render
 
 Action = ModerationAction.Action
 
@@ -61,7 +75,8 @@ def _refuse_unless(user: User, action: str, obj) -> None:
         raise PermissionDenied(decision.reason)
 
 
-def _reason_clean(reason: str, *, required: bool) -> str:
+def reason_clean(reason: str, *, required: bool) -> str:
+    """A moderator's reason, trimmed; ``required`` when the member is told why."""
     reason = (reason or "").strip()
     if required and not reason:
         raise ValidationError({"reason": _("Say why: the member will read your reason.")})
@@ -214,31 +229,16 @@ def _resolve_flags(*, post: Post, by: User | None, resolution: str) -> int:
 
 
 def _hide(*, post: Post, actor: User | None, reason: str, details: dict) -> ModerationAction:
-    was_published = post.state == Post.State.PUBLISHED
-    post.state = Post.State.HIDDEN
-    post.hidden_at = timezone.now()
-    post.hidden_by = actor
-    post.hidden_reason = reason[:300]
-    post.save(update_fields=["state", "hidden_at", "hidden_by", "hidden_reason"])
-    topic = post.topic
-    if post.is_opening and not topic.is_hidden:
-        Topic.objects.filter(pk=topic.pk).update(is_hidden=True)
-        topic.is_hidden = True
-    topic_counters_refresh(topic=topic)
-    entry = _log(
+    post_hidden_set(post=post, by=actor, reason=reason)
+    return _log(
         actor=actor,
         action=Action.HIDE,
-        topic=topic,
+        topic=post.topic,
         post=post,
         member=post.author,
         reason=reason,
         details=details,
     )
-    if was_published:
-        signals.post_hidden.send(sender=Post, post=post)
-        if post.is_opening:
-            signals.topic_changed.send(sender=Post, post=post)
-    return entry
 
 
 def _post_locked(post: Post) -> Post:
@@ -254,7 +254,7 @@ def post_hide(*, moderator: User, post: Post, reason: str) -> ModerationAction:
     """Hide a post (an opening post hides its topic); its open flags are resolved."""
     post = _post_locked(post)
     _refuse_unless(moderator, permissions.TOPIC_MODERATE, post.topic)
-    reason = _reason_clean(reason, required=True)
+    reason = reason_clean(reason, required=True)
     if post.state == Post.State.HELD:
         raise ValidationError(_("This post waits for approval: reject it instead."))
     if post.state == Post.State.HIDDEN and post.hidden_by_id is not None:
@@ -266,11 +266,39 @@ def post_hide(*, moderator: User, post: Post, reason: str) -> ModerationAction:
 
 
 @transaction.atomic
+def post_remove(*, moderator: User, post: Post, reason: str) -> ModerationAction:
+    """A moderator deletes someone else's post from its page (``posting.post_delete``): a
+    post waiting for approval is rejected, any other hidden; either way logged and told to its
+    author with the moderator's reason."""
+    if post.state == Post.State.HELD:
+        return post_reject(moderator=moderator, post=post, reason=reason)
+    return post_hide(moderator=moderator, post=post, reason=reason)
+
+
+def post_edit_record(
+    *, moderator: User, post: Post, reason: str, revision: PostRevision
+) -> ModerationAction:
+    """After a moderator edited someone else's post (``posting.post_edit``, which keeps the
+    previous version as ``revision`` and asked for ``reason``): log it and tell the author."""
+    entry = _log(
+        actor=moderator,
+        action=Action.EDIT,
+        topic=post.topic,
+        post=post,
+        member=post.author,
+        reason=reason,
+        details={"revision": revision.pk},
+    )
+    _notify(entry=entry, member=post.author, url=_post_url(post))
+    return entry
+
+
+@transaction.atomic
 def post_restore(*, moderator: User, post: Post, reason: str = "") -> ModerationAction:
     """Publish a hidden post again (and its topic, for an opening post)."""
     post = _post_locked(post)
     _refuse_unless(moderator, permissions.POST_RESTORE, post)
-    reason = _reason_clean(reason, required=False)
+    reason = reason_clean(reason, required=False)
     post.state = Post.State.PUBLISHED
     post.hidden_at = None
     post.hidden_by = None
@@ -297,6 +325,23 @@ def post_restore(*, moderator: User, post: Post, reason: str = "") -> Moderation
     return entry
 
 
+def _held_mails_decide(*, post: Post, outcome: str) -> dict:
+    """The emails a held post was written from follow the moderator's decision on it (posted
+    or rejected) instead of staying held; returns the log entry's details naming them, so that
+    the log tells who decided on each. Their originals stay until the retention purge
+    (``inbound.mail_originals_purge``)."""
+    decided = []
+    verdict = "approved" if outcome == InboundMail.Outcome.POSTED else "rejected"
+    held = InboundMail.objects.filter(post=post, outcome=InboundMail.Outcome.HELD)
+    for mail in held.select_for_update().only("pk", "reason").order_by("pk"):
+        mail.outcome = outcome
+        held_for = f" (held: {mail.reason})" if mail.reason else ""
+        mail.reason = f"{verdict} by a moderator{held_for}"[:300]
+        mail.save(update_fields=["outcome", "reason"])
+        decided.append(mail.pk)
+    return {"inbound_mails": decided} if decided else {}
+
+
 def _held(post: Post, moderator: User) -> Post:
     post = _post_locked(post)
     _refuse_unless(moderator, permissions.TOPIC_MODERATE, post.topic)
@@ -307,9 +352,10 @@ def _held(post: Post, moderator: User) -> Post:
 
 @transaction.atomic
 def post_approve(*, moderator: User, post: Post, reason: str = "") -> ModerationAction:
-    """Publish a post that waited for approval (for an opening post, its topic with it)."""
+    """Publish a post that waited for approval (for an opening post, its topic with it); the
+    email it was written from, if any, is posted."""
     post = _held(post, moderator)
-    reason = _reason_clean(reason, required=False)
+    reason = reason_clean(reason, required=False)
     post.state = Post.State.PUBLISHED
     post.save(update_fields=["state"])
     topic = post.topic
@@ -324,9 +370,12 @@ def post_approve(*, moderator: User, post: Post, reason: str = "") -> Moderation
         post=post,
         member=post.author,
         reason=reason,
+        details=_held_mails_decide(post=post, outcome=InboundMail.Outcome.POSTED),
     )
     # Mentions are read again from the text: the stored HTML stays as it was written.
-    mentioned = post_render(source=post.source, author=post.author).mentions
+    mentioned = post_render(
+        source=post.source, author=post.author, category=topic.category
+    ).mentions
     signals.post_published.send(sender=Post, post=post, mentioned=mentioned)
     if post.is_opening:
         signals.topic_changed.send(sender=Post, post=post)
@@ -337,9 +386,10 @@ def post_approve(*, moderator: User, post: Post, reason: str = "") -> Moderation
 @transaction.atomic
 def post_reject(*, moderator: User, post: Post, reason: str) -> ModerationAction:
     """Refuse a post that waited for approval: it stays hidden (with its topic, for an
-    opening post), and its author is told why."""
+    opening post), and its author is told why; the email it was written from, if any, is
+    rejected."""
     post = _held(post, moderator)
-    reason = _reason_clean(reason, required=True)
+    reason = reason_clean(reason, required=True)
     post.state = Post.State.HIDDEN
     post.hidden_at = timezone.now()
     post.hidden_by = moderator
@@ -356,6 +406,7 @@ def post_reject(*, moderator: User, post: Post, reason: str) -> ModerationAction
         post=post,
         member=post.author,
         reason=reason,
+        details=_held_mails_decide(post=post, outcome=InboundMail.Outcome.REJECTED),
     )
     signals.post_hidden.send(sender=Post, post=post)
     _notify(entry=entry, member=post.author, url=_post_url(post))
@@ -368,7 +419,7 @@ def flags_dismiss(*, moderator: User, post: Post, reason: str) -> ModerationActi
     never learnt of the flags."""
     post = _post_locked(post)
     _refuse_unless(moderator, permissions.TOPIC_MODERATE, post.topic)
-    reason = _reason_clean(reason, required=False)
+    reason = reason_clean(reason, required=False)
     resolved = _resolve_flags(post=post, by=moderator, resolution=reason or _("Dismissed"))
     if not resolved:
         raise ValidationError(_("This post has no open flags."))
@@ -427,7 +478,7 @@ def topic_flag_set(
         raise ValidationError(_("Choose an action from the list."))
     topic = _topic_locked(topic)
     _refuse_unless(moderator, permissions.TOPIC_MODERATE, topic)
-    reason = _reason_clean(reason, required=False)
+    reason = reason_clean(reason, required=False)
     field, value = TOPIC_ACTIONS[action]
     if getattr(topic, field) == value:
         raise ValidationError(_("The topic is already so: nothing changed."))
@@ -446,7 +497,7 @@ def topic_move(
     _refuse_unless(moderator, permissions.TOPIC_MODERATE, category)
     if category.pk == topic.category_id:
         raise ValidationError({"category": _("The topic is already in this category.")})
-    reason = _reason_clean(reason, required=False)
+    reason = reason_clean(reason, required=False)
     origin = topic.category
     topic.category = category
     topic.save(update_fields=["category"])
@@ -468,7 +519,7 @@ def member_warn(
 ) -> ModerationAction:
     """Send a member a warning (logged, and told to them with the moderator's reason)."""
     _refuse_unless(moderator, permissions.MEMBER_DISCIPLINE, member)
-    reason = _reason_clean(reason, required=True)
+    reason = reason_clean(reason, required=True)
     entry = _log(
         actor=moderator,
         action=Action.WARN,
@@ -490,7 +541,7 @@ def member_suspend(
     _refuse_unless(moderator, permissions.MEMBER_DISCIPLINE, member)
     if days not in SUSPENSION_DAYS:
         raise ValidationError({"days": _("Choose how long from the list.")})
-    reason = _reason_clean(reason, required=True)
+    reason = reason_clean(reason, required=True)
     ends_at = timezone.now() + timedelta(days=days)
     running = Suspension.objects.filter(
         member=member, lifted_at__isnull=True, ends_at__gte=ends_at
@@ -518,7 +569,7 @@ def member_suspend(
 def member_suspension_lift(*, moderator: User, member: User, reason: str = "") -> int:
     """End a member's running suspensions now; returns how many were lifted."""
     _refuse_unless(moderator, permissions.MEMBER_DISCIPLINE, member)
-    reason = _reason_clean(reason, required=False)
+    reason = reason_clean(reason, required=False)
     now = timezone.now()
     lifted = Suspension.objects.filter(
         Q(member=member, lifted_at__isnull=True, ends_at__gt=now)

@@ -1,19 +1,22 @@
 """Starting topics and replying: the one path by which a post is written, from the website or
-from an email (``via``).
+from an email (``via``); editing and deleting posts.
 
 Each write is decided by ``network.permissions.decide`` first (``PermissionDenied`` with the
 translated reason otherwise), rendered once (``markdown.py``: sanitised HTML stored beside the
 source), numbered in its topic under a row lock on the topic, and counted on the topic so that
 lists never count posts. A post that becomes visible sends ``signals.post_published`` (watchers
 and mentions are told from there).
+
+A moderator editing or deleting someone else's post acts as a moderator: the moderation service
+(``moderation.py``) asks for the reason, keeps it in the log and tells the author.
 """
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Count, F, Max, Q
+from django.db.models import F
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -22,22 +25,21 @@ from network.models import User
 from network.permissions import decide
 
 from .. import permissions, signals
-from ..cards import card_for_url
 from ..languages import language_detect
-from ..markdown import MentionTarget, Rendered, markdown_render
 from ..models import (
     LANGUAGE_CODES,
     Category,
-    ModerationAction,
     Post,
     PostAttachment,
     PostRevision,
     Topic,
     TopicWatch,
 )
-from ..visibility import category_readers_q, moderates
+from . import moderation
 from .attachments import attachments_attach, attachments_detach
+from .hiding import post_hidden_set
 from .limits import mentions_limit_check, posts_limit_check
+from .rendering import post_render
 
 TITLE_MIN_LENGTH = 8
 SOURCE_MAX_LENGTH = 30_000
@@ -54,50 +56,6 @@ def _refuse_unless(user: User, action: str, obj) -> None:
     decision = decide(user, action, obj)
     if not decision:
         raise PermissionDenied(decision.reason)
-
-
-def _mention_targets(
-    usernames: list[str], *, category: Category | None = None
-) -> dict[str, MentionTarget]:
-    """The active members whose handles are among ``usernames`` (one query) and who may read
-    ``category``, as mention links: a private space's post mentions nobody outside it (the
-    name stays plain text, and nobody is told)."""
-    from django.urls import reverse
-
-    members = User.objects.filter(handle__in={name.lower() for name in usernames}, is_active=True)
-    if category is not None:
-        members = members.filter(category_readers_q(category=category))
-    found = {user.handle: user for user in members.only("handle", "first_name", "last_name")}
-    targets = {}
-    for typed in usernames:
-        user = found.get(typed.lower())
-        if user is not None:
-            targets[typed] = MentionTarget(
-                username=user.handle,
-                display_name=user.get_full_name() or user.handle,
-                url=reverse("community:member", kwargs={"handle": user.handle}),
-            )
-    return targets
-
-
-def _mention_resolver(category: Category | None) -> Callable[[list[str]], dict]:
-    return lambda usernames: _mention_targets(usernames, category=category)
-
-
-def post_render(*, source: str, author: User | None, category: Category | None = None) -> Rendered:
-    """The stored HTML of a post: links of members who have not yet published anything are
-    nofollowed, like every link to another site. Mentions resolve to the members who may read
-    ``category`` (when given; the preview and every write give it)."""
-    is_new = (
-        author is None
-        or not Post.objects.filter(author=author, state=Post.State.PUBLISHED).exists()
-    )
-    return markdown_render(
-        source=source,
-        nofollow_all=is_new,
-        mention_resolver=_mention_resolver(category),
-        card_resolver=card_for_url,
-    )
 
 
 def _title_clean(title: str) -> str:
@@ -271,20 +229,6 @@ def reply_create(
     return Written(post=post, mentioned=rendered.mentions)
 
 
-def topic_counters_refresh(*, topic: Topic) -> None:
-    """Count a topic's published replies and date its last published post again, after a post
-    stopped or started being visible (deleted, hidden, restored, approved). The moderation
-    services call it too."""
-    published = Post.objects.filter(topic_id=topic.pk, state=Post.State.PUBLISHED).aggregate(
-        replies=Count("pk", filter=Q(number__gt=1)), last=Max("created_at")
-    )
-    topic.reply_count = published["replies"]
-    topic.last_post_at = published["last"] or topic.created_at
-    Topic.objects.filter(pk=topic.pk).update(
-        reply_count=topic.reply_count, last_post_at=topic.last_post_at
-    )
-
-
 @transaction.atomic
 def post_edit(
     *,
@@ -301,7 +245,8 @@ def post_edit(
     """Change a post's text (and, for an opening post, its topic's title and tags), keeping
     the previous version as a ``PostRevision``. Authors edit within ``FORUM_EDIT_MINUTES``,
     moderators always; a moderator editing someone else's post gives a reason, which the
-    moderation log keeps. ``language=None`` keeps the post's language unless the text changed
+    moderation log keeps and its author is told (``moderation.post_edit_record``).
+    ``language=None`` keeps the post's language unless the text changed
     (then it is detected again); an unknown code detects it. ``attachments_added`` are the
     editor's pending files to attach, ``attachments_removed`` ids of the post's files to
     delete."""
@@ -313,12 +258,12 @@ def post_edit(
     )
     topic = post.topic
     _refuse_unless(editor, permissions.POST_EDIT, post)
-    by_moderator = post.author_id != editor.pk and moderates(user=editor, category=topic.category)
-    reason = " ".join((reason or "").split())[:300]
-    if by_moderator and not reason:
-        raise ValidationError(
-            {"reason": _("Say why you edit this member's post: the author will read it.")}
-        )
+    # Someone else's post: the rule lets only its category's moderators this far.
+    by_moderator = post.author_id != editor.pk
+    if by_moderator:
+        reason = moderation.reason_clean(reason, required=True)
+    else:
+        reason = " ".join((reason or "").split())
     source = _source_clean(source)
     new_title = _title_clean(title) if post.is_opening and title is not None else topic.title
     new_tags = tags_clean(tags) if post.is_opening and tags is not None else None
@@ -344,13 +289,13 @@ def post_edit(
     rendered = post_render(source=source, author=post.author, category=topic.category)
     mentions_limit_check(user=editor, mentioned=rendered.mentions)
     now = timezone.now()
-    PostRevision.objects.create(
+    revision = PostRevision.objects.create(
         post=post,
         source=post.source,
         html=post.html,
         title=topic.title if post.is_opening else "",
         editor=editor,
-        reason=reason,
+        reason=reason[:300],
         created_at=now,
     )
     post.source, post.html, post.language, post.edited_at = (
@@ -371,15 +316,7 @@ def post_edit(
         if new_tags is not None:
             topic.tags.set(new_tags)
     if by_moderator:
-        ModerationAction.objects.create(
-            actor=editor,
-            action=ModerationAction.Action.EDIT,
-            topic=topic,
-            post=post,
-            member=post.author,
-            reason=reason,
-            details={"revision": post.revisions.values_list("pk", flat=True).first()},
-        )
+        moderation.post_edit_record(moderator=editor, post=post, reason=reason, revision=revision)
     if post.is_published:
         # ``mentioned``: whom the text mentions now (a receiver may tell those who are new).
         signals.post_edited.send(sender=Post, post=post, mentioned=rendered.mentions)
@@ -391,45 +328,16 @@ def post_edit(
 @transaction.atomic
 def post_delete(*, user: User, post: Post, reason: str = "") -> Post:
     """Delete a post softly: it is hidden (its text kept for moderators, who may restore it)
-    and the topic's counters are counted again. Deleting the opening post hides the topic.
-    A moderator deleting someone else's post gives a reason, which the moderation log keeps."""
+    and the topic's counters are counted again (``hiding.post_hidden_set``). Deleting the
+    opening post hides the topic. Deleting someone else's post (the rule lets only its
+    category's moderators) is a moderator's action: ``moderation.post_remove`` asks for the
+    reason, logs it and tells the author."""
     topic = Topic.objects.select_for_update().select_related("category").get(pk=post.topic_id)
     post = Post.objects.select_for_update().get(pk=post.pk)
     post.topic = topic
     _refuse_unless(user, permissions.POST_DELETE, post)
-    by_moderator = post.author_id != user.pk
-    reason = " ".join((reason or "").split())[:300]
-    if by_moderator and not reason:
-        raise ValidationError(
-            {"reason": _("Say why you delete this member's post: the author will read it.")}
-        )
-    was_published = post.is_published
-    post.state = Post.State.HIDDEN
-    post.hidden_at = timezone.now()
-    post.hidden_by = user
-    post.hidden_reason = reason or _("Deleted by its author.")
-    post.save(update_fields=["state", "hidden_at", "hidden_by", "hidden_reason"])
-    topic_fields = []
-    if topic.solution_id == post.pk:
-        topic.solution = None
-        topic_fields.append("solution")
-    if post.is_opening and not topic.is_hidden:
-        topic.is_hidden = True
-        topic_fields.append("is_hidden")
-    if topic_fields:
-        topic.save(update_fields=topic_fields)
-    topic_counters_refresh(topic=topic)
-    if by_moderator:
-        ModerationAction.objects.create(
-            actor=user,
-            action=ModerationAction.Action.HIDE,
-            topic=topic,
-            post=post,
-            member=post.author,
-            reason=reason,
-        )
-    if was_published:
-        signals.post_hidden.send(sender=Post, post=post)
-    if post.is_opening:
-        signals.topic_changed.send(sender=Post, post=post)
+    if post.author_id != user.pk:
+        return moderation.post_remove(moderator=user, post=post, reason=reason).post
+    reason = " ".join((reason or "").split())
+    post_hidden_set(post=post, by=user, reason=reason or _("Deleted by its author."))
     return post

@@ -19,7 +19,6 @@ from django.views.decorators.http import require_POST
 from network.models import User
 from network.permissions import Decision, acting_as, decide
 from network.roles import Role
-from network.selectors import user_has_role
 from network.views import _denied
 
 from .. import permissions
@@ -35,6 +34,7 @@ from ..moderation_forms import (
 from ..selectors import moderation as selectors
 from ..services import moderation as services
 from ..visibility import topic_is_readable
+from .refusals import moderator_refusal
 from .returning import next_path
 
 Action = ModerationAction.Action
@@ -59,19 +59,6 @@ DONE = {
 }
 
 
-def _refusal(request: HttpRequest, decision: Decision) -> HttpResponse:
-    """A refused moderator action. Coordinators (and superusers) moderate only in a session
-    that passed the second factor: send them to give it (or set it up) rather than refuse."""
-    user = request.user
-    if not decision.needs_mfa and (
-        user.is_superuser or user_has_role(user=user, role=Role.COORDINATOR)
-    ):
-        as_coordinator = acting_as(user, Role.COORDINATOR)
-        if as_coordinator.needs_mfa:
-            return _denied(request, as_coordinator)
-    return _denied(request, decision)
-
-
 def _moderator_gate(request: HttpRequest) -> HttpResponse | None:
     """None when the person moderates at all; else the answer to give them."""
     user = request.user
@@ -82,7 +69,7 @@ def _moderator_gate(request: HttpRequest) -> HttpResponse | None:
             return _denied(request, decision)
     decision = decide(user, permissions.MODERATION_QUEUE)
     if not decision:
-        return _refusal(request, decision)
+        return moderator_refusal(request, decision)
     return None
 
 

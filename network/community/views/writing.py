@@ -22,9 +22,10 @@ from .. import permissions
 from ..forms import PostDeleteForm, PostEditForm, ReplyForm, TopicForm
 from ..models import Category, Post, PostAttachment, Topic
 from ..services import attachments as attachment_services
-from ..services import posting, reactions
+from ..services import posting, reactions, rendering
 from ..visibility import category_is_readable, moderates, posts_readable_q, topic_is_readable
 from .mentions import composer_mentions
+from .refusals import moderator_refusal
 
 MAX_ID = 2**62
 
@@ -36,6 +37,14 @@ def _forbidden(request: HttpRequest, reason: str) -> HttpResponse:
 
 def _refused(request: HttpRequest, decision: Decision) -> HttpResponse:
     return _forbidden(request, decision.reason)
+
+
+def _refused_on(request: HttpRequest, post: Post, decision: Decision) -> HttpResponse:
+    """A refused edit or deletion. Of someone else's post it is a moderator's action: a
+    coordinator or superuser who only lacks the second factor is sent to give it."""
+    if post.author_id != request.user.pk:
+        return moderator_refusal(request, decision)
+    return _refused(request, decision)
 
 
 def _author_name(post: Post) -> str:
@@ -140,7 +149,7 @@ def topic_new(request: HttpRequest, slug: str) -> HttpResponse:
         pending = _pending_attachments(request, form)
         if valid and not form.errors and _previewing(request):
             data = form.cleaned_data
-            preview_html = posting.post_render(
+            preview_html = rendering.post_render(
                 source=data["source"], author=request.user, category=category
             ).html
         elif valid and not form.errors:
@@ -233,7 +242,7 @@ def reply(request: HttpRequest, topic_id: int) -> HttpResponse:
         valid = form.is_valid()
         pending = _pending_attachments(request, form)
         if valid and not form.errors and _previewing(request):
-            preview_html = posting.post_render(
+            preview_html = rendering.post_render(
                 source=form.cleaned_data["source"], author=request.user, category=topic.category
             ).html
         elif valid and not form.errors:
@@ -276,7 +285,7 @@ def post_edit(request: HttpRequest, post_id: int) -> HttpResponse:
     topic = post.topic
     decision = decide(request.user, permissions.POST_EDIT, post)
     if not decision:
-        return _refused(request, decision)
+        return _refused_on(request, post, decision)
     by_moderator = post.author_id != request.user.pk
     initial = {"source": post.source, "language": post.language}
     if post.is_opening:
@@ -297,7 +306,7 @@ def post_edit(request: HttpRequest, post_id: int) -> HttpResponse:
         pending = _pending_attachments(request, form, attached=kept)
         data = form.cleaned_data
         if valid and not form.errors and _previewing(request):
-            preview_html = posting.post_render(
+            preview_html = rendering.post_render(
                 source=data["source"], author=post.author, category=topic.category
             ).html
         elif valid and not form.errors:
@@ -365,7 +374,7 @@ def post_delete(request: HttpRequest, post_id: int) -> HttpResponse:
     post = _readable_post(request, post_id)
     decision = decide(request.user, permissions.POST_DELETE, post)
     if not decision:
-        return _refused(request, decision)
+        return _refused_on(request, post, decision)
     by_moderator = post.author_id != request.user.pk
     form = PostDeleteForm(_bound(request)[0], reason_required=by_moderator)
     if request.method == "POST" and form.is_valid():
