@@ -1,11 +1,18 @@
 """Building received email for the inbound mail tests."""
 
+import hashlib
+import hmac
+import time
 from email.message import EmailMessage
 from email.utils import make_msgid
 
 from allauth.account.models import EmailAddress
 
 from tests.factories import UserFactory
+
+SIGNING_KEY = "key-test-signing-0123456789"
+MAILGUN = {"WEBHOOK_SECRET": "", "MAILGUN_WEBHOOK_SIGNING_KEY": SIGNING_KEY}
+URL = "/community/inbound/mailgun/"
 
 
 def member(**fields):
@@ -99,3 +106,55 @@ def held_mail(*, category=None):
     )
     assert received.outcome == InboundMail.Outcome.HELD
     return received
+
+
+class FakeMessage:
+    """A message as imap-tools fetches it (``obj``: parsed with the default compat32 policy)."""
+
+    def __init__(self, uid: str, raw: bytes):
+        import email
+
+        self.uid = uid
+        self.obj = email.message_from_bytes(raw)
+
+
+class FakeMailbox:
+    """What the task uses of imap-tools' MailBox: fetch, flag, move; as a context manager."""
+
+    def __init__(self, raws: list[bytes]):
+        self.messages = [FakeMessage(str(uid), raw) for uid, raw in enumerate(raws, start=1)]
+        self.seen: list[str] = []
+        self.moved: list[tuple[str, str]] = []
+        self.fetch_criteria = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+    def fetch(self, criteria, *, mark_seen, bulk, limit):
+        assert mark_seen is False  # marked only once processed
+        self.fetch_criteria = str(criteria)
+        return [message for message in self.messages if message.uid not in self.seen][:limit]
+
+    def flag(self, uid, flag, value):
+        assert value is True
+        self.seen.append(uid)
+
+    def move(self, uid, folder):
+        self.moved.append((uid, folder))
+
+
+def mailgun_post(raw: bytes, recipient: str, *, key: str = SIGNING_KEY) -> dict:
+    """The form Mailgun posts for a route that forwards the raw MIME, signed as Mailgun signs."""
+    timestamp, token = str(int(time.time())), "b1c0ffee" * 6
+    signature = hmac.new(key.encode(), f"{timestamp}{token}".encode(), hashlib.sha256).hexdigest()
+    return {
+        "body-mime": raw.decode(),
+        "recipient": recipient,
+        "sender": "someone@example.org",
+        "timestamp": timestamp,
+        "token": token,
+        "signature": signature,
+    }

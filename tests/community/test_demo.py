@@ -55,3 +55,24 @@ def test_seeding_again_changes_nothing(demo_forum):
         Post.objects.count(),
         ModerationAction.objects.count(),
     ) == counts
+
+
+def test_the_example_emails_replay_on_the_demo_forum_one_with_a_pdf(
+    demo_forum, client, settings, tmp_path
+):
+    from django.core.management import call_command
+    from django.urls import reverse
+
+    settings.PRIVATE_MEDIA_ROOT = str(tmp_path / "private-media")
+    out = io.StringIO()
+    call_command("forum_demo_mail", stdout=out)
+    assert "attached: checklist-boa-vista.pdf (document," in out.getvalue()
+    post = Post.objects.get(attachments__name="checklist-boa-vista.pdf")
+    assert post.via == Post.Via.EMAIL and post.is_published
+    assert post.source.startswith("Obrigada, Sarah!")
+    topic = post.topic
+    client.force_login(User.objects.get(email__startswith="member@"))
+    page = client.get(
+        reverse("community:topic", kwargs={"topic_id": topic.pk, "slug": topic.slug})
+    ).content.decode()
+    assert "checklist-boa-vista.pdf" in page

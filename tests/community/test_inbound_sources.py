@@ -1,10 +1,7 @@
 """The three ways mail reaches the forum: a provider's signed webhook, the IMAP mailbox polled by
 beat, and the ``forum_inbound_read`` / ``forum_demo_mail`` commands."""
 
-import hashlib
-import hmac
 import mailbox
-import time
 from io import StringIO
 
 import pytest
@@ -14,15 +11,21 @@ from django.test import override_settings
 from network.community import inbound_tasks
 from network.community.models import InboundMail, Post
 from network.community.services.reply_keys import reply_address, reply_key_issue
-from tests.community.inbound_helpers import bounce_mail, member, raw_mail, reply_body
+from tests.community.inbound_helpers import (
+    MAILGUN,
+    URL,
+    FakeMailbox,
+    bounce_mail,
+    mailgun_post,
+    member,
+    raw_mail,
+    reply_body,
+)
 from tests.factories import ForumCategoryFactory, ForumTopicFactory
 
 pytestmark = pytest.mark.django_db
 
 Outcome = InboundMail.Outcome
-SIGNING_KEY = "key-test-signing-0123456789"
-MAILGUN = {"WEBHOOK_SECRET": "", "MAILGUN_WEBHOOK_SIGNING_KEY": SIGNING_KEY}
-URL = "/community/inbound/mailgun/"
 MIME_URL = "/community/inbound/mailgun_mime/"
 
 
@@ -36,20 +39,6 @@ def reply():
     return replier, opening, address
 
 
-def _mailgun_post(raw: bytes, recipient: str, *, key: str = SIGNING_KEY) -> dict:
-    """The form Mailgun posts for a route that forwards the raw MIME, signed as Mailgun signs."""
-    timestamp, token = str(int(time.time())), "b1c0ffee" * 6
-    signature = hmac.new(key.encode(), f"{timestamp}{token}".encode(), hashlib.sha256).hexdigest()
-    return {
-        "body-mime": raw.decode(),
-        "recipient": recipient,
-        "sender": "someone@example.org",
-        "timestamp": timestamp,
-        "token": token,
-        "signature": signature,
-    }
-
-
 # -- Webhook ----------------------------------------------------------------------------------
 
 
@@ -60,7 +49,7 @@ def test_a_signed_webhook_post_becomes_the_members_reply(
     replier, opening, address = reply
     raw = raw_mail(to=address, sender=replier.email, body=reply_body("Nosotros igual."))
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(MIME_URL, _mailgun_post(raw, address))
+        response = client.post(MIME_URL, mailgun_post(raw, address))
     assert response.status_code == 200
     received = InboundMail.objects.get()
     assert (received.source, received.outcome) == (InboundMail.Source.WEBHOOK, Outcome.POSTED)
@@ -76,7 +65,7 @@ def test_the_envelope_recipient_alone_finds_the_reply_address(
     replier, _opening, address = reply
     raw = raw_mail(to="colleague@example.org", sender=replier.email)
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(URL, _mailgun_post(raw, address))
+        client.post(URL, mailgun_post(raw, address))
     assert InboundMail.objects.get().outcome == Outcome.POSTED
 
 
@@ -86,7 +75,7 @@ def test_the_same_webhook_post_twice_posts_once(client, reply, django_capture_on
     raw = raw_mail(to=address, sender=replier.email)
     for _attempt in range(2):
         with django_capture_on_commit_callbacks(execute=True):
-            assert client.post(URL, _mailgun_post(raw, address)).status_code == 200
+            assert client.post(URL, mailgun_post(raw, address)).status_code == 200
     assert InboundMail.objects.count() == 1
     assert Post.objects.filter(topic=opening.topic).count() == 2
 
@@ -95,11 +84,11 @@ def test_the_same_webhook_post_twice_posts_once(client, reply, django_capture_on
 @pytest.mark.parametrize("signing_key", ["key-of-somebody-else", None])
 def test_an_unsigned_or_badly_signed_webhook_post_is_refused(client, reply, signing_key):
     replier, _opening, address = reply
-    data = _mailgun_post(raw_mail(to=address, sender=replier.email), address)
+    data = mailgun_post(raw_mail(to=address, sender=replier.email), address)
     if signing_key is None:
         del data["signature"]
     else:
-        data = _mailgun_post(raw_mail(to=address, sender=replier.email), address, key=signing_key)
+        data = mailgun_post(raw_mail(to=address, sender=replier.email), address, key=signing_key)
     response = client.post(URL, data)
     assert response.status_code == 400
     assert not InboundMail.objects.exists()
@@ -110,7 +99,7 @@ def test_an_unsigned_or_badly_signed_webhook_post_is_refused(client, reply, sign
 def test_without_a_signing_key_the_webhook_refuses_every_post(client, reply):
     replier, _opening, address = reply
     raw = raw_mail(to=address, sender=replier.email)
-    assert client.post(URL, _mailgun_post(raw, address, key="")).status_code == 403
+    assert client.post(URL, mailgun_post(raw, address, key="")).status_code == 403
     assert not InboundMail.objects.exists()
 
 
@@ -126,7 +115,7 @@ def test_a_webhook_mail_whose_task_was_lost_is_processed_by_the_next_poll(client
     replier, _opening, address = reply
     raw = raw_mail(to=address, sender=replier.email)
     # No on-commit callbacks run: the task message never left.
-    client.post(URL, _mailgun_post(raw, address))
+    client.post(URL, mailgun_post(raw, address))
     received = InboundMail.objects.get()
     assert received.outcome == Outcome.RECEIVED
     InboundMail.objects.update(received_at=received.received_at.replace(year=2025))
@@ -135,42 +124,6 @@ def test_a_webhook_mail_whose_task_was_lost_is_processed_by_the_next_poll(client
 
 
 # -- IMAP -------------------------------------------------------------------------------------
-
-
-class FakeMessage:
-    def __init__(self, uid: str, raw: bytes):
-        import email
-
-        self.uid = uid
-        self.obj = email.message_from_bytes(raw)
-
-
-class FakeMailbox:
-    """What the task uses of imap-tools' MailBox: fetch, flag, move; as a context manager."""
-
-    def __init__(self, raws: list[bytes]):
-        self.messages = [FakeMessage(str(uid), raw) for uid, raw in enumerate(raws, start=1)]
-        self.seen: list[str] = []
-        self.moved: list[tuple[str, str]] = []
-        self.fetch_criteria = None
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        return False
-
-    def fetch(self, criteria, *, mark_seen, bulk, limit):
-        assert mark_seen is False  # marked only once processed
-        self.fetch_criteria = str(criteria)
-        return [message for message in self.messages if message.uid not in self.seen][:limit]
-
-    def flag(self, uid, flag, value):
-        assert value is True
-        self.seen.append(uid)
-
-    def move(self, uid, folder):
-        self.moved.append((uid, folder))
 
 
 @override_settings(FORUM_IMAP_HOST="imap.example.org", FORUM_IMAP_PROCESSED_FOLDER="")

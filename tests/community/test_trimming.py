@@ -280,3 +280,12 @@ def test_new_outlook_reference_container_is_cut():
     )
 
     assert _reply(html, content_type="text/html; charset=utf-8").text == "Same here."
+
+
+def test_outlooks_image_placeholders_leave_the_text_and_a_bracketed_word_stays():
+    extracted = _reply(
+        "La cola del lunes:\n\n[cid:image002.jpg@01DB4A2C.5E8F1C30]\n\n"
+        "Lucía\n[cid:image001.png@01DB4A2C.5E8F1C30]\n\n[ver adjunto]\n"
+    )
+    assert extracted.text == "La cola del lunes:\n\nLucía\n\n[ver adjunto]"
+    assert not extracted.unsure

@@ -1,5 +1,6 @@
 """Reading the email members send to the forum: their new text without the quoted message
-(``trimming``), and whether a message is an automatic reply or a bounce (``classify``).
+(``trimming``), the files they attached (``files``), and whether a message is an automatic
+reply or a bounce (``classify``).
 
 Pure functions over parsed messages (``email.message_from_bytes(raw,
 policy=email.policy.default)``): no database, so the inbound pipeline decides what to do with

@@ -17,6 +17,10 @@
    last quoted paragraph (at most three lines, top level only) stays as a Markdown quote before
    the answer, so the answer keeps its question. Quoted blocks with nothing after them go.
 
+Outlook's placeholders for the images shown in the message ("[cid:image001.png@01DB...]" alone on
+a line) are left out: the images themselves are the post's attachments, or a signature's
+decoration (``files``).
+
 Free-form signatures without "-- " ("Un saludo, Luis / Técnica de acogida") are the member's own
 text and stay. In HTML, the clients' quote containers are cut first (Outlook's divRplyFwdMsg,
 appendonsend and border-top header divs, Yahoo's yahoo_quoted, Thunderbird's forward container)
@@ -81,6 +85,8 @@ _FORWARDED = re.compile(
     re.IGNORECASE,
 )
 _SIGNATURE_SEPARATOR = re.compile(r"^-- ?$")
+# Where Outlook's plain text shows an image of the HTML part.
+_IMAGE_PLACEHOLDER = re.compile(r"^\[cid:[^\]\s]+\]$", re.IGNORECASE)
 
 _HEADER_KEYS = {
     "from": r"from|de|von",
@@ -294,7 +300,9 @@ def _quote_context(block: list[str]) -> list[str]:
 
 
 def _trim_text(text: str) -> tuple[str, bool]:
-    lines = [line.rstrip() for line in text.split("\n")]
+    lines = [
+        line.rstrip() for line in text.split("\n") if not _IMAGE_PLACEHOLDER.match(line.strip())
+    ]
     trimmed = False
 
     for index in range(len(lines)):

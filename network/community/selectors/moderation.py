@@ -36,9 +36,10 @@ def queue_posts(
     automatically after several flags waits here for review) and posts held for approval
     (new members' posts, topics held as a whole, unsure email replies), oldest first.
 
-    Each post carries ``open_flags`` (with their reporters), ``open_flag_count`` and
+    Each post carries ``open_flags`` (with their reporters), ``open_flag_count``,
     ``held_mails`` (the received emails held with it, without their raw text, each with
-    ``original_kept``: false once the retention purge emptied it)."""
+    ``original_kept``: false once the retention purge emptied it) and its ``attachments`` (a
+    held email's files wait with it)."""
     open_flags = Flag.objects.filter(post=OuterRef("pk"), resolved_at__isnull=True)
     posts = (
         Post.objects.filter(categories_moderated_q(user=user, prefix="topic__category__"))
@@ -65,6 +66,7 @@ def queue_posts(
                 .order_by("id"),
                 to_attr="held_mails",
             ),
+            "attachments",
         )
         .order_by("waiting_since", "id")
     )

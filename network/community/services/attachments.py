@@ -5,12 +5,17 @@ A file is stored as soon as it is chosen, even when the rest of the form still h
 or is only previewed: it waits as a *pending* attachment (``post`` empty, owned by the member)
 that the form lists with a checkbox to remove it, and becomes the post's when the post is
 written. Files are served by the ``attachment`` view, which asks the visibility rule.
+
+Files that arrive with an email (``services.inbound``) go through the same check, one by one
+(``attachments_keep``): a file refused never costs the others, since the member cannot choose
+them again as on a form.
 """
 
 import io
 import os
 import uuid
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
@@ -154,6 +159,46 @@ def attachments_add(
         # The files that passed stay pending with the others: the member chose them.
         raise AttachmentErrors(errors, added=added)
     return added
+
+
+@dataclass(frozen=True)
+class FileRefused:
+    """A file that was not kept: its name as it was sent, and why (in the active language)."""
+
+    name: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class FilesKept:
+    added: list[PostAttachment]
+    refused: list[FileRefused]
+
+
+def attachments_keep(*, user: User, uploads: Sequence) -> FilesKept:
+    """Check each of ``uploads`` on its own (``attachment_upload``, the website's check) and
+    keep those that pass as pending attachments of ``user``, up to the limit per post; the
+    others come back with the reason, in the active language. For files the member cannot
+    choose again (an email's): one file refused never costs the others, and the first ones
+    that pass take the places."""
+    limit = attachments_limit()
+    added: list[PostAttachment] = []
+    refused: list[FileRefused] = []
+    for upload in uploads:
+        name = os.path.basename(getattr(upload, "name", "") or "")
+        if len(added) >= limit:
+            reason = ngettext(
+                "A post may have at most %(limit)s file attached.",
+                "A post may have at most %(limit)s files attached.",
+                limit,
+            ) % {"limit": limit}
+            refused.append(FileRefused(name=name, reason=reason))
+            continue
+        try:
+            added.append(attachment_upload(user=user, upload=upload))
+        except ValidationError as error:
+            refused.append(FileRefused(name=name, reason=" ".join(error.messages)))
+    return FilesKept(added=added, refused=refused)
 
 
 class AttachmentErrors(ValidationError):

@@ -17,6 +17,11 @@ message received twice is processed once) and processes it:
 3. The member's text is trimmed of what their mail client quoted (``mail.trimming``). When the
    trimmer is unsure, the post is written but held for a moderator, with the original message
    kept (moderators read it at ``community:inbound_original``).
+4. The files the member attached (``mail.files``: not the message's text, nor a signature's
+   small images) go through the website's upload check (``attachments.attachments_keep``) and
+   become the post's attachments, up to the limit per post; a held post keeps them, unseen,
+   until a moderator decides. Files refused never stop the post: the member is told by email,
+   in their language, which ones were not attached and why.
 
 Every outcome is logged and stored with its reason; the original is kept only for held mail
 (and mail that could not be read), and only for ``FORUM_INBOUND_KEEP_DAYS`` after it was
@@ -37,6 +42,7 @@ from email.utils import getaddresses, parseaddr
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import F
 from django.urls import reverse
@@ -48,10 +54,11 @@ from notifications.links import link_for_language
 from notifications.services import bounce_record, email_send
 
 from ..mail.classify import auto_reply_reason, bounce_of
+from ..mail.files import files_extract
 from ..mail.trimming import reply_extract
-from ..models import LANGUAGE_CODES, Category, InboundMail, Post, ReplyKey
+from ..models import LANGUAGE_CODES, Category, InboundMail, Post, PostAttachment, ReplyKey
 from ..selectors.inbound import addresses_accepted
-from . import posting, reply_keys
+from . import attachments, posting, reply_keys
 
 logger = logging.getLogger(__name__)
 
@@ -307,13 +314,14 @@ def _reply_verdict(*, key: str, sender: str, message: EmailMessage) -> _Verdict:
     post = reply_key.post
     extracted = reply_extract(message=message)
 
-    def write(held: bool, source: str) -> Post:
+    def write(held: bool, source: str, files: list[PostAttachment]) -> Post:
         return posting.reply_create(
             author=user,
             topic=post.topic,
             source=source,
             reply_to=post,
             via=Post.Via.EMAIL,
+            attachments=files,
             held=held,
         ).post
 
@@ -338,13 +346,14 @@ def _topic_verdict(*, slug: str, sender: str, message: EmailMessage) -> _Verdict
     extracted = reply_extract(message=message)
     title = subject_clean(_header(message, "Subject"))
 
-    def write(held: bool, source: str) -> Post:
+    def write(held: bool, source: str, files: list[PostAttachment]) -> Post:
         return posting.topic_create(
             author=user,
             category=category,
             title=title,
             source=source,
             via=Post.Via.EMAIL,
+            attachments=files,
             held=held,
         ).post
 
@@ -352,18 +361,22 @@ def _topic_verdict(*, slug: str, sender: str, message: EmailMessage) -> _Verdict
 
 
 def _write(*, user: User, extracted, message: EmailMessage, post: Post | None, write) -> _Verdict:
-    """Write the member's post (held when the trimmer is unsure), in the member's language for
-    any refusal; a refusal is rejected and told to the member."""
+    """Write the member's post (held when the trimmer is unsure) with the files they attached,
+    in the member's language for any refusal; a refusal is rejected and told to the member, and
+    so are the files that were not attached."""
     held = extracted.unsure
     source = extracted.text.strip()
     if held and not source:
         # Nothing could be told apart: the moderator sees the whole text and edits it.
         source = _whole_text(message) or _("(This email has no text.)")
     language = _language_of(user)
+    with translation.override(language):
+        files = _files_keep(user=user, message=message)
     try:
         with translation.override(language):
-            written = write(held, source)
+            written = write(held, source, files.added)
     except PermissionDenied as refusal:
+        _files_forget(files)
         reason = str(refusal) or "refused"
         with translation.override(language):
             if reason == _("This page does not exist."):
@@ -372,12 +385,47 @@ def _write(*, user: User, extracted, message: EmailMessage, post: Post | None, w
         _tell(user=user, template="refused", post=post, message=message, reason=reason)
         return _Verdict(Outcome.REJECTED, f"refused: {reason}", user=user)
     except ValidationError as invalid:
+        _files_forget(files)
         reason = " ".join(str(text) for text in invalid.messages)
         _tell(user=user, template="refused", post=post, message=message, reason=reason)
         return _Verdict(Outcome.REJECTED, f"invalid: {reason}", user=user)
+    if files.added or files.refused:
+        logger.info(
+            "Inbound mail from member %s: %s file(s) attached to post %s, %s not (%s).",
+            user.pk,
+            len(files.added),
+            written.pk,
+            len(files.refused),
+            ", ".join(file.name for file in files.refused) or "-",
+        )
+    if files.refused:
+        _tell(
+            user=user,
+            template="files_refused",
+            post=written,
+            message=message,
+            files=[{"name": file.name, "reason": file.reason} for file in files.refused],
+        )
     if held:
         return _Verdict(Outcome.HELD, str(extracted.reason), user=user, post=written)
     return _Verdict(Outcome.POSTED, str(extracted.reason), user=user, post=written)
+
+
+def _files_keep(*, user: User, message: EmailMessage) -> attachments.FilesKept:
+    """The email's files, checked as the website checks uploads and kept as ``user``'s
+    pending attachments (refusals in the active language)."""
+    uploads = [
+        SimpleUploadedFile(file.name or _("Unnamed file"), file.content, file.content_type)
+        for file in files_extract(message=message)
+    ]
+    return attachments.attachments_keep(user=user, uploads=uploads)
+
+
+def _files_forget(files: attachments.FilesKept) -> None:
+    """The post was refused: its files go too (the refusal tells the member; the files are
+    not mentioned, as nothing was posted)."""
+    for attachment in files.added:
+        attachments.attachment_remove(attachment=attachment)
 
 
 def _whole_text(message: EmailMessage) -> str:
@@ -398,9 +446,16 @@ def _whole_text(message: EmailMessage) -> str:
 
 
 def _tell(
-    *, user: User, template: str, post: Post | None, message: EmailMessage, reason: str = ""
+    *,
+    user: User,
+    template: str,
+    post: Post | None,
+    message: EmailMessage,
+    reason: str = "",
+    files: list[dict] | None = None,
 ) -> None:
-    """Tell a member, in their language, why their email was not posted."""
+    """Tell a member, in their language, why their email was not posted (or, with ``files``,
+    which of its files were not attached and why)."""
     language = _language_of(user)
     topic_url = ""
     topic_title = ""
@@ -421,6 +476,7 @@ def _tell(
             "topic_url": topic_url,
             "help_url": help_url,
             "reason": reason,
+            "files": files or [],
             "subject": " ".join(_header(message, "Subject").split())[:200],
         },
         language=language,

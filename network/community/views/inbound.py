@@ -10,6 +10,7 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, HttpResponseForbidden
 from django.shortcuts import render
+from django.template.defaultfilters import filesizeformat
 from django.views.decorators.csrf import csrf_exempt
 
 from ..permissions import suspension_active
@@ -45,6 +46,8 @@ def how_to(request, **kwargs):
             "addresses": addresses_accepted(user=request.user),
             "suspended": suspension_active(user=request.user) is not None,
             "reply_days": settings.FORUM_REPLY_KEY_DAYS,
+            "files_per_post": settings.FORUM_ATTACHMENTS_PER_POST,
+            "file_size": filesizeformat(settings.MAX_UPLOAD_SIZE),
         },
     )
 

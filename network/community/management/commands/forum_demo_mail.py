@@ -9,8 +9,9 @@ member for the post they answer, exactly as a notification email would carry it;
 replay is a new message). Who answers which post is said by the template's own headers,
 ``X-Demo-Member: <member's email>`` and ``X-Demo-Post: <topic slug>#<post number>`` (without a
 number: the topic's last post), else by the options. Each message then goes through the forum's
-inbound service like any received mail; the command prints what became of it and the post
-written (with the console email backend, the notifications it sends are printed too).
+inbound service like any received mail; the command prints what became of it, the post
+written and the files attached to it (with the console email backend, the notifications it
+sends are printed too).
 """
 
 import email
@@ -114,3 +115,8 @@ class Command(BaseCommand):
                 )
                 for line in written.source.splitlines():
                     self.stdout.write(f"    | {line}")
+                for attachment in written.attachments.order_by("pk"):
+                    self.stdout.write(
+                        f"  attached: {attachment.name} ({attachment.kind}, "
+                        f"{attachment.size} bytes)"
+                    )
