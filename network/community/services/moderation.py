@@ -28,7 +28,7 @@ from network.permissions import decide
 from .. import permissions, signals
 from ..models import Category, Flag, ModerationAction, Post, Suspension, Topic
 from ..moderation_kinds import FORUM_MODERATION
-from .posting import post_render, topic_counters_refresh
+from .posting import post_mentions, topic_counters_refresh
 
 Action = ModerationAction.Action
 
@@ -326,8 +326,7 @@ def post_approve(*, moderator: User, post: Post, reason: str = "") -> Moderation
         reason=reason,
     )
     # Mentions are read again from the text: the stored HTML stays as it was written.
-    mentioned = post_render(source=post.source, author=post.author).mentions
-    signals.post_published.send(sender=Post, post=post, mentioned=mentioned)
+    signals.post_published.send(sender=Post, post=post, mentioned=post_mentions(post=post))
     if post.is_opening:
         signals.topic_changed.send(sender=Post, post=post)
     _notify(entry=entry, member=post.author, url=_post_url(post))
@@ -414,6 +413,8 @@ def _topic_changed(
     opening = _opening_post(topic)
     if opening is not None:
         signals.topic_changed.send(sender=Post, post=opening)
+        if action == Action.MOVE:
+            signals.topic_moved.send(sender=Post, post=opening)
     _notify(entry=entry, member=topic.author, url=_topic_url(topic))
     return entry
 
@@ -440,7 +441,9 @@ def topic_flag_set(
 def topic_move(
     *, moderator: User, topic: Topic, category: Category, reason: str = ""
 ) -> ModerationAction:
-    """Move a topic to another category; the moderator must moderate both."""
+    """Move a topic to another category; the moderator must moderate both. Notifications
+    about it follow (``signals.topic_moved``): readers who cannot read the new category lose
+    them, the others see its new name."""
     topic = _topic_locked(topic)
     _refuse_unless(moderator, permissions.TOPIC_MODERATE, topic)
     _refuse_unless(moderator, permissions.TOPIC_MODERATE, category)

@@ -35,6 +35,7 @@ from ..models import (
     Topic,
     TopicWatch,
 )
+from ..selectors.notified import mention_handles_told
 from ..visibility import category_readers_q, moderates
 from .attachments import attachments_attach, attachments_detach
 from .limits import mentions_limit_check, posts_limit_check
@@ -98,6 +99,15 @@ def post_render(*, source: str, author: User | None, category: Category | None =
         mention_resolver=_mention_resolver(category),
         card_resolver=card_for_url,
     )
+
+
+def post_mentions(*, post: Post) -> tuple[str, ...]:
+    """The members ``post``'s text mentions, read again from its source as it would be
+    written now (among its category's readers): for a post told later than written (approved
+    from the queue, or by the fan-out's sweep)."""
+    return post_render(
+        source=post.source, author=post.author, category=post.topic.category
+    ).mentions
 
 
 def _title_clean(title: str) -> str:
@@ -285,6 +295,15 @@ def topic_counters_refresh(*, topic: Topic) -> None:
     )
 
 
+def _mentions_added(*, post: Post, mentioned: tuple[str, ...]) -> tuple[str, ...]:
+    """Those of ``mentioned`` whom the text of ``post`` before the edit did not mention (read
+    again now, so that an edit keeping a name mentions nobody new)."""
+    if not mentioned:
+        return ()
+    before = set(post_mentions(post=post))
+    return tuple(name for name in mentioned if name not in before)
+
+
 @transaction.atomic
 def post_edit(
     *,
@@ -342,7 +361,12 @@ def post_edit(
     if not changed:
         return post
     rendered = post_render(source=source, author=post.author, category=topic.category)
-    mentions_limit_check(user=editor, mentioned=rendered.mentions)
+    mentions_added = _mentions_added(post=post, mentioned=rendered.mentions)
+    mentions_limit_check(
+        user=editor,
+        mentioned=rendered.mentions,
+        told=mention_handles_told(post=post) if mentions_added else (),
+    )
     now = timezone.now()
     PostRevision.objects.create(
         post=post,
@@ -381,8 +405,9 @@ def post_edit(
             details={"revision": post.revisions.values_list("pk", flat=True).first()},
         )
     if post.is_published:
-        # ``mentioned``: whom the text mentions now (a receiver may tell those who are new).
-        signals.post_edited.send(sender=Post, post=post, mentioned=rendered.mentions)
+        signals.post_edited.send(
+            sender=Post, post=post, mentioned=rendered.mentions, mentions_added=mentions_added
+        )
     if post.is_opening and (title_changed or new_tags is not None):
         signals.topic_changed.send(sender=Post, post=post)
     return post
