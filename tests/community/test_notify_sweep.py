@@ -162,3 +162,10 @@ def test_the_migration_marks_old_posts_told_but_leaves_the_queue_to_its_moderato
     assert held.notified_at is None
     assert committed(fanout_sweep).enqueued == 0
     assert outbox == []
+
+
+def test_beat_runs_the_sweep_every_two_minutes(settings):
+    entry = settings.CELERY_BEAT_SCHEDULE["community-fanout-sweep"]
+    assert entry["task"] == tasks.forum_fanout_sweep.name
+    assert len(entry["schedule"].minute) == 30
+    assert entry["options"]["expires"] < 120
