@@ -412,6 +412,11 @@ FORUM_LIMIT_NEW_POSTS_PER_HOUR = env.int("FORUM_LIMIT_NEW_POSTS_PER_HOUR", defau
 FORUM_LIMIT_NEW_TOPICS_PER_DAY = env.int("FORUM_LIMIT_NEW_TOPICS_PER_DAY", default=2)
 FORUM_LIMIT_MENTIONS_PER_POST = env.int("FORUM_LIMIT_MENTIONS_PER_POST", default=10)
 FORUM_LIMIT_NEW_MENTIONS_PER_POST = env.int("FORUM_LIMIT_NEW_MENTIONS_PER_POST", default=3)
+# A published post nobody was told of yet (its fan-out task lost with a broker that was down) is
+# told by the sweep this many minutes after it was published; one published more than
+# FORUM_FANOUT_MAX_AGE_HOURS ago is marked told without emailing anyone (stale news).
+FORUM_FANOUT_SWEEP_AFTER_MINUTES = env.int("FORUM_FANOUT_SWEEP_AFTER_MINUTES", default=2)
+FORUM_FANOUT_MAX_AGE_HOURS = env.int("FORUM_FANOUT_MAX_AGE_HOURS", default=48)
 # Files attached to one post; images are re-encoded to at most this many pixels on a side.
 FORUM_ATTACHMENTS_PER_POST = 5
 FORUM_IMAGE_MAX_SIDE = 2000
@@ -515,6 +520,14 @@ CELERY_BEAT_SCHEDULE["outreach-publish-scheduled"] = {
     "task": "outreach.publish_scheduled",
     "schedule": crontab(),
     "options": {"expires": 50},
+}
+
+# Forum posts whose fan-out never finished (a broker down at the commit, a worker that died) are
+# told; a sweep that waited for a worker longer than the next one is dropped (both idempotent).
+CELERY_BEAT_SCHEDULE["community-fanout-sweep"] = {
+    "task": "community.forum_fanout_sweep",
+    "schedule": crontab(minute="*/2"),
+    "options": {"expires": 100},
 }
 
 # Inbound forum mail: stored mail whose task was lost, and the IMAP mailbox when configured.

@@ -369,6 +369,9 @@ class Post(models.Model):
     )
     hidden_reason = models.CharField(_("reason for hiding"), max_length=300, blank=True)
     helpful_count = models.PositiveIntegerField(_("found helpful"), default=0)
+    # Set by the fan-out once everyone to tell was told; a published post still without it is
+    # told by the sweep (``services.notify.fanout_sweep``), whatever became of its task.
+    notified_at = models.DateTimeField(_("readers notified"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("post")
@@ -380,6 +383,12 @@ class Post(models.Model):
         indexes = [
             models.Index(fields=["author", "-created_at"], name="community_post_author"),
             models.Index(fields=["state", "-created_at"], name="community_post_state"),
+            # The sweep's few candidates, without reading the posts already told.
+            models.Index(
+                fields=["created_at"],
+                condition=Q(state="published", notified_at__isnull=True),
+                name="community_post_untold",
+            ),
         ]
 
     def __str__(self) -> str:

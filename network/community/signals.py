@@ -12,6 +12,8 @@ from django.dispatch import Signal
 # Arguments: post; mentioned (usernames its text mentions and that resolved to members).
 post_published = Signal()
 # A published post's text, language or (for an opening post) topic title changed.
+# Arguments: post; mentioned (the members its text mentions now); mentions_added (those of them
+# its text did not mention before the edit).
 post_edited = Signal()
 # A post stopped being visible (deleted by its author, hidden by a moderator, rejected).
 post_hidden = Signal()
@@ -20,3 +22,6 @@ post_restored = Signal()
 # A topic moved to another category, was hidden or restored, or changed title: whatever is
 # indexed or listed per topic must be read again. Arguments: post (the opening post).
 topic_changed = Signal()
+# A moderator moved a topic to another category (sent after ``topic_changed``). Arguments: post
+# (the opening post; ``post.topic.category`` is the new category).
+topic_moved = Signal()

@@ -21,7 +21,19 @@ PASSING_ERRORS = (OperationalError, InterfaceError, BrokerError, ConnectionError
     retry_jitter=True,
     max_retries=8,
 )
-def forum_post_fanout(post_id: int, mentioned: list[str] | None = None) -> int:
-    """Tell the watchers and the mentioned members of a published post; returns how many."""
-    result = notify.post_fanout(post_id=post_id, mentioned=mentioned or ())
+def forum_post_fanout(
+    post_id: int, mentioned: list[str] | None = None, mentions_only: bool = False
+) -> int:
+    """Tell the watchers and the mentioned members of a published post (only the mentioned
+    ones with ``mentions_only``, for an edit); returns how many."""
+    result = notify.post_fanout(
+        post_id=post_id, mentioned=mentioned or (), mentions_only=mentions_only
+    )
     return result.told + result.mentioned
+
+
+@shared_task(name="community.forum_fanout_sweep", ignore_result=True)
+def forum_fanout_sweep() -> int:
+    """Beat, every two minutes: enqueue again the fan-out of published posts nobody was told
+    of (a broker down at the commit, a worker that died); returns how many."""
+    return notify.fanout_sweep().enqueued

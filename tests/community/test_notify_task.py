@@ -23,7 +23,7 @@ def test_the_fanout_task_retries_a_passing_database_error():
 
     assert result.get() == 4
     assert post_fanout.call_count == 2
-    post_fanout.assert_called_with(post_id=42, mentioned=["ana"])
+    post_fanout.assert_called_with(post_id=42, mentioned=["ana"], mentions_only=False)
 
 
 def test_a_bug_is_not_retried():

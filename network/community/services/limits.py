@@ -6,6 +6,7 @@ Each refusal is a ``ValidationError`` whose message says what the limit is and w
 works again, shown on the form above what the member typed (nothing is lost).
 """
 
+from collections.abc import Collection
 from datetime import timedelta
 
 from django.conf import settings
@@ -88,8 +89,13 @@ def posts_limit_check(*, user: User, starting_topic: bool = False) -> None:
         )
 
 
-def mentions_limit_check(*, user: User, mentioned: tuple[str, ...]) -> None:
-    """Refuse a post that mentions more members than the member may notify at once."""
+def mentions_limit_check(
+    *, user: User, mentioned: tuple[str, ...], told: Collection[str] = ()
+) -> None:
+    """Refuse a post that mentions more members than the member may notify at once; for an
+    edit, ``told`` are those the post already told of a mention: together with whom it
+    mentions now, they may not pass the limit either (swapping names edit after edit would
+    reach anyone)."""
     if is_moderator(user):
         return
     limit = (
@@ -97,6 +103,23 @@ def mentions_limit_check(*, user: User, mentioned: tuple[str, ...]) -> None:
         if is_new_member(user=user)
         else settings.FORUM_LIMIT_MENTIONS_PER_POST
     )
+    reached = len(set(mentioned) | set(told))
+    if len(mentioned) <= limit < reached:
+        raise ValidationError(
+            {
+                "source": ngettext(
+                    "This post has already told %(told)s member they were mentioned, and a "
+                    "post may tell at most %(limit)s, edits included. Remove the @ before the "
+                    "names you added.",
+                    "This post has already told %(told)s members they were mentioned, and a "
+                    "post may tell at most %(limit)s, edits included. Remove the @ before the "
+                    "names you added.",
+                    len(told),
+                )
+                % {"told": len(told), "limit": limit}
+            },
+            code="rate_limit",
+        )
     if len(mentioned) > limit:
         raise ValidationError(
             {

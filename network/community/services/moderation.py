@@ -42,7 +42,7 @@ from ..models import (
 from ..moderation_kinds import FORUM_MODERATION
 from .counters import topic_counters_refresh
 from .hiding import post_hidden_set
-from .rendering import post_render
+from .rendering import post_mentions
 
 Action = ModerationAction.Action
 
@@ -373,10 +373,7 @@ def post_approve(*, moderator: User, post: Post, reason: str = "") -> Moderation
         details=_held_mails_decide(post=post, outcome=InboundMail.Outcome.POSTED),
     )
     # Mentions are read again from the text: the stored HTML stays as it was written.
-    mentioned = post_render(
-        source=post.source, author=post.author, category=topic.category
-    ).mentions
-    signals.post_published.send(sender=Post, post=post, mentioned=mentioned)
+    signals.post_published.send(sender=Post, post=post, mentioned=post_mentions(post=post))
     if post.is_opening:
         signals.topic_changed.send(sender=Post, post=post)
     _notify(entry=entry, member=post.author, url=_post_url(post))
@@ -465,6 +462,8 @@ def _topic_changed(
     opening = _opening_post(topic)
     if opening is not None:
         signals.topic_changed.send(sender=Post, post=opening)
+        if action == Action.MOVE:
+            signals.topic_moved.send(sender=Post, post=opening)
     _notify(entry=entry, member=topic.author, url=_topic_url(topic))
     return entry
 
@@ -491,7 +490,9 @@ def topic_flag_set(
 def topic_move(
     *, moderator: User, topic: Topic, category: Category, reason: str = ""
 ) -> ModerationAction:
-    """Move a topic to another category; the moderator must moderate both."""
+    """Move a topic to another category; the moderator must moderate both. Notifications
+    about it follow (``signals.topic_moved``): readers who cannot read the new category lose
+    them, the others see its new name."""
     topic = _topic_locked(topic)
     _refuse_unless(moderator, permissions.TOPIC_MODERATE, topic)
     _refuse_unless(moderator, permissions.TOPIC_MODERATE, category)

@@ -23,23 +23,44 @@ digest of the category does not delay it.
 
 Idempotent: ``event_key`` is ``"post:<id>"``, and ``notification_send`` notifies each person once
 per (kind, event); running the task again sends nothing new.
+
+Never lost: the fan-out marks the post ``notified_at`` when everyone was told. A post published
+while the broker was down (its task never enqueued) or whose worker died is told by
+``fanout_sweep`` (beat, every two minutes) once ``FORUM_FANOUT_SWEEP_AFTER_MINUTES`` passed
+since it was published; one published more than ``FORUM_FANOUT_MAX_AGE_HOURS`` ago is marked
+without telling anyone (days-old news arriving all at once helps nobody).
+
+An edit that mentions new members (``signals.post_edited``, ``mentions_added``) runs the same
+task for the mentions only: the watchers heard of the post when it was published, and those
+already told of a mention in it are not told again (same event key).
 """
 
+import logging
 import re
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import CharField, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import CharField, DateTimeField, F, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
+from kombu.exceptions import OperationalError as BrokerError
 
 from network.models import User
 from notifications.kinds import Frequency
 from notifications.services import notification_send
 
-from ..models import LANGUAGE_CODES, Category, CategoryWatch, Post, TopicWatch
+from ..models import (
+    LANGUAGE_CODES,
+    Category,
+    CategoryWatch,
+    ModerationAction,
+    Post,
+    Topic,
+    TopicWatch,
+)
 from ..visibility import categories_readable, category_readers_q, posts_listed
 from .reply_keys import reply_address, reply_key_issue
 
@@ -50,6 +71,10 @@ FORUM_KINDS = (FORUM_POST, FORUM_TOPIC, FORUM_MENTION)
 
 FANOUT_BATCH = 500
 EXCERPT_LENGTH = 240
+# Posts one sweep enqueues again; the next sweep takes the rest.
+SWEEP_BATCH = 200
+
+logger = logging.getLogger(__name__)
 
 Level = CategoryWatch.Level
 # How a category's level routes the emails about it (mute: nobody is told).
@@ -123,25 +148,26 @@ def post_url(post: Post) -> str:
         return reverse("community:post", kwargs={"post_id": post.pk})
 
 
-def recipients_of(*, post: Post, mentioned: list[str] | tuple[str, ...] = ()) -> QuerySet[User]:
-    """Everyone to tell about ``post``, with their ``topic_level`` and ``category_level``
-    annotated ("" without a row), ordered by id (see the module docstring for who)."""
+def recipients_of(
+    *, post: Post, mentioned: list[str] | tuple[str, ...] = (), watchers: bool = True
+) -> QuerySet[User]:
+    """Everyone to tell about ``post`` (the ``mentioned`` members only, without ``watchers``),
+    with their ``topic_level`` and ``category_level`` annotated ("" without a row), ordered by
+    id (see the module docstring for who)."""
     topic = post.topic
     category = topic.category
     watch_levels = [level for level in Level.values if level != Level.MUTE]
-    candidates = (
-        Q(
+    candidates = Q(handle__in=list(mentioned))
+    if watchers:
+        candidates |= Q(
             pk__in=TopicWatch.objects.filter(topic=topic, level=TopicWatch.Level.WATCHING).values(
                 "user_id"
             )
-        )
-        | Q(
+        ) | Q(
             pk__in=CategoryWatch.objects.filter(category=category, level__in=watch_levels).values(
                 "user_id"
             )
         )
-        | Q(handle__in=list(mentioned))
-    )
     topic_level = Coalesce(
         Subquery(TopicWatch.objects.filter(topic=topic, user=OuterRef("pk")).values("level")[:1]),
         Value(""),
@@ -176,9 +202,13 @@ class Fanout:
     mentioned: int = 0
 
 
-def post_fanout(*, post_id: int, mentioned: list[str] | tuple[str, ...] = ()) -> Fanout:
-    """Notify everyone who should hear of a published post (see the module docstring); safe to
-    run again. A post no longer visible (hidden, held, in a hidden topic) notifies nobody."""
+def post_fanout(
+    *, post_id: int, mentioned: list[str] | tuple[str, ...] = (), mentions_only: bool = False
+) -> Fanout:
+    """Notify everyone who should hear of a published post (see the module docstring) and mark
+    it ``notified_at``; safe to run again. ``mentions_only``: tell the ``mentioned`` members
+    and nobody else (an edit's new mentions; the mark is left as it is). A post no longer
+    visible (hidden, held, in a hidden topic) notifies nobody."""
     post = Post.objects.select_related("topic__category", "author").filter(pk=post_id).first()
     if (
         post is None
@@ -191,7 +221,7 @@ def post_fanout(*, post_id: int, mentioned: list[str] | tuple[str, ...] = ()) ->
     context = post_notification_context(post=post)
     url = post_url(post)
     kind = FORUM_TOPIC if post.number == 1 else FORUM_POST
-    people = recipients_of(post=post, mentioned=mentioned)
+    people = recipients_of(post=post, mentioned=mentioned, watchers=not mentions_only)
     told = tagged = 0
     last_id = 0
     while True:
@@ -211,6 +241,8 @@ def post_fanout(*, post_id: int, mentioned: list[str] | tuple[str, ...] = ()) ->
             )
         told += len(watchers)
         tagged += len(mentions)
+    if not mentions_only:
+        Post.objects.filter(pk=post.pk, notified_at__isnull=True).update(notified_at=timezone.now())
     return Fanout(told=told, mentioned=tagged)
 
 
@@ -244,6 +276,68 @@ def _batch_send(
         )
 
 
+@dataclass(frozen=True)
+class FanoutSweep:
+    enqueued: int = 0
+    expired: int = 0
+
+
+def _published_at():
+    """When a post became visible: its approval, for one that waited for a moderator, else
+    when it was written."""
+    approved = ModerationAction.objects.filter(
+        post=OuterRef("pk"), action=ModerationAction.Action.APPROVE
+    ).order_by("-created_at")
+    return Coalesce(
+        Subquery(approved.values("created_at")[:1]), F("created_at"), output_field=DateTimeField()
+    )
+
+
+def fanout_sweep() -> FanoutSweep:
+    """Tell the readers of published posts whose fan-out never finished (see the module
+    docstring): their task is enqueued again, at most ``SWEEP_BATCH`` per run, oldest first,
+    with the mentions their text holds now. Those past ``FORUM_FANOUT_MAX_AGE_HOURS`` are
+    marked told without telling anyone. A broker still down stops the run; the next one tries
+    again. Posts in a hidden or held topic wait (nobody may hear of them yet)."""
+    from ..tasks import forum_post_fanout
+    from .rendering import post_mentions
+
+    now = timezone.now()
+    untold = Post.objects.filter(state=Post.State.PUBLISHED, notified_at__isnull=True).annotate(
+        published_at=_published_at()
+    )
+    too_old = now - timedelta(hours=settings.FORUM_FANOUT_MAX_AGE_HOURS)
+    expired = untold.filter(published_at__lt=too_old).update(notified_at=now)
+    if expired:
+        logger.warning(
+            "%d forum post(s) published more than %d hours ago were never told: marked told "
+            "without telling anyone.",
+            expired,
+            settings.FORUM_FANOUT_MAX_AGE_HOURS,
+        )
+    due = (
+        untold.filter(
+            published_at__gte=too_old,
+            published_at__lt=now - timedelta(minutes=settings.FORUM_FANOUT_SWEEP_AFTER_MINUTES),
+            topic__is_hidden=False,
+            topic__is_held=False,
+        )
+        .select_related("topic__category", "author")
+        .order_by("published_at", "pk")[:SWEEP_BATCH]
+    )
+    enqueued = 0
+    for post in due:
+        try:
+            forum_post_fanout.delay(post.pk, list(post_mentions(post=post)))
+        except BrokerError as error:
+            logger.warning("Broker unavailable (%s): forum posts wait for the next sweep.", error)
+            break
+        enqueued += 1
+    if enqueued:
+        logger.info("Fan-out sweep: %d forum post(s) enqueued again.", enqueued)
+    return FanoutSweep(enqueued=enqueued, expired=expired)
+
+
 def post_notifications_withdraw(*, post: Post) -> int:
     """A post stopped being visible: its forum notifications go, so that no digest or unsent
     email still shows it (an email waiting for them is then cancelled by the worker)."""
@@ -255,16 +349,56 @@ def post_notifications_withdraw(*, post: Post) -> int:
     return deleted
 
 
-def notifications_forget_unreadable(*, category: Category, user_ids=None) -> int:
-    """Delete the forum notifications about ``category`` whose recipients (all of them, or
-    those of ``user_ids``) can no longer read it: in-app ones and unsent emails alike, so a
+def notifications_forget_unreadable(
+    *, category: Category, user_ids=None, topic_id: int | None = None
+) -> int:
+    """Delete the forum notifications about ``category`` (or about the topic ``topic_id``,
+    which is in ``category`` now, whatever category they name) whose recipients (all of them,
+    or those of ``user_ids``) can no longer read it: in-app ones and unsent emails alike, so a
     private space's titles leave the lists of those who lost its grant (one query)."""
     from notifications.models import Notification
 
-    stale = Notification.objects.filter(kind__in=FORUM_KINDS, context__category_id=category.pk)
+    about = (
+        Q(context__topic_id=topic_id)
+        if topic_id is not None
+        else Q(context__category_id=category.pk)
+    )
+    stale = Notification.objects.filter(about, kind__in=FORUM_KINDS)
     if user_ids is not None:
         stale = stale.filter(recipient_id__in=list(user_ids))
     return stale.exclude(category_readers_q(category=category, prefix="recipient__")).delete()[0]
+
+
+def topic_notifications_move(*, topic: Topic) -> int:
+    """A moderator moved ``topic`` to another category: the forum notifications about it go
+    from those who cannot read its new category (``notifications_forget_unreadable``: in-app
+    ones and unsent emails alike), and the others name the new category, so that emails and
+    digests not sent yet, and the list on the site, show where it is now. Returns how many
+    went."""
+    from notifications.models import Notification
+
+    category = topic.category
+    forgotten = notifications_forget_unreadable(category=category, topic_id=topic.pk)
+    moved = {
+        "category_id": category.pk,
+        "category_slug": category.slug,
+        "category_names": {
+            code: category.translated("name", language=code) for code in LANGUAGE_CODES
+        },
+    }
+    about = (
+        Notification.objects.filter(kind__in=FORUM_KINDS, context__topic_id=topic.pk)
+        .exclude(context__category_id=category.pk)
+        .only("pk", "context")
+        .order_by("pk")
+    )
+    last_id = 0
+    while batch := list(about.filter(pk__gt=last_id)[:FANOUT_BATCH]):
+        last_id = batch[-1].pk
+        for notification in batch:
+            notification.context = {**notification.context, **moved}
+        Notification.objects.bulk_update(batch, ["context"])
+    return forgotten
 
 
 def notifications_forget_unreadable_of(*, user: User) -> int:

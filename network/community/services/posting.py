@@ -35,11 +35,12 @@ from ..models import (
     Topic,
     TopicWatch,
 )
+from ..selectors.notified import mention_handles_told
 from . import moderation
 from .attachments import attachments_attach, attachments_detach
 from .hiding import post_hidden_set
 from .limits import mentions_limit_check, posts_limit_check
-from .rendering import post_render
+from .rendering import post_mentions, post_render
 
 TITLE_MIN_LENGTH = 8
 SOURCE_MAX_LENGTH = 30_000
@@ -229,6 +230,15 @@ def reply_create(
     return Written(post=post, mentioned=rendered.mentions)
 
 
+def _mentions_added(*, post: Post, mentioned: tuple[str, ...]) -> tuple[str, ...]:
+    """Those of ``mentioned`` whom the text of ``post`` before the edit did not mention (read
+    again now, so that an edit keeping a name mentions nobody new)."""
+    if not mentioned:
+        return ()
+    before = set(post_mentions(post=post))
+    return tuple(name for name in mentioned if name not in before)
+
+
 @transaction.atomic
 def post_edit(
     *,
@@ -287,7 +297,12 @@ def post_edit(
     if not changed:
         return post
     rendered = post_render(source=source, author=post.author, category=topic.category)
-    mentions_limit_check(user=editor, mentioned=rendered.mentions)
+    mentions_added = _mentions_added(post=post, mentioned=rendered.mentions)
+    mentions_limit_check(
+        user=editor,
+        mentioned=rendered.mentions,
+        told=mention_handles_told(post=post) if mentions_added else (),
+    )
     now = timezone.now()
     revision = PostRevision.objects.create(
         post=post,
@@ -318,8 +333,9 @@ def post_edit(
     if by_moderator:
         moderation.post_edit_record(moderator=editor, post=post, reason=reason, revision=revision)
     if post.is_published:
-        # ``mentioned``: whom the text mentions now (a receiver may tell those who are new).
-        signals.post_edited.send(sender=Post, post=post, mentioned=rendered.mentions)
+        signals.post_edited.send(
+            sender=Post, post=post, mentioned=rendered.mentions, mentions_added=mentions_added
+        )
     if post.is_opening and (title_changed or new_tags is not None):
         signals.topic_changed.send(sender=Post, post=post)
     return post

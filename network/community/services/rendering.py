@@ -54,3 +54,12 @@ def post_render(*, source: str, author: User | None, category: Category | None =
         mention_resolver=_mention_resolver(category),
         card_resolver=card_for_url,
     )
+
+
+def post_mentions(*, post: Post) -> tuple[str, ...]:
+    """The members ``post``'s text mentions, read again from its source as it would be
+    written now (among its category's readers): for a post told later than written (approved
+    from the queue, or by the fan-out's sweep)."""
+    return post_render(
+        source=post.source, author=post.author, category=post.topic.category
+    ).mentions
