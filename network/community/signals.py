@@ -11,6 +11,8 @@ from django.dispatch import Signal
 # A post became visible to readers: written (not held), or approved from the queue.
 # Arguments: post; mentioned (usernames its text mentions and that resolved to members).
 post_published = Signal()
+# A post was written (published or held for a moderator), by any path. Arguments: post.
+post_created = Signal()
 # A published post's text, language or (for an opening post) topic title changed.
 post_edited = Signal()
 # A post stopped being visible (deleted by its author, hidden by a moderator, rejected).

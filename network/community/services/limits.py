@@ -18,7 +18,7 @@ from django.utils.translation import ngettext
 from network.models import User
 
 from ..models import Post, Topic
-from ..visibility import is_moderator
+from ..visibility import is_forum_moderator
 
 HOUR = timedelta(hours=1)
 DAY = timedelta(days=1)
@@ -36,7 +36,7 @@ def _minutes_until(moment) -> int:
 def posts_limit_check(*, user: User, starting_topic: bool = False) -> None:
     """Refuse a post (a reply, or an opening post when ``starting_topic``) above the member's
     limits."""
-    if is_moderator(user):
+    if is_forum_moderator(user):
         return
     new = is_new_member(user=user)
     now = timezone.now()
@@ -90,7 +90,7 @@ def posts_limit_check(*, user: User, starting_topic: bool = False) -> None:
 
 def mentions_limit_check(*, user: User, mentioned: tuple[str, ...]) -> None:
     """Refuse a post that mentions more members than the member may notify at once."""
-    if is_moderator(user):
+    if is_forum_moderator(user):
         return
     limit = (
         settings.FORUM_LIMIT_NEW_MENTIONS_PER_POST
