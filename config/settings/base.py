@@ -542,6 +542,14 @@ CELERY_BEAT_SCHEDULE["community-inbound-purge"] = {
     "schedule": crontab(minute=40, hour=3),
 }
 
+# E-discussions: each week's questions are published within a minute of their time, and an
+# e-discussion closes within a minute of its end.
+CELERY_BEAT_SCHEDULE["community-ediscussions-tick"] = {
+    "task": "community.ediscussions_tick",
+    "schedule": crontab(),
+    "options": {"expires": 50},
+}
+
 # "Most viewed": the views recorded since the last run are added to the shared ranking that every
 # worker orders by (a run that waited longer than the next one is dropped; both are idempotent).
 CELERY_BEAT_SCHEDULE["practices-views-rank"] = {

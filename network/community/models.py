@@ -876,3 +876,16 @@ class PostSearchEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.post_id} ({self.config})"
+
+
+from .ediscussions.models import (  # noqa: E402, F401  (the e-discussions' models, same app)
+    Contribution,
+    EDiscussion,
+    Endorsement,
+    Nudge,
+    Participant,
+    Question,
+    Summary,
+    Week,
+    WeekReplyKey,
+)

@@ -12,12 +12,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from network.models import User
-from network.permissions import ALLOW, Decision, rule
+from network.permissions import ALLOW, Decision, acting_as, rule
+from network.roles import Role
 
-from .models import Category, Post, Suspension, Topic
+from .models import Category, EDiscussion, Participant, Post, Suspension, Topic
 from .visibility import (
     category_grants,
     category_is_readable,
+    ediscussions_readable,
+    facilitates,
+    is_forum_moderator,
     is_moderator,
     moderates,
     topic_is_readable,
@@ -77,6 +81,9 @@ def _topic_start(user: User, category: Category) -> Decision:
     refused = _not_suspended(user)
     if refused is not None:
         return refused
+    if _category_ediscussion(category) is not None:
+        # An e-discussion's topics are its questions, published from its schedule.
+        return Decision(False, _("Only the facilitators add questions to an e-discussion."))
     if category.who_can_start == Category.Who.GRANTED and not category_grants(
         user=user, category=category, right="can_start"
     ):
@@ -97,6 +104,11 @@ def _reply(user: User, topic: Topic) -> Decision:
         return Decision(False, _("This topic is closed: it no longer takes replies."))
     if topic.is_hidden:
         return Decision(False, _("This topic was removed."))
+    ediscussion = _category_ediscussion(topic.category)
+    if ediscussion is not None:
+        refused = _ediscussion_refusal(user, ediscussion)
+        if refused is not None:
+            return refused
     category = topic.category
     if category.who_can_reply == Category.Who.GRANTED and not category_grants(
         user=user, category=category, right="can_reply"
@@ -207,7 +219,8 @@ def _moderation_queue(user: User, obj: Any) -> Decision:
 
 @rule(MEMBER_DISCIPLINE)
 def _member_discipline(user: User, member: User | None) -> Decision:
-    if not is_moderator(user):
+    # (Facilitators moderate their e-discussion, not the network's members.)
+    if not is_forum_moderator(user):
         return Decision(False, _("Only moderators may warn or suspend members."))
     if member is not None and (member.pk == user.pk or member.is_superuser):
         return Decision(False, _("You cannot warn or suspend this person."))
@@ -235,3 +248,77 @@ def _revisions_view(user: User, post: Post) -> Decision:
     if post.author_id == user.pk or moderates(user=user, category=post.topic.category):
         return ALLOW
     return Decision(False, _("Only the author and moderators see earlier versions of a post."))
+
+
+# -- E-discussions ------------------------------------------------------------------------------
+
+EDISCUSSION_CREATE = "ediscussion.create"
+EDISCUSSION_FACILITATE = "ediscussion.facilitate"
+EDISCUSSION_JOIN = "ediscussion.join"
+EDISCUSSION_ENDORSE = "ediscussion.endorse"
+
+
+@rule(EDISCUSSION_CREATE)
+def _ediscussion_create(user: User, obj: Any) -> Decision:
+    return acting_as(user, Role.COORDINATOR)
+
+
+@rule(EDISCUSSION_FACILITATE)
+def _ediscussion_facilitate(user: User, ediscussion: EDiscussion) -> Decision:
+    """Its facilitators, and coordinators (with the second factor) for every e-discussion."""
+    if not category_is_readable(user=user, category=ediscussion.category) and not (
+        facilitates(user=user, ediscussion=ediscussion)
+    ):
+        return _unreadable()
+    if facilitates(user=user, ediscussion=ediscussion):
+        return ALLOW
+    as_coordinator = acting_as(user, Role.COORDINATOR)
+    if as_coordinator.needs_mfa:
+        return as_coordinator
+    return Decision(False, _("Only this e-discussion's facilitators may do this."))
+
+
+def _ediscussion_refusal(user: User, ediscussion: EDiscussion) -> Decision | None:
+    """Why ``user`` may not contribute to ``ediscussion`` now (None when they may)."""
+    if not ediscussion.is_scheduled:
+        return _unreadable()
+    if ediscussion.closed_at is not None or ediscussion.ends_at <= timezone.now():
+        return Decision(False, _("This e-discussion is closed: it no longer takes contributions."))
+    if ediscussion.starts_at > timezone.now():
+        return Decision(False, _("This e-discussion has not opened yet."))
+    if facilitates(user=user, ediscussion=ediscussion):
+        return None
+    if ediscussion.participation == EDiscussion.Participation.INVITED and not (
+        Participant.objects.filter(ediscussion=ediscussion, user=user).exists()
+    ):
+        return Decision(False, _("Only invited participants take part in this e-discussion."))
+    return None
+
+
+@rule(EDISCUSSION_JOIN)
+def _ediscussion_join(user: User, ediscussion: EDiscussion) -> Decision:
+    if not ediscussions_readable(user=user).filter(pk=ediscussion.pk).exists():
+        return _unreadable()
+    refused = _not_suspended(user)
+    if refused is not None:
+        return refused
+    refused = _ediscussion_refusal(user, ediscussion)
+    return refused if refused is not None else ALLOW
+
+
+@rule(EDISCUSSION_ENDORSE)
+def _ediscussion_endorse(user: User, summary: Any) -> Decision:
+    ediscussion = summary.ediscussion
+    if not ediscussions_readable(user=user).filter(pk=ediscussion.pk).exists():
+        return _unreadable()
+    if not Participant.objects.filter(ediscussion=ediscussion, user=user).exists():
+        return Decision(False, _("Only the e-discussion's participants endorse its summary."))
+    if summary.state != "shared" or (
+        summary.endorse_until is not None and summary.endorse_until <= timezone.now()
+    ):
+        return Decision(False, _("The summary is not open for endorsement."))
+    return ALLOW
+
+
+def _category_ediscussion(category: Category) -> EDiscussion | None:
+    return EDiscussion.objects.filter(category_id=category.pk).first()

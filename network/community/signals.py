@@ -11,6 +11,8 @@ from django.dispatch import Signal
 # A post became visible to readers: written (not held), or approved from the queue.
 # Arguments: post; mentioned (usernames its text mentions and that resolved to members).
 post_published = Signal()
+# A post was written (published or held for a moderator), by any path. Arguments: post.
+post_created = Signal()
 # A published post's text, language or (for an opening post) topic title changed.
 # Arguments: post; mentioned (the members its text mentions now); mentions_added (those of them
 # its text did not mention before the edit).

@@ -1,13 +1,16 @@
 """The forum's addresses, under /<language>/community/. Each part of the forum has its views
 module; the names here are what templates and emails reverse."""
 
-from django.urls import path
+from django.urls import include, path
 
+from .ediscussions import urls as ediscussion_urls
 from .views import directory, inbound, mentions, moderation, reading, search, watching, writing
 
 app_name = "community"
 
 urlpatterns = [
+    # -- E-discussions (ediscussions/urls.py) -----------------------------------------------------
+    path("e/", include(ediscussion_urls.urlpatterns)),
     # Before the topic page's "t/<id>/<slug>/", which would take "watch" for a slug.
     path("t/<int:topic_id>/watch/", watching.topic_watch, name="topic_watch"),
     # Before the topic page's "t/<id>/<slug>/", which would take "reply" for a slug.

@@ -115,8 +115,16 @@ def posts_listed(*, user: Visitor = None) -> QuerySet[Post]:
 
 
 def is_moderator(user: Visitor) -> bool:
-    """Does ``user`` act as a forum moderator at all (the moderator role, or a coordinator who
-    passed two-factor in this session, or a superuser)?"""
+    """Does ``user`` moderate anything: as a forum moderator, or as the facilitator of an
+    e-discussion (its category only)?"""
+    if not _signed_in(user):
+        return False
+    return is_forum_moderator(user) or _facilitating(user=user).exists()
+
+
+def is_forum_moderator(user: Visitor) -> bool:
+    """The moderator role, or a coordinator who passed two-factor in this session, or a
+    superuser."""
     if not _signed_in(user):
         return False
     if user_has_role(user=user, role=Role.MODERATOR) and not user.is_superuser:
@@ -129,16 +137,22 @@ def is_moderator(user: Visitor) -> bool:
 
 
 def categories_moderated_q(*, user: Visitor, prefix: str = "") -> Q:
-    """Matches the rows whose category ``user`` moderates (nothing when they are no
-    moderator)."""
-    if not is_moderator(user):
+    """Matches the rows whose category ``user`` moderates: as a moderator (all readable
+    categories, or those their scopes name), and as the facilitator of an e-discussion (its
+    category). Nothing for anyone else."""
+    if not _signed_in(user):
         return Q(pk__in=[])
     readable = categories_readable_q(user=user, prefix=prefix)
+    category_id = f"{prefix}id" if prefix else "pk"
+    facilitated = Q(
+        Exists(_facilitating(user=user).filter(ediscussion__category=OuterRef(category_id)))
+    )
+    if not is_forum_moderator(user):
+        return readable & facilitated
     if _superuser_acting(user) or not ModeratorScope.objects.filter(user=user).exists():
         return readable
-    category_id = f"{prefix}id" if prefix else "pk"
     scoped = ModeratorScope.objects.filter(user=user, category_id=OuterRef(category_id))
-    return readable & Q(Exists(scoped))
+    return readable & (Q(Exists(scoped)) | facilitated)
 
 
 def categories_moderated(*, user: Visitor) -> QuerySet[Category]:
@@ -147,6 +161,57 @@ def categories_moderated(*, user: Visitor) -> QuerySet[Category]:
 
 def moderates(*, user: Visitor, category: Category) -> bool:
     return is_moderator(user) and categories_moderated(user=user).filter(pk=category.pk).exists()
+
+
+# -- E-discussions ------------------------------------------------------------------------------
+# An e-discussion is read by whoever reads its category, once it is scheduled; before, by its
+# facilitators only. Its facilitators moderate its category (the queue, approval, hiding).
+
+
+def _facilitating(*, user: Visitor):
+    from .models import Participant
+
+    return Participant.objects.filter(user=user, role=Participant.Role.FACILITATOR)
+
+
+def facilitates(*, user: Visitor, category: Category | None = None, ediscussion=None) -> bool:
+    """Is ``user`` a facilitator of ``ediscussion`` (or of the one ``category`` belongs to)? A
+    coordinator acting with the second factor, or a superuser, facilitates every one."""
+    if not _signed_in(user):
+        return False
+    if _superuser_acting(user) or _coordinator_acting(user):
+        return True
+    rows = _facilitating(user=user)
+    if ediscussion is not None:
+        return rows.filter(ediscussion=ediscussion).exists()
+    return rows.filter(ediscussion__category=category).exists()
+
+
+def _coordinator_acting(user: Visitor) -> bool:
+    return user_has_role(user=user, role=Role.COORDINATOR) and bool(
+        getattr(user, "second_factor_passed", False)
+    )
+
+
+def ediscussions_readable_q(*, user: Visitor = None, prefix: str = "") -> Q:
+    """Matches the e-discussions (through ``prefix``) ``user`` may read."""
+    readable = categories_readable_q(user=user, prefix=f"{prefix}category__")
+    scheduled = Q(**{f"{prefix}is_scheduled": True})
+    if not _signed_in(user):
+        return readable & scheduled
+    if _superuser_acting(user) or _coordinator_acting(user):
+        return readable
+    ediscussion_id = f"{prefix}id" if prefix else "pk"
+    facilitated = Q(
+        Exists(_facilitating(user=user).filter(ediscussion_id=OuterRef(ediscussion_id)))
+    )
+    return readable & (scheduled | facilitated)
+
+
+def ediscussions_readable(*, user: Visitor = None):
+    from .models import EDiscussion
+
+    return EDiscussion.objects.filter(ediscussions_readable_q(user=user))
 
 
 def topic_is_readable(*, user: Visitor, topic: Topic) -> bool:

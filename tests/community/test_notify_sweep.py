@@ -33,7 +33,7 @@ from tests.factories import ForumPostFactory
 
 pytestmark = pytest.mark.django_db
 
-migration = importlib.import_module("network.community.migrations.0006_post_notified_at")
+migration = importlib.import_module("network.community.migrations.0007_post_notified_at")
 
 
 @pytest.fixture

@@ -23,7 +23,7 @@ from network.models import Membership, User
 from taxonomy.terms import THEMES, choices, label
 
 from ..models import Post
-from ..visibility import Visitor, is_moderator, posts_listed_q
+from ..visibility import Visitor, is_forum_moderator, posts_listed_q
 
 PEOPLE_PAGE_SIZE = 24
 MEMBER_RECENT_POSTS = 10
@@ -175,7 +175,7 @@ def member_get(*, handle: str, viewer: Visitor) -> User | None:
     )
     if user is None:
         return None
-    if user.listed_in_directory or user.pk == viewer.pk or is_moderator(viewer):
+    if user.listed_in_directory or user.pk == viewer.pk or is_forum_moderator(viewer):
         return user
     return None
 

@@ -19,7 +19,7 @@ from django.utils.translation import ngettext
 from network.models import User
 
 from ..models import Post, Topic
-from ..visibility import is_moderator
+from ..visibility import is_forum_moderator
 
 HOUR = timedelta(hours=1)
 DAY = timedelta(days=1)
@@ -37,7 +37,7 @@ def _minutes_until(moment) -> int:
 def posts_limit_check(*, user: User, starting_topic: bool = False) -> None:
     """Refuse a post (a reply, or an opening post when ``starting_topic``) above the member's
     limits."""
-    if is_moderator(user):
+    if is_forum_moderator(user):
         return
     new = is_new_member(user=user)
     now = timezone.now()
@@ -96,7 +96,7 @@ def mentions_limit_check(
     edit, ``told`` are those the post already told of a mention: together with whom it
     mentions now, they may not pass the limit either (swapping names edit after edit would
     reach anyone)."""
-    if is_moderator(user):
+    if is_forum_moderator(user):
         return
     limit = (
         settings.FORUM_LIMIT_NEW_MENTIONS_PER_POST

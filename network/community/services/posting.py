@@ -36,6 +36,7 @@ from ..models import (
     TopicWatch,
 )
 from ..selectors.notified import mention_handles_told
+from ..visibility import facilitates
 from . import moderation
 from .attachments import attachments_attach, attachments_detach
 from .hiding import post_hidden_set
@@ -106,7 +107,16 @@ def _language_of(*, language: str | None, source: str, author: User) -> str:
 
 
 def needs_approval(*, author: User, category: Category) -> bool:
-    """A new member's first post in a category that holds first posts waits for a moderator."""
+    """A new member's first post in a category that holds first posts waits for a moderator;
+    so does every contribution to an e-discussion moderated before publication (but its
+    facilitators')."""
+    from ..models import EDiscussion
+
+    moderated = EDiscussion.objects.filter(
+        category=category, moderation=EDiscussion.Moderation.APPROVAL
+    )
+    if moderated.exists() and not facilitates(user=author, category=category):
+        return True
     if not category.approve_first_posts:
         return False
     return not Post.objects.filter(author=author, state=Post.State.PUBLISHED).exists()
@@ -174,6 +184,7 @@ def topic_create(
     )
     attachments_attach(post=post, attachments=attachments)
     _watch_as(user=author, topic=topic, reason=TopicWatch.Reason.STARTED)
+    signals.post_created.send(sender=Post, post=post)
     if not held:
         _published(post, rendered.mentions)
     return Written(post=post, mentioned=rendered.mentions)
@@ -225,6 +236,7 @@ def reply_create(
     Topic.objects.filter(pk=topic.pk).update(**changes)
     attachments_attach(post=post, attachments=attachments)
     _watch_as(user=author, topic=topic, reason=TopicWatch.Reason.REPLIED)
+    signals.post_created.send(sender=Post, post=post)
     if not held:
         _published(post, rendered.mentions)
     return Written(post=post, mentioned=rendered.mentions)

@@ -15,7 +15,7 @@ def posts_told_before(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('community', '0005_topic_category_page_index'),
+        ('community', '0006_ediscussions'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -1,0 +1,452 @@
+"""Writing e-discussions: creating one with its forum category and tray, its weeks and
+questions, scheduling it, publishing each week at its time and closing it at its end (both from
+beat, idempotent), participants joining, and the contribution record every post written in one
+of its topics gets.
+
+Every facilitator action is decided by ``network.permissions.decide`` first (``PermissionDenied``
+with the translated reason otherwise).
+"""
+
+from collections.abc import Mapping
+from datetime import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import override
+
+from network.models import User
+from network.permissions import decide
+
+from .. import permissions, signals
+from ..markdown import markdown_render
+from ..models import LANGUAGE_CODES, Category, Post, Topic
+from . import signals as ediscussion_signals
+from .models import Contribution, EDiscussion, Participant, Question, Week
+
+TITLE_MAX = 200
+QUESTION_MAX = 2000
+
+
+def _refuse_unless(user: User, action: str, obj=None) -> None:
+    decision = decide(user, action, obj)
+    if not decision:
+        raise PermissionDenied(decision.reason)
+
+
+def _texts(values: Mapping[str, str], *, limit: int) -> dict[str, str]:
+    """A text per language (titles on one line, longer texts as written), each at most
+    ``limit`` characters."""
+    cleaned = {}
+    for code in LANGUAGE_CODES:
+        text = (values.get(code) or "").strip()
+        if limit <= TITLE_MAX:
+            text = " ".join(text.split())
+        if len(text) > limit:
+            raise ValidationError(
+                _("Keep it under %(limit)d characters (%(language)s).")
+                % {"limit": limit, "language": code}
+            )
+        cleaned[code] = text
+    return cleaned
+
+
+def _framing_html(framing: Mapping[str, str]) -> dict[str, str]:
+    return {
+        code: markdown_render(source=text, nofollow_all=False).html
+        for code, text in framing.items()
+        if text
+    }
+
+
+def _unique_slug(base: str) -> str:
+    base = (slugify(base)[:70] or "ediscussion").strip("-")
+    slug, counter = base, 2
+    while (
+        EDiscussion.objects.filter(slug=slug).exists()
+        or Category.objects.filter(slug=f"e-{slug}").exists()
+    ):
+        slug = f"{base}-{counter}"
+        counter += 1
+    return slug
+
+
+def organisation_of(user: User) -> tuple[str, str, str]:
+    """The country, organisation and type of organisation ``user`` takes part for: their
+    first membership (a local authority before a partner)."""
+    memberships = sorted(
+        user.memberships.select_related("local_authority", "partner"),
+        key=lambda membership: (membership.local_authority_id is None, membership.pk),
+    )
+    for membership in memberships:
+        if membership.local_authority_id:
+            authority = membership.local_authority
+            return (authority.country, authority.name, Participant.OrganisationType.LOCAL_AUTHORITY)
+        return ("", str(membership.partner), Participant.OrganisationType.PARTNER)
+    return ("", "", Participant.OrganisationType.OTHER)
+
+
+def _participant_for(*, ediscussion: EDiscussion, user: User, role: str) -> Participant:
+    country, organisation, kind = organisation_of(user)
+    participant, created = Participant.objects.get_or_create(
+        ediscussion=ediscussion,
+        user=user,
+        defaults={
+            "role": role,
+            "country": country,
+            "organisation": organisation[:200],
+            "organisation_type": kind,
+        },
+    )
+    if not created and role == Participant.Role.FACILITATOR and participant.role != role:
+        participant.role = role
+        participant.save(update_fields=["role"])
+    return participant
+
+
+@transaction.atomic
+def ediscussion_create(
+    *,
+    creator: User,
+    titles: Mapping[str, str],
+    default_language: str,
+    starts_at: datetime,
+    ends_at: datetime,
+    access: str = Category.Access.MEMBERS,
+    participation: str = EDiscussion.Participation.OPEN,
+    moderation: str = EDiscussion.Moderation.IMMEDIATE,
+    languages: list[str] | None = None,
+    framing: Mapping[str, str] | None = None,
+    theme: str = "",
+) -> EDiscussion:
+    """A new e-discussion (not yet scheduled: only its facilitators see it), with its forum
+    category (``access``: who reads it), its hidden tray topic and ``creator`` as its first
+    facilitator."""
+    _refuse_unless(creator, permissions.EDISCUSSION_CREATE)
+    if default_language not in LANGUAGE_CODES:
+        raise ValidationError({"default_language": _("Choose one of the four languages.")})
+    titles = _texts(titles, limit=TITLE_MAX)
+    if not titles.get(default_language):
+        raise ValidationError({"titles": _("Give the title in the facilitator's language.")})
+    if ends_at <= starts_at:
+        raise ValidationError({"ends_at": _("The e-discussion must close after it opens.")})
+    if access not in Category.Access.values:
+        raise ValidationError({"access": _("Choose who can read it.")})
+    framing = _texts(framing or {}, limit=20_000)
+    slug = _unique_slug(titles[default_language])
+    category = Category.objects.create(
+        slug=f"e-{slug}",
+        default_language=default_language,
+        theme=theme,
+        access=access,
+        position=1000,
+        who_can_start=Category.Who.GRANTED,
+        **{f"name_{code}": text[:120] for code, text in titles.items()},
+    )
+    with override(default_language):
+        tray_title = _("Unassigned contributions")
+    now = timezone.now()
+    tray = Topic.objects.create(
+        category=category,
+        title=tray_title,
+        slug=slugify(tray_title)[:80],
+        author=creator,
+        language=default_language,
+        is_hidden=True,
+        created_at=now,
+        last_post_at=now,
+        last_post_number=0,
+    )
+    ediscussion = EDiscussion.objects.create(
+        slug=slug,
+        category=category,
+        tray=tray,
+        default_language=default_language,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        participation=participation,
+        moderation=moderation,
+        languages=[code for code in (languages or [default_language]) if code in LANGUAGE_CODES],
+        created_by=creator,
+        framing_html=_framing_html(framing),
+        **{f"title_{code}": text for code, text in titles.items()},
+        **{f"framing_{code}": text for code, text in framing.items()},
+    )
+    _participant_for(ediscussion=ediscussion, user=creator, role=Participant.Role.FACILITATOR)
+    return ediscussion
+
+
+@transaction.atomic
+def facilitator_add(*, by: User, ediscussion: EDiscussion, user: User) -> Participant:
+    """Give ``user`` the facilitator role for this e-discussion only."""
+    _refuse_unless(by, permissions.EDISCUSSION_FACILITATE, ediscussion)
+    if not user.is_active:
+        raise ValidationError(_("This account is inactive."))
+    return _participant_for(ediscussion=ediscussion, user=user, role=Participant.Role.FACILITATOR)
+
+
+def _editable_week(week: Week) -> None:
+    if week.published_at is not None:
+        raise ValidationError(
+            _("This week's questions are published: only their wording can still change.")
+        )
+
+
+@transaction.atomic
+def week_save(
+    *,
+    by: User,
+    ediscussion: EDiscussion,
+    number: int,
+    opens_at: datetime,
+    titles: Mapping[str, str] | None = None,
+) -> Week:
+    """Add week ``number`` or change it (its time only before it is published)."""
+    _refuse_unless(by, permissions.EDISCUSSION_FACILITATE, ediscussion)
+    if not 1 <= number <= 52:
+        raise ValidationError({"number": _("Number the weeks from 1.")})
+    if not ediscussion.starts_at <= opens_at < ediscussion.ends_at:
+        raise ValidationError(
+            {"opens_at": _("A week opens between the e-discussion's opening and its close.")}
+        )
+    titles = _texts(titles or {}, limit=TITLE_MAX)
+    week = Week.objects.filter(ediscussion=ediscussion, number=number).first()
+    if week is None:
+        week = Week(ediscussion=ediscussion, number=number)
+    elif week.opens_at != opens_at:
+        _editable_week(week)
+    week.opens_at = opens_at
+    for code, text in titles.items():
+        setattr(week, f"title_{code}", text)
+    week.save()
+    return week
+
+
+@transaction.atomic
+def question_save(*, by: User, week: Week, number: int, texts: Mapping[str, str]) -> Question:
+    """Add question ``number`` to ``week`` or change its wording (translations may be added
+    or fixed after publication; a new question only before)."""
+    ediscussion = week.ediscussion
+    _refuse_unless(by, permissions.EDISCUSSION_FACILITATE, ediscussion)
+    texts = _texts(texts, limit=QUESTION_MAX)
+    if not any(texts.values()):
+        raise ValidationError({"texts": _("Write the question in at least one language.")})
+    question = Question.objects.filter(week=week, number=number).first()
+    if question is None:
+        _editable_week(week)
+        if Question.objects.filter(week__ediscussion=ediscussion, number=number).exists():
+            raise ValidationError(
+                {"number": _("Another week already has a question %(n)d.") % {"n": number}}
+            )
+        question = Question(week=week, number=number)
+    for code, text in texts.items():
+        setattr(question, f"text_{code}", text)
+    question.save()
+    return question
+
+
+def schedule_problems(*, ediscussion: EDiscussion) -> list[str]:
+    """What stops ``ediscussion`` from being scheduled, in words for the facilitator."""
+    problems = []
+    weeks = list(ediscussion.weeks.prefetch_related("questions"))
+    if not weeks:
+        problems.append(_("Add at least one week of questions."))
+    for week in weeks:
+        questions = list(week.questions.all())
+        if not questions:
+            problems.append(_("Week %(n)d has no question.") % {"n": week.number})
+        for question in questions:
+            if not getattr(question, f"text_{ediscussion.default_language}"):
+                problems.append(
+                    _("Question %(n)d has no text in the facilitator's language.")
+                    % {"n": question.number}
+                )
+    if not ediscussion.title:
+        problems.append(_("Give the e-discussion a title."))
+    return problems
+
+
+@transaction.atomic
+def ediscussion_schedule(*, by: User, ediscussion: EDiscussion) -> EDiscussion:
+    """Make the e-discussion visible to its readers and let beat publish its weeks."""
+    _refuse_unless(by, permissions.EDISCUSSION_FACILITATE, ediscussion)
+    problems = schedule_problems(ediscussion=ediscussion)
+    if problems:
+        raise ValidationError(problems)
+    if not ediscussion.is_scheduled:
+        ediscussion.is_scheduled = True
+        ediscussion.save(update_fields=["is_scheduled"])
+    return ediscussion
+
+
+def _question_source(question: Question, *, language: str) -> str:
+    return getattr(question, f"text_{language}") or question.text
+
+
+def _publish_week(week: Week, *, now: datetime) -> None:
+    ediscussion = week.ediscussion
+    author = ediscussion.created_by
+    language = ediscussion.default_language
+    for question in week.questions.filter(topic__isnull=True).order_by("number"):
+        source = _question_source(question, language=language)
+        first_line = " ".join(source.split())
+        with override(language):
+            title = _("Question %(n)d: %(text)s") % {"n": question.number, "text": first_line}
+        if len(title) > 200:
+            title = title[:199].rstrip() + "…"
+        topic = Topic.objects.create(
+            category=ediscussion.category,
+            title=title,
+            slug=slugify(title)[:80] or "question",
+            author=author,
+            language=language,
+            created_at=now,
+            last_post_at=now,
+            last_post_number=1,
+        )
+        post = Post.objects.create(
+            topic=topic,
+            number=1,
+            author=author,
+            source=source,
+            html=markdown_render(source=source, nofollow_all=False).html,
+            language=language,
+            state=Post.State.PUBLISHED,
+            via=Post.Via.WEB,
+            created_at=now,
+        )
+        question.topic = topic
+        question.save(update_fields=["topic"])
+        signals.post_published.send(sender=Post, post=post, mentioned=())
+    week.published_at = now
+    week.save(update_fields=["published_at"])
+    ediscussion_signals.week_published.send(sender=EDiscussion, week=week)
+
+
+def weeks_publish_due(*, now: datetime | None = None) -> int:
+    """Publish every week whose time has come in a scheduled, open e-discussion: its
+    questions become topics and the week is announced (``week_published``). Idempotent (beat
+    runs it every minute; a week is locked while it is published)."""
+    now = now or timezone.now()
+    published = 0
+    due = Week.objects.filter(
+        published_at__isnull=True,
+        opens_at__lte=now,
+        ediscussion__is_scheduled=True,
+        ediscussion__closed_at__isnull=True,
+        ediscussion__ends_at__gt=now,
+    ).values_list("pk", flat=True)
+    for week_id in list(due):
+        with transaction.atomic():
+            week = (
+                Week.objects.select_for_update(skip_locked=True)
+                .filter(pk=week_id, published_at__isnull=True)
+                .select_related("ediscussion__category", "ediscussion__created_by")
+                .first()
+            )
+            if week is None:
+                continue
+            _publish_week(week, now=now)
+            published += 1
+    return published
+
+
+def ediscussions_close_due(*, now: datetime | None = None) -> int:
+    """Close every e-discussion past its end: its question topics stop taking replies (a late
+    email is held for the facilitator by the inbound service). Idempotent."""
+    now = now or timezone.now()
+    closed = 0
+    for ediscussion_id in list(
+        EDiscussion.objects.filter(closed_at__isnull=True, ends_at__lte=now).values_list(
+            "pk", flat=True
+        )
+    ):
+        with transaction.atomic():
+            ediscussion = (
+                EDiscussion.objects.select_for_update(skip_locked=True)
+                .filter(pk=ediscussion_id, closed_at__isnull=True)
+                .first()
+            )
+            if ediscussion is None:
+                continue
+            ediscussion.closed_at = now
+            ediscussion.save(update_fields=["closed_at"])
+            Topic.objects.filter(question__week__ediscussion=ediscussion).update(is_closed=True)
+            ediscussion_signals.ediscussion_closed.send(sender=EDiscussion, ediscussion=ediscussion)
+            closed += 1
+    return closed
+
+
+@transaction.atomic
+def participant_join(*, user: User, ediscussion: EDiscussion) -> Participant:
+    """``user`` joins an open e-discussion (or accepts their invitation)."""
+    _refuse_unless(user, permissions.EDISCUSSION_JOIN, ediscussion)
+    participant = _participant_for(
+        ediscussion=ediscussion, user=user, role=Participant.Role.PARTICIPANT
+    )
+    if participant.joined_at is None:
+        participant.joined_at = timezone.now()
+        participant.save(update_fields=["joined_at"])
+    return participant
+
+
+@transaction.atomic
+def participants_invite(
+    *, by: User, ediscussion: EDiscussion, users: list[User]
+) -> list[Participant]:
+    """Invite members (an invited-only e-discussion takes contributions from them only)."""
+    _refuse_unless(by, permissions.EDISCUSSION_FACILITATE, ediscussion)
+    now = timezone.now()
+    invited = []
+    for user in users:
+        if not user.is_active:
+            continue
+        participant = _participant_for(
+            ediscussion=ediscussion, user=user, role=Participant.Role.PARTICIPANT
+        )
+        if participant.invited_at is None:
+            participant.invited_at = now
+            participant.save(update_fields=["invited_at"])
+        invited.append(participant)
+    return invited
+
+
+def contribution_record(*, post: Post) -> Contribution | None:
+    """The contribution record of a post written in an e-discussion's question topic or tray
+    (``signals.post_created``: by the website, by email or by import), with the author as a
+    participant; ``None`` for any other post and for a question's own opening post."""
+    topic = post.topic
+    question = Question.objects.filter(topic_id=topic.pk).select_related("week").first()
+    if question is not None:
+        ediscussion = EDiscussion.objects.get(pk=question.week.ediscussion_id)
+        if post.number == 1:
+            return None
+    else:
+        ediscussion = EDiscussion.objects.filter(tray_id=topic.pk).first()
+        if ediscussion is None:
+            return None
+    participant = None
+    if post.author is not None:
+        participant = _participant_for(
+            ediscussion=ediscussion, user=post.author, role=Participant.Role.PARTICIPANT
+        )
+        if participant.joined_at is None:
+            participant.joined_at = post.created_at
+            participant.save(update_fields=["joined_at"])
+    contribution, _created = Contribution.objects.get_or_create(
+        post=post,
+        defaults={
+            "ediscussion": ediscussion,
+            "question": question,
+            "week_number": question.week.number if question else None,
+            "participant": participant,
+            "country": participant.country if participant else "",
+            "organisation_type": (
+                participant.organisation_type if participant else Participant.OrganisationType.OTHER
+            ),
+            "created_at": post.created_at,
+        },
+    )
+    return contribution
