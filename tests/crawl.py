@@ -83,6 +83,7 @@ def public_pages() -> list[CrawledPage]:
                 CrawledPage(reverse("network:authority_detail", args=[AUTHORITY])),
                 CrawledPage(reverse("network:join")),
                 CrawledPage(reverse("outreach:search") + "?q=salud"),
+                CrawledPage(reverse("community:ediscussion_list")),
                 CrawledPage(reverse("account_login")),
                 CrawledPage(reverse("account_signup")),
                 CrawledPage(reverse("account_reset_password")),

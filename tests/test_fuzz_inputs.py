@@ -173,6 +173,7 @@ def world(db):
         "stranger": stranger,
         "inbound_held": held_mail(),
         **_forum_world(member),
+        **_ediscussion_world(coordinator),
     }
 
 
@@ -196,6 +197,19 @@ def _forum_world(member) -> dict:
         category=committee, group=Group.objects.get_or_create(name=Role.COORDINATOR)[0]
     )
     return {"forum_topic": topic, "forum_post": reply, "forum_file": file, "forum_space": space}
+
+
+def _ediscussion_world(coordinator) -> dict:
+    """A running members' e-discussion with a concept note (two weeks, the first published)
+    that the coordinator facilitates and the member may join and contribute to."""
+    from network.community.ediscussions import services
+    from tests.community.ediscussion_helpers import running_ediscussion
+    from tests.practice_submissions.conftest import pdf_upload
+
+    coordinator.second_factor_passed = True  # the services called directly, as in a session
+    ediscussion = running_ediscussion(facilitator=coordinator, access="members")
+    services.concept_note_set(by=coordinator, ediscussion=ediscussion, upload=pdf_upload())
+    return {"ediscussion": ediscussion.slug}
 
 
 # -- Cases ------------------------------------------------------------------------------------
@@ -594,6 +608,76 @@ CASES = [
         f"{LANG}community/moderation/m/<int:user_id>/",
         named("community:member_discipline", lambda w: w["member"].pk),
         people=(COORDINATOR,),
+    ),
+    # E-discussions (network/community/ediscussions/views/pages.py, facilitator.py).
+    Case(f"{LANG}community/e/", named("community:ediscussion_list")),
+    Case(
+        f"{LANG}community/e/<slug:slug>/",
+        named("community:ediscussion", lambda w: w["ediscussion"]),
+    ),
+    Case(
+        f"{LANG}community/e/<slug:slug>/concept-note/",
+        named("community:ediscussion_concept_note", lambda w: w["ediscussion"]),
+        forms=False,
+    ),
+    Case(
+        f"{LANG}community/e/<slug:slug>/join/",
+        named("community:ediscussion_join", lambda w: w["ediscussion"]),
+        people=SIGNED_IN,
+        post=True,
+    ),
+    Case(
+        f"{LANG}community/e/<slug:slug>/q/<int:number>/",
+        named("community:ediscussion_question", lambda w: w["ediscussion"], lambda w: 1),
+        params=("page",),
+    ),
+    Case(
+        f"{LANG}community/e/<slug:slug>/participants/",
+        named("community:ediscussion_participants", lambda w: w["ediscussion"]),
+        people=SIGNED_IN,
+    ),
+    Case(f"{LANG}community/e/new/", named("community:ediscussion_create"), people=(COORDINATOR,)),
+    Case(
+        f"{LANG}community/e/<slug:slug>/edit/",
+        named("community:ediscussion_editor", lambda w: w["ediscussion"]),
+        people=(COORDINATOR,),
+    ),
+    Case(
+        f"{LANG}community/e/<slug:slug>/edit/settings/",
+        named("community:ediscussion_settings", lambda w: w["ediscussion"]),
+        people=(COORDINATOR,),
+    ),
+    Case(
+        f"{LANG}community/e/<slug:slug>/edit/weeks/new/",
+        named("community:ediscussion_week_add", lambda w: w["ediscussion"]),
+        people=(COORDINATOR,),
+    ),
+    Case(
+        f"{LANG}community/e/<slug:slug>/edit/weeks/<int:number>/",
+        named("community:ediscussion_week", lambda w: w["ediscussion"], lambda w: 1),
+        people=(COORDINATOR,),
+    ),
+    Case(
+        f"{LANG}community/e/<slug:slug>/edit/weeks/<int:week_number>/questions/new/",
+        named("community:ediscussion_question_add", lambda w: w["ediscussion"], lambda w: 2),
+        people=(COORDINATOR,),
+    ),
+    Case(
+        f"{LANG}community/e/<slug:slug>/edit/questions/<int:number>/",
+        named("community:ediscussion_question_edit", lambda w: w["ediscussion"], lambda w: 3),
+        people=(COORDINATOR,),
+    ),
+    Case(
+        f"{LANG}community/e/<slug:slug>/edit/people/",
+        named("community:ediscussion_people", lambda w: w["ediscussion"]),
+        people=(COORDINATOR,),
+        params=("q",),
+    ),
+    Case(
+        f"{LANG}community/e/<slug:slug>/edit/schedule/",
+        named("community:ediscussion_schedule", lambda w: w["ediscussion"]),
+        people=(COORDINATOR,),
+        post=True,
     ),
     # Signing in and up (allauth's forms, our templates and adapter).
     Case(f"{LANG}accounts/login/", named("account_login"), people=(ANONYMOUS,), params=("next",)),

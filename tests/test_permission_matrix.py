@@ -40,7 +40,7 @@ from tests.factories import (
 from tests.network.conftest import person, sign_in
 from tests.once import built_once
 from tests.outreach import builders
-from tests.practice_submissions.conftest import attachment_make
+from tests.practice_submissions.conftest import attachment_make, pdf_upload
 from tests.practices.builders import practice, practice_index
 
 LOGIN = "login"
@@ -160,6 +160,16 @@ FORUM_MODERATORS_ACTING = {
     "moderator": REDIRECT,
     "coordinator": REDIRECT,
     "superuser": REDIRECT,
+}
+
+# E-discussions: a private one is read by its participants, by coordinators with two-factor
+# (who facilitate every one) and by superusers; the editor opens for facilitators.
+EDISCUSSION_PRIVATE_READERS = {"coordinator": 200, "superuser": 200}
+EDISCUSSION_FACILITATORS = {
+    "coordinator": 200,
+    "superuser": 200,
+    "coordinator_without_mfa": MFA,
+    **PASSWORD_ONLY,
 }
 
 MATRIX: list[Row] = [
@@ -612,6 +622,112 @@ MATRIX: list[Row] = [
         signed_in=404,
         overrides=FORUM_INSIDERS,
     ),
+    # -- E-discussions (network/community/ediscussions/views/pages.py, facilitator.py). Read as
+    # their category is (a members' one asks anonymous visitors to sign in), a private one by
+    # its participants and the coordinators who facilitate every one, a draft by its
+    # facilitators only; the editor by facilitators (coordinators with the second factor).
+    Row("ediscussion-list", named("community:ediscussion_list"), anonymous=200),
+    Row("ediscussion-public", named("community:ediscussion", lambda w: "ed-public"), anonymous=200),
+    Row("ediscussion-members", named("community:ediscussion", lambda w: "ed-members")),
+    Row(
+        "ediscussion-private",
+        named("community:ediscussion", lambda w: "ed-private"),
+        anonymous=404,
+        signed_in=404,
+        overrides=EDISCUSSION_PRIVATE_READERS,
+    ),
+    Row(
+        "ediscussion-draft",
+        named("community:ediscussion", lambda w: "ed-draft"),
+        anonymous=404,
+        signed_in=404,
+        overrides={"coordinator": 200, "superuser": 200},
+    ),
+    Row(
+        "ediscussion-question-members",
+        named("community:ediscussion_question", lambda w: "ed-members", lambda w: 1),
+    ),
+    Row(
+        "ediscussion-question-private",
+        named("community:ediscussion_question", lambda w: "ed-private", lambda w: 1),
+        anonymous=404,
+        signed_in=404,
+        overrides=EDISCUSSION_PRIVATE_READERS,
+    ),
+    Row(
+        "ediscussion-concept-note-members",
+        named("community:ediscussion_concept_note", lambda w: "ed-members"),
+    ),
+    Row(
+        "ediscussion-concept-note-private",
+        named("community:ediscussion_concept_note", lambda w: "ed-private"),
+        anonymous=404,
+        signed_in=404,
+        overrides=EDISCUSSION_PRIVATE_READERS,
+    ),
+    Row(
+        "ediscussion-participants",
+        named("community:ediscussion_participants", lambda w: "ed-members"),
+    ),
+    Row(
+        "ediscussion-join",
+        named("community:ediscussion_join", lambda w: "ed-members"),
+        method="post",
+        signed_in=REDIRECT,
+    ),
+    Row(
+        "ediscussion-contribute-preview",
+        named("community:ediscussion_question", lambda w: "ed-members", lambda w: 1),
+        method="post",
+        data={"source": "Our experience.", "action": "preview"},
+    ),
+    Row(
+        "ediscussion-create",
+        named("community:ediscussion_create"),
+        signed_in=403,
+        overrides=EDISCUSSION_FACILITATORS,
+    ),
+    Row(
+        "ediscussion-editor",
+        named("community:ediscussion_editor", lambda w: "ed-members"),
+        signed_in=403,
+        overrides=EDISCUSSION_FACILITATORS,
+    ),
+    Row(
+        "ediscussion-editor-draft",
+        named("community:ediscussion_editor", lambda w: "ed-draft"),
+        signed_in=404,
+        overrides={"coordinator": 200, "superuser": 200},
+    ),
+    Row(
+        "ediscussion-editor-private",
+        named("community:ediscussion_editor", lambda w: "ed-private"),
+        signed_in=404,
+        overrides=EDISCUSSION_PRIVATE_READERS,
+    ),
+    *(
+        Row(
+            f"ediscussion-editor-{name}",
+            named(f"community:ediscussion_{name}", lambda w: "ed-members", *args),
+            signed_in=403,
+            overrides=EDISCUSSION_FACILITATORS,
+        )
+        for name, args in (
+            ("settings", ()),
+            ("week_add", ()),
+            ("week", (lambda w: 1,)),
+            ("question_add", (lambda w: 2,)),
+            ("question_edit", (lambda w: 1,)),
+            ("people", ()),
+        )
+    ),
+    Row(
+        "ediscussion-schedule",
+        named("community:ediscussion_schedule", lambda w: "ed-members"),
+        method="post",
+        signed_in=403,
+        overrides={**EDISCUSSION_FACILITATORS, "coordinator": REDIRECT, "superuser": REDIRECT},
+    ),
 ]
 
 
@@ -670,7 +786,37 @@ def _world() -> dict:
         **_forum_watching_world(),
         "inbound_held": held_mail(),
         **_forum_reading_world(),
+        **_ediscussion_world(),
     }
+
+
+def _ediscussion_world() -> dict:
+    """Running e-discussions (public, members', private) with a concept note and a draft, made
+    by a coordinator who is nobody's column here."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from network.community.ediscussions import services
+    from network.community.models import EDiscussion
+    from tests.community.ediscussion_helpers import running_ediscussion
+
+    creator = person(Role.COORDINATOR)
+    creator.second_factor_passed = True
+    for access in ("public", "members", "private"):
+        ediscussion = running_ediscussion(facilitator=creator, access=access)
+        services.concept_note_set(by=creator, ediscussion=ediscussion, upload=pdf_upload())
+        EDiscussion.objects.filter(pk=ediscussion.pk).update(slug=f"ed-{access}")
+    now = timezone.now()
+    draft = services.ediscussion_create(
+        creator=creator,
+        titles={"en": "A draft"},
+        default_language="en",
+        starts_at=now,
+        ends_at=now + timedelta(days=28),
+    )
+    EDiscussion.objects.filter(pk=draft.pk).update(slug="ed-draft")
+    return {}
 
 
 def _forum_moderation_world(stranger) -> dict:

@@ -7,8 +7,10 @@ everywhere. A category is readable when:
 
 - it is public (anyone, anonymous visitors included);
 - it is for members and the reader is a signed-in, active person;
-- it is private and the reader belongs to a group granted ``can_see`` on it (superusers who
-  passed the second factor in this session read everything).
+- it is private and the reader belongs to a group granted ``can_see`` on it, or takes part in
+  the e-discussion it holds (invited, joined or facilitating: a private e-discussion is read by
+  its participants, and by coordinators acting with the second factor, who facilitate every
+  e-discussion); superusers who passed the second factor in this session read everything.
 
 A topic is listed when its category is readable and it is neither hidden nor waiting for
 approval. Its page also opens for its author and for the category's moderators, who see what
@@ -46,7 +48,10 @@ def categories_readable_q(*, user: Visitor = None, prefix: str = "") -> Q:
     return (
         public
         | Q(**{f"{prefix}access": Category.Access.MEMBERS})
-        | (Q(**{f"{prefix}access": Category.Access.PRIVATE}) & _granted_q(user=user, prefix=prefix))
+        | (
+            Q(**{f"{prefix}access": Category.Access.PRIVATE})
+            & _private_readers_q(user=user, prefix=prefix)
+        )
     )
 
 
@@ -62,6 +67,22 @@ def _granted_q(*, user: Visitor, prefix: str, right: str = "can_see") -> Q:
         category_id=OuterRef(category_id), group__user=user, **{right: True}
     )
     return Q(Exists(grants))
+
+
+def _private_readers_q(*, user: Visitor, prefix: str) -> Q:
+    """Matches the private categories ``user`` reads: granted to a group of theirs, or holding
+    an e-discussion they take part in (or any e-discussion, for a coordinator acting with the
+    second factor: they facilitate every one)."""
+    from .models import EDiscussion
+
+    category_id = f"{prefix}id" if prefix else "pk"
+    if _coordinator_acting(user):
+        ediscussions = EDiscussion.objects.filter(category_id=OuterRef(category_id))
+    else:
+        ediscussions = EDiscussion.objects.filter(
+            category_id=OuterRef(category_id), participants__user=user
+        )
+    return _granted_q(user=user, prefix=prefix) | Q(Exists(ediscussions))
 
 
 def categories_readable(*, user: Visitor = None) -> QuerySet[Category]:
@@ -249,4 +270,11 @@ def category_readers_q(*, category: Category, prefix: str = "") -> Q:
     grants = CategoryGrant.objects.filter(
         category=category, can_see=True, group__user=OuterRef(user_id)
     )
-    return active & (Q(**{f"{prefix}is_superuser": True}) | Q(Exists(grants)))
+    from .models import Participant
+
+    participating = Participant.objects.filter(
+        ediscussion__category=category, user=OuterRef(user_id)
+    )
+    return active & (
+        Q(**{f"{prefix}is_superuser": True}) | Q(Exists(grants)) | Q(Exists(participating))
+    )

@@ -19,10 +19,12 @@ from django.utils.translation import override
 
 from network.models import User
 from network.permissions import decide
+from network.uploads import upload_check
 
 from .. import permissions, signals
 from ..markdown import markdown_render
 from ..models import LANGUAGE_CODES, Category, Post, Topic
+from ..services.posting import reply_create
 from . import signals as ediscussion_signals
 from .models import Contribution, EDiscussion, Participant, Question, Week
 
@@ -61,11 +63,16 @@ def _framing_html(framing: Mapping[str, str]) -> dict[str, str]:
     }
 
 
+# Addresses under /community/e/ that are not an e-discussion's (urls.py).
+RESERVED_SLUGS = frozenset({"new"})
+
+
 def _unique_slug(base: str) -> str:
     base = (slugify(base)[:70] or "ediscussion").strip("-")
     slug, counter = base, 2
     while (
-        EDiscussion.objects.filter(slug=slug).exists()
+        slug in RESERVED_SLUGS
+        or EDiscussion.objects.filter(slug=slug).exists()
         or Category.objects.filter(slug=f"e-{slug}").exists()
     ):
         slug = f"{base}-{counter}"
@@ -341,7 +348,7 @@ def weeks_publish_due(*, now: datetime | None = None) -> int:
     for week_id in list(due):
         with transaction.atomic():
             week = (
-                Week.objects.select_for_update(skip_locked=True)
+                Week.objects.select_for_update(skip_locked=True, of=("self",))
                 .filter(pk=week_id, published_at__isnull=True)
                 .select_related("ediscussion__category", "ediscussion__created_by")
                 .first()
@@ -449,4 +456,185 @@ def contribution_record(*, post: Post) -> Contribution | None:
             "created_at": post.created_at,
         },
     )
+    return contribution
+
+
+# -- The facilitator's editor and the contribution form (views/facilitator.py, views/pages.py) --
+
+CONCEPT_NOTE_TYPES = {"pdf", "docx"}
+
+
+def _period_check(ediscussion: EDiscussion, *, starts_at: datetime, ends_at: datetime) -> None:
+    if ends_at <= starts_at:
+        raise ValidationError({"ends_at": _("The e-discussion must close after it opens.")})
+    changed = (starts_at, ends_at) != (ediscussion.starts_at, ediscussion.ends_at)
+    if changed and ediscussion.closed_at is not None:
+        raise ValidationError(
+            {"ends_at": _("This e-discussion is closed: its period can no longer change.")}
+        )
+    for week in ediscussion.weeks.order_by("number"):
+        if not starts_at <= week.opens_at < ends_at:
+            raise ValidationError(
+                {
+                    "starts_at": _("Week %(n)d opens outside this period: change its date first.")
+                    % {"n": week.number}
+                }
+            )
+
+
+@transaction.atomic
+def ediscussion_update(
+    *,
+    by: User,
+    ediscussion: EDiscussion,
+    titles: Mapping[str, str],
+    framing: Mapping[str, str],
+    languages: list[str],
+    starts_at: datetime,
+    ends_at: datetime,
+    access: str,
+    participation: str,
+    moderation: str,
+) -> EDiscussion:
+    """Change an e-discussion's settings: its titles and framing text in the four languages,
+    the languages expected, its period (every week must still open within it; a closed one
+    keeps its period), who reads it (its category's access), who takes part and how
+    contributions are moderated. Its facilitator's language stays the one it was created in."""
+    _refuse_unless(by, permissions.EDISCUSSION_FACILITATE, ediscussion)
+    titles = _texts(titles, limit=TITLE_MAX)
+    if not titles.get(ediscussion.default_language):
+        raise ValidationError({"titles": _("Give the title in the facilitator's language.")})
+    framing = _texts(framing, limit=20_000)
+    if access not in Category.Access.values:
+        raise ValidationError({"access": _("Choose who can read it.")})
+    if participation not in EDiscussion.Participation.values:
+        raise ValidationError({"participation": _("Choose who takes part.")})
+    if moderation not in EDiscussion.Moderation.values:
+        raise ValidationError({"moderation": _("Choose how contributions are published.")})
+    _period_check(ediscussion, starts_at=starts_at, ends_at=ends_at)
+    chosen = [code for code in LANGUAGE_CODES if code in set(languages)]
+    for code in LANGUAGE_CODES:
+        setattr(ediscussion, f"title_{code}", titles[code])
+        setattr(ediscussion, f"framing_{code}", framing[code])
+    ediscussion.framing_html = _framing_html(framing)
+    ediscussion.languages = chosen or [ediscussion.default_language]
+    ediscussion.starts_at, ediscussion.ends_at = starts_at, ends_at
+    ediscussion.participation = participation
+    ediscussion.moderation = moderation
+    ediscussion.save()
+    category = ediscussion.category
+    category.access = access
+    for code, text in titles.items():
+        setattr(category, f"name_{code}", text[:120])
+    category.save()
+    return ediscussion
+
+
+def concept_note_check(upload) -> str:
+    """The extension of ``upload`` if it may be a concept note: a PDF or a Word document
+    (DOCX), read from its content, within ``settings.MAX_UPLOAD_SIZE`` (``network.uploads``);
+    ``ValidationError`` otherwise."""
+    checked = upload_check(upload)
+    if checked.extension not in CONCEPT_NOTE_TYPES:
+        raise ValidationError(_("The concept note must be a PDF or a Word document (DOCX)."))
+    return checked.extension
+
+
+@transaction.atomic
+def concept_note_set(*, by: User, ediscussion: EDiscussion, upload) -> EDiscussion:
+    """Store ``upload`` as the concept note (in private storage: only the e-discussion's readers
+    download it), replacing the previous one. A PDF or a Word document (DOCX), read from its
+    content, within ``settings.MAX_UPLOAD_SIZE``."""
+    _refuse_unless(by, permissions.EDISCUSSION_FACILITATE, ediscussion)
+    try:
+        extension = concept_note_check(upload)
+    except ValidationError as error:
+        raise ValidationError({"concept_note": error.messages}) from error
+    old = ediscussion.concept_note.name
+    ediscussion.concept_note.save(f"concept-note.{extension}", upload, save=True)
+    if old and old != ediscussion.concept_note.name:
+        storage = ediscussion.concept_note.storage
+        transaction.on_commit(lambda: storage.delete(old))
+    return ediscussion
+
+
+@transaction.atomic
+def concept_note_remove(*, by: User, ediscussion: EDiscussion) -> EDiscussion:
+    _refuse_unless(by, permissions.EDISCUSSION_FACILITATE, ediscussion)
+    old = ediscussion.concept_note.name
+    if old:
+        storage = ediscussion.concept_note.storage
+        ediscussion.concept_note = ""
+        ediscussion.save(update_fields=["concept_note"])
+        transaction.on_commit(lambda: storage.delete(old))
+    return ediscussion
+
+
+@transaction.atomic
+def week_delete(*, by: User, week: Week) -> None:
+    """Remove a week not yet published, with its questions."""
+    _refuse_unless(by, permissions.EDISCUSSION_FACILITATE, week.ediscussion)
+    _editable_week(week)
+    week.delete()
+
+
+@transaction.atomic
+def question_delete(*, by: User, question: Question) -> None:
+    """Remove a question of a week not yet published."""
+    _refuse_unless(by, permissions.EDISCUSSION_FACILITATE, question.week.ediscussion)
+    _editable_week(question.week)
+    question.delete()
+
+
+def contribution_on_behalf_record(
+    *,
+    by: User,
+    contribution: Contribution,
+    name: str = "",
+    position: str = "",
+    organisation: str = "",
+    country: str = "",
+) -> Contribution:
+    """Record that ``contribution`` speaks for an organisation (the signature block: the
+    person's name, their position, the organisation and its country). Only its author records
+    it, when they write it; an organisation is needed when anything else is given."""
+    post = contribution.post
+    if post.author_id != by.pk:
+        raise PermissionDenied(_("Only its author says on whose behalf a contribution speaks."))
+    values = {
+        "on_behalf_name": " ".join((name or "").split()),
+        "on_behalf_position": " ".join((position or "").split()),
+        "on_behalf_organisation": " ".join((organisation or "").split()),
+        "on_behalf_country": (country or "").strip(),
+    }
+    if any(values.values()) and not values["on_behalf_organisation"]:
+        raise ValidationError(
+            {"on_behalf_organisation": _("Name the organisation this contribution speaks for.")}
+        )
+    for field, value in values.items():
+        setattr(contribution, field, value)
+    contribution.full_clean(exclude=["post", "ediscussion", "question", "participant"])
+    contribution.save(update_fields=list(values))
+    return contribution
+
+
+@transaction.atomic
+def contribution_create(
+    *,
+    author: User,
+    question: Question,
+    source: str,
+    language: str | None = None,
+    on_behalf: Mapping[str, str] | None = None,
+) -> Contribution:
+    """A contribution to ``question`` written on the website: the forum's reply
+    (``posting.reply_create``: permissions, limits, Markdown, moderation, notifications), its
+    record (``contribution_record``, from ``post_created``) and, when given, the organisation
+    it speaks for (``on_behalf``: name, position, organisation, country). All or nothing."""
+    if question.topic_id is None:
+        raise ValidationError(_("This question is not published yet."))
+    post = reply_create(author=author, topic=question.topic, source=source, language=language).post
+    contribution = Contribution.objects.select_related("post").get(post=post)
+    if on_behalf and any(on_behalf.values()):
+        contribution_on_behalf_record(by=author, contribution=contribution, **on_behalf)
     return contribution

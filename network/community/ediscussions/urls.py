@@ -1,9 +1,37 @@
 """The e-discussions' addresses, under /<language>/community/e/, in the forum's namespace
 (``community:ediscussion...``). Each part adds its block."""
 
+from django.urls import path
+
+from .views import facilitator, pages
+
 urlpatterns: list = [
-    # -- Pages (views/pages.py) --------------------------------------------------------------
     # -- Facilitator's editor (views/facilitator.py) -----------------------------------------
+    # Before the pages' "<slug>/", which would take "new" for a slug (services.RESERVED_SLUGS).
+    path("new/", facilitator.create, name="ediscussion_create"),
+    path("<slug:slug>/edit/", facilitator.editor, name="ediscussion_editor"),
+    path("<slug:slug>/edit/settings/", facilitator.settings_edit, name="ediscussion_settings"),
+    path("<slug:slug>/edit/schedule/", facilitator.schedule, name="ediscussion_schedule"),
+    path("<slug:slug>/edit/weeks/new/", facilitator.week_add, name="ediscussion_week_add"),
+    path("<slug:slug>/edit/weeks/<int:number>/", facilitator.week_edit, name="ediscussion_week"),
+    path(
+        "<slug:slug>/edit/weeks/<int:week_number>/questions/new/",
+        facilitator.question_add,
+        name="ediscussion_question_add",
+    ),
+    path(
+        "<slug:slug>/edit/questions/<int:number>/",
+        facilitator.question_edit,
+        name="ediscussion_question_edit",
+    ),
+    path("<slug:slug>/edit/people/", facilitator.people, name="ediscussion_people"),
+    # -- Pages (views/pages.py) --------------------------------------------------------------
+    path("", pages.ediscussion_list, name="ediscussion_list"),
+    path("<slug:slug>/", pages.home, name="ediscussion"),
+    path("<slug:slug>/concept-note/", pages.concept_note, name="ediscussion_concept_note"),
+    path("<slug:slug>/join/", pages.join, name="ediscussion_join"),
+    path("<slug:slug>/q/<int:number>/", pages.question, name="ediscussion_question"),
+    path("<slug:slug>/participants/", pages.participants, name="ediscussion_participants"),
     # -- Dashboard, tray and exports (views/dashboard.py) ------------------------------------
     # -- Summary (views/summary.py) ----------------------------------------------------------
     # -- Archive import (views/imports.py) ---------------------------------------------------

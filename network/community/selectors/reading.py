@@ -67,13 +67,14 @@ def topic_url(topic: Topic, *, page: int | None = None) -> str:
 
 
 def _categories_counted(*, user: Visitor, space: Space | None) -> list[Category]:
-    """The categories of ``space`` (outside private spaces for None) that ``user`` may read, in
-    their order, each with ``topic_total`` (topics listed) and ``last_activity`` (its latest
-    post): one query."""
+    """The forum's categories of ``space`` (outside private spaces for None) that ``user`` may
+    read (not the e-discussions'), in their order, each with ``topic_total`` (topics listed)
+    and ``last_activity`` (its latest post): one query."""
     listed = Q(topics__is_hidden=False, topics__is_held=False)
     return list(
         categories_readable(user=user)
-        .filter(space=space)
+        # E-discussions' categories have their own list (ediscussions/selectors.py).
+        .filter(space=space, ediscussion__isnull=True)
         .annotate(
             topic_total=Count("topics", filter=listed),
             last_activity=Max("topics__last_post_at", filter=listed),
@@ -277,9 +278,12 @@ def topics_unanswered(*, user: Visitor, filters: ListFilters) -> QuerySet[Topic]
 
 
 def topic_for_reading(*, topic_id: int) -> Topic | None:
-    """The topic with its category and author (readability is the caller's question)."""
+    """The topic with its category and author, and the e-discussion question it holds if any
+    (readability is the caller's question)."""
     return (
-        Topic.objects.select_related("category", "category__space", "author")
+        Topic.objects.select_related(
+            "category", "category__space", "author", "question__week__ediscussion"
+        )
         .filter(pk=topic_id)
         .first()
     )

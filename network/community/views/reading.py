@@ -16,11 +16,13 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from network.inputs import integer_parse
 from network.permissions import decide
 from taxonomy.terms import THEMES
 from taxonomy.terms import label as term_label
 
 from .. import permissions
+from ..ediscussions import selectors as ediscussion_selectors
 from ..models import LANGUAGE_CHOICES, Category, Post, Space, Topic
 from ..permissions import edit_window, suspension_active
 from ..selectors import reading, watching
@@ -94,7 +96,12 @@ def _readable_category(request: HttpRequest, slug: str) -> Category:
     """The category at ``slug`` if the reader may read it. An anonymous visitor at a
     members-only category is sent to sign in (it is no secret that members talk there);
     anything else they may not read is a 404, private categories above all."""
-    category = categories_readable(user=request.user).filter(slug=slug).first()
+    category = (
+        categories_readable(user=request.user)
+        .select_related("ediscussion")
+        .filter(slug=slug)
+        .first()
+    )
     if category is not None:
         return category
     if not request.user.is_authenticated:
@@ -107,6 +114,10 @@ def _readable_category(request: HttpRequest, slug: str) -> Category:
 @_signing_in
 def category(request: HttpRequest, slug: str) -> HttpResponse:
     category = _readable_category(request, slug)
+    ediscussion = ediscussion_selectors.ediscussion_of(category)
+    if ediscussion is not None:
+        # An e-discussion's category is read on the e-discussion's own pages.
+        return redirect(ediscussion_selectors.ediscussion_url(ediscussion))
     page = reading.category_topics_page(
         user=request.user,
         category=category,
@@ -217,7 +228,9 @@ def _topic_list(request: HttpRequest, *, kind: str) -> HttpResponse:
             "filter_query": urlencode(query),
             "categories": [
                 (category.slug, category.name)
-                for category in categories_readable(user=request.user).order_by("position", "slug")
+                for category in categories_readable(user=request.user)
+                .filter(ediscussion__isnull=True)
+                .order_by("position", "slug")
             ],
             "forum_languages": LANGUAGE_CHOICES,
             "signed_in": request.user.is_authenticated,
@@ -292,6 +305,11 @@ class Reader:
 @_signing_in
 def topic(request: HttpRequest, topic_id: int, slug: str) -> HttpResponse:
     topic = _readable_topic(request, topic_id)
+    question = ediscussion_selectors.question_of(topic)
+    if question is not None:
+        # An e-discussion's question is read on its own page, numbered in the same pages.
+        page = integer_parse(request.GET.get("page"), minimum=1, maximum=10**6)
+        return redirect(ediscussion_selectors.question_url(question, page=page))
     canonical = reading.topic_url(topic)
     if slug != (topic.slug or "topic"):
         page = request.GET.get("page")
@@ -373,6 +391,9 @@ def _organisations(post: Post) -> list[str]:
 @_signing_in
 def topic_short(request: HttpRequest, topic_id: int) -> HttpResponse:
     topic = _readable_topic(request, topic_id)
+    question = ediscussion_selectors.question_of(topic)
+    if question is not None:
+        return redirect(ediscussion_selectors.question_url(question))
     return redirect(reading.topic_url(topic))
 
 
@@ -391,6 +412,11 @@ def post_permalink(request: HttpRequest, post_id: int) -> HttpResponse:
     number = reading.post_page_number(
         posts=posts, number=post.number, per_page=settings.FORUM_POSTS_PER_PAGE
     )
+    question = ediscussion_selectors.question_of(topic)
+    if question is not None:
+        return redirect(
+            ediscussion_selectors.question_url(question, page=number, post_number=post.number)
+        )
     return redirect(f"{reading.topic_url(topic, page=number)}#post-{post.number}")
 
 
