@@ -315,8 +315,9 @@ def test_too_many_posts_in_an_hour_are_refused_with_what_was_typed_kept(client, 
 
 
 # The session, the person, the post with its topic and category, the visibility and moderator
-# checks, the revisions with their editors: the same for one edit or many.
-QUERIES_REVISIONS = 11
+# checks (whether they facilitate an e-discussion among them), the revisions with their
+# editors: the same for one edit or many.
+QUERIES_REVISIONS = 12
 
 
 @pytest.mark.parametrize("edits", [1, 6])
