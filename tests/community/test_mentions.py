@@ -30,9 +30,10 @@ from tests.network.conftest import person
 pytestmark = pytest.mark.django_db
 
 SUGGESTIONS = reverse("community:mention_suggestions")
-# The session and its person, the request's savepoint and its release, the topic, its
-# category's rule, the members and their memberships.
-QUERIES_AT_MOST = 8
+# The session and its person, the request's savepoint and its release, the topic, the person's
+# roles (a coordinator reads every private e-discussion), its category's rule, the members and
+# their memberships.
+QUERIES_AT_MOST = 9
 
 
 def _someone(first_name: str, last_name: str, **fields):
