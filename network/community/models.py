@@ -10,6 +10,7 @@ import hashlib
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone, translation
@@ -169,6 +170,16 @@ class Category(TranslatedFields, ClusterableModel):
     @property
     def description(self) -> str:
         return self.translated("description")
+
+    @property
+    def owning_ediscussion(self):
+        """The e-discussion this category holds, or None: read once per category object (the
+        answer, found or not, is kept with it, and ``select_related("ediscussion")`` reads it
+        with the category)."""
+        try:
+            return self.ediscussion
+        except ObjectDoesNotExist:
+            return None
 
 
 class CategoryGrant(models.Model):

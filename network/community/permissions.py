@@ -81,7 +81,7 @@ def _topic_start(user: User, category: Category) -> Decision:
     refused = _not_suspended(user)
     if refused is not None:
         return refused
-    if _category_ediscussion(category) is not None:
+    if category.owning_ediscussion is not None:
         # An e-discussion's topics are its questions, published from its schedule.
         return Decision(False, _("Only the facilitators add questions to an e-discussion."))
     if category.who_can_start == Category.Who.GRANTED and not category_grants(
@@ -104,7 +104,7 @@ def _reply(user: User, topic: Topic) -> Decision:
         return Decision(False, _("This topic is closed: it no longer takes replies."))
     if topic.is_hidden:
         return Decision(False, _("This topic was removed."))
-    ediscussion = _category_ediscussion(topic.category)
+    ediscussion = topic.category.owning_ediscussion
     if ediscussion is not None:
         refused = _ediscussion_refusal(user, ediscussion)
         if refused is not None:
@@ -266,12 +266,11 @@ def _ediscussion_create(user: User, obj: Any) -> Decision:
 @rule(EDISCUSSION_FACILITATE)
 def _ediscussion_facilitate(user: User, ediscussion: EDiscussion) -> Decision:
     """Its facilitators, and coordinators (with the second factor) for every e-discussion."""
-    if not category_is_readable(user=user, category=ediscussion.category) and not (
-        facilitates(user=user, ediscussion=ediscussion)
-    ):
-        return _unreadable()
-    if facilitates(user=user, ediscussion=ediscussion):
+    facilitator = facilitates(user=user, ediscussion=ediscussion)
+    if facilitator:
         return ALLOW
+    if not category_is_readable(user=user, category=ediscussion.category):
+        return _unreadable()
     as_coordinator = acting_as(user, Role.COORDINATOR)
     if as_coordinator.needs_mfa:
         return as_coordinator
@@ -318,7 +317,3 @@ def _ediscussion_endorse(user: User, summary: Any) -> Decision:
     ):
         return Decision(False, _("The summary is not open for endorsement."))
     return ALLOW
-
-
-def _category_ediscussion(category: Category) -> EDiscussion | None:
-    return EDiscussion.objects.filter(category_id=category.pk).first()

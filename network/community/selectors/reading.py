@@ -282,7 +282,11 @@ def topic_for_reading(*, topic_id: int) -> Topic | None:
     (readability is the caller's question)."""
     return (
         Topic.objects.select_related(
-            "category", "category__space", "author", "question__week__ediscussion"
+            "category",
+            "category__space",
+            "category__ediscussion",
+            "author",
+            "question__week__ediscussion",
         )
         .filter(pk=topic_id)
         .first()

@@ -110,12 +110,12 @@ def needs_approval(*, author: User, category: Category) -> bool:
     """A new member's first post in a category that holds first posts waits for a moderator;
     so does every contribution to an e-discussion moderated before publication (but its
     facilitators')."""
-    from ..models import EDiscussion
-
-    moderated = EDiscussion.objects.filter(
-        category=category, moderation=EDiscussion.Moderation.APPROVAL
-    )
-    if moderated.exists() and not facilitates(user=author, category=category):
+    ediscussion = category.owning_ediscussion
+    if (
+        ediscussion is not None
+        and ediscussion.moderation == ediscussion.Moderation.APPROVAL
+        and not facilitates(user=author, ediscussion=ediscussion)
+    ):
         return True
     if not category.approve_first_posts:
         return False
