@@ -91,6 +91,7 @@ serve: messages
 bench: messages
 	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
 	$(BIN)/python benchmarks/forum_fanout.py
+	$(BIN)/python benchmarks/ediscussion_announce.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -4,13 +4,18 @@ A template prefix such as ``"network/emails/join_request_approved"`` names three
 ``<prefix>_subject.txt`` (one line), ``<prefix>.txt`` and ``<prefix>.html``.
 """
 
-from dataclasses import dataclass
+import logging
+import re
+from dataclasses import dataclass, replace
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from django.utils.html import escape
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -54,3 +59,42 @@ def email_message(
     )
     message.attach_alternative(rendered.html, "text/html")
     return message
+
+
+# -- Values issued at send time (``kinds.py``: ``email_values``) ---------------------------------
+# A marker survives rendering unchanged (no character HTML escaping touches) until the worker
+# that claimed the send replaces it.
+_ISSUED = re.compile(r"@@issued:([a-z0-9_-]+)@@")
+
+
+def issued_marker(name: str) -> str:
+    """What a template writes where a value issued at send time goes (``{% issued %}``)."""
+    if not re.fullmatch(r"[a-z0-9_-]+", name):
+        raise ValueError(f"An issued value's name is lower-case letters, digits, - and _: {name!r}")
+    return f"@@issued:{name}@@"
+
+
+def issued_fill(
+    *, rendered: RenderedEmail, headers: dict[str, str], values: dict[str, str]
+) -> tuple[RenderedEmail, dict[str, str]]:
+    """The email and headers with each marker replaced by its value (escaped in the HTML body);
+    a marker with no value is removed (and logged: a template names a value its kind does not
+    issue, or the thing it belonged to is gone)."""
+
+    def fill(text: str, *, html: bool = False) -> str:
+        def value(match: re.Match) -> str:
+            found = values.get(match.group(1))
+            if found is None:
+                logger.warning("No value issued for the email marker %r.", match.group(1))
+                return ""
+            return escape(found) if html else found
+
+        return _ISSUED.sub(value, text)
+
+    filled = replace(
+        rendered,
+        subject=fill(rendered.subject),
+        text=fill(rendered.text),
+        html=fill(rendered.html, html=True),
+    )
+    return filled, {name: fill(value) for name, value in headers.items()}

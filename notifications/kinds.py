@@ -17,6 +17,13 @@ recipient when the email is sent (after a worker claimed it, so once per send) a
 of extra headers (a ``Reply-To`` that lets the recipient answer by email, threading headers).
 It may write (issue a reply key); it must not raise for ordinary data.
 
+A kind may also put values issued at send time into the email itself (reply addresses whose keys
+exist only hashed, so they cannot be stored in the notification): its templates write
+``{% issued "name" %}`` (``notification_tags``), which renders a marker, and ``email_values`` is
+called with the notification and its recipient by the worker that claimed the send, like
+``email_headers``, returning ``{name: value}``; each marker in the subject, the bodies (escaped
+for HTML) and the kind's headers is replaced by its value, a marker without one by nothing.
+
 A kind may also say, when its emails are built, which of its notifications are still fit to
 send: ``still_valid(notifications, recipient)`` returns the ones to keep (what they tell of may
 have been removed since, or the recipient may have lost the right to see it). A notification
@@ -61,6 +68,8 @@ class NotificationKind:
     email_headers: Callable[..., dict[str, str]] | None = None
     # (notifications, recipient) -> those still fit to email; see the module docstring.
     still_valid: Callable[..., list] | None = None
+    # (notification, recipient) -> {name: value} for the ``{% issued %}`` markers; see above.
+    email_values: Callable[..., dict[str, str]] | None = None
 
     def template(self, name: str) -> str:
         """Path of one of this kind's templates: ``subject.txt``, ``body.txt``..."""
@@ -78,6 +87,7 @@ def kind_register(
     help_text: str | Promise = "",
     email_headers: Callable[..., dict[str, str]] | None = None,
     still_valid: Callable[..., list] | None = None,
+    email_values: Callable[..., dict[str, str]] | None = None,
 ) -> NotificationKind:
     """Register a kind of notification. Registering the same code again replaces it, so that
     module reloads (tests, autoreload) are harmless."""
@@ -90,6 +100,7 @@ def kind_register(
         help_text=help_text,
         email_headers=email_headers,
         still_valid=still_valid,
+        email_values=email_values,
     )
     _registry[code] = kind
     return kind

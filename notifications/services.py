@@ -49,7 +49,7 @@ from django.utils import timezone
 from kombu.exceptions import OperationalError as BrokerError
 
 from . import selectors
-from .emails import RenderedEmail, email_message, email_render
+from .emails import RenderedEmail, email_message, email_render, issued_fill
 from .kinds import DIGEST_FREQUENCIES, Frequency, kind_get
 from .models import Bounce, EmailDelivery, Notification, NotificationPreference
 from .rendering import digest_render_email, notification_render_email
@@ -423,6 +423,21 @@ def _kind_headers(outgoing: _Outgoing) -> dict[str, str]:
     }
 
 
+def _kind_values(outgoing: _Outgoing) -> dict[str, str]:
+    """The values a notification's kind issues for its email's markers (``kind_register(
+    email_values=...)``), called like ``_kind_headers``: only by the worker that claimed the
+    send, so that a reply key written for it is the one the email carries."""
+    notification = outgoing.notification
+    if notification is None:
+        return {}
+    hook = kind_get(notification.kind).email_values
+    if hook is None:
+        return {}
+    return {
+        str(name): str(value) for name, value in hook(notification, notification.recipient).items()
+    }
+
+
 def _error_text(error: BaseException) -> str:
     return f"{type(error).__name__}: {error}"[:MAX_ERROR_LENGTH]
 
@@ -568,7 +583,11 @@ def delivery_send(*, delivery_id: int) -> bool:
     if not delivery_claim(delivery=delivery):
         return False
     try:
-        extra = _kind_headers(outgoing)
+        rendered, extra = issued_fill(
+            rendered=outgoing.rendered,
+            headers=_kind_headers(outgoing),
+            values=_kind_values(outgoing),
+        )
     except Exception as error:
         logger.exception("Could not build the headers of email delivery %s", delivery.pk)
         EmailDelivery.objects.filter(pk=delivery.pk, status=Status.SENDING).update(
@@ -578,7 +597,7 @@ def delivery_send(*, delivery_id: int) -> bool:
     # A kind's headers never replace the delivery's own (Message-ID, unsubscribe, language).
     message = email_message(
         to=outgoing.to,
-        rendered=outgoing.rendered,
+        rendered=rendered,
         headers={**extra, **outgoing.headers, "Message-ID": delivery.message_id},
     )
     try:

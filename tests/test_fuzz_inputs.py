@@ -679,6 +679,15 @@ CASES = [
         people=(COORDINATOR,),
         post=True,
     ),
+    # E-discussions: the facilitators' reminder (network/community/ediscussions/views/
+    # reminders.py).
+    Case(
+        f"{LANG}community/e/<slug:slug>/weeks/<int:number>/remind/",
+        named("community:ediscussion_week_remind", lambda w: w["ediscussion"], lambda w: 1),
+        people=SIGNED_IN,
+        post=True,
+        params=("next",),
+    ),
     # Signing in and up (allauth's forms, our templates and adapter).
     Case(f"{LANG}accounts/login/", named("account_login"), people=(ANONYMOUS,), params=("next",)),
     Case(f"{LANG}accounts/signup/", named("account_signup"), people=(ANONYMOUS,)),

@@ -728,6 +728,20 @@ MATRIX: list[Row] = [
         signed_in=403,
         overrides={**EDISCUSSION_FACILITATORS, "coordinator": REDIRECT, "superuser": REDIRECT},
     ),
+    # -- E-discussions: reminders (network/community/ediscussions/views/reminders.py), by its
+    # facilitators and coordinators acting with two-factor; members read it but may not.
+    Row(
+        "ediscussion-week-remind",
+        named("community:ediscussion_week_remind", lambda w: "ed-members", lambda w: 1),
+        method="post",
+        signed_in=403,
+        overrides={
+            "coordinator": REDIRECT,
+            "superuser": REDIRECT,
+            "coordinator_without_mfa": MFA,
+            **PASSWORD_ONLY,
+        },
+    ),
 ]
 
 

@@ -550,6 +550,15 @@ CELERY_BEAT_SCHEDULE["community-ediscussions-tick"] = {
     "options": {"expires": 50},
 }
 
+# E-discussions: participants who have not contributed to a week are reminded once, this many
+# days after it opened (0: only by hand, from the facilitator's button).
+EDISCUSSION_NUDGE_AFTER_DAYS = env.int("EDISCUSSION_NUDGE_AFTER_DAYS", default=3)
+CELERY_BEAT_SCHEDULE["community-ediscussions-nudges"] = {
+    "task": "community.ediscussion_nudges_due",
+    "schedule": crontab(minute="*/15"),
+    "options": {"expires": 600},
+}
+
 # "Most viewed": the views recorded since the last run are added to the shared ranking that every
 # worker orders by (a run that waited longer than the next one is dropped; both are idempotent).
 CELERY_BEAT_SCHEDULE["practices-views-rank"] = {

@@ -5,12 +5,15 @@ Their emails carry a reply address and threading headers (``services.notify.emai
 a post the reader can no longer read is left out of their emails and digests
 (``services.notify.notifications_still_valid``).
 Templates: ``templates/notifications/forum_post|forum_topic|forum_mention/``.
+
+The e-discussions' two kinds follow (``ediscussions/services_mail.py``).
 """
 
 from django.utils.translation import gettext_lazy as _
 
 from notifications.kinds import Frequency, kind_register
 
+from .ediscussions import services_mail
 from .services.notify import (
     FORUM_MENTION,
     FORUM_POST,
@@ -45,4 +48,24 @@ kind_register(
     default_frequency=Frequency.IMMEDIATELY,
     email_headers=email_headers,
     still_valid=notifications_still_valid,
+)
+
+# -- E-discussions (ediscussions/services_mail.py; context keys: ``week_email_context``) -------
+# Templates: ``templates/notifications/ediscussion_week|ediscussion_nudge/``.
+
+kind_register(
+    code=services_mail.EDISCUSSION_WEEK,
+    label=_("The questions of a week of an e-discussion you take part in"),
+    help_text=_("With an address to answer each question by email."),
+    default_frequency=Frequency.IMMEDIATELY,
+    email_headers=services_mail.email_headers,
+    email_values=services_mail.email_values,
+    still_valid=services_mail.notifications_still_valid,
+)
+kind_register(
+    code=services_mail.EDISCUSSION_NUDGE,
+    label=_("A reminder of an e-discussion's week you have not contributed to yet"),
+    default_frequency=Frequency.IMMEDIATELY,
+    email_headers=services_mail.email_headers,
+    still_valid=services_mail.notifications_still_valid,
 )

@@ -256,6 +256,10 @@ EDISCUSSION_CREATE = "ediscussion.create"
 EDISCUSSION_FACILITATE = "ediscussion.facilitate"
 EDISCUSSION_JOIN = "ediscussion.join"
 EDISCUSSION_ENDORSE = "ediscussion.endorse"
+# Sending a contribution to the facilitators' tray (an email to a week's address that names no
+# single question, or one arriving after the close): whoever takes part and reads it, open or
+# closed, since the facilitators decide what becomes of it.
+EDISCUSSION_TRAY_SEND = "ediscussion.tray_send"
 
 
 @rule(EDISCUSSION_CREATE)
@@ -285,6 +289,12 @@ def _ediscussion_refusal(user: User, ediscussion: EDiscussion) -> Decision | Non
         return Decision(False, _("This e-discussion is closed: it no longer takes contributions."))
     if ediscussion.starts_at > timezone.now():
         return Decision(False, _("This e-discussion has not opened yet."))
+    return _ediscussion_outsider(user, ediscussion)
+
+
+def _ediscussion_outsider(user: User, ediscussion: EDiscussion) -> Decision | None:
+    """Why ``user`` does not take part in an invited-only ``ediscussion`` (None when they do:
+    invited, joined, facilitating, or it is open to every member)."""
     if facilitates(user=user, ediscussion=ediscussion):
         return None
     if ediscussion.participation == EDiscussion.Participation.INVITED and not (
@@ -302,6 +312,16 @@ def _ediscussion_join(user: User, ediscussion: EDiscussion) -> Decision:
     if refused is not None:
         return refused
     refused = _ediscussion_refusal(user, ediscussion)
+    return refused if refused is not None else ALLOW
+
+
+@rule(EDISCUSSION_TRAY_SEND)
+def _ediscussion_tray_send(user: User, ediscussion: EDiscussion) -> Decision:
+    if not ediscussions_readable(user=user).filter(pk=ediscussion.pk).exists():
+        return _unreadable()
+    refused = _not_suspended(user)
+    if refused is None:
+        refused = _ediscussion_outsider(user, ediscussion)
     return refused if refused is not None else ALLOW
 
 

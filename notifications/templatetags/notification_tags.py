@@ -10,6 +10,7 @@ from django.utils.translation import get_language
 
 from network.countries import country_name as _country_name
 
+from ..emails import issued_marker
 from ..links import link_for_language, site_path
 from ..rendering import absolute_url as _absolute_url
 from ..rendering import notification_render_short
@@ -82,3 +83,24 @@ def links_in_language(html: str) -> str:
         return f'href="{escape(link_for_language(url=url, language=language))}"'
 
     return mark_safe(_HREF.sub(readdress, html or ""))  # noqa: S308  (sanitised when stored)
+
+
+@register.filter
+def for_language_entry(values):
+    """Like ``for_language`` for a stored {language code: value} dict whose values are not text
+    (a dict, a list): the active language's value, else English's, else the first one; as it
+    is, not made a string."""
+    if not isinstance(values, dict):
+        return values
+    language = (get_language() or "en").split("-")[0]
+    for code in (language, "en", *values):
+        if values.get(code):
+            return values[code]
+    return None
+
+
+@register.simple_tag
+def issued(name: str) -> str:
+    """``{% issued "week" %}``: where a value issued when the email is sent goes (a reply
+    address; see ``kinds.py``, ``email_values``)."""
+    return issued_marker(str(name))

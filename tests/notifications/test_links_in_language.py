@@ -42,6 +42,23 @@ def event():
     return page
 
 
+def _ediscussion_week() -> tuple[dict, str]:
+    """What an e-discussion's week announcement stores, during an English visit."""
+    from network.community.ediscussions import services_mail
+    from tests.community.ediscussion_helpers import running_ediscussion
+    from tests.network.conftest import person
+
+    facilitator = person("coordinator")
+    facilitator.second_factor_passed = True
+    ediscussion = running_ediscussion(facilitator=facilitator)
+    week = ediscussion.weeks.get(number=1)
+    with translation.override("en"):
+        context = services_mail.week_email_context(
+            week=week, questions=services_mail.week_questions(week=week)
+        )
+    return context, services_mail.ediscussion_path(ediscussion=ediscussion)
+
+
 @pytest.fixture
 def samples(event):
     """For every kind: (context, url) as its sending code stores them during an English visit.
@@ -74,7 +91,10 @@ def samples(event):
         "digest_group_title": "Opening hours",
         "digest_excerpt": "Thanks @ana",
     }
+    ediscussion_week = _ediscussion_week()
     return {
+        "ediscussion_week": ediscussion_week,
+        "ediscussion_nudge": ediscussion_week,
         "join_request_submitted": (
             {
                 "authority_name": "Quito",
@@ -122,7 +142,9 @@ def samples(event):
 
 
 def _links(rendered) -> list[str]:
-    return HREF.findall(rendered.html) + TEXT_URL.findall(rendered.text)
+    # Addresses to write to (an e-discussion's reply addresses) are no pages.
+    pages = [link for link in HREF.findall(rendered.html) if not link.startswith("mailto:")]
+    return pages + TEXT_URL.findall(rendered.text)
 
 
 def _is_for(link: str, language: str) -> bool:

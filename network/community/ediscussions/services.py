@@ -348,6 +348,8 @@ def weeks_publish_due(*, now: datetime | None = None) -> int:
     for week_id in list(due):
         with transaction.atomic():
             week = (
+                # Only the week's row: its e-discussion's creator may be gone (an outer join,
+                # which PostgreSQL cannot lock).
                 Week.objects.select_for_update(skip_locked=True, of=("self",))
                 .filter(pk=week_id, published_at__isnull=True)
                 .select_related("ediscussion__category", "ediscussion__created_by")

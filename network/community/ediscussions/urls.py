@@ -3,7 +3,7 @@
 
 from django.urls import path
 
-from .views import facilitator, pages
+from .views import facilitator, pages, reminders
 
 urlpatterns: list = [
     # -- Facilitator's editor (views/facilitator.py) -----------------------------------------
@@ -35,4 +35,10 @@ urlpatterns: list = [
     # -- Dashboard, tray and exports (views/dashboard.py) ------------------------------------
     # -- Summary (views/summary.py) ----------------------------------------------------------
     # -- Archive import (views/imports.py) ---------------------------------------------------
+    # -- Reminders (views/reminders.py) -------------------------------------------------------
+    path(
+        "<slug:slug>/weeks/<int:number>/remind/",
+        reminders.week_remind,
+        name="ediscussion_week_remind",
+    ),
 ]

@@ -14,6 +14,11 @@ message received twice is processed once) and processes it:
    in a category that accepts topics by email, for a member allowed to start one there.
    Forged, unknown and expired keys, strangers and refusals are rejected (a member whose key
    expired, or whose post was refused, is told by email in their language).
+   E-discussions: a key may be a week's (``ediscussions.services_mail``: the address of a
+   week's announcement); its mail is a contribution to the one question its headings name
+   (``ediscussions.headings``), else it waits in the e-discussion's tray for the facilitators.
+   A contribution arriving after the close, or to a closed question (by either address), is
+   held in the tray marked late, and its sender told so; it is never posted nor lost.
 3. The member's text is trimmed of what their mail client quoted (``mail.trimming``). When the
    trimmer is unsure, the post is written but held for a moderator, with the original message
    kept (moderators read it at ``community:inbound_original``).
@@ -53,6 +58,7 @@ from network.models import User
 from notifications.links import link_for_language
 from notifications.services import bounce_record, email_send
 
+from ..ediscussions import headings, selectors_mail, services_mail
 from ..mail.classify import auto_reply_reason, bounce_of
 from ..mail.files import files_extract
 from ..mail.trimming import reply_extract
@@ -300,6 +306,9 @@ def _reply_verdict(*, key: str, sender: str, message: EmailMessage) -> _Verdict:
         return _Verdict(Outcome.REJECTED, "forged key")
     reply_key = reply_keys.reply_key_find(key=key)
     if reply_key is None:
+        week_key = services_mail.week_reply_key_find(key=key)
+        if week_key is not None:
+            return _week_verdict(week_key=week_key, sender=sender, message=message)
         return _Verdict(Outcome.REJECTED, "unknown key")
     user = reply_key.user
     if not user.is_active:
@@ -313,6 +322,13 @@ def _reply_verdict(*, key: str, sender: str, message: EmailMessage) -> _Verdict:
         return _Verdict(Outcome.REJECTED, "key used from another address", user=user)
     post = reply_key.post
     extracted = reply_extract(message=message)
+    question = selectors_mail.question_of_topic(topic=post.topic)
+    if question is not None and selectors_mail.is_late(
+        question=question, ediscussion=question.week.ediscussion, now=timezone.now()
+    ):
+        return _late_verdict(
+            user=user, question=question, week=question.week, extracted=extracted, message=message
+        )
 
     def write(held: bool, source: str, files: list[PostAttachment]) -> Post:
         return posting.reply_create(
@@ -329,6 +345,117 @@ def _reply_verdict(*, key: str, sender: str, message: EmailMessage) -> _Verdict:
     if verdict.outcome in (Outcome.POSTED, Outcome.HELD):
         ReplyKey.objects.filter(pk=reply_key.pk).update(used_count=F("used_count") + 1)
     return verdict
+
+
+def _week_verdict(*, week_key, sender: str, message: EmailMessage) -> _Verdict:
+    """Mail to a week's address: a contribution to the one question its headings name, else
+    held in the e-discussion's tray for the facilitators; late, held in the tray marked so."""
+    user, week = week_key.user, week_key.week
+    ediscussion = week.ediscussion
+    if not user.is_active:
+        return _Verdict(Outcome.REJECTED, "the key's member is no longer active", user=user)
+    from_owner = sender in addresses_accepted(user=user)
+    if week_key.expires_at <= timezone.now():
+        if from_owner:
+            questions = services_mail.week_questions(week=week)
+            opening = (
+                Post.objects.filter(topic_id=questions[0].topic_id, number=1).first()
+                if questions
+                else None
+            )
+            _tell(user=user, template="reply_key_expired", post=opening, message=message)
+        return _Verdict(Outcome.REJECTED, "expired key", user=user)
+    if not from_owner:
+        return _Verdict(Outcome.REJECTED, "key used from another address", user=user)
+    extracted = reply_extract(message=message)
+    question = headings.heading_question(extracted.text, ediscussion)
+    if selectors_mail.is_late(question=question, ediscussion=ediscussion, now=timezone.now()):
+        return _late_verdict(
+            user=user, question=question, week=week, extracted=extracted, message=message
+        )
+    if question is not None:
+        opening = Post.objects.get(topic_id=question.topic_id, number=1)
+
+        def write(held: bool, source: str) -> Post:
+            return posting.reply_create(
+                author=user,
+                topic=question.topic,
+                source=source,
+                reply_to=opening,
+                via=Post.Via.EMAIL,
+                held=held,
+            ).post
+
+        return _write(user=user, extracted=extracted, message=message, post=opening, write=write)
+
+    def to_tray(held: bool, source: str) -> Post:
+        return services_mail.tray_contribution_write(
+            author=user,
+            ediscussion=ediscussion,
+            source=source,
+            week_number=week.number,
+            is_late=False,
+        )
+
+    verdict = _write(user=user, extracted=extracted, message=message, post=None, write=to_tray)
+    if verdict.post is None:
+        return verdict
+    return _Verdict(
+        Outcome.HELD,
+        f"held in the e-discussion's tray: no single question named ({verdict.reason})",
+        user=user,
+        post=verdict.post,
+    )
+
+
+def _late_verdict(*, user: User, question, week, extracted, message: EmailMessage) -> _Verdict:
+    """A contribution after the close (or to a closed question): held in the tray, marked late,
+    for the facilitators, and its sender told in their language."""
+    ediscussion = week.ediscussion
+
+    def to_tray(held: bool, source: str) -> Post:
+        return services_mail.tray_contribution_write(
+            author=user,
+            ediscussion=ediscussion,
+            source=source,
+            week_number=question.week.number if question is not None else week.number,
+            is_late=True,
+        )
+
+    verdict = _write(user=user, extracted=extracted, message=message, post=None, write=to_tray)
+    if verdict.post is None:
+        return verdict
+    language = _language_of(user)
+    with translation.override(language):
+        title = ediscussion.translated("title", language=language)
+        if question is not None and not selectors_mail.ediscussion_is_closed(
+            ediscussion=ediscussion, now=timezone.now()
+        ):
+            reason = _("Question %(n)d of “%(title)s” no longer takes contributions.") % {
+                "n": question.number,
+                "title": title,
+            }
+        else:
+            reason = _("The e-discussion “%(title)s” is closed.") % {"title": title}
+        path = services_mail.ediscussion_path(ediscussion=ediscussion)
+    _tell(
+        user=user,
+        template="ediscussion_late",
+        post=None,
+        message=message,
+        reason=reason,
+        extra={
+            "ediscussion_title": title,
+            "ediscussion_url": link_for_language(url=path, language=language),
+        },
+    )
+    named = f"question {question.number}" if question is not None else f"week {week.number}"
+    return _Verdict(
+        Outcome.HELD,
+        f"late: held in the e-discussion's tray ({named})",
+        user=user,
+        post=verdict.post,
+    )
 
 
 def _topic_verdict(*, slug: str, sender: str, message: EmailMessage) -> _Verdict:
@@ -453,6 +580,7 @@ def _tell(
     message: EmailMessage,
     reason: str = "",
     files: list[dict] | None = None,
+    extra: dict | None = None,
 ) -> None:
     """Tell a member, in their language, why their email was not posted (or, with ``files``,
     which of its files were not attached and why)."""
@@ -478,6 +606,7 @@ def _tell(
             "reason": reason,
             "files": files or [],
             "subject": " ".join(_header(message, "Subject").split())[:200],
+            **(extra or {}),
         },
         language=language,
     )

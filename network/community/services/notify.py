@@ -58,6 +58,7 @@ from ..models import (
     CategoryWatch,
     ModerationAction,
     Post,
+    Question,
     Topic,
     TopicWatch,
 )
@@ -216,6 +217,10 @@ def post_fanout(
         or post.topic.is_hidden
         or post.topic.is_held
     ):
+        return Fanout()
+    if post.number == 1 and Question.objects.filter(topic_id=post.topic_id).exists():
+        # An e-discussion's question is announced by its week's email, in each reader's
+        # language and with its reply addresses (ediscussions/services_mail.py).
         return Fanout()
     mentioned = [name.lower() for name in mentioned if isinstance(name, str)]
     context = post_notification_context(post=post)

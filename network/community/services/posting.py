@@ -29,6 +29,7 @@ from ..languages import language_detect
 from ..models import (
     LANGUAGE_CODES,
     Category,
+    EDiscussion,
     Post,
     PostAttachment,
     PostRevision,
@@ -249,6 +250,45 @@ def _mentions_added(*, post: Post, mentioned: tuple[str, ...]) -> tuple[str, ...
         return ()
     before = set(post_mentions(post=post))
     return tuple(name for name in mentioned if name not in before)
+
+
+@transaction.atomic
+def tray_post_create(
+    *,
+    author: User,
+    ediscussion: EDiscussion,
+    source: str,
+    language: str | None = None,
+    via: str = Post.Via.EMAIL,
+) -> Written:
+    """A contribution waiting in an e-discussion's tray for its facilitators, who give it to a
+    question or split it (an email to a week's address naming no single question, one that
+    arrived after the close): written like a reply but held, in the hidden tray topic, so that
+    only the facilitators and moderators read it and nobody is notified. Decided by
+    ``ediscussion.tray_send`` (taking part; open or closed); refused above the author's rate
+    limits."""
+    _refuse_unless(author, permissions.EDISCUSSION_TRAY_SEND, ediscussion)
+    if ediscussion.tray_id is None:
+        raise ValidationError(_("This e-discussion has no place for unassigned contributions."))
+    topic = Topic.objects.select_for_update().select_related("category").get(pk=ediscussion.tray_id)
+    source = _source_clean(source)
+    posts_limit_check(user=author)
+    rendered = post_render(source=source, author=author, category=topic.category)
+    number = topic.last_post_number + 1
+    post = Post.objects.create(
+        topic=topic,
+        number=number,
+        author=author,
+        source=source,
+        html=rendered.html,
+        language=_language_of(language=language, source=source, author=author),
+        state=Post.State.HELD,
+        via=via,
+        created_at=timezone.now(),
+    )
+    Topic.objects.filter(pk=topic.pk).update(last_post_number=number)
+    signals.post_created.send(sender=Post, post=post)
+    return Written(post=post)
 
 
 @transaction.atomic

@@ -36,11 +36,17 @@ def reply_key_lifetime() -> timedelta:
     return timedelta(days=getattr(settings, "FORUM_REPLY_KEY_DAYS", 90))
 
 
+def reply_key_new() -> str:
+    """A new signed key (random, then its signature); store only ``key_hash`` of it. Every
+    key of an address ``reply+<key>@...`` is made here (the e-discussions' week keys too)."""
+    random_part = _b32(secrets.token_bytes(_RANDOM_BYTES))
+    return f"{random_part}{_signature(random_part)}"
+
+
 def reply_key_issue(*, user, post: Post) -> str:
     """A new reply key for ``user`` answering ``post`` (the raw key: put it in the address,
     never store it). Issuing again replaces the earlier key of the same pair."""
-    random_part = _b32(secrets.token_bytes(_RANDOM_BYTES))
-    key = f"{random_part}{_signature(random_part)}"
+    key = reply_key_new()
     values = {"key_hash": key_hash(key), "expires_at": timezone.now() + reply_key_lifetime()}
     try:
         with transaction.atomic():
