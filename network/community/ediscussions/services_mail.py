@@ -29,7 +29,7 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -47,9 +47,9 @@ from ..services.notify import FANOUT_BATCH, LEVEL_FREQUENCY, mail_domain
 from ..services.reply_keys import (
     reply_address,
     reply_key_is_signed,
-    reply_key_issue,
     reply_key_lifetime,
     reply_key_new,
+    reply_keys_issue,
 )
 from ..visibility import ediscussions_readable
 from . import selectors_mail
@@ -75,12 +75,19 @@ def week_reply_key_issue(*, user: User, week: Week) -> str:
     store it); issuing again replaces the earlier one. Made, hashed and expiring like the
     forum's reply keys (``FORUM_REPLY_KEY_DAYS``)."""
     key = reply_key_new()
-    values = {"key_hash": key_hash(key), "expires_at": timezone.now() + reply_key_lifetime()}
-    try:
-        with transaction.atomic():
-            WeekReplyKey.objects.update_or_create(user=user, week=week, defaults=values)
-    except IntegrityError:
-        WeekReplyKey.objects.filter(user=user, week=week).update(**values)
+    WeekReplyKey.objects.bulk_create(
+        [
+            WeekReplyKey(
+                user=user,
+                week=week,
+                key_hash=key_hash(key),
+                expires_at=timezone.now() + reply_key_lifetime(),
+            )
+        ],
+        update_conflicts=True,
+        unique_fields=["user", "week"],
+        update_fields=["key_hash", "expires_at"],
+    )
     return key
 
 
@@ -227,15 +234,15 @@ def email_headers(notification, recipient) -> dict[str, str]:
 def email_values(notification, recipient) -> dict[str, str]:
     """The announcement's reply addresses for ``recipient``, issued as it is sent (once per
     email that goes out): one per question (a forum reply key on the question's opening post)
-    and the week's (``WeekReplyKey``). Three queries and one write per address."""
+    and the week's (``WeekReplyKey``). Four queries, whatever the number of questions."""
     context = notification.context
     wanted = {
         question.get("opening_post_id"): question.get("slot")
         for question in context.get("questions", [])
     }
-    values = {}
-    for post in Post.objects.filter(pk__in=[pk for pk in wanted if pk], state=Post.State.PUBLISHED):
-        values[wanted[post.pk]] = reply_address(key=reply_key_issue(user=recipient, post=post))
+    openings = Post.objects.filter(pk__in=[pk for pk in wanted if pk], state=Post.State.PUBLISHED)
+    keys = reply_keys_issue(user=recipient, posts=openings)
+    values = {wanted[post_id]: reply_address(key=key) for post_id, key in keys.items()}
     week = Week.objects.filter(pk=context.get("week_id")).first()
     if week is not None:
         values[WEEK_SLOT] = reply_address(key=week_reply_key_issue(user=recipient, week=week))

@@ -9,10 +9,10 @@ never holds a key that could post as someone. Keys expire (``FORUM_REPLY_KEY_DAY
 import base64
 import hmac
 import secrets
+from collections.abc import Iterable
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
@@ -46,14 +46,27 @@ def reply_key_new() -> str:
 def reply_key_issue(*, user, post: Post) -> str:
     """A new reply key for ``user`` answering ``post`` (the raw key: put it in the address,
     never store it). Issuing again replaces the earlier key of the same pair."""
-    key = reply_key_new()
-    values = {"key_hash": key_hash(key), "expires_at": timezone.now() + reply_key_lifetime()}
-    try:
-        with transaction.atomic():
-            ReplyKey.objects.update_or_create(user=user, post=post, defaults=values)
-    except IntegrityError:
-        ReplyKey.objects.filter(user=user, post=post).update(**values)
-    return key
+    return reply_keys_issue(user=user, posts=[post])[post.pk]
+
+
+def reply_keys_issue(*, user, posts: Iterable[Post]) -> dict[int, str]:
+    """New reply keys for ``user`` answering each of ``posts``: {post id: raw key}. One query
+    whatever their number (an email answering several questions); issuing again replaces the
+    earlier key of the same pair (its use count kept)."""
+    keys = {post.pk: reply_key_new() for post in posts}
+    if not keys:
+        return {}
+    expires_at = timezone.now() + reply_key_lifetime()
+    ReplyKey.objects.bulk_create(
+        [
+            ReplyKey(user=user, post_id=post_id, key_hash=key_hash(key), expires_at=expires_at)
+            for post_id, key in keys.items()
+        ],
+        update_conflicts=True,
+        unique_fields=["user", "post"],
+        update_fields=["key_hash", "expires_at"],
+    )
+    return keys
 
 
 def reply_key_is_signed(key: str) -> bool:
