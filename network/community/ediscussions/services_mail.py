@@ -25,6 +25,7 @@ notification's event key). They carry links, no new reply address: issuing a par
 again would silence the addresses of the announcement they already have.
 """
 
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from django.conf import settings
@@ -41,7 +42,7 @@ from notifications.links import absolute_url
 from notifications.services import notification_send
 
 from .. import permissions
-from ..models import LANGUAGE_CODES, Post, key_hash
+from ..models import LANGUAGE_CODES, Post, PostAttachment, key_hash
 from ..services import posting
 from ..services.notify import FANOUT_BATCH, LEVEL_FREQUENCY, mail_domain
 from ..services.reply_keys import (
@@ -423,12 +424,13 @@ def tray_contribution_write(
     week_number: int | None,
     is_late: bool,
     via: str = Post.Via.EMAIL,
+    attachments: Sequence[PostAttachment] = (),
 ) -> Post:
     """A contribution the facilitators will give to a question (or split): written, held, in
     the e-discussion's hidden tray (``posting.tray_post_create``), its contribution record
     marked with the week it was sent for and whether it arrived late."""
     post = posting.tray_post_create(
-        author=author, ediscussion=ediscussion, source=source, via=via
+        author=author, ediscussion=ediscussion, source=source, via=via, attachments=attachments
     ).post
     Contribution.objects.filter(post=post).update(week_number=week_number, is_late=is_late)
     return post

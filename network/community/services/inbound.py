@@ -376,25 +376,27 @@ def _week_verdict(*, week_key, sender: str, message: EmailMessage) -> _Verdict:
     if question is not None:
         opening = Post.objects.get(topic_id=question.topic_id, number=1)
 
-        def write(held: bool, source: str) -> Post:
+        def write(held: bool, source: str, files: list[PostAttachment]) -> Post:
             return posting.reply_create(
                 author=user,
                 topic=question.topic,
                 source=source,
                 reply_to=opening,
                 via=Post.Via.EMAIL,
+                attachments=files,
                 held=held,
             ).post
 
         return _write(user=user, extracted=extracted, message=message, post=opening, write=write)
 
-    def to_tray(held: bool, source: str) -> Post:
+    def to_tray(held: bool, source: str, files: list[PostAttachment]) -> Post:
         return services_mail.tray_contribution_write(
             author=user,
             ediscussion=ediscussion,
             source=source,
             week_number=week.number,
             is_late=False,
+            attachments=files,
         )
 
     verdict = _write(user=user, extracted=extracted, message=message, post=None, write=to_tray)
@@ -413,13 +415,14 @@ def _late_verdict(*, user: User, question, week, extracted, message: EmailMessag
     for the facilitators, and its sender told in their language."""
     ediscussion = week.ediscussion
 
-    def to_tray(held: bool, source: str) -> Post:
+    def to_tray(held: bool, source: str, files: list[PostAttachment]) -> Post:
         return services_mail.tray_contribution_write(
             author=user,
             ediscussion=ediscussion,
             source=source,
             week_number=question.week.number if question is not None else week.number,
             is_late=True,
+            attachments=files,
         )
 
     verdict = _write(user=user, extracted=extracted, message=message, post=None, write=to_tray)

@@ -260,6 +260,7 @@ def tray_post_create(
     source: str,
     language: str | None = None,
     via: str = Post.Via.EMAIL,
+    attachments: Sequence[PostAttachment] = (),
 ) -> Written:
     """A contribution waiting in an e-discussion's tray for its facilitators, who give it to a
     question or split it (an email to a week's address naming no single question, one that
@@ -287,6 +288,7 @@ def tray_post_create(
         created_at=timezone.now(),
     )
     Topic.objects.filter(pk=topic.pk).update(last_post_number=number)
+    attachments_attach(post=post, attachments=attachments)
     signals.post_created.send(sender=Post, post=post)
     return Written(post=post)
 
