@@ -92,6 +92,7 @@ bench: messages
 	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
 	$(BIN)/python benchmarks/forum_fanout.py
 	$(BIN)/python benchmarks/ediscussion_announce.py
+	$(BIN)/python benchmarks/ediscussion_dashboard.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -521,5 +521,228 @@ def fill_forum(*, size: str) -> None:
     path.write_text(json.dumps(layout, indent=2) + "\n")
 
 
+# -- E-discussions: one with 500 participants and 2,000 contributions -----------------------------
+BENCH_EDISCUSSION = "bench-ediscussion"
+BENCH_EDISCUSSION_FACILITATOR = "bench-ed-facilitator@bench.example.org"
+
+
+@dataset_filler
+def fill_ediscussion(*, size: str) -> None:
+    """An e-discussion over four weeks of two questions each, all published, with 500
+    participants (5,000 at the huge size) from a dozen countries and three types of
+    organisation, and 2,000 contributions (20,000) in four languages: most published, one in
+    twenty waiting for approval, a few dozen in the tray; its facilitator is
+    ``BENCH_EDISCUSSION_FACILITATOR`` (benchmarks/ediscussion_dashboard.py signs in as them).
+    Rows are bulk-inserted with their rendered HTML and the topics' counters set as the posting
+    services would. Idempotent: it adds what is missing."""
+    import random
+    from datetime import timedelta
+
+    from django.db import transaction
+    from django.utils import timezone
+
+    from network.community.ediscussions import services
+    from network.community.models import (
+        Contribution,
+        EDiscussion,
+        Participant,
+        Post,
+        Question,
+        Topic,
+    )
+    from network.community.services.posting import post_render, topic_counters_refresh
+    from network.models import User
+    from network.roles import Role
+    from network.services import role_assign
+
+    participants_target = 5_000 if size == "huge" else 500
+    contributions_target = 20_000 if size == "huge" else 2_000
+    rng = random.Random(20261130)
+    texts = {
+        "en": "In our city the council meets the diaspora associations every month; "
+        "**remittances** fund two local projects.",
+        "es": "En nuestra ciudad el concejo se reúne cada mes con las asociaciones de la "
+        "diáspora; las *remesas* financian dos proyectos.",
+        "pt": "Na nossa cidade a câmara reúne-se todos os meses com as associações da diáspora.",
+        "fr": "Dans notre ville, le conseil rencontre chaque mois les associations de la "
+        "diaspora ; les transferts financent deux projets.",
+    }
+    rendered = {code: post_render(source=text, author=None).html for code, text in texts.items()}
+    countries = ["CO", "PE", "MX", "EC", "BR", "AR", "CL", "GT", "CR", "US", "CA", "DO", ""]
+    kinds = list(Participant.OrganisationType.values)
+    now = timezone.now()
+
+    import base64
+    import secrets
+
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.utils import encrypt
+
+    facilitator, created = User.objects.get_or_create(
+        email=BENCH_EDISCUSSION_FACILITATOR,
+        defaults={"first_name": "Bench", "last_name": "Facilitator"},
+    )
+    # The coordinator who creates it acts with an authenticator app, in a session that passed
+    # it (marked below as network.mfa's middleware marks one).
+    if created:
+        role_assign(user=facilitator, role=Role.COORDINATOR)
+    if not Authenticator.objects.filter(user=facilitator).exists():
+        secret = base64.b32encode(secrets.token_bytes(20)).decode()
+        Authenticator.objects.create(
+            user=facilitator, type=Authenticator.Type.TOTP, data={"secret": encrypt(secret)}
+        )
+    facilitator.second_factor_passed = True
+    ediscussion = EDiscussion.objects.filter(slug=BENCH_EDISCUSSION).first()
+    if ediscussion is None:
+        starts = now - timedelta(days=27)
+        ediscussion = services.ediscussion_create(
+            creator=facilitator,
+            titles={"en": "Benchmark: diaspora engagement", "es": "Prueba: la diáspora"},
+            default_language="en",
+            starts_at=starts,
+            ends_at=now + timedelta(days=365),
+            languages=list(texts),
+        )
+        EDiscussion.objects.filter(pk=ediscussion.pk).update(slug=BENCH_EDISCUSSION)
+        ediscussion.slug = BENCH_EDISCUSSION
+        number = 1
+        for week_number in range(1, 5):
+            week = services.week_save(
+                by=facilitator,
+                ediscussion=ediscussion,
+                number=week_number,
+                opens_at=starts + timedelta(days=7 * (week_number - 1)),
+            )
+            for _ in range(2):
+                services.question_save(
+                    by=facilitator,
+                    week=week,
+                    number=number,
+                    texts={
+                        "en": f"Question {number}: how does your city work with the diaspora?",
+                        "es": f"Pregunta {number}: ¿cómo trabaja su ciudad con la diáspora?",
+                    },
+                )
+                number += 1
+        services.ediscussion_schedule(by=facilitator, ediscussion=ediscussion)
+        services.weeks_publish_due(now=now)
+    weeks = list(ediscussion.weeks.order_by("number"))
+    questions = list(
+        Question.objects.filter(week__ediscussion=ediscussion, topic__isnull=False)
+        .select_related("week", "topic")
+        .order_by("number")
+    )
+
+    with transaction.atomic():
+        existing = User.objects.filter(email__startswith="bench-ed-participant-").count()
+        User.objects.bulk_create(
+            [
+                User(
+                    email=f"bench-ed-participant-{index}@bench.example.org",
+                    first_name=f"Participant{index}",
+                    last_name="Bench",
+                    handle=f"bench_ed_{index}",
+                    preferred_language=list(texts)[index % 4],
+                )
+                for index in range(existing, participants_target)
+            ],
+            batch_size=1_000,
+        )
+        users = list(
+            User.objects.filter(email__startswith="bench-ed-participant-").order_by("pk")[
+                :participants_target
+            ]
+        )
+        joined = set(
+            Participant.objects.filter(ediscussion=ediscussion).values_list("user_id", flat=True)
+        )
+        span = (now - weeks[0].opens_at).total_seconds()
+        Participant.objects.bulk_create(
+            [
+                Participant(
+                    ediscussion=ediscussion,
+                    user=user,
+                    country=rng.choice(countries),
+                    organisation=f"Organisation {index % 120}",
+                    organisation_type=rng.choice(kinds),
+                    joined_at=weeks[0].opens_at
+                    + timedelta(seconds=span * (rng.random() ** 2) - 86_400),
+                )
+                for index, user in enumerate(users)
+                if user.pk not in joined
+            ],
+            batch_size=1_000,
+        )
+        participants = list(
+            Participant.objects.filter(ediscussion=ediscussion, role="participant").order_by("pk")
+        )
+        have = Contribution.objects.filter(ediscussion=ediscussion).count()
+        missing = contributions_target - have
+        topics = {topic.pk: topic for topic in Topic.objects.filter(category=ediscussion.category)}
+        tray = topics[ediscussion.tray_id]
+        plan = []  # (topic, question or None, participant, language, state, moment)
+        for index in range(missing):
+            participant = rng.choice(participants)
+            language = rng.choice(list(texts))
+            if index % 50 == 0:
+                question, topic = None, tray
+            else:
+                question = rng.choice(questions)
+                topic = topics[question.topic_id]
+            held = rng.random() < 0.05
+            start = question.week.opens_at if question else weeks[0].opens_at
+            moment = start + timedelta(seconds=rng.random() * max(1, (now - start).total_seconds()))
+            plan.append((topic, question, participant, language, held, moment))
+        posts = []
+        for topic, _question, participant, language, held, moment in plan:
+            topic.last_post_number += 1
+            posts.append(
+                Post(
+                    topic=topic,
+                    number=topic.last_post_number,
+                    author_id=participant.user_id,
+                    source=texts[language],
+                    html=rendered[language],
+                    language=language,
+                    state=Post.State.HELD if held else Post.State.PUBLISHED,
+                    created_at=moment,
+                )
+            )
+        Post.objects.bulk_create(posts, batch_size=2_000)
+        Contribution.objects.bulk_create(
+            [
+                Contribution(
+                    post=post,
+                    ediscussion=ediscussion,
+                    question=question,
+                    week_number=question.week.number if question else None,
+                    participant=participant,
+                    country=participant.country,
+                    organisation_type=participant.organisation_type,
+                    created_at=post.created_at,
+                )
+                for post, (_topic, question, participant, _l, _h, _m) in zip(
+                    posts, plan, strict=True
+                )
+            ],
+            batch_size=2_000,
+        )
+        for topic in topics.values():
+            Topic.objects.filter(pk=topic.pk).update(last_post_number=topic.last_post_number)
+            topic_counters_refresh(topic=topic)
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        command = "ANALYZE" if connection.in_atomic_block else "VACUUM ANALYZE"
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"{command} community_contribution, community_participant, community_post"
+            )
+    print(
+        f"E-discussion {BENCH_EDISCUSSION}: {len(participants)} participants, "
+        f"{Contribution.objects.filter(ediscussion=ediscussion).count()} contributions."
+    )
+
+
 if __name__ == "__main__":
     main()

@@ -201,15 +201,22 @@ def _forum_world(member) -> dict:
 
 def _ediscussion_world(coordinator) -> dict:
     """A running members' e-discussion with a concept note (two weeks, the first published)
-    that the coordinator facilitates and the member may join and contribute to."""
+    that the coordinator facilitates and the member may join and contribute to, with a
+    contribution waiting in its tray."""
     from network.community.ediscussions import services
+    from tests.community.ediscussion_dashboard_helpers import tray_contribution
     from tests.community.ediscussion_helpers import running_ediscussion
     from tests.practice_submissions.conftest import pdf_upload
 
     coordinator.second_factor_passed = True  # the services called directly, as in a session
     ediscussion = running_ediscussion(facilitator=coordinator, access="members")
     services.concept_note_set(by=coordinator, ediscussion=ediscussion, upload=pdf_upload())
-    return {"ediscussion": ediscussion.slug}
+    waiting = tray_contribution(
+        ediscussion=ediscussion,
+        author=UserFactory(),
+        source="Week 1\nQuestion 1\nOur answer.\n\nQuestion 2\nAnother answer.",
+    )
+    return {"ediscussion": ediscussion.slug, "ediscussion_tray_post": waiting.post}
 
 
 # -- Cases ------------------------------------------------------------------------------------
@@ -688,6 +695,43 @@ CASES = [
         post=True,
         params=("next",),
     ),
+    # E-discussions: the facilitator's dashboard, tray, split form and exports.
+    *(
+        Case(
+            f"{LANG}community/e/<slug:slug>/{path}",
+            named(f"community:ediscussion_{name}", lambda w: w["ediscussion"]),
+            people=(MEMBER, COORDINATOR),
+            params=params,
+        )
+        for path, name, params in [
+            ("dashboard/", "dashboard", ("week", "language")),
+            ("tray/", "tray", ("page",)),
+            ("export/contributions.csv", "export_csv", ("week",)),
+            ("export/contributions.xlsx", "export_xlsx", ("week",)),
+            ("export/document/", "document", ("week",)),
+            ("export/document.pdf", "document_pdf", ("week",)),
+        ]
+    ),
+    Case(
+        f"{LANG}community/e/<slug:slug>/contributions/<int:post_id>/split/",
+        named(
+            "community:ediscussion_split",
+            lambda w: w["ediscussion"],
+            lambda w: w["ediscussion_tray_post"].pk,
+        ),
+        people=(MEMBER, COORDINATOR),
+    ),
+    Case(
+        f"{LANG}community/e/<slug:slug>/contributions/<int:post_id>/assign/",
+        named(
+            "community:ediscussion_assign",
+            lambda w: w["ediscussion"],
+            lambda w: w["ediscussion_tray_post"].pk,
+        ),
+        people=(COORDINATOR,),
+        post=True,
+        params=("question", "next"),
+    ),
     # Signing in and up (allauth's forms, our templates and adapter).
     Case(f"{LANG}accounts/login/", named("account_login"), people=(ANONYMOUS,), params=("next",)),
     Case(f"{LANG}accounts/signup/", named("account_signup"), people=(ANONYMOUS,)),
@@ -829,6 +873,13 @@ NOT_FUZZED = {"csrfmiddlewaretoken"}
 
 
 # -- The property -------------------------------------------------------------------------------
+def _body(response) -> bytes:
+    """The bytes of a response, streamed ones (a long export page) included."""
+    if response.streaming:
+        return b"".join(response.streaming_content)
+    return response.content
+
+
 def _problem(response, what: str) -> str | None:
     if response.status_code >= 500:
         return f"{response.status_code} for {what}"
@@ -841,7 +892,7 @@ def _lost_input(response, typed: dict[str, str], what: str) -> str | None:
         return None
     shown = {
         form_field.name: form_field.value
-        for form in page_parsed(response.content.decode()).forms
+        for form in page_parsed(_body(response).decode()).forms
         for form_field in form.fields
         if form_field.kind in TEXT_KINDS
     }
@@ -900,7 +951,7 @@ def _fuzz_case(client: Client, case: Case, world: dict, who: str) -> list[str]:
     problems = [p for p in [_problem(first, f"GET {url}")] if p]
     parsed = None
     if "html" in first.get("Content-Type", "") and first.status_code == 200:
-        parsed = page_parsed(first.content.decode())
+        parsed = page_parsed(_body(first).decode())
     names = set(case.params)
     post_forms: list[ParsedForm] = []
     if parsed is not None:

@@ -742,6 +742,46 @@ MATRIX: list[Row] = [
             **PASSWORD_ONLY,
         },
     ),
+    # -- E-discussions: the facilitator's dashboard, tray and exports (ediscussions/views/
+    # dashboard.py). Its facilitators and coordinators with two-factor; a 403 for the
+    # members who read it, a 404 for a draft they cannot read.
+    *(
+        Row(
+            f"ediscussion-{name}",
+            named(f"community:ediscussion_{name}", lambda w: "ed-members"),
+            signed_in=403,
+            overrides=EDISCUSSION_FACILITATORS,
+        )
+        for name in ("dashboard", "tray", "export_csv", "export_xlsx", "document", "document_pdf")
+    ),
+    Row(
+        "ediscussion-split",
+        named(
+            "community:ediscussion_split",
+            lambda w: "ed-members",
+            lambda w: w["ediscussion_tray_post"].pk,
+        ),
+        signed_in=403,
+        overrides=EDISCUSSION_FACILITATORS,
+    ),
+    Row(
+        # Without a question chosen: refused with a message, back to the tray.
+        "ediscussion-assign",
+        named(
+            "community:ediscussion_assign",
+            lambda w: "ed-members",
+            lambda w: w["ediscussion_tray_post"].pk,
+        ),
+        method="post",
+        signed_in=403,
+        overrides={**EDISCUSSION_FACILITATORS, "coordinator": REDIRECT, "superuser": REDIRECT},
+    ),
+    Row(
+        "ediscussion-dashboard-draft",
+        named("community:ediscussion_dashboard", lambda w: "ed-draft"),
+        signed_in=404,
+        overrides={"coordinator": 200, "superuser": 200},
+    ),
 ]
 
 
@@ -806,13 +846,15 @@ def _world() -> dict:
 
 def _ediscussion_world() -> dict:
     """Running e-discussions (public, members', private) with a concept note and a draft, made
-    by a coordinator who is nobody's column here."""
+    by a coordinator who is nobody's column here; a contribution waits in the members' one's
+    tray."""
     from datetime import timedelta
 
     from django.utils import timezone
 
     from network.community.ediscussions import services
     from network.community.models import EDiscussion
+    from tests.community.ediscussion_dashboard_helpers import tray_contribution
     from tests.community.ediscussion_helpers import running_ediscussion
 
     creator = person(Role.COORDINATOR)
@@ -830,7 +872,9 @@ def _ediscussion_world() -> dict:
         ends_at=now + timedelta(days=28),
     )
     EDiscussion.objects.filter(pk=draft.pk).update(slug="ed-draft")
-    return {}
+    members = EDiscussion.objects.get(slug="ed-members")
+    waiting = tray_contribution(ediscussion=members, author=UserFactory(), source="Hello")
+    return {"ediscussion_tray_post": waiting.post}
 
 
 def _forum_moderation_world(stranger) -> dict:

@@ -696,6 +696,9 @@ class ModerationAction(models.Model):
         WARN = "warn", _("Warned a member")
         SUSPEND = "suspend", _("Suspended a member")
         UNSUSPEND = "unsuspend", _("Lifted a suspension")
+        # E-discussions (ediscussions/services.py): a facilitator's editorial actions.
+        ASSIGN = "assign", _("Gave a contribution to a question")
+        SPLIT = "split", _("Split a contribution into parts")
 
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -8,6 +8,7 @@ with the translated reason otherwise).
 """
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -23,7 +24,16 @@ from network.uploads import upload_check
 
 from .. import permissions, signals
 from ..markdown import markdown_render
-from ..models import LANGUAGE_CODES, Category, Post, Topic
+from ..models import (
+    LANGUAGE_CODES,
+    Category,
+    ModerationAction,
+    Post,
+    PostAttachment,
+    Topic,
+)
+from ..services import moderation, posting
+from ..services.counters import topic_counters_refresh
 from ..services.posting import reply_create
 from . import signals as ediscussion_signals
 from .models import Contribution, EDiscussion, Participant, Question, Week
@@ -640,3 +650,245 @@ def contribution_create(
     if on_behalf and any(on_behalf.values()):
         contribution_on_behalf_record(by=author, contribution=contribution, **on_behalf)
     return contribution
+
+
+# -- The facilitator's tray: giving contributions to questions and splitting them ---------------
+# A contribution moves to its question's topic (a new number at the end of it) or is split into
+# parts, each a new post of the same author and date in its question's topic; the original is
+# kept, hidden from readers (its parts replace it), marked ``is_split``. Both are logged in the
+# forum's moderation log. A post that becomes visible is announced like any published post
+# (watchers, search).
+
+SPLIT_MAX_PARTS = 10
+
+
+@dataclass(frozen=True)
+class SplitPart:
+    """One part of a split: its text (Markdown, edited by the facilitator) and its question."""
+
+    question: Question
+    source: str
+
+
+def _reviewed_state(*, ediscussion: EDiscussion, post: Post) -> str:
+    """What a contribution a facilitator placed becomes: published in an e-discussion that
+    publishes at once; in one moderated before publication, published only if it already was
+    (approved), else waiting for approval."""
+    if ediscussion.moderation == EDiscussion.Moderation.IMMEDIATE:
+        return Post.State.PUBLISHED
+    return Post.State.PUBLISHED if post.state == Post.State.PUBLISHED else Post.State.HELD
+
+
+def _contribution_locked(contribution: Contribution) -> tuple[Contribution, Post]:
+    """The contribution and its post, locked (the post's row only: its author may be empty)."""
+    post = (
+        Post.objects.select_for_update(of=("self",))
+        .select_related("topic", "author")
+        .get(pk=contribution.post_id)
+    )
+    contribution = (
+        Contribution.objects.select_for_update(of=("self",))
+        .select_related("ediscussion__category")
+        .get(pk=contribution.pk)
+    )
+    return contribution, post
+
+
+def _placeable(*, by: User, contribution: Contribution, post: Post) -> EDiscussion:
+    ediscussion = contribution.ediscussion
+    _refuse_unless(by, permissions.EDISCUSSION_FACILITATE, ediscussion)
+    if contribution.is_split:
+        raise ValidationError(_("This contribution was already split into parts."))
+    if post.state == Post.State.HIDDEN:
+        raise ValidationError(_("This contribution was removed: restore it first."))
+    return ediscussion
+
+
+def _question_of(*, ediscussion: EDiscussion, question: Question) -> Question:
+    question = (
+        Question.objects.select_related("week", "topic")
+        .filter(pk=question.pk, week__ediscussion=ediscussion)
+        .first()
+    )
+    if question is None:
+        raise ValidationError({"question": _("Choose a question of this e-discussion.")})
+    if question.topic is None:
+        raise ValidationError({"question": _("This question is not published yet.")})
+    return question
+
+
+def _topics_locked(topic_ids: set[int]) -> dict[int, Topic]:
+    # Always in the same order: two facilitators moving posts between the same topics wait
+    # for each other instead of deadlocking.
+    return {
+        topic.pk: topic
+        for topic in Topic.objects.select_for_update(of=("self",))
+        .select_related("category")
+        .filter(pk__in=topic_ids)
+        .order_by("pk")
+    }
+
+
+def _next_number(topic: Topic) -> int:
+    topic.last_post_number += 1
+    Topic.objects.filter(pk=topic.pk).update(last_post_number=topic.last_post_number)
+    return topic.last_post_number
+
+
+def _announce_if_visible(
+    *, post: Post, was_visible: bool, mentioned: tuple[str, ...] | None = None
+) -> None:
+    """A post that became visible is announced as published (watchers, mentions, search)."""
+    if post.state != Post.State.PUBLISHED or was_visible:
+        return
+    if mentioned is None:
+        mentioned = posting.post_render(
+            source=post.source, author=post.author, category=post.topic.category
+        ).mentions
+    signals.post_published.send(sender=Post, post=post, mentioned=mentioned)
+
+
+@transaction.atomic
+def contribution_assign(
+    *, by: User, contribution: Contribution, question: Question
+) -> Contribution:
+    """Give a contribution (from the tray, or from another question) to ``question``: its post
+    moves to the end of the question's topic, published or held as the e-discussion's
+    moderation says (``_reviewed_state``), and both topics' counters are counted again."""
+    contribution, post = _contribution_locked(contribution)
+    ediscussion = _placeable(by=by, contribution=contribution, post=post)
+    question = _question_of(ediscussion=ediscussion, question=question)
+    origin = post.topic
+    if origin.pk == question.topic_id:
+        raise ValidationError({"question": _("The contribution already answers this question.")})
+    topics = _topics_locked({origin.pk, question.topic_id})
+    origin, target = topics[origin.pk], topics[question.topic_id]
+    was_visible = post.state == Post.State.PUBLISHED and not origin.is_hidden
+    post.topic = target
+    post.number = _next_number(target)
+    post.reply_to = None
+    post.state = _reviewed_state(ediscussion=ediscussion, post=post)
+    post.save(update_fields=["topic", "number", "reply_to", "state"])
+    contribution.question = question
+    contribution.week_number = question.week.number
+    contribution.save(update_fields=["question", "week_number"])
+    topic_counters_refresh(topic=origin)
+    topic_counters_refresh(topic=target)
+    moderation.action_log(
+        actor=by,
+        action=ModerationAction.Action.ASSIGN,
+        topic=target,
+        post=post,
+        member=post.author,
+        details={"from": origin.pk, "to": target.pk, "question": question.number},
+    )
+    _announce_if_visible(post=post, was_visible=was_visible)
+    return contribution
+
+
+def _split_parts_clean(parts: list[SplitPart], *, ediscussion: EDiscussion) -> list[SplitPart]:
+    if len(parts) < 2:
+        raise ValidationError(
+            _(
+                "Split the contribution into at least two parts; to give all of it to one "
+                "question, assign it instead."
+            )
+        )
+    if len(parts) > SPLIT_MAX_PARTS:
+        raise ValidationError(_("Split it into at most %(n)d parts.") % {"n": SPLIT_MAX_PARTS})
+    cleaned = []
+    for number, part in enumerate(parts, start=1):
+        source = (part.source or "").strip()
+        if not source:
+            raise ValidationError(_("Part %(n)d has no text.") % {"n": number})
+        if len(source) > posting.SOURCE_MAX_LENGTH:
+            raise ValidationError(
+                _("Part %(n)d is longer than %(limit)s characters.")
+                % {"n": number, "limit": f"{posting.SOURCE_MAX_LENGTH:,}"}
+            )
+        question = _question_of(ediscussion=ediscussion, question=part.question)
+        cleaned.append(SplitPart(question=question, source=source))
+    return cleaned
+
+
+@transaction.atomic
+def contribution_split(
+    *, by: User, contribution: Contribution, parts: list[SplitPart]
+) -> list[Contribution]:
+    """Split a contribution into ``parts``, each a new post of the same author, language and
+    date at the end of its question's topic (published or held as ``_reviewed_state`` says),
+    recorded as a contribution ``split_from`` the original with the original's country,
+    organisation and signature. The original is kept, hidden from readers and marked
+    ``is_split``; its files go with the first part. Returns the parts' contributions."""
+    contribution, original = _contribution_locked(contribution)
+    ediscussion = _placeable(by=by, contribution=contribution, post=original)
+    parts = _split_parts_clean(parts, ediscussion=ediscussion)
+    topics = _topics_locked({original.topic_id, *(part.question.topic_id for part in parts)})
+    state = _reviewed_state(ediscussion=ediscussion, post=original)
+    created, mentions = [], []
+    for part in parts:
+        topic = topics[part.question.topic_id]
+        rendered = posting.post_render(
+            source=part.source, author=original.author, category=topic.category
+        )
+        mentions.append(rendered.mentions)
+        post = Post.objects.create(
+            topic=topic,
+            number=_next_number(topic),
+            author=original.author,
+            source=part.source,
+            html=rendered.html,
+            language=original.language,
+            state=state,
+            via=original.via,
+            created_at=original.created_at,
+        )
+        created.append(
+            Contribution.objects.create(
+                post=post,
+                ediscussion=ediscussion,
+                question=part.question,
+                week_number=part.question.week.number,
+                participant_id=contribution.participant_id,
+                country=contribution.country,
+                organisation_type=contribution.organisation_type,
+                on_behalf_name=contribution.on_behalf_name,
+                on_behalf_position=contribution.on_behalf_position,
+                on_behalf_organisation=contribution.on_behalf_organisation,
+                on_behalf_country=contribution.on_behalf_country,
+                split_from=contribution,
+                is_late=contribution.is_late,
+                imported=contribution.imported,
+                created_at=contribution.created_at,
+            )
+        )
+        signals.post_created.send(sender=Post, post=post)
+    PostAttachment.objects.filter(post=original).update(post=created[0].post)
+    was_published = original.state == Post.State.PUBLISHED
+    with override(ediscussion.default_language):
+        hidden_reason = _("Split into parts, each given to its question.")
+    original.state = Post.State.HIDDEN
+    original.hidden_at = timezone.now()
+    original.hidden_by = by
+    original.hidden_reason = hidden_reason
+    original.save(update_fields=["state", "hidden_at", "hidden_by", "hidden_reason"])
+    contribution.is_split = True
+    contribution.save(update_fields=["is_split"])
+    for topic in topics.values():
+        topic_counters_refresh(topic=topic)
+    moderation.action_log(
+        actor=by,
+        action=ModerationAction.Action.SPLIT,
+        topic=original.topic,
+        post=original,
+        member=original.author,
+        details={
+            "parts": [part.post_id for part in created],
+            "questions": [part.question.number for part in parts],
+        },
+    )
+    if was_published:
+        signals.post_hidden.send(sender=Post, post=original)
+    for part, mentioned in zip(created, mentions, strict=True):
+        _announce_if_visible(post=part.post, was_visible=False, mentioned=mentioned)
+    return created

@@ -3,7 +3,7 @@
 
 from django.urls import path
 
-from .views import facilitator, pages, reminders
+from .views import dashboard, facilitator, pages, reminders
 
 urlpatterns: list = [
     # -- Facilitator's editor (views/facilitator.py) -----------------------------------------
@@ -33,6 +33,34 @@ urlpatterns: list = [
     path("<slug:slug>/q/<int:number>/", pages.question, name="ediscussion_question"),
     path("<slug:slug>/participants/", pages.participants, name="ediscussion_participants"),
     # -- Dashboard, tray and exports (views/dashboard.py) ------------------------------------
+    path("<slug:slug>/dashboard/", dashboard.dashboard, name="ediscussion_dashboard"),
+    path("<slug:slug>/tray/", dashboard.tray, name="ediscussion_tray"),
+    path(
+        "<slug:slug>/contributions/<int:post_id>/assign/",
+        dashboard.contribution_assign,
+        name="ediscussion_assign",
+    ),
+    path(
+        "<slug:slug>/contributions/<int:post_id>/split/",
+        dashboard.contribution_split,
+        name="ediscussion_split",
+    ),
+    path(
+        "<slug:slug>/export/contributions.csv",
+        dashboard.export_csv,
+        name="ediscussion_export_csv",
+    ),
+    path(
+        "<slug:slug>/export/contributions.xlsx",
+        dashboard.export_xlsx,
+        name="ediscussion_export_xlsx",
+    ),
+    path("<slug:slug>/export/document/", dashboard.document, name="ediscussion_document"),
+    path(
+        "<slug:slug>/export/document.pdf",
+        dashboard.document_pdf,
+        name="ediscussion_document_pdf",
+    ),
     # -- Summary (views/summary.py) ----------------------------------------------------------
     # -- Archive import (views/imports.py) ---------------------------------------------------
     # -- Reminders (views/reminders.py) -------------------------------------------------------

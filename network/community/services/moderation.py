@@ -135,7 +135,7 @@ def _topic_url(topic: Topic) -> str:
     return reverse("community:topic", kwargs={"topic_id": topic.pk, "slug": topic.slug or "topic"})
 
 
-def _log(
+def action_log(
     *,
     actor: User | None,
     action: str,
@@ -230,7 +230,7 @@ def _resolve_flags(*, post: Post, by: User | None, resolution: str) -> int:
 
 def _hide(*, post: Post, actor: User | None, reason: str, details: dict) -> ModerationAction:
     post_hidden_set(post=post, by=actor, reason=reason)
-    return _log(
+    return action_log(
         actor=actor,
         action=Action.HIDE,
         topic=post.topic,
@@ -280,7 +280,7 @@ def post_edit_record(
 ) -> ModerationAction:
     """After a moderator edited someone else's post (``posting.post_edit``, which keeps the
     previous version as ``revision`` and asked for ``reason``): log it and tell the author."""
-    entry = _log(
+    entry = action_log(
         actor=moderator,
         action=Action.EDIT,
         topic=post.topic,
@@ -310,7 +310,7 @@ def post_restore(*, moderator: User, post: Post, reason: str = "") -> Moderation
         topic.is_hidden = False
     topic_counters_refresh(topic=topic)
     _resolve_flags(post=post, by=moderator, resolution=_("Restored"))
-    entry = _log(
+    entry = action_log(
         actor=moderator,
         action=Action.RESTORE,
         topic=topic,
@@ -363,7 +363,7 @@ def post_approve(*, moderator: User, post: Post, reason: str = "") -> Moderation
         Topic.objects.filter(pk=topic.pk).update(is_held=False)
         topic.is_held = False
     topic_counters_refresh(topic=topic)
-    entry = _log(
+    entry = action_log(
         actor=moderator,
         action=Action.APPROVE,
         topic=topic,
@@ -396,7 +396,7 @@ def post_reject(*, moderator: User, post: Post, reason: str) -> ModerationAction
     if post.is_opening:
         Topic.objects.filter(pk=topic.pk).update(is_held=False, is_hidden=True)
         topic.is_held, topic.is_hidden = False, True
-    entry = _log(
+    entry = action_log(
         actor=moderator,
         action=Action.REJECT,
         topic=topic,
@@ -420,7 +420,7 @@ def flags_dismiss(*, moderator: User, post: Post, reason: str) -> ModerationActi
     resolved = _resolve_flags(post=post, by=moderator, resolution=reason or _("Dismissed"))
     if not resolved:
         raise ValidationError(_("This post has no open flags."))
-    return _log(
+    return action_log(
         actor=moderator,
         action=Action.DISMISS_FLAGS,
         topic=post.topic,
@@ -451,7 +451,7 @@ def _topic_changed(
 ) -> ModerationAction:
     """After a moderator changed a topic: log it, let what follows topics know (search, lists),
     and tell its author."""
-    entry = _log(
+    entry = action_log(
         actor=moderator,
         action=action,
         topic=topic,
@@ -521,7 +521,7 @@ def member_warn(
     """Send a member a warning (logged, and told to them with the moderator's reason)."""
     _refuse_unless(moderator, permissions.MEMBER_DISCIPLINE, member)
     reason = reason_clean(reason, required=True)
-    entry = _log(
+    entry = action_log(
         actor=moderator,
         action=Action.WARN,
         topic=post.topic if post else None,
@@ -553,7 +553,7 @@ def member_suspend(
         member=member, ends_at=ends_at, reason=reason, created_by=moderator
     )
     until = f"{ends_at:%Y-%m-%d %H:%M} UTC"
-    entry = _log(
+    entry = action_log(
         actor=moderator,
         action=Action.SUSPEND,
         topic=post.topic if post else None,
@@ -577,7 +577,7 @@ def member_suspension_lift(*, moderator: User, member: User, reason: str = "") -
     ).update(lifted_at=now)
     if not lifted:
         raise ValidationError(_("This member is not suspended."))
-    entry = _log(
+    entry = action_log(
         actor=moderator,
         action=Action.UNSUSPEND,
         member=member,
