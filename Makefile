@@ -93,6 +93,7 @@ bench: messages
 	$(BIN)/python benchmarks/forum_fanout.py
 	$(BIN)/python benchmarks/ediscussion_announce.py
 	$(BIN)/python benchmarks/ediscussion_dashboard.py
+	$(BIN)/python benchmarks/ediscussion_summary.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -25,6 +25,8 @@ class ResourceType(models.TextChoices):
     GUIDE = "guide", _("Guide")
     QUESTIONNAIRE = "questionnaire", _("Questionnaire")
     POLICY_BRIEF = "policy-brief", _("Policy brief")
+    # Published from an e-discussion (network/community/ediscussions/summary.py).
+    CONSOLIDATED_SUMMARY = "consolidated-summary", _("Consolidated summary")
     OTHER = "other", _("Other")
 
 

@@ -174,7 +174,37 @@ def world(db):
         "inbound_held": held_mail(),
         **_forum_world(member),
         **_ediscussion_world(coordinator),
+        **_ediscussion_summary_world(member),
     }
+
+
+def _ediscussion_summary_world(member) -> dict:
+    """Two e-discussions the member contributed to: one whose summary is shared for
+    endorsement, one whose summary is published (in the world's library)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from network.community.ediscussions import summary as summaries
+    from network.community.services.posting import reply_create
+    from tests.community.ediscussion_helpers import running_ediscussion
+
+    facilitator = person(Role.COORDINATOR)
+    facilitator.second_factor_passed = True
+    shared, published = (running_ediscussion(facilitator=facilitator) for _ in range(2))
+    summaries_of = {}
+    for ediscussion in (shared, published):
+        question = ediscussion.weeks.get(number=1).questions.order_by("number").first()
+        reply_create(author=member, topic=question.topic, source="**Our city**: the experience.")
+        summary = summaries.summary_generate(by=facilitator, ediscussion=ediscussion)
+        summaries_of[ediscussion.pk] = summaries.summary_share(
+            by=facilitator, summary=summary, endorse_until=timezone.now() + timedelta(days=7)
+        )
+    summaries.summary_translation_save(
+        by=facilitator, summary=summaries_of[published.pk], language="es", body="Síntesis."
+    )
+    summaries.summary_publish(by=facilitator, summary=summaries_of[published.pk])
+    return {"ed_shared": shared, "ed_published": published}
 
 
 def _forum_world(member) -> dict:
@@ -458,6 +488,40 @@ CASES = [
         ),
         people=(MEMBER,),
         post=True,
+    ),
+    # E-discussions: the consolidated summary (ediscussions/views/summary.py). The member
+    # took part in both; the coordinator facilitates every e-discussion.
+    Case(
+        f"{LANG}community/e/<slug:slug>/summary/",
+        named("community:ediscussion_summary", lambda w: w["ed_published"].slug),
+    ),
+    *(
+        Case(
+            f"{LANG}community/e/<slug:slug>/summary/{name}/",
+            named(f"community:ediscussion_summary_{name}", lambda w: w["ed_shared"].slug),
+            people=SIGNED_IN,
+        )
+        for name in ("manage", "edit", "share", "publish")
+    ),
+    Case(
+        f"{LANG}community/e/<slug:slug>/summary/edit/<str:language>/",
+        named(
+            "community:ediscussion_summary_translation",
+            lambda w: w["ed_shared"].slug,
+            lambda w: "es",
+        ),
+        people=SIGNED_IN,
+    ),
+    Case(
+        f"{LANG}community/e/<slug:slug>/summary/generate/",
+        named("community:ediscussion_summary_generate", lambda w: w["ed_shared"].slug),
+        people=SIGNED_IN,
+        post=True,
+        params=("replace",),
+    ),
+    Case(
+        f"{LANG}community/e/<slug:slug>/summary/endorse/",
+        named("community:ediscussion_summary_endorse", lambda w: w["ed_shared"].slug),
     ),
     # Forum, email (network/community/views/inbound.py): the members' page, a held email's
     # original for moderators, and the providers' webhook (no provider configured here: 404).

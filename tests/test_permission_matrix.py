@@ -16,6 +16,7 @@ set the common cases.
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import Group
@@ -782,6 +783,65 @@ MATRIX: list[Row] = [
         signed_in=404,
         overrides={"coordinator": 200, "superuser": 200},
     ),
+    # -- E-discussions: the consolidated summary (ediscussions/views/summary.py). A members'
+    # e-discussion: its facilitators (coordinators acting with two-factor facilitate every one)
+    # draft, edit, share and publish; its participants read and endorse the shared summary
+    # (nobody in these columns takes part); whoever reads it reads the published summary.
+    *(
+        Row(
+            f"ediscussion-summary-{name}",
+            named(f"community:ediscussion_summary_{name}", lambda w: w["ed_shared"].slug),
+            signed_in=403,
+            overrides=EDISCUSSION_FACILITATORS,
+        )
+        for name in ("manage", "edit", "share", "publish")
+    ),
+    Row(
+        "ediscussion-summary-translation",
+        named(
+            "community:ediscussion_summary_translation",
+            lambda w: w["ed_shared"].slug,
+            lambda w: "es",
+        ),
+        signed_in=403,
+        overrides=EDISCUSSION_FACILITATORS,
+    ),
+    Row(
+        "ediscussion-summary-generate",
+        named("community:ediscussion_summary_generate", lambda w: w["ed_shared"].slug),
+        method="post",
+        signed_in=403,
+        overrides={**EDISCUSSION_FACILITATORS, "coordinator": REDIRECT, "superuser": REDIRECT},
+    ),
+    Row(
+        "ediscussion-summary-generate-get",
+        named("community:ediscussion_summary_generate", lambda w: w["ed_shared"].slug),
+        signed_in=403,
+        overrides={**EDISCUSSION_FACILITATORS, "coordinator": 405, "superuser": 405},
+    ),
+    Row(
+        "ediscussion-summary-endorse",
+        named("community:ediscussion_summary_endorse", lambda w: w["ed_shared"].slug),
+        signed_in=403,
+        overrides={"coordinator": 200, "superuser": 200},
+    ),
+    Row(
+        # Answering is for participants: a facilitator reads, and is refused the answer.
+        "ediscussion-summary-endorse-post",
+        named("community:ediscussion_summary_endorse", lambda w: w["ed_shared"].slug),
+        method="post",
+        data={"endorsed": "on"},
+        signed_in=403,
+    ),
+    Row(
+        "ediscussion-summary-published",
+        named("community:ediscussion_summary", lambda w: w["ed_published"].slug),
+    ),
+    Row(
+        "ediscussion-summary-not-published",
+        named("community:ediscussion_summary", lambda w: w["ed_shared"].slug),
+        signed_in=404,
+    ),
 ]
 
 
@@ -841,7 +901,34 @@ def _world() -> dict:
         "inbound_held": held_mail(),
         **_forum_reading_world(),
         **_ediscussion_world(),
+        **_ediscussion_summary_world(home),
     }
+
+
+def _ediscussion_summary_world(home) -> dict:
+    """Two members' e-discussions with a contribution each: one whose summary is shared for
+    endorsement, one whose summary is published in the library."""
+    from django.utils import timezone
+
+    from network.community.ediscussions import summary as summaries
+    from network.community.services.posting import reply_create
+    from tests.community.ediscussion_helpers import running_ediscussion
+    from tests.library import builders as library_builders
+
+    library_builders.library(home)
+    facilitator = person(Role.COORDINATOR)
+    facilitator.second_factor_passed = True
+    shared, published = (running_ediscussion(facilitator=facilitator) for _ in range(2))
+    summaries_of = {}
+    for ediscussion in (shared, published):
+        question = ediscussion.weeks.get(number=1).questions.order_by("number").first()
+        reply_create(author=UserFactory(), topic=question.topic, source="Our city's experience.")
+        summary = summaries.summary_generate(by=facilitator, ediscussion=ediscussion)
+        summaries_of[ediscussion.pk] = summaries.summary_share(
+            by=facilitator, summary=summary, endorse_until=timezone.now() + timedelta(days=7)
+        )
+    summaries.summary_publish(by=facilitator, summary=summaries_of[published.pk])
+    return {"ed_shared": shared, "ed_published": published}
 
 
 def _ediscussion_world() -> dict:

@@ -16,7 +16,8 @@ class CommunityConfig(AppConfig):
         # receiver of anymail's inbound signal, the Celery task that forgets files chosen for
         # posts never written, and the receivers that keep the search index in step with the
         # forum's signals, and those that tell watchers and mentioned members of new posts
-        # (services/notify.py); e-discussions' personal data exporter, receivers and beat task.
+        # (services/notify.py); e-discussions' personal data exporter, receivers and beat task,
+        # and the notification of their consolidated summaries.
         from network.authority_page import authority_section_register
 
         from . import (  # noqa: F401
@@ -31,6 +32,7 @@ class CommunityConfig(AppConfig):
         from .cards import card_resolver_register
         from .ediscussions import personal_data as ediscussion_personal_data  # noqa: F401
         from .ediscussions import receivers as ediscussion_receivers  # noqa: F401
+        from .ediscussions import summary_kinds  # noqa: F401
         from .ediscussions import tasks as ediscussion_tasks  # noqa: F401
         from .selectors.directory import authority_forum_section
         from .selectors.reading import topic_link_card

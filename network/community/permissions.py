@@ -337,3 +337,22 @@ def _ediscussion_endorse(user: User, summary: Any) -> Decision:
     ):
         return Decision(False, _("The summary is not open for endorsement."))
     return ALLOW
+
+
+EDISCUSSION_SUMMARY_REVIEW = "ediscussion.summary_review"
+
+
+@rule(EDISCUSSION_SUMMARY_REVIEW)
+def _ediscussion_summary_review(user: User, summary: Any) -> Decision:
+    """Reading the consolidated summary before it is published: its facilitators always, the
+    participants once it is shared with them (answering is ``EDISCUSSION_ENDORSE``)."""
+    ediscussion = summary.ediscussion
+    if not ediscussions_readable(user=user).filter(pk=ediscussion.pk).exists():
+        return _unreadable()
+    if facilitates(user=user, ediscussion=ediscussion):
+        return ALLOW
+    if not Participant.objects.filter(ediscussion=ediscussion, user=user).exists():
+        return Decision(False, _("Only the e-discussion's participants read its summary."))
+    if summary.state == "draft":
+        return Decision(False, _("The facilitator has not shared the summary yet."))
+    return ALLOW

@@ -138,6 +138,17 @@ def samples(event):
             },
             _english("community:post", 1),
         ),
+        "ediscussion_summary": (
+            {
+                "event": "published",
+                "ediscussion_id": 1,
+                "titles": {"en": "Diaspora", "es": "Diáspora", "pt": "Diáspora", "fr": "Diaspora"},
+                "endorse_until": "",
+                # The library resource (here the event page stands in for it).
+                "page_urls": page_urls_by_language(event),
+            },
+            _english("community:ediscussion_summary", "diaspora"),
+        ),
     }
 
 

@@ -367,6 +367,13 @@ class Summary(models.Model):
         help_text=_("Language code to Markdown text, with its HTML rendered beside it."),
     )
     endorse_until = models.DateTimeField(_("endorsement closes"), null=True, blank=True)
+    generated_at = models.DateTimeField(_("draft generated"), null=True, blank=True)
+    edited_at = models.DateTimeField(
+        _("edited by hand"),
+        null=True,
+        blank=True,
+        help_text=_("Set when the facilitator changes the text: generating again then asks."),
+    )
     shared_at = models.DateTimeField(_("shared"), null=True, blank=True)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
     resource = models.ForeignKey(

@@ -3,7 +3,7 @@
 
 from django.urls import path
 
-from .views import dashboard, facilitator, pages, reminders
+from .views import dashboard, facilitator, pages, reminders, summary
 
 urlpatterns: list = [
     # -- Facilitator's editor (views/facilitator.py) -----------------------------------------
@@ -62,6 +62,18 @@ urlpatterns: list = [
         name="ediscussion_document_pdf",
     ),
     # -- Summary (views/summary.py) ----------------------------------------------------------
+    path("<slug:slug>/summary/", summary.public, name="ediscussion_summary"),
+    path("<slug:slug>/summary/manage/", summary.manage, name="ediscussion_summary_manage"),
+    path("<slug:slug>/summary/generate/", summary.generate, name="ediscussion_summary_generate"),
+    path("<slug:slug>/summary/edit/", summary.edit, name="ediscussion_summary_edit"),
+    path(
+        "<slug:slug>/summary/edit/<str:language>/",
+        summary.edit,
+        name="ediscussion_summary_translation",
+    ),
+    path("<slug:slug>/summary/share/", summary.share, name="ediscussion_summary_share"),
+    path("<slug:slug>/summary/publish/", summary.publish, name="ediscussion_summary_publish"),
+    path("<slug:slug>/summary/endorse/", summary.endorse, name="ediscussion_summary_endorse"),
     # -- Archive import (views/imports.py) ---------------------------------------------------
     # -- Reminders (views/reminders.py) -------------------------------------------------------
     path(
