@@ -175,6 +175,7 @@ def world(db):
         **_forum_world(member),
         **_ediscussion_world(coordinator),
         **_ediscussion_summary_world(member),
+        "archive_import": _archive_import(coordinator),
     }
 
 
@@ -205,6 +206,33 @@ def _ediscussion_summary_world(member) -> dict:
     )
     summaries.summary_publish(by=facilitator, summary=summaries_of[published.pk])
     return {"ed_shared": shared, "ed_published": published}
+
+
+def _archive_import(coordinator):
+    """The report of an import with one message of each kind of entry the page draws."""
+    from network.community.models import ArchiveImport
+
+    entries = [
+        {
+            "position": 1,
+            "label": "a.mbox #1",
+            "outcome": "tray",
+            "reason": "several",
+            "values": {"numbers": [1, 2]},
+            "sender_name": "Ana",
+            "sent_at": "2023-03-07T09:12:00+00:00",
+            "attachments": [{"name": "a.pdf", "type": "application/pdf", "size": 10}],
+        },
+        {
+            "position": 2,
+            "label": "a.mbox #2",
+            "outcome": "auto_reply",
+            "reason": "auto_reply",
+            "values": {"why": "An automatic reply."},
+            "sent_at": "not a date",
+        },
+    ]
+    return ArchiveImport.objects.create(archive_name="a.mbox", by=coordinator, entries=entries)
 
 
 def _forum_world(member) -> dict:
@@ -795,6 +823,19 @@ CASES = [
         people=(COORDINATOR,),
         post=True,
         params=("question", "next"),
+    ),
+    # E-discussions, archive import (ediscussions/views/imports.py): coordinators only (the
+    # files are not fuzzed: the form is refused without them, what was typed shown again).
+    Case(
+        f"{LANG}community/e/archives/import/",
+        named("community:ediscussion_import"),
+        people=(MEMBER, COORDINATOR),
+    ),
+    Case(
+        f"{LANG}community/e/archives/import/<int:import_id>/",
+        named("community:ediscussion_import_report", lambda w: w["archive_import"].pk),
+        people=(MEMBER, COORDINATOR),
+        params=("outcome",),
     ),
     # Signing in and up (allauth's forms, our templates and adapter).
     Case(f"{LANG}accounts/login/", named("account_login"), people=(ANONYMOUS,), params=("next",)),

@@ -22,7 +22,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from network.community.models import CategoryGrant, Space
+from network.community.models import ArchiveImport, CategoryGrant, Space
 from network.roles import MFA_REQUIRED_ROLES, Role
 from notifications.tokens import unsubscribe_token_make
 from tests.community.inbound_helpers import held_mail
@@ -842,6 +842,28 @@ MATRIX: list[Row] = [
         named("community:ediscussion_summary", lambda w: w["ed_shared"].slug),
         signed_in=404,
     ),
+    # -- E-discussions, archive import (ediscussions/views/imports.py): coordinators acting
+    # with two-factor; everyone else is refused.
+    Row(
+        "ediscussion-import",
+        named("community:ediscussion_import"),
+        signed_in=403,
+        overrides=REVIEWERS,
+    ),
+    Row(
+        # An empty form is shown again with its errors: nothing is imported.
+        "ediscussion-import-post",
+        named("community:ediscussion_import"),
+        method="post",
+        signed_in=403,
+        overrides=REVIEWERS,
+    ),
+    Row(
+        "ediscussion-import-report",
+        named("community:ediscussion_import_report", lambda w: w["archive_import"].pk),
+        signed_in=403,
+        overrides=REVIEWERS,
+    ),
 ]
 
 
@@ -902,6 +924,7 @@ def _world() -> dict:
         **_forum_reading_world(),
         **_ediscussion_world(),
         **_ediscussion_summary_world(home),
+        "archive_import": ArchiveImport.objects.create(archive_name="2019.mbox", entries=[]),
     }
 
 

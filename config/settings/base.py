@@ -446,6 +446,9 @@ FORUM_IMAP_PROCESSED_FOLDER = env("FORUM_IMAP_PROCESSED_FOLDER", default="")
 # not be read) is personal data: the daily purge empties it this many days after it was
 # received, whether a moderator decided on it or not; the record of what happened stays.
 FORUM_INBOUND_KEEP_DAYS = env.int("FORUM_INBOUND_KEEP_DAYS", default=30)
+# E-discussions: the largest archive (an mbox, or a zip of .eml files) a coordinator may upload
+# to import a past e-discussion; larger ones go through ``manage.py ediscussion_import``.
+EDISCUSSION_IMPORT_MAX_SIZE = env.int("EDISCUSSION_IMPORT_MAX_SIZE", default=30 * 1024 * 1024)
 
 # ---------------------------------------------------------------------------------------------
 # Celery: without REDIS_URL every task runs inline (eager); with it, Redis is broker and backend.

@@ -893,6 +893,7 @@ class PostSearchEntry(models.Model):
 
 
 from .ediscussions.models import (  # noqa: E402, F401  (the e-discussions' models, same app)
+    ArchiveImport,
     Contribution,
     EDiscussion,
     Endorsement,

@@ -3,6 +3,7 @@ each contribution adds to the forum post it is (the question it answers, on whos
 original it was split from), its summary and the participants' endorsements."""
 
 from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -289,6 +290,12 @@ class Contribution(models.Model):
     is_split = models.BooleanField(_("split into parts"), default=False)
     is_late = models.BooleanField(_("arrived after the close"), default=False)
     imported = models.BooleanField(_("imported from an archive"), default=False)
+    # An imported message (``imports.py``): its Message-ID (one contribution per message,
+    # however often an archive is imported) and, when its sender has no account here, their
+    # name (shown with the contribution) and address (only in the coordinators' import report).
+    imported_message_id = models.CharField(_("Message-ID"), max_length=300, blank=True)
+    imported_author_name = models.CharField(_("sender's name"), max_length=200, blank=True)
+    imported_author_email = models.CharField(_("sender's address"), max_length=254, blank=True)
     created_at = models.DateTimeField(_("contributed"), default=timezone.now)
 
     class Meta:
@@ -298,6 +305,13 @@ class Contribution(models.Model):
         indexes = [
             models.Index(fields=["ediscussion", "question"], name="community_contrib_question"),
             models.Index(fields=["ediscussion", "week_number"], name="community_contrib_week"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["imported_message_id"],
+                condition=~Q(imported_message_id=""),
+                name="community_contrib_message_once",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -412,3 +426,38 @@ class Endorsement(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} on {self.summary_id}"
+
+
+class ArchiveImport(models.Model):
+    """One import of an archived e-discussion (``imports.py``): who ran it, from which files,
+    into which e-discussion (none when nothing could be imported), and what became of each
+    message of the archive (``entries``, in the archive's order; ``imports.ImportEntry``), for
+    the coordinators' report page."""
+
+    ediscussion = models.ForeignKey(
+        EDiscussion,
+        verbose_name=_("e-discussion"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="imports",
+    )
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("imported by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    archive_name = models.CharField(_("archive"), max_length=200)
+    questions_name = models.CharField(_("questions"), max_length=200, blank=True)
+    entries = models.JSONField(_("messages"), default=list, blank=True, encoder=DjangoJSONEncoder)
+    created_at = models.DateTimeField(_("imported"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("archive import")
+        verbose_name_plural = _("archive imports")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"import {self.pk} of {self.archive_name}"

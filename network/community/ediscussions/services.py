@@ -13,6 +13,8 @@ from datetime import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import F, Value
+from django.db.models.functions import Greatest
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -35,6 +37,7 @@ from ..models import (
 from ..services import moderation, posting
 from ..services.counters import topic_counters_refresh
 from ..services.posting import reply_create
+from ..services.search_index import post_search_index
 from . import signals as ediscussion_signals
 from .models import Contribution, EDiscussion, Participant, Question, Week
 
@@ -302,7 +305,10 @@ def _question_source(question: Question, *, language: str) -> str:
     return getattr(question, f"text_{language}") or question.text
 
 
-def _publish_week(week: Week, *, now: datetime) -> None:
+def _publish_week(week: Week, *, now: datetime, announce: bool = True) -> None:
+    """Publish ``week``'s questions as topics dated ``now``. ``announce=False`` (an imported
+    e-discussion's past weeks): only the search index learns of them, nobody is told (no
+    ``post_published``, no ``week_published``)."""
     ediscussion = week.ediscussion
     author = ediscussion.created_by
     language = ediscussion.default_language
@@ -336,10 +342,14 @@ def _publish_week(week: Week, *, now: datetime) -> None:
         )
         question.topic = topic
         question.save(update_fields=["topic"])
-        signals.post_published.send(sender=Post, post=post, mentioned=())
+        if announce:
+            signals.post_published.send(sender=Post, post=post, mentioned=())
+        else:
+            post_search_index(post=post)
     week.published_at = now
     week.save(update_fields=["published_at"])
-    ediscussion_signals.week_published.send(sender=EDiscussion, week=week)
+    if announce:
+        ediscussion_signals.week_published.send(sender=EDiscussion, week=week)
 
 
 def weeks_publish_due(*, now: datetime | None = None) -> int:
@@ -432,10 +442,13 @@ def participants_invite(
     return invited
 
 
-def contribution_record(*, post: Post) -> Contribution | None:
+def contribution_record(
+    *, post: Post, details: Mapping[str, object] | None = None
+) -> Contribution | None:
     """The contribution record of a post written in an e-discussion's question topic or tray
     (``signals.post_created``: by the website, by email or by import), with the author as a
-    participant; ``None`` for any other post and for a question's own opening post."""
+    participant; ``None`` for any other post and for a question's own opening post.
+    ``details``: more fields of a new record (an imported message's)."""
     topic = post.topic
     question = Question.objects.filter(topic_id=topic.pk).select_related("week").first()
     if question is not None:
@@ -466,6 +479,7 @@ def contribution_record(*, post: Post) -> Contribution | None:
                 participant.organisation_type if participant else Participant.OrganisationType.OTHER
             ),
             "created_at": post.created_at,
+            **(details or {}),
         },
     )
     return contribution
@@ -892,3 +906,107 @@ def contribution_split(
     for part, mentioned in zip(created, mentions, strict=True):
         _announce_if_visible(post=part.post, was_visible=False, mentioned=mentioned)
     return created
+
+
+# -- Archived e-discussions (imports.py) --------------------------------------------------------
+# An archive's e-discussion is written as it ran: its weeks published at their own time, each
+# message a contribution dated when it was sent, closed. It is history, not news: nothing is
+# announced, nobody is told and no rate limit applies (only the search index learns of it).
+
+
+@transaction.atomic
+def ediscussion_archive_publish(
+    *, by: User, ediscussion: EDiscussion, closed_at: datetime
+) -> EDiscussion:
+    """Publish an imported e-discussion as it ran: each week at its own opening time (its
+    questions become topics dated then), readable by its category's readers (scheduled) and
+    closed at ``closed_at``, its question topics taking no replies. Nothing is announced."""
+    _refuse_unless(by, permissions.EDISCUSSION_FACILITATE, ediscussion)
+    if closed_at > timezone.now() or closed_at > ediscussion.ends_at:
+        raise ValidationError(
+            _("An archived e-discussion closes at the end of its period, in the past.")
+        )
+    weeks = (
+        Week.objects.filter(ediscussion=ediscussion, published_at__isnull=True)
+        .select_related("ediscussion__category", "ediscussion__created_by")
+        .order_by("number")
+    )
+    for week in weeks:
+        _publish_week(week, now=week.opens_at, announce=False)
+    ediscussion.is_scheduled = True
+    ediscussion.closed_at = closed_at
+    ediscussion.save(update_fields=["is_scheduled", "closed_at"])
+    Topic.objects.filter(question__week__ediscussion=ediscussion).update(is_closed=True)
+    return ediscussion
+
+
+@transaction.atomic
+def contribution_import(
+    *,
+    by: User,
+    ediscussion: EDiscussion,
+    question: Question | None,
+    author: User | None,
+    source: str,
+    language: str,
+    created_at: datetime,
+    message_id: str,
+    sender_name: str = "",
+    sender_email: str = "",
+) -> Contribution:
+    """An archived message as a contribution: a published post dated ``created_at`` at the end
+    of ``question``'s topic (in the tray, for the facilitators, without one), by ``author``
+    (the member with the sender's address) or by no account, the contribution then keeping the
+    sender's name and address. Counted in its topic like any post; no rate limit, no approval,
+    nobody told. Each message (``message_id``) is imported once."""
+    _refuse_unless(by, permissions.EDISCUSSION_FACILITATE, ediscussion)
+    message_id = (message_id or "").strip()
+    if not message_id or len(message_id) > 300:
+        raise ValidationError(_("An imported message needs its Message-ID."))
+    if Contribution.objects.filter(imported_message_id=message_id).exists():
+        raise ValidationError(_("This message was already imported."))
+    source = (source or "").strip()
+    if not source:
+        raise ValidationError({"source": _("Write something first.")})
+    if language not in LANGUAGE_CODES:
+        raise ValidationError({"language": _("Choose one of the four languages.")})
+    if question is None:
+        topic_id = ediscussion.tray_id
+    elif question.week.ediscussion_id == ediscussion.pk and question.topic_id is not None:
+        topic_id = question.topic_id
+    else:
+        raise ValidationError({"question": _("Choose a published question of this e-discussion.")})
+    if topic_id is None:
+        raise ValidationError(_("This e-discussion has no place for unassigned contributions."))
+    # The lock numbers the posts of one topic one after the other.
+    topic = (
+        Topic.objects.select_for_update(of=("self",)).select_related("category").get(pk=topic_id)
+    )
+    rendered = posting.post_render(source=source, author=author, category=topic.category)
+    number = topic.last_post_number + 1
+    post = Post.objects.create(
+        topic=topic,
+        number=number,
+        author=author,
+        source=source,
+        html=rendered.html,
+        language=language,
+        state=Post.State.PUBLISHED,
+        via=Post.Via.EMAIL,
+        created_at=created_at,
+    )
+    # Counted as a published post is, in one statement: the topic's latest post is the latest
+    # by date, whatever the order the archive gives them in.
+    Topic.objects.filter(pk=topic.pk).update(
+        last_post_number=number,
+        reply_count=F("reply_count") + (1 if number > 1 else 0),
+        last_post_at=Greatest("last_post_at", Value(created_at)),
+    )
+    details: dict[str, object] = {"imported": True, "imported_message_id": message_id}
+    if author is None:
+        details["imported_author_name"] = " ".join((sender_name or "").split())[:200]
+        details["imported_author_email"] = (sender_email or "").strip()[:254]
+    contribution = contribution_record(post=post, details=details)
+    signals.post_created.send(sender=Post, post=post)
+    post_search_index(post=post)
+    return contribution

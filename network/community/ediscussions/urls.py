@@ -3,7 +3,7 @@
 
 from django.urls import path
 
-from .views import dashboard, facilitator, pages, reminders, summary
+from .views import dashboard, facilitator, imports, pages, reminders, summary
 
 urlpatterns: list = [
     # -- Facilitator's editor (views/facilitator.py) -----------------------------------------
@@ -74,11 +74,18 @@ urlpatterns: list = [
     path("<slug:slug>/summary/share/", summary.share, name="ediscussion_summary_share"),
     path("<slug:slug>/summary/publish/", summary.publish, name="ediscussion_summary_publish"),
     path("<slug:slug>/summary/endorse/", summary.endorse, name="ediscussion_summary_endorse"),
-    # -- Archive import (views/imports.py) ---------------------------------------------------
     # -- Reminders (views/reminders.py) -------------------------------------------------------
     path(
         "<slug:slug>/weeks/<int:number>/remind/",
         reminders.week_remind,
         name="ediscussion_week_remind",
+    ),
+    # -- Archive import (views/imports.py) ---------------------------------------------------
+    # Two segments, so that no e-discussion's own address ("<slug>/") takes them.
+    path("archives/import/", imports.import_new, name="ediscussion_import"),
+    path(
+        "archives/import/<int:import_id>/",
+        imports.import_report,
+        name="ediscussion_import_report",
     ),
 ]

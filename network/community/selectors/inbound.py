@@ -37,6 +37,21 @@ def addresses_accepted(*, user: User) -> list[str]:
     return sorted(addresses)
 
 
+def member_by_address(*, address: str) -> User | None:
+    """The active member whose confirmed address (or account address) is ``address``: the
+    author of a mail received, or of an archived message imported."""
+    if not address:
+        return None
+    verified = (
+        EmailAddress.objects.filter(email__iexact=address, verified=True, user__is_active=True)
+        .select_related("user")
+        .first()
+    )
+    if verified is not None:
+        return verified.user
+    return User.objects.filter(email__iexact=address, is_active=True).first()
+
+
 def inbound_mail_for_moderator(*, user: User, mail_id: int) -> InboundMail | None:
     """A held mail whose original ``user`` may read: a moderator of its post's category (a
     superuser too, once past the second factor: the original holds people's addresses). None

@@ -323,7 +323,12 @@ def _posts_drawn(posts: QuerySet[Post], *, user: Visitor) -> QuerySet[Post]:
     posts = (
         posts.select_related("author")
         .defer("source")
-        .annotate(reply_to_number=F("reply_to__number"))
+        .annotate(
+            reply_to_number=F("reply_to__number"),
+            # An archived e-discussion's sender without an account: their name, never their
+            # address.
+            imported_author_name=F("contribution__imported_author_name"),
+        )
         .prefetch_related(
             Prefetch(
                 "attachments",

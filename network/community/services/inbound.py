@@ -44,7 +44,6 @@ from datetime import datetime, timedelta
 from email.message import EmailMessage
 from email.utils import getaddresses, parseaddr
 
-from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -63,7 +62,7 @@ from ..mail.classify import auto_reply_reason, bounce_of
 from ..mail.files import files_extract
 from ..mail.trimming import reply_extract
 from ..models import LANGUAGE_CODES, Category, InboundMail, Post, PostAttachment, ReplyKey
-from ..selectors.inbound import addresses_accepted
+from ..selectors.inbound import addresses_accepted, member_by_address
 from . import attachments, posting, reply_keys
 
 logger = logging.getLogger(__name__)
@@ -145,17 +144,7 @@ def _sender(message: EmailMessage) -> str:
 
 
 def _member_of(address: str) -> User | None:
-    """The active member whose confirmed address (or account address) is ``address``."""
-    if not address:
-        return None
-    verified = (
-        EmailAddress.objects.filter(email__iexact=address, verified=True, user__is_active=True)
-        .select_related("user")
-        .first()
-    )
-    if verified is not None:
-        return verified.user
-    return User.objects.filter(email__iexact=address, is_active=True).first()
+    return member_by_address(address=address)
 
 
 def _language_of(user: User) -> str:
