@@ -1,5 +1,5 @@
 """The coordinators' form to import an archived e-discussion (``views/imports.py``). It checks
-the input only: ``import_files`` reads the files and ``imports.archive_import`` decides."""
+the input only: ``imports.files`` reads the files and ``imports.archive_import`` decides."""
 
 from django import forms
 from django.conf import settings

@@ -4,7 +4,8 @@ five questions)."""
 
 from pathlib import Path
 
-from network.community.ediscussions import import_files, imports
+from network.community.ediscussions import imports
+from network.community.ediscussions.imports import files as archive_files
 
 HERE = Path(__file__).resolve().parent
 ARCHIVE = HERE / "archive.mbox"
@@ -26,12 +27,12 @@ EXPECTED = {
 }
 
 
-def weeks() -> list[import_files.WeekRow]:
-    return import_files.questions_read(content=QUESTIONS.read_bytes())
+def weeks() -> list[archive_files.WeekRow]:
+    return archive_files.questions_read(content=QUESTIONS.read_bytes())
 
 
-def archived() -> list[import_files.ArchivedMessage]:
-    return import_files.mbox_messages(ARCHIVE)
+def archived() -> list[archive_files.ArchivedMessage]:
+    return archive_files.mbox_messages(ARCHIVE)
 
 
 def archive_imported(*, by, dry_run: bool = False, **options) -> imports.ImportResult:

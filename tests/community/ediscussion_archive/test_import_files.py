@@ -1,4 +1,4 @@
-"""Reading an archive's files (ediscussions/import_files.py): the weekly questions from CSV (as
+"""Reading an archive's files (ediscussions/imports/files.py): the weekly questions from CSV (as
 spreadsheets save it) or XLSX, with the line of a mistake named; messages from an mbox, a folder
 of .eml files or an uploaded zip, whose other entries are reported, never skipped unsaid."""
 
@@ -11,12 +11,12 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import Workbook
 
-from network.community.ediscussions import import_files
+from network.community.ediscussions.imports import files as archive_files
 from tests.community.ediscussion_archive.helpers import ARCHIVE, QUESTIONS
 
 
 def test_the_questions_csv_gives_weeks_with_their_questions_in_each_language():
-    weeks = import_files.questions_read(content=QUESTIONS.read_bytes())
+    weeks = archive_files.questions_read(content=QUESTIONS.read_bytes())
     assert [(week.number, week.opens_at) for week in weeks] == [
         (1, datetime(2023, 3, 6, 9, tzinfo=UTC)),
         (2, datetime(2023, 3, 13, 9, tzinfo=UTC)),
@@ -35,7 +35,7 @@ def test_a_spreadsheets_csv_with_semicolons_in_the_windows_encoding_is_read():
     content = (
         "Week;Opens;Question;ES\r\n1;2021-03-01;1;¿Cómo trabaja su ciudad con la diáspora?\r\n"
     ).encode("cp1252")
-    weeks = import_files.questions_read(content=content)
+    weeks = archive_files.questions_read(content=content)
     assert weeks[0].questions[0].texts["es"] == "¿Cómo trabaja su ciudad con la diáspora?"
     assert weeks[0].opens_at == datetime(2021, 3, 1, tzinfo=UTC)
 
@@ -48,7 +48,7 @@ def test_an_xlsx_workbook_is_read_with_its_date_cells():
     sheet.append([2, datetime(2022, 5, 9, 10, 30), 2.0, "", "Quels partenaires ?"])
     buffer = io.BytesIO()
     workbook.save(buffer)
-    weeks = import_files.questions_read(content=buffer.getvalue())
+    weeks = archive_files.questions_read(content=buffer.getvalue())
     assert [(week.number, week.opens_at) for week in weeks] == [
         (1, datetime(2022, 5, 2, tzinfo=UTC)),
         (2, datetime(2022, 5, 9, 10, 30, tzinfo=UTC)),
@@ -87,7 +87,7 @@ def test_an_xlsx_workbook_is_read_with_its_date_cells():
 )
 def test_a_mistake_in_the_questions_is_refused_with_its_line(content, message):
     with pytest.raises(ValidationError) as error:
-        import_files.questions_read(content=content.encode())
+        archive_files.questions_read(content=content.encode())
     assert message in " ".join(error.value.messages)
 
 
@@ -96,7 +96,7 @@ def test_a_folder_of_eml_files_is_read_in_the_order_of_their_names(tmp_path):
     (tmp_path / "week2" / "b.eml").write_bytes(b"Subject: b\n\nB")
     (tmp_path / "a.EML").write_bytes(b"Subject: a\n\nA")
     (tmp_path / "notes.txt").write_text("not a message")
-    messages = import_files.eml_dir_messages(tmp_path)
+    messages = archive_files.eml_dir_messages(tmp_path)
     assert [message.label for message in messages] == ["a.EML", "week2/b.eml"]
 
 
@@ -107,7 +107,7 @@ def test_an_uploaded_zip_gives_its_messages_and_reports_its_other_files():
         archive.writestr("replies/1.eml", b"Subject: one\n\nOne")
         archive.writestr("replies/readme.pdf", b"%PDF-1.4")
         archive.writestr("__MACOSX/replies/._1.eml", b"\x00\x05")
-    messages = import_files.uploaded_messages(SimpleUploadedFile("replies.zip", buffer.getvalue()))
+    messages = archive_files.uploaded_messages(SimpleUploadedFile("replies.zip", buffer.getvalue()))
     assert [(message.label, message.not_message) for message in messages] == [
         ("replies/1.eml", False),
         ("replies/2.eml", False),
@@ -116,10 +116,10 @@ def test_an_uploaded_zip_gives_its_messages_and_reports_its_other_files():
 
 
 def test_an_uploaded_mbox_is_read_and_anything_else_refused():
-    messages = import_files.uploaded_messages(
+    messages = archive_files.uploaded_messages(
         SimpleUploadedFile("march.mbox", ARCHIVE.read_bytes())
     )
     assert len(messages) == 11
     assert messages[0].label == "march.mbox #1"
     with pytest.raises(ValidationError):
-        import_files.uploaded_messages(SimpleUploadedFile("notes.txt", b"Hello"))
+        archive_files.uploaded_messages(SimpleUploadedFile("notes.txt", b"Hello"))

@@ -8,7 +8,8 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from network.community.ediscussions import import_files, imports, services
+from network.community.ediscussions import imports, services
+from network.community.ediscussions.imports import files as archive_files
 from network.community.models import ArchiveImport, Contribution, EDiscussion, Participant, Post
 from tests.community.ediscussion_archive.helpers import (
     EXPECTED,
@@ -44,7 +45,7 @@ def test_a_dry_run_reports_the_same_and_writes_nothing(coordinator):  # noqa: F8
 
 
 def test_an_e_discussion_not_over_yet_is_not_imported(coordinator):  # noqa: F811
-    soon = import_files.WeekRow(
+    soon = archive_files.WeekRow(
         number=1, opens_at=timezone.now() + timedelta(days=1), questions=weeks()[0].questions
     )
     with pytest.raises(ValidationError) as error:

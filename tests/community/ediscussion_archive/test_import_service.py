@@ -11,7 +11,8 @@ from django.core.exceptions import PermissionDenied
 from django.test import Client
 from django.urls import reverse
 
-from network.community.ediscussions import import_files, imports
+from network.community.ediscussions import imports
+from network.community.ediscussions.imports import files as archive_files
 from network.community.models import (
     ArchiveImport,
     Contribution,
@@ -185,7 +186,7 @@ def test_importing_the_archive_again_imports_nothing_twice(world):
 
 def test_an_archive_adds_only_its_new_messages_to_an_imported_e_discussion(world):
     ediscussion = world["result"].ediscussion
-    late = import_files.ArchivedMessage(
+    late = archive_files.ArchivedMessage(
         "late.eml",
         (
             b"From: Kwame Osei <k.osei@citycouncil.example.gh>\n"

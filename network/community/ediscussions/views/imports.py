@@ -1,6 +1,6 @@
 """Importing an archived e-discussion, for coordinators: the upload form (with a check that
 imports nothing) and the report of each import. Thin: the form checks the input,
-``import_files`` reads the files, ``imports.archive_import`` decides and writes."""
+``imports.files`` reads the files, ``imports.archive_import`` decides and writes."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -13,9 +13,10 @@ from network.permissions import Decision, decide
 from network.views import _denied
 
 from ... import permissions
-from .. import import_files, imports
+from .. import imports
 from .. import selectors_import as selectors
 from ..forms_import import PAGE_MAX_MESSAGES, ArchiveImportForm
+from ..imports import files as archive_files
 
 
 def _coordinator_refusal(request: HttpRequest) -> HttpResponse | None:
@@ -37,7 +38,7 @@ def _imported(form: ArchiveImportForm, *, request: HttpRequest, into_choices: di
     data = form.cleaned_data
     archive = data["archive"]
     try:
-        archived = import_files.uploaded_messages(archive)
+        archived = archive_files.uploaded_messages(archive)
     except ValidationError as error:
         _errors_to(form, "archive", error)
         return None
@@ -55,7 +56,7 @@ def _imported(form: ArchiveImportForm, *, request: HttpRequest, into_choices: di
     into = into_choices.get(data["into"]) if data["into"] is not None else None
     if into is None:
         try:
-            weeks = import_files.questions_read(content=data["questions"].read())
+            weeks = archive_files.questions_read(content=data["questions"].read())
         except ValidationError as error:
             _errors_to(form, "questions", error)
             return None

@@ -7,7 +7,7 @@
 
 The same service as the coordinators' page (``ediscussions.imports.archive_import``): a line per
 message tells what became of it, then the counts; ``--dry-run`` tells the same and writes
-nothing. The questions file's format is described in ``ediscussions/import_files.py``.
+nothing. The questions file's format is described in ``ediscussions/imports/files.py``.
 ``--by`` names the coordinator the import is made as (the e-discussion's creator); the server's
 operator stands for their second factor.
 """
@@ -18,7 +18,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
-from network.community.ediscussions import import_files, imports
+from network.community.ediscussions import imports
+from network.community.ediscussions.imports import files as archive_files
 from network.community.models import LANGUAGE_CODES, Category, EDiscussion
 from network.community.selectors.inbound import member_by_address
 
@@ -68,7 +69,7 @@ class Command(BaseCommand):
                 messages, name = self._messages(options)
                 weeks = []
                 if into is None:
-                    weeks = import_files.questions_read(content=options["questions"].read_bytes())
+                    weeks = archive_files.questions_read(content=options["questions"].read_bytes())
                 result = imports.archive_import(
                     by=by,
                     messages=messages,
@@ -93,11 +94,11 @@ class Command(BaseCommand):
             path = options["mbox"]
             if not path.is_file():
                 raise CommandError(f"{path} is not a file.")
-            return import_files.mbox_messages(path), path.name
+            return archive_files.mbox_messages(path), path.name
         path = options["eml_dir"]
         if not path.is_dir():
             raise CommandError(f"{path} is not a folder.")
-        return import_files.eml_dir_messages(path), path.name
+        return archive_files.eml_dir_messages(path), path.name
 
     def _report(self, result: imports.ImportResult) -> None:
         for entry in result.entries:

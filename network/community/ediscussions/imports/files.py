@@ -1,4 +1,4 @@
-"""The files of an archived e-discussion (read for ``imports.py``): its messages and its weekly
+"""The files of an archived e-discussion, read for the import: its messages and its weekly
 questions.
 
 Messages come from an mbox (one file, "From " lines between messages), a folder of .eml files
@@ -39,7 +39,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..models import LANGUAGE_CODES
+from ...models import LANGUAGE_CODES
 
 MAX_MESSAGES = 5000
 # A zip is read entry by entry up to this many bytes once decompressed (a zip bomb stops here).
