@@ -3,17 +3,25 @@
 Export: the e-discussions the person created, their part in each e-discussion (role, country
 and organisation as recorded, when invited and when they joined, the reminders they were sent
 and what their contributions said they spoke for), the week reply addresses made for them
-(which week, when, until when; never the key) and their answers to consolidated summaries.
+(which week, when, until when; never the key), their answers to consolidated summaries and
+the archives they imported.
 The contributions' text is in the forum's section, as posts.
 
 Deleting an account: participations, week reply addresses and endorsements go with it through
 their foreign keys; contributions stay in their e-discussion without an author, like every
-forum post; e-discussions the person created stay, without their creator.
+forum post; e-discussions the person created and archives they imported stay, without them.
 """
 
 from network import personal_data
 
-from .models import Contribution, EDiscussion, Endorsement, Participant, WeekReplyKey
+from .models import (
+    ArchiveImport,
+    Contribution,
+    EDiscussion,
+    Endorsement,
+    Participant,
+    WeekReplyKey,
+)
 
 
 def _iso(value) -> str | None:
@@ -27,6 +35,7 @@ def _iso(value) -> str | None:
         "community.Participant",
         "community.WeekReplyKey",
         "community.Endorsement",
+        "community.ArchiveImport",
     ],
 )
 def ediscussions_export(user) -> dict:
@@ -97,5 +106,17 @@ def ediscussions_export(user) -> dict:
             for endorsement in Endorsement.objects.filter(user=user)
             .select_related("summary__ediscussion")
             .order_by("updated_at", "pk")
+        ],
+        "archives_imported": [
+            {
+                "archive": archive.archive_name,
+                "questions": archive.questions_name,
+                "ediscussion": archive.ediscussion.title if archive.ediscussion else None,
+                "messages": len(archive.entries),
+                "at": _iso(archive.created_at),
+            }
+            for archive in ArchiveImport.objects.filter(by=user)
+            .select_related("ediscussion")
+            .order_by("created_at", "pk")
         ],
     }

@@ -994,6 +994,8 @@ def contribution_import(
         state=Post.State.PUBLISHED,
         via=Post.Via.EMAIL,
         created_at=created_at,
+        # History, not news: the fan-out's sweep must not tell anyone of it either.
+        notified_at=timezone.now(),
     )
     # Counted as a published post is, in one statement: the topic's latest post is the latest
     # by date, whatever the order the archive gives them in.
