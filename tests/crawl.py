@@ -22,6 +22,8 @@ PRACTICE = "amatitlan-reception-and-labour-integration"
 NEWS = "montevideo-guide-for-newcomers"
 EVENT = "virtual-launch-of-the-network"
 AUTHORITY = "cucuta-co"
+FINISHED_EDISCUSSION = "territorial-approaches-migration-development"
+RUNNING_EDISCUSSION = "labour-inclusion-intermediate-cities"
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,12 @@ def public_pages() -> list[CrawledPage]:
                 CrawledPage(reverse("network:join")),
                 CrawledPage(reverse("outreach:search") + "?q=salud"),
                 CrawledPage(reverse("community:ediscussion_list")),
+                # The demo's finished e-discussion (public): its home, a question, its summary.
+                CrawledPage(reverse("community:ediscussion", args=[FINISHED_EDISCUSSION])),
+                CrawledPage(
+                    reverse("community:ediscussion_question", args=[FINISHED_EDISCUSSION, 1])
+                ),
+                CrawledPage(reverse("community:ediscussion_summary", args=[FINISHED_EDISCUSSION])),
                 CrawledPage(reverse("account_login")),
                 CrawledPage(reverse("account_signup")),
                 CrawledPage(reverse("account_reset_password")),
@@ -137,6 +145,14 @@ def member_pages(draft) -> list[CrawledPage]:
                 CrawledPage(reverse("notifications:list")),
                 CrawledPage(reverse("notifications:preferences")),
                 CrawledPage(reverse("community:watching")),
+                # The demo's running e-discussion (members only), in its second week.
+                CrawledPage(reverse("community:ediscussion", args=[RUNNING_EDISCUSSION])),
+                CrawledPage(
+                    reverse("community:ediscussion_question", args=[RUNNING_EDISCUSSION, 3])
+                ),
+                CrawledPage(
+                    reverse("community:ediscussion_participants", args=[RUNNING_EDISCUSSION])
+                ),
                 CrawledPage(reverse("practice_submissions:list")),
                 CrawledPage(reverse("practice_submissions:new")),
                 CrawledPage(reverse("practice_submissions:detail", args=[draft.pk])),

@@ -1,5 +1,6 @@
 """`make run`'s seeding: every summary line counts what the demo has, a second run creates
-nothing and says so, and inline (eager) Celery tasks leave no broker warning behind."""
+nothing and says so, and inline (eager) Celery tasks leave no broker warning behind. What the
+demo e-discussions show is tested in tests/community/test_ediscussion_demo.py."""
 
 import io
 import logging
@@ -35,6 +36,7 @@ def test_seeding_reports_what_it_created_and_a_second_run_creates_nothing(settin
         "Outreach site",
         "Resource library",
         "Good practices",
+        "E-discussions",
     ]
     assert first["Network"].startswith("Network: 37 row(s) created; 21 member authorities")
     assert "now served at http://127.0.0.1:8100" in first["Site"]
@@ -49,10 +51,14 @@ def test_seeding_reports_what_it_created_and_a_second_run_creates_nothing(settin
     assert second["Network"].startswith("Network: 0 row(s) created;")
     assert "0 topic(s) and 0 forum member(s) created" in second["Community"]
     assert second["Site"] == "Site: served at http://127.0.0.1:8100 (unchanged)."
-    for name in ("Outreach site", "Resource library", "Good practices"):
+    for name in ("Outreach site", "Good practices"):
         assert second[name] == first[name].replace(
             f": {_numbers(first[name])[0]} page(s) created", ": 0 page(s) created"
         )
+    # The library holds the finished e-discussion's published summary since the first run.
+    assert ": 0 page(s) created" in second["Resource library"]
+    assert first["E-discussions"].startswith("E-discussions: 2 created")
+    assert second["E-discussions"].startswith("E-discussions: 0 created (0 civil-society")
 
 
 def test_an_inline_task_opens_no_broker_connection_without_a_host(caplog):

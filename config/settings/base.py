@@ -449,6 +449,9 @@ FORUM_INBOUND_KEEP_DAYS = env.int("FORUM_INBOUND_KEEP_DAYS", default=30)
 # E-discussions: the largest archive (an mbox, or a zip of .eml files) a coordinator may upload
 # to import a past e-discussion; larger ones go through ``manage.py ediscussion_import``.
 EDISCUSSION_IMPORT_MAX_SIZE = env.int("EDISCUSSION_IMPORT_MAX_SIZE", default=30 * 1024 * 1024)
+# The facilitator's PDF of contributions is made while they wait (WeasyPrint lays out a few
+# dozen contributions a second): above this many, the dashboard offers it week by week.
+EDISCUSSION_PDF_MAX_CONTRIBUTIONS = env.int("EDISCUSSION_PDF_MAX_CONTRIBUTIONS", default=400)
 
 # ---------------------------------------------------------------------------------------------
 # Celery: without REDIS_URL every task runs inline (eager); with it, Redis is broker and backend.

@@ -6,6 +6,8 @@ class CommunityConfig(AppConfig):
     name = "network.community"
     label = "community"
     demo_seed = "network.community.demo.seed_community"
+    # After the library's demo: the finished e-discussion's summary is published there.
+    demo_seed_last = "network.community.ediscussions.demo.seed_ediscussions"
     verbose_name = _("Community of practice")
     default_auto_field = "django.db.models.BigAutoField"
 

@@ -16,6 +16,7 @@ from network.community.models import (
     Question,
     Topic,
 )
+from network.community.services import moderation
 from network.community.visibility import posts_listed
 from tests.community.ediscussion_dashboard_helpers import contribute, tray_contribution
 from tests.community.ediscussion_helpers import running_ediscussion
@@ -226,3 +227,18 @@ def test_the_split_page_suggests_parts_adds_rows_and_splits(client, facilitated)
         )
     ).content.decode()
     assert reverse("community:post", kwargs={"post_id": original.post_id}) in part_page
+
+
+def test_the_trays_first_contribution_is_not_taken_for_an_opening_post(facilitated):
+    ediscussion, facilitator, _q1, _q2 = facilitated
+    waiting = tray_contribution(ediscussion=ediscussion, author=_author(), source="Hello")
+    post = Post.objects.get(pk=waiting.post_id)
+    assert post.number == 2 and not post.is_opening
+    # Hiding and restoring it would show the hidden tray to everyone if it were the opening
+    # post (which hides or shows its topic with it).
+    moderation.post_hide(moderator=facilitator, post=post, reason="Spam")
+    moderation.post_restore(moderator=facilitator, post=Post.objects.get(pk=post.pk))
+    assert Topic.objects.get(pk=ediscussion.tray_id).is_hidden
+    assert not posts_listed(user=UserFactory()).filter(pk=post.pk).exists()
+    later = tray_contribution(ediscussion=ediscussion, author=_author(), source="Another")
+    assert Post.objects.get(pk=later.post_id).number == 3

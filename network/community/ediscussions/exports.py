@@ -19,6 +19,7 @@ from itertools import groupby
 from typing import IO
 
 from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -42,6 +43,7 @@ XLSX_DATE_FORMAT = "yyyy-mm-dd hh:mm"
 XLSX_WIDTHS = {"text": 80, "question_text": 40, "link": 40}
 XLSX_WIDTH = 16
 DOCUMENT_TEMPLATE = "community/ediscussions/dashboard_document.html"
+DOCUMENT_STYLESHEET = "css/ediscussion-document.css"
 DOCUMENT_SECTION_TEMPLATE = "community/ediscussions/dashboard_document_section.html"
 # Where the document's template leaves room for its sections (streamed one question at a time).
 _SECTIONS_MARK = "<!-- sections -->"
@@ -244,11 +246,12 @@ def _week_title(week: Week | None, *, language: str) -> str:
 
 
 def document_chunks(
-    *, ediscussion: EDiscussion, link: LinkMaker, week: int | None = None
+    *, ediscussion: EDiscussion, link: LinkMaker, week: int | None = None, stylesheet: bool = True
 ) -> Iterator[str]:
     """The HTML document, in pieces: its head, then one section per question (the question's
     contributions in order, the week's heading before its first question), then its end.
-    The originals of split contributions are left out (their parts are there)."""
+    The originals of split contributions are left out (their parts are there). ``stylesheet``:
+    link the document's stylesheet (the web page; the PDF is given it directly)."""
     language = ediscussion.default_language
     weeks = {week.number: week for week in Week.objects.filter(ediscussion=ediscussion)}
     context = {
@@ -257,6 +260,7 @@ def document_chunks(
         "week": weeks.get(week) if week else None,
         "generated_at": timezone.now(),
         "sections_mark": _SECTIONS_MARK,
+        "stylesheet": stylesheet,
     }
     head, _mark, tail = render_to_string(DOCUMENT_TEMPLATE, context).partition(_SECTIONS_MARK)
     yield head
@@ -315,17 +319,20 @@ def _refuse_every_address(url: str):
 def pdf_max_contributions() -> int:
     """The most contributions one PDF holds (``EDISCUSSION_PDF_MAX_CONTRIBUTIONS``): it is
     made while the facilitator waits, at a few dozen contributions a second."""
-    return int(getattr(settings, "EDISCUSSION_PDF_MAX_CONTRIBUTIONS", 400))
+    return settings.EDISCUSSION_PDF_MAX_CONTRIBUTIONS
 
 
 def document_pdf_file(
     *, ediscussion: EDiscussion, link: LinkMaker, week: int | None = None
 ) -> IO[bytes]:
     """The document as a PDF, in a temporary file (rewound; closing it deletes it)."""
-    from weasyprint import HTML
+    from weasyprint import CSS, HTML
 
-    html = "".join(document_chunks(ediscussion=ediscussion, link=link, week=week))
+    html = "".join(document_chunks(ediscussion=ediscussion, link=link, week=week, stylesheet=False))
     output = _temporary_file()
-    HTML(string=html, url_fetcher=_refuse_every_address).write_pdf(target=output)
+    stylesheet = CSS(filename=finders.find(DOCUMENT_STYLESHEET), url_fetcher=_refuse_every_address)
+    HTML(string=html, url_fetcher=_refuse_every_address).write_pdf(
+        target=output, stylesheets=[stylesheet]
+    )
     output.seek(0)
     return output

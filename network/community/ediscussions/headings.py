@@ -2,13 +2,15 @@
 
 People answer a week's email in one message with headings: "Question 2:", "Q2", "Pregunta 2",
 "Questão 2", "Pergunta 2", or "Week 2", "Semana 3:", "Semaine 2 -" (a week names its question
-when it has only one). A heading is a line that starts (after spaces, Markdown's ``#``, ``*``,
-``_`` or a bullet) with one of those words and a number, followed by the end of the line or a
-separator (``:``, ``.``, ``)``, a dash): "Semana 3 fue difícil" is a sentence, not a heading.
+when it has only one), or both: "Semana 2 - Pregunta 3". A heading is a line that starts (after
+spaces, Markdown's ``#``, ``*``, ``_`` or a bullet) with one of those words and a number,
+followed by the end of the line or a separator (``:``, ``.``, ``)``, a dash): "Semana 3 fue
+difícil" is a sentence, not a heading.
 Case and accents do not matter ("QUESTAO 2", "semáine 2"); "nº", "n°", "no." or "#" may stand
 before the number ("Pregunta nº 2").
 
-``heading_marks`` reads the text alone; ``headings_find`` names the questions (the published
+``heading_marks`` reads the text alone; ``question_named`` is which question a mark names
+(pure, for the archive import's dry run too); ``headings_find`` names the questions (the published
 ones of one e-discussion); ``heading_question`` is the routing rule for an email to a week's
 address: one question named, by one heading or several naming the same one, and no heading that
 names nothing known. The inbound mail, the facilitator's tray (splitting a contribution at its
@@ -17,7 +19,7 @@ headings) and the archive import share these functions.
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from .models import EDiscussion, Question
@@ -25,26 +27,48 @@ from .models import EDiscussion, Question
 QUESTION_WORDS = ("question", "pregunta", "questao", "pergunta", "q")
 WEEK_WORDS = ("week", "semana", "semaine")
 
+# Patterns of the words (on folded text: lower case, no accents) and of a number after them
+# ("2", "nº 2", "no. 2", "#2"). Possessive runs ("*+"): a long line of spaces or asterisks is
+# read once, never backtracked over. The archive import reads subjects with the same words.
+WEEK_PATTERN = r"week|semana|semaine"
+QUESTION_PATTERN = r"question|pregunta|questao|pergunta|q\.?"
+NUMBER_PATTERN = r"[ \t]*+(?:(?:no|nr|n)[ \t]*+[.°º]?[ \t]*+|#[ \t]*+)?(?P<{name}>\d{{1,3}})(?!\d)"
+_GAP = r"[ \t*_]*+"  # spaces and Markdown emphasis
 _HEADING = re.compile(
-    r"^[ \t]*(?:[#*_•·\-\u2013\u2014][ \t]*)*"
-    r"(?P<word>question|pregunta|questao|pergunta|week|semana|semaine|q\.?)"
-    r"[ \t]*(?:(?:no|nr|n)[ \t]*[.°º]?[ \t]*|#[ \t]*)?"
-    r"(?P<number>\d{1,3})(?!\d)"
-    r"[ \t]*[*_]*[ \t]*"
-    r"(?::|\.(?!\d)|\)|-|\u2013|\u2014|(?=\r?$))"
-    r"[*_ \t]*",
+    r"^[ \t]*+(?:[#*_•·\-\u2013\u2014][ \t]*+)*+"
+    rf"(?:(?:{WEEK_PATTERN}){NUMBER_PATTERN.format(name='week')}"
+    rf"(?:{_GAP}[,:.\-\u2013\u2014/|]?{_GAP}(?:{QUESTION_PATTERN})"
+    rf"{NUMBER_PATTERN.format(name='week_question')})?"
+    rf"|(?:{QUESTION_PATTERN}){NUMBER_PATTERN.format(name='question')})"
+    rf"{_GAP}(?::|\.(?!\d)|\)|-|\u2013|\u2014|(?=\r?$))[*_ \t]*+",
     re.MULTILINE,
 )
 
 
 class HeadingMark(NamedTuple):
-    """A heading as written: ``kind`` "question" or "week", its number, and where it stands in
-    the text (``text[start:end]`` is the heading, its separator included)."""
+    """A heading as written: the week it names ("Week 2"), the question ("Question 3"), or
+    both ("Semana 2 - Pregunta 3"), and where it stands in the text (``text[start:end]`` is
+    the heading, its separator included)."""
 
-    kind: str
-    number: int
+    week: int | None
+    question: int | None
     start: int
     end: int
+
+    @property
+    def kind(self) -> str:
+        return "week" if self.question is None else "question"
+
+    @property
+    def number(self) -> int:
+        return self.week if self.question is None else self.question
+
+
+class QuestionRef(NamedTuple):
+    """A question as the rule sees it: its number across the e-discussion and its week's."""
+
+    number: int
+    week: int
 
 
 class Heading(NamedTuple):
@@ -56,7 +80,7 @@ class Heading(NamedTuple):
     end: int
 
 
-def _folded(text: str) -> str:
+def text_folded(text: str) -> str:
     """``text`` lower-cased without accents, of the same length (positions stay valid)."""
     folded = []
     for character in text:
@@ -72,16 +96,48 @@ def _folded(text: str) -> str:
 def heading_marks(text: str) -> list[HeadingMark]:
     """Every heading of ``text``, in order (no database)."""
     marks = []
-    for match in _HEADING.finditer(_folded(text or "")):
-        word = match.group("word").rstrip(".")
-        kind = "week" if word in WEEK_WORDS else "question"
-        start = match.start("word")
+    for match in _HEADING.finditer(text_folded(text or "")):
+        week, question = (
+            match.group("week"),
+            match.group("week_question") or match.group("question"),
+        )
         # The heading starts at its line's first visible character (a "**" or "#" included).
-        line_start = match.start()
-        while line_start < start and text[line_start] in " \t":
-            line_start += 1
-        marks.append(HeadingMark(kind, int(match.group("number")), line_start, match.end()))
+        start = match.start()
+        while text[start] in " \t":
+            start += 1
+        marks.append(
+            HeadingMark(
+                int(week) if week else None,
+                int(question) if question else None,
+                start,
+                match.end(),
+            )
+        )
     return marks
+
+
+def question_named(
+    *, week: int | None, question: int | None, refs: Sequence[QuestionRef]
+) -> tuple[int | None, str, dict]:
+    """The number of the question a heading (or a subject) names among ``refs``, else None
+    with the reason ("unknown_question", "unclear_week"). A question's number names it
+    (numbered across the e-discussion; after a week, "Week 2, Question 1" where question 1 is
+    not in week 2 counts within the week); a week alone names its only question."""
+    by_number = {ref.number: ref for ref in refs}
+    in_week = sorted(ref.number for ref in refs if ref.week == week)
+    if question is not None and week is not None:
+        if question in by_number and by_number[question].week == week:
+            return question, "", {}
+        if 1 <= question <= len(in_week):
+            return in_week[question - 1], "", {}
+        return None, "unknown_question", {"n": question}
+    if question is not None:
+        if question in by_number:
+            return question, "", {}
+        return None, "unknown_question", {"n": question}
+    if len(in_week) == 1:
+        return in_week[0], "", {}
+    return None, "unclear_week", {"n": week}
 
 
 def published_questions(*, ediscussion: EDiscussion) -> list[Question]:
@@ -97,16 +153,11 @@ def _resolve(
     marks: Iterable[HeadingMark], questions: list[Question]
 ) -> list[tuple[HeadingMark, Question | None]]:
     by_number = {question.number: question for question in questions}
-    by_week: dict[int, list[Question]] = {}
-    for question in questions:
-        by_week.setdefault(question.week.number, []).append(question)
+    refs = [QuestionRef(question.number, question.week.number) for question in questions]
     resolved = []
     for mark in marks:
-        if mark.kind == "question":
-            resolved.append((mark, by_number.get(mark.number)))
-        else:
-            week_questions = by_week.get(mark.number, [])
-            resolved.append((mark, week_questions[0] if len(week_questions) == 1 else None))
+        number, _reason, _values = question_named(week=mark.week, question=mark.question, refs=refs)
+        resolved.append((mark, by_number.get(number) if number is not None else None))
     return resolved
 
 

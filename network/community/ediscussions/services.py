@@ -177,7 +177,9 @@ def ediscussion_create(
         is_hidden=True,
         created_at=now,
         last_post_at=now,
-        last_post_number=0,
+        # A topic's post number 1 is its opening post, which hides or shows the topic with it;
+        # the tray has none, so that its contributions start at 2 and none is taken for one.
+        last_post_number=1,
     )
     ediscussion = EDiscussion.objects.create(
         slug=slug,
@@ -873,6 +875,10 @@ def contribution_split(
                 split_from=contribution,
                 is_late=contribution.is_late,
                 imported=contribution.imported,
+                # An archive's sender without an account keeps their name on every part (the
+                # Message-ID stays the original's: each message is imported once).
+                imported_author_name=contribution.imported_author_name,
+                imported_author_email=contribution.imported_author_email,
                 created_at=contribution.created_at,
             )
         )

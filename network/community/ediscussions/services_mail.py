@@ -327,7 +327,7 @@ def week_announce_enqueue(*, week: Week) -> None:
 
 
 def nudge_delay() -> timedelta:
-    return timedelta(days=getattr(settings, "EDISCUSSION_NUDGE_AFTER_DAYS", 3))
+    return timedelta(days=settings.EDISCUSSION_NUDGE_AFTER_DAYS)
 
 
 def nudge_event_key(week: Week | int) -> str:
@@ -407,7 +407,7 @@ def nudges_due(*, now: datetime | None = None) -> int:
     ``EDISCUSSION_NUDGE_AFTER_DAYS`` days ago or more (none when the setting is 0), remind
     those who have not contributed; returns how many were reminded. Idempotent."""
     now = now or timezone.now()
-    if getattr(settings, "EDISCUSSION_NUDGE_AFTER_DAYS", 3) <= 0:
+    if settings.EDISCUSSION_NUDGE_AFTER_DAYS <= 0:
         return 0
     due = selectors_mail.weeks_to_nudge(now=now, opened_before=now - nudge_delay())
     return sum(week_nudge(week_id=week_id, now=now) for week_id in due)

@@ -2,33 +2,18 @@
 then edits. Pure text in, text out (no database), so that it is cheap to test.
 
 People answering several questions in one message mark them with headings such as "Week 2:",
-"Semana 3", "Question 1", "Pregunta 4 -", "**Pergunta 2**" or a Markdown heading. Each part
+"Semana 3", "Question 1", "Pregunta 4 -", "**Pergunta 2**" or "## Question 3". Each part
 starts at such a line and runs to the next; what comes before the first heading (a greeting)
 stays with the first part and the signature with the last, so that nothing is dropped. Which
 question a heading names is not guessed here: the facilitator chooses it for each part.
 
-Only ``_headings`` knows what a heading looks like: once the inbound mail's heading rules
-(``headings.heading_marks``) are on the same branch, it returns their marks' (start, end).
+What a heading looks like is decided in one place, ``headings.heading_marks`` (the inbound
+mail's routing and the archive import read the same marks).
 """
 
-import re
 from itertools import pairwise
 
-# A line opening a part: a Markdown heading, or one of the words people use for a week or a
-# question in the four languages followed by a number (possibly bold, or "No. 2"), then the end
-# of the line or a separator ("Semana 3 fue difícil" is a sentence, not a heading).
-_HEADING = re.compile(
-    r"""^[ \t]*(?:
-        \#{1,6}[ \t]+\S
-      | (?:\*\*|__)?[ \t]*
-        (?:week|semana|semaine|question|questions|pregunta|preguntas|pergunta|perguntas
-           |quest[ãa]o|q)
-        [ \t]*\.?[ \t]*(?:n[°ºo]\.?[ \t]*)?\d+
-        [ \t]*(?:\*\*|__)?[ \t]*(?:[:.)\-\u2013\u2014]|$)
-    )""",
-    re.IGNORECASE | re.VERBOSE | re.MULTILINE,
-)
-
+from .headings import heading_marks
 
 # What may follow a heading on its line without being an answer ("Question 1:", "Q2 -").
 _SEPARATORS = " \t:.-\u2013\u2014)*_"
@@ -36,7 +21,7 @@ _SEPARATORS = " \t:.-\u2013\u2014)*_"
 
 def _headings(text: str) -> list[tuple[int, int]]:
     """Each heading of ``text`` as (where its line starts, where the heading ends), in order."""
-    return [(match.start(), match.end()) for match in _HEADING.finditer(text)]
+    return [(text.rfind("\n", 0, mark.start) + 1, mark.end) for mark in heading_marks(text)]
 
 
 def _line_end(text: str, position: int) -> int:

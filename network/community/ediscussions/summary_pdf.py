@@ -16,7 +16,7 @@ from django.utils import translation
 from .models import Summary
 from .selectors_summary import endorsement_counts, summary_text
 
-PDF_TEMPLATE = "community/ediscussions/summary_pdf.html"
+PDF_TEMPLATE = "community/ediscussions/pdf/summary.html"
 
 # WeasyPrint logs each rendering step, and fontTools each font it subsets, at INFO.
 for _logger in ("fontTools", "weasyprint.progress"):

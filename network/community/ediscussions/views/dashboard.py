@@ -110,6 +110,10 @@ def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
         "filtered": bool(shown),
         "filter_query": urlencode(shown),
         "weeks": weeks,
+        # While it runs, the published weeks' participants may be reminded (latest first).
+        "remind_weeks": (
+            [week for week in reversed(weeks) if week.published_at] if ediscussion.is_open else []
+        ),
     }
     return render(request, "community/ediscussions/dashboard.html", context)
 

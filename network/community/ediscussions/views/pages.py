@@ -31,7 +31,8 @@ from ...views.reading import Reader
 from ...visibility import is_moderator, moderates, topic_is_readable
 from .. import selectors, services
 from ..forms import ContributionForm
-from ..models import EDiscussion
+from ..models import EDiscussion, Summary
+from ..selectors_summary import summary_of
 
 CONCEPT_NOTE_TYPES = {
     "pdf": "application/pdf",
@@ -144,8 +145,23 @@ def home(request: HttpRequest, slug: str) -> HttpResponse:
             "invited": participant is not None and participant.invited_at is not None,
             "signed_in": user.is_authenticated,
             "facilitator_link": _facilitator_link(request, ediscussion),
+            "summary_link": _summary_link(request, ediscussion),
         },
     )
+
+
+def _summary_link(request: HttpRequest, ediscussion: EDiscussion) -> str:
+    """Which page of the consolidated summary the home leads to: "published" for everyone who
+    reads the e-discussion, "endorse" for those who may read the shared draft, else ""."""
+    summary = summary_of(ediscussion=ediscussion)
+    if summary is None:
+        return ""
+    if summary.state == Summary.State.PUBLISHED:
+        return "published"
+    shared = summary.state == Summary.State.SHARED and request.user.is_authenticated
+    if shared and decide(request.user, permissions.EDISCUSSION_SUMMARY_REVIEW, summary):
+        return "endorse"
+    return ""
 
 
 @_signing_in
