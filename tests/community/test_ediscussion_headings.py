@@ -93,3 +93,19 @@ def test_headings_name_published_questions_and_weeks_of_one_question(coordinator
     assert heading_question("Week 1:\nBoth.", ediscussion) is None
     assert heading_question("No heading at all.", ediscussion) is None
     assert heading_question("Question 7: not yet asked.", ediscussion) is None
+    # A week and a question on one line: the question, numbered across the e-discussion or,
+    # when that number is not in the week, counted within it ("Semana 2 - Pregunta 1" is q3).
+    assert heading_question("Semana 1 - Pregunta 2:\nSí.", ediscussion) == q2
+    assert heading_question("**Week 2, Question 1**\nYes.", ediscussion) == q3
+    assert heading_question("Semaine 1 / Q5 :\nOui.", ediscussion) is None
+
+
+def test_the_split_form_cuts_where_the_routing_sees_headings():
+    from network.community.ediscussions.splitting import suggest_parts
+
+    text = "Hola:\n\nSemana 1 - Pregunta 2:\nSí.\n\n  **Q3.** Also.\n\nSaludos"
+    assert [mark.start for mark in heading_marks(text)] == [7, text.index("**Q3")]
+    assert suggest_parts(text) == [
+        "Hola:\n\nSemana 1 - Pregunta 2:\nSí.",
+        "**Q3.** Also.\n\nSaludos",
+    ]
