@@ -77,7 +77,10 @@ _USERNAME_CHARS = r"[\w.@+-]"
 MENTION = re.compile(rf"(?<!{_USERNAME_CHARS})@(\w{_USERNAME_CHARS}*)")
 _TRAILING_PUNCTUATION = ".@+-"
 
-HEADING_LEVELS = {"h1": "h3", "h2": "h4", "h3": "h5", "h4": "h6", "h5": "h6", "h6": "h6"}
+# A text's headings sit under the page's own (a post's author is an h2): the highest level the
+# text uses becomes h3, the next one used h4, and so on to h6, so that "## Title" alone is an h3
+# and no level is skipped between the page and the text.
+HEADING_TAGS = ("h3", "h4", "h5", "h6")
 ALIGNMENT = re.compile(r"text-align:(left|right|center)")
 
 
@@ -107,6 +110,11 @@ def _table_close(self, tokens, idx, options, env) -> str:
 PARSER = _parser()
 
 
+def _heading_levels(tokens) -> dict[str, str]:
+    used = sorted({token.tag for token in tokens if token.type == "heading_open"})
+    return {tag: HEADING_TAGS[min(rank, len(HEADING_TAGS) - 1)] for rank, tag in enumerate(used)}
+
+
 def markdown_render(
     *,
     source: str,
@@ -121,9 +129,10 @@ def markdown_render(
     only a link to a page of the site. ``nofollow_all`` marks every link, internal ones too."""
     tokens = PARSER.parse(source)
     links: list[str] = []
+    levels = _heading_levels(tokens)
     for token in tokens:
         if token.type in {"heading_open", "heading_close"}:
-            token.tag = HEADING_LEVELS[token.tag]
+            token.tag = levels[token.tag]
         elif token.type in {"th_open", "td_open"}:
             _alignment_as_class(token)
         elif token.type == "inline" and token.children:

@@ -326,14 +326,14 @@ def test_the_facilitator_previews_edits_and_translates_without_javascript(
     response = client.post(url, {"body": "## Synthèse\n\nLe texte final.", "action": "save"})
     assert response.status_code == 302
     summary = Summary.objects.get()
-    assert "<h4>Synthèse</h4>" in summary.body_html
+    assert "<h3>Synthèse</h3>" in summary.body_html
     assert summary.edited_at is not None
     url = reverse("community:ediscussion_summary_translation", args=[ediscussion.slug, "es"])
     response = client.post(url, {"body": "## Síntesis\n\nEl texto final.", "action": "save"})
     assert response.status_code == 302
     summary.refresh_from_db()
     assert summary.translations["es"]["body"].startswith("## Síntesis")
-    assert "<h4>Síntesis</h4>" in summary.translations["es"]["html"]
+    assert "<h3>Síntesis</h3>" in summary.translations["es"]["html"]
     response = client.post(url, {"body": "", "action": "save"})
     summary.refresh_from_db()
     assert "es" not in summary.translations

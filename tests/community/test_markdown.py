@@ -49,10 +49,12 @@ def test_a_code_language_that_is_not_a_word_is_dropped():
     assert html('```x" onmouseover="alert(1)\ncode\n```') == "<pre><code>code\n</code></pre>"
 
 
-def test_headings_go_two_levels_down():
+def test_headings_go_under_the_pages_own_without_skipping_a_level():
     assert html("# One\n## Two\n### Three\n#### Four\n###### Six") == (
         "<h3>One</h3>\n<h4>Two</h4>\n<h5>Three</h5>\n<h6>Four</h6>\n<h6>Six</h6>"
     )
+    # The highest level a text uses is an h3, the next one an h4, whatever their marks.
+    assert html("## Week 1\n#### Question 1") == "<h3>Week 1</h3>\n<h4>Question 1</h4>"
 
 
 def test_horizontal_rule_and_line_breaks_as_typed():
