@@ -85,6 +85,12 @@ def test_the_running_e_discussion_is_in_its_second_week(demo):
     assert Contribution.objects.filter(
         ediscussion=ediscussion, post__state=Post.State.HELD, question__isnull=False
     ).exists()
+    # Every contribution was written in its week, none after now.
+    for contribution in Contribution.objects.filter(
+        ediscussion=ediscussion, question__isnull=False
+    ).select_related("post", "question__week"):
+        assert contribution.question.week.opens_at <= contribution.post.created_at
+        assert contribution.post.created_at <= timezone.now()
 
 
 def test_visitors_read_the_finished_one_and_members_the_running_one(demo):

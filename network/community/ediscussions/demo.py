@@ -181,6 +181,15 @@ def _contribute(
         (opens[weeks[index]] + timedelta(days=item.day), index)
         for index, item in enumerate(demo.contributions)
     )
+    # A running week's later contributions, which would be dated after now, are spread over
+    # the hours before now in the same order.
+    late = [index for at, index in timed if at > now - timedelta(hours=1)]
+    timed = [
+        (now - timedelta(hours=len(late) - late.index(index)), index)
+        if index in late
+        else (at, index)
+        for at, index in timed
+    ]
     posts: dict[int, Post] = {}
     for created_at, index in timed:
         item = demo.contributions[index]
