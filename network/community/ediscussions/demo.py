@@ -127,6 +127,7 @@ def _create(
     *,
     starts_at: datetime,
     access: str,
+    moderation: str = EDiscussion.Moderation.IMMEDIATE,
 ) -> tuple[EDiscussion, dict[int, datetime]]:
     """The e-discussion with its weeks (one a week from ``starts_at``) and questions."""
     ediscussion = services.ediscussion_create(
@@ -136,6 +137,7 @@ def _create(
         starts_at=starts_at,
         ends_at=starts_at + timedelta(days=7 * len(demo.weeks)),
         access=access,
+        moderation=moderation,
         languages=["en", "es", "pt", "fr"],
         framing=demo.framing,
     )
@@ -295,7 +297,14 @@ def _seed_running(facilitator: User, now: datetime) -> EDiscussion | None:
     if EDiscussion.objects.filter(slug=demo.slug).exists():
         return None
     starts_at = (now - timedelta(days=9)).replace(hour=0, minute=0, second=0, microsecond=0)
-    ediscussion, opens = _create(demo, facilitator, starts_at=starts_at, access="members")
+    # Its framing says contributions are approved before they appear.
+    ediscussion, opens = _create(
+        demo,
+        facilitator,
+        starts_at=starts_at,
+        access="members",
+        moderation=EDiscussion.Moderation.APPROVAL,
+    )
     joined = _first_times(demo, opens)
     _participants(ediscussion, demo, {key: min(at, opens[1]) for key, at in joined.items()})
     services.ediscussion_schedule(by=facilitator, ediscussion=ediscussion)
