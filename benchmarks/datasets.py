@@ -550,7 +550,8 @@ def fill_ediscussion(*, size: str) -> None:
         Question,
         Topic,
     )
-    from network.community.services.posting import post_render, topic_counters_refresh
+    from network.community.services.counters import topic_counters_refresh
+    from network.community.services.rendering import post_render
     from network.models import User
     from network.roles import Role
     from network.services import role_assign
