@@ -75,20 +75,22 @@ def question_url(question: Question, *, page: int | None = None, post_number: in
 
 
 def question_of(topic: Topic) -> Question | None:
-    """The question whose contributions ``topic`` holds (None for other topics), from the row
-    ``reading.topic_for_reading`` joined."""
-    try:
-        return topic.question
-    except ObjectDoesNotExist:
+    """The question whose contributions ``topic`` holds, with its week and e-discussion (None
+    for other topics). A query only for topics of an e-discussion's category: the forum's own
+    topics are told apart by their category, which ``reading.topic_for_reading`` joined with
+    its e-discussion."""
+    ediscussion = topic.category.owning_ediscussion
+    if ediscussion is None:
         return None
+    question = Question.objects.filter(topic_id=topic.pk).select_related("week").first()
+    if question is not None:
+        question.week.ediscussion = ediscussion
+    return question
 
 
 def ediscussion_of(category: Category) -> EDiscussion | None:
     """The e-discussion owning ``category`` (None for the forum's own categories)."""
-    try:
-        return category.ediscussion
-    except ObjectDoesNotExist:
-        return None
+    return category.owning_ediscussion
 
 
 # -- Translated texts ---------------------------------------------------------------------------

@@ -278,15 +278,11 @@ def topics_unanswered(*, user: Visitor, filters: ListFilters) -> QuerySet[Topic]
 
 
 def topic_for_reading(*, topic_id: int) -> Topic | None:
-    """The topic with its category and author, and the e-discussion question it holds if any
+    """The topic with its category (and the e-discussion owning it, if any) and author
     (readability is the caller's question)."""
     return (
         Topic.objects.select_related(
-            "category",
-            "category__space",
-            "category__ediscussion",
-            "author",
-            "question__week__ediscussion",
+            "category", "category__space", "category__ediscussion", "author"
         )
         .filter(pk=topic_id)
         .first()
