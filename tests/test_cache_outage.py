@@ -1,5 +1,5 @@
 """With the cache's Redis stopped or hanging, the site keeps working uncached: pages render
-within a second, sign-in (whose rate limits read the default cache) works, forms save."""
+within a second and a half, sign-in (whose rate limits read the default cache) works, forms save."""
 
 import time
 
@@ -39,12 +39,18 @@ def redis_down(request, settings, db):
     redis_cache._HEALTH.clear()
 
 
+# A request pays at most one 0.25 s socket timeout a minute (network/redis_cache.py), so a page
+# that asked a hanging cache at every call would take several seconds; a page of the loaded CI
+# machine (three test workers on two cores) takes up to about a second on its own.
+BUDGET_SECONDS = 1.5
+
+
 def _timed(call):
     started = time.monotonic()
     response = call()
     elapsed = time.monotonic() - started
     assert response.status_code in {200, 302}, response.status_code
-    assert elapsed < 1.0, f"{elapsed:.2f} s"
+    assert elapsed < BUDGET_SECONDS, f"{elapsed:.2f} s"
     return response
 
 
