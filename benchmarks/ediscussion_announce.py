@@ -132,28 +132,9 @@ def _fanout_time(week) -> tuple[float, int]:
 
 
 def _delivery_rate(week) -> tuple[float, int, int]:
-    from django.conf import settings
+    from benchmarks.forum_fanout import delivery_rate
 
-    from notifications import services
-    from notifications.models import EmailDelivery
-    from tests.notifications.smtp_sink import SmtpSink
-
-    queued = list(
-        EmailDelivery.objects.filter(
-            status="queued", notifications__event_key=f"ediscussion-week:{week.pk}"
-        ).values_list("pk", flat=True)[:DELIVERED]
-    )
-    with SmtpSink() as sink:
-        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-        settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", sink.port
-        settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
-        opened = services.mail_connections_opened()
-        started = time.perf_counter()
-        sent = sum(services.delivery_send(delivery_id=pk) for pk in queued)
-        seconds = time.perf_counter() - started
-        services.mail_connection_close()
-        connections = services.mail_connections_opened() - opened
-    return (sent / seconds if seconds else 0.0), sent, connections
+    return delivery_rate(event_key=f"ediscussion-week:{week.pk}", limit=DELIVERED)
 
 
 def main() -> int:

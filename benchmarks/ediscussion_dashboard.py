@@ -30,22 +30,11 @@ ROUNDS = 5
 
 
 def _setup(size: str) -> None:
-    from benchmarks.run import DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL, ensure_database
+    from benchmarks.run import django_bench_setup
 
-    database_url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_DATABASE_URL)
-    ensure_database(database_url)
-    os.environ.update(
-        DJANGO_SETTINGS_MODULE="config.settings.bench",
-        DATABASE_URL=database_url,
-        REDIS_URL=os.environ.get("BENCH_REDIS_URL", DEFAULT_REDIS_URL),
-        LOG_LEVEL="WARNING",
-    )
-    import django
-
-    django.setup()
+    django_bench_setup()
     from django.core.management import call_command
 
-    call_command("migrate", "--noinput", verbosity=0)
     # Production settings serve hashed static files: the page needs their manifest.
     call_command("collectstatic", "--noinput", verbosity=0)
     from benchmarks.datasets import fill_ediscussion

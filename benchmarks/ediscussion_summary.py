@@ -12,7 +12,6 @@ Production settings with the bench overlay, on the benchmark's PostgreSQL databa
 (``BENCH_DATABASE_URL``) and Redis (``BENCH_REDIS_URL``), like benchmarks/run.py.
 """
 
-import os
 import random
 import statistics
 import sys
@@ -62,22 +61,9 @@ SENTENCES = {
 
 
 def _setup() -> None:
-    from benchmarks.run import DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL, ensure_database
+    from benchmarks.run import django_bench_setup
 
-    database_url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_DATABASE_URL)
-    ensure_database(database_url)
-    os.environ.update(
-        DJANGO_SETTINGS_MODULE="config.settings.bench",
-        DATABASE_URL=database_url,
-        REDIS_URL=os.environ.get("BENCH_REDIS_URL", DEFAULT_REDIS_URL),
-        LOG_LEVEL="WARNING",
-    )
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", "--noinput", verbosity=0)
+    django_bench_setup()
 
 
 def _facilitator():

@@ -12,7 +12,6 @@ Production settings with the bench overlay, on the benchmark's PostgreSQL databa
 (``BENCH_DATABASE_URL``) and Redis (``BENCH_REDIS_URL``), like benchmarks/run.py.
 """
 
-import os
 import statistics
 import sys
 import time
@@ -27,22 +26,9 @@ DELIVERED = 2_000  # emails delivered to the sink for the rate (of the 5,000)
 
 
 def _setup() -> None:
-    from benchmarks.run import DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL, ensure_database
+    from benchmarks.run import django_bench_setup
 
-    database_url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_DATABASE_URL)
-    ensure_database(database_url)
-    os.environ.update(
-        DJANGO_SETTINGS_MODULE="config.settings.bench",
-        DATABASE_URL=database_url,
-        REDIS_URL=os.environ.get("BENCH_REDIS_URL", DEFAULT_REDIS_URL),
-        LOG_LEVEL="WARNING",
-    )
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", "--noinput", verbosity=0)
+    django_bench_setup()
 
 
 def _topic_with_watchers():
@@ -115,20 +101,28 @@ def _reply_times(topic, author) -> list[float]:
 
 
 def _delivery_rate(topic) -> tuple[float, int, int]:
-    from django.conf import settings
-
     from network.community.models import Post
     from network.community.tasks import forum_post_fanout
+
+    post = Post.objects.filter(topic=topic).order_by("-number").first()
+    forum_post_fanout(post.pk)
+    return delivery_rate(event_key=f"post:{post.pk}", limit=DELIVERED)
+
+
+def delivery_rate(*, event_key: str, limit: int) -> tuple[float, int, int]:
+    """The worker's delivery of the queued emails of one event (at most ``limit``) to a local
+    SMTP sink: (emails per second, emails sent, SMTP connections opened). Also used by
+    benchmarks/ediscussion_announce.py."""
+    from django.conf import settings
+
     from notifications import services
     from notifications.models import EmailDelivery
     from tests.notifications.smtp_sink import SmtpSink
 
-    post = Post.objects.filter(topic=topic).order_by("-number").first()
-    forum_post_fanout(post.pk)
     queued = list(
         EmailDelivery.objects.filter(
-            status="queued", notifications__event_key=f"post:{post.pk}"
-        ).values_list("pk", flat=True)[:DELIVERED]
+            status="queued", notifications__event_key=event_key
+        ).values_list("pk", flat=True)[:limit]
     )
     with SmtpSink() as sink:
         settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"

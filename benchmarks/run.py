@@ -402,6 +402,26 @@ def parse_arguments() -> argparse.Namespace:
     return parser.parse_args()
 
 
+def django_bench_setup() -> None:
+    """Django in this process as the benchmark's server runs it (production settings with the
+    bench overlay) on the benchmark's database, created and migrated if need be: for the
+    scripts that measure in process (forum_fanout.py, ediscussion_*.py)."""
+    database_url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_DATABASE_URL)
+    ensure_database(database_url)
+    os.environ.update(
+        DJANGO_SETTINGS_MODULE="config.settings.bench",
+        DATABASE_URL=database_url,
+        REDIS_URL=os.environ.get("BENCH_REDIS_URL", DEFAULT_REDIS_URL),
+        LOG_LEVEL="WARNING",
+    )
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", "--noinput", verbosity=0)
+
+
 def main() -> int:
     arguments = parse_arguments()
     pages = [page for page in PAGES if not arguments.page or page.name in arguments.page]
