@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from itertools import groupby
 
 from django.conf import settings
-from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -24,6 +23,7 @@ from markdown_it import MarkdownIt
 from network.countries import country_name, country_sort_key
 from network.models import User
 
+from ..links import post_path_maker
 from . import selectors_summary as selectors
 from .models import EDiscussion, Question
 
@@ -125,11 +125,6 @@ def markdown_escape(text: str) -> str:
 # -- The draft ---------------------------------------------------------------------------------
 
 
-# A post's permalink is reversed once per draft with this number (the address holds it once,
-# and nothing else in it can contain it), then written for each post.
-_ANY_POST = 987654321
-
-
 def _heading(level: int, text: str) -> str:
     # A "#" closing the line would be read as the end of the heading's marks.
     return "#" * level + " " + markdown_escape(" ".join(text.split())).replace("#", "\\#") + "\n"
@@ -140,10 +135,7 @@ class _DraftWriter:
     permalinks are worked out once per draft, not once per contribution."""
 
     def __init__(self):
-        address = reverse("community:post", kwargs={"post_id": _ANY_POST})
-        self.address_before, self.address_after = f"{settings.SITE_URL}{address}".split(
-            str(_ANY_POST)
-        )
+        self.post_path = post_path_maker()
         self.languages = {code: str(name) for code, name in settings.LANGUAGES}
         self.countries: dict[str, str] = {}
         self.a_member, self.a_former_member = _("A member"), _("A former member")
@@ -169,7 +161,7 @@ class _DraftWriter:
         name = quoted.author_name or self.a_member
         if quoted.author_id is None:
             name = self.a_former_member
-        address = f"{self.address_before}{quoted.post_id}{self.address_after}"
+        address = f"{settings.SITE_URL}{self.post_path(quoted.post_id)}"
         attribution = f"[{markdown_escape(name)}]({address})"
         for part in (quoted.organisation, self.country(quoted.country)):
             if part:

@@ -23,6 +23,7 @@ from taxonomy.terms import label as term_label
 
 from .. import permissions
 from ..ediscussions import selectors as ediscussion_selectors
+from ..links import post_path_maker
 from ..models import LANGUAGE_CHOICES, Category, Post, Space, Topic
 from ..permissions import edit_window, suspension_active
 from ..selectors import reading, watching
@@ -336,6 +337,7 @@ def topic(request: HttpRequest, topic_id: int, slug: str) -> HttpResponse:
     last_read = reading.last_read_number(user=user, topic=topic) if signed_in else None
     first_new = None
     rows = []
+    post_path = post_path_maker()
     for post in shown:
         is_new = signed_in and post.number > (last_read or 0)
         if is_new and first_new is None:
@@ -343,6 +345,8 @@ def topic(request: HttpRequest, topic_id: int, slug: str) -> HttpResponse:
         rows.append(
             {
                 "post": post,
+                "url": post_path(post.pk),
+                "reply_to_url": post_path(post.reply_to_id) if post.reply_to_id else "",
                 "links": reader.links(post),
                 "is_new": is_new,
                 "is_first_new": is_new and first_new == post.number,
