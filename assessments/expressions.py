@@ -23,7 +23,9 @@ they compare in order); ``<``, ``<=``, ``>``, ``>=`` are false when either side 
 arithmetic on a blank or non-numeric value, and division by zero, give ``""``. A multiple-choice
 answer is a list, tuple or set of choice names, or one space-separated string.
 
-``regex`` uses Python's ``re.fullmatch``: the pattern must be a quoted string of at most
+``regex`` finds the pattern anywhere in the answer (Python's ``re.search``), as ODK and
+KoboToolbox clients do: authors anchor it (``'^[0-9]{5}$'``) to test the whole answer. The
+pattern must be a quoted string of at most
 ``REGEX_PATTERN_LIMIT`` characters and is checked when the expression is parsed; answers longer
 than ``REGEX_INPUT_LIMIT`` characters never match. ``re`` has no timeout, so a pattern that
 backtracks catastrophically (``(a+)+$``) is the questionnaire author's responsibility.
@@ -637,7 +639,7 @@ def _call(node: Call, context: _Context) -> Value:
     text = _string(first)
     if len(text) > REGEX_INPUT_LIMIT:
         return False
-    return re.fullmatch(arguments[1].value, text) is not None
+    return re.search(arguments[1].value, text) is not None
 
 
 def evaluate(

@@ -123,10 +123,12 @@ def test_string_length():
     assert value("string-length(.) <= 3", current="Rio") is True
 
 
-def test_regex_matches_the_whole_answer():
-    assert value(r"regex(., '\d{5}')", current="12345") is True
-    assert value(r"regex(., '\d{5}')", current="123456") is False
-    assert value(r"regex(${code}, '[A-Z]{2}')", code="BR") is True
+def test_regex_finds_the_pattern_as_xlsform_clients_do_and_anchors_test_the_whole_answer():
+    assert value(r"regex(., '\d{5}')", current="123456") is True
+    assert value(r"regex(., '^\d{5}$')", current="12345") is True
+    assert value(r"regex(., '^\d{5}$')", current="123456") is False
+    assert value(r"regex(${code}, '^[A-Z]{2}$')", code="BR") is True
+    assert value(r"regex(${code}, '^[A-Z]{2}$')", code="bra") is False
     assert value(r"regex(., '\d+')", current="1" * 10_001) is False  # longer than the cap
 
 
