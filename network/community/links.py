@@ -11,8 +11,10 @@ from django.urls import reverse
 _ANY_POST = 987654321
 
 
-def post_path_maker() -> Callable[[int], str]:
-    """A function giving the path of a post's permalink (``community:post``) in the active
-    language, for any post id."""
-    before, after = reverse("community:post", kwargs={"post_id": _ANY_POST}).split(str(_ANY_POST))
+def post_path_maker(*, absolute: Callable[[str], str] | None = None) -> Callable[[int], str]:
+    """A function giving the address of a post's permalink (``community:post``) in the active
+    language, for any post id: its path, or what ``absolute`` makes of the path (e.g.
+    ``request.build_absolute_uri``)."""
+    path = reverse("community:post", kwargs={"post_id": _ANY_POST})
+    before, _mark, after = (absolute(path) if absolute else path).rpartition(str(_ANY_POST))
     return lambda post_id: f"{before}{post_id}{after}"

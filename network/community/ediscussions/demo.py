@@ -16,8 +16,6 @@ from datetime import datetime, timedelta
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth.models import Group
-from django.db.models import Max
-from django.urls import reverse
 from django.utils import timezone, translation
 
 from network.demo import DEMO_DOMAIN
@@ -25,7 +23,9 @@ from network.models import User
 from network.roles import Role
 
 from ..demo import ACCOUNTS
+from ..links import post_path_maker
 from ..models import Post, Topic
+from ..services.counters import topic_counters_refresh
 from ..services.rendering import post_render
 from ..services.search_index import post_search_index
 from . import demo_content as content
@@ -66,9 +66,7 @@ def _seed_people() -> int:
     return created
 
 
-def _participants(
-    ediscussion: EDiscussion, demo: content.DemoEDiscussion, joined: dict[str, datetime]
-) -> dict[str, Participant]:
+def _participants(ediscussion: EDiscussion, joined: dict[str, datetime]) -> dict[str, Participant]:
     """Everyone who contributes, joined when ``joined`` says, as their membership places them
     (or, for the civil-society people, as their organisation)."""
     people = {person.key: person for person in content.PEOPLE}
@@ -101,7 +99,7 @@ def _first_times(
     demo: content.DemoEDiscussion, opens: dict[int, datetime], *, extra: tuple[str, ...] = ()
 ) -> dict[str, datetime]:
     """When each contributor joined: a day before their first contribution."""
-    week_of = {number: week for week, numbers in _numbers(demo).items() for number in numbers}
+    week_of = _week_of(demo)
     first: dict[str, datetime] = {}
     for item in demo.contributions:
         week = week_of.get(item.question, 1)
@@ -119,6 +117,11 @@ def _numbers(demo: content.DemoEDiscussion) -> dict[int, list[int]]:
         numbers[week_number] = list(range(number, number + len(week.questions)))
         number += len(week.questions)
     return numbers
+
+
+def _week_of(demo: content.DemoEDiscussion) -> dict[int, int]:
+    """The week of each question number."""
+    return {number: week for week, numbers in _numbers(demo).items() for number in numbers}
 
 
 def _create(
@@ -175,7 +178,7 @@ def _contribute(
         )
     }
     tray = Topic.objects.select_related("category").get(pk=ediscussion.tray_id)
-    week_of = {number: week for week, numbers in _numbers(demo).items() for number in numbers}
+    week_of = _week_of(demo)
     # The tray's contributions came by email during the latest week published.
     current = max(week for week, opens_at in opens.items() if opens_at <= now)
     weeks = [week_of[item.question] if item.question else current for item in demo.contributions]
@@ -193,11 +196,14 @@ def _contribute(
         for at, index in timed
     ]
     posts: dict[int, Post] = {}
+    written: dict[int, Topic] = {}  # the topics written in, each numbering its posts
     for created_at, index in timed:
         item = demo.contributions[index]
         topic = questions[item.question].topic if item.question else tray
+        written[topic.pk] = topic
+        topic.last_post_number += 1
+        number = topic.last_post_number
         author = _user(item.author)
-        number = (Post.objects.filter(topic=topic).aggregate(last=Max("number"))["last"] or 1) + 1
         held = item.held or not item.question
         post = Post.objects.create(
             topic=topic,
@@ -227,25 +233,19 @@ def _contribute(
         if not held:
             post_search_index(post=post)
         posts[index] = post
-    for topic in {*(question.topic for question in questions.values() if question.topic), tray}:
-        published = Post.objects.filter(topic=topic, state=Post.State.PUBLISHED)
-        last = published.order_by("-created_at").values_list("created_at", flat=True).first()
-        Topic.objects.filter(pk=topic.pk).update(
-            last_post_number=Post.objects.filter(topic=topic).aggregate(last=Max("number"))["last"]
-            or topic.last_post_number,
-            reply_count=published.filter(number__gt=1).count(),
-            last_post_at=last or topic.last_post_at,
-        )
+    for topic in written.values():
+        Topic.objects.filter(pk=topic.pk).update(last_post_number=topic.last_post_number)
+        topic_counters_refresh(topic=topic)
     return [posts[index] for index in range(len(demo.contributions))]
 
 
 def _summary_text(text: str, posts: list[Post], language: str) -> str:
     """The summary with its ``{post:N}`` links made the contributions' addresses in
     ``language``."""
+    with translation.override(language):
+        link = post_path_maker(absolute=lambda path: f"{settings.SITE_URL}{path}")
     for index, post in enumerate(posts):
-        with translation.override(language):
-            address = reverse("community:post", kwargs={"post_id": post.pk})
-        text = text.replace(f"{{post:{index}}}", f"{settings.SITE_URL}{address}")
+        text = text.replace(f"{{post:{index}}}", link(post.pk))
     return text
 
 
@@ -256,7 +256,7 @@ def _seed_finished(facilitator: User, now: datetime) -> EDiscussion | None:
     starts_at = (now - timedelta(days=84)).replace(hour=0, minute=0, second=0, microsecond=0)
     ediscussion, opens = _create(demo, facilitator, starts_at=starts_at, access="public")
     endorsers = tuple(key for key, _endorsed, _comment in content.ENDORSEMENTS)
-    _participants(ediscussion, demo, _first_times(demo, opens, extra=endorsers))
+    _participants(ediscussion, _first_times(demo, opens, extra=endorsers))
     services.ediscussion_archive_publish(
         by=facilitator, ediscussion=ediscussion, closed_at=ediscussion.ends_at
     )
@@ -306,7 +306,7 @@ def _seed_running(facilitator: User, now: datetime) -> EDiscussion | None:
         moderation=EDiscussion.Moderation.APPROVAL,
     )
     joined = _first_times(demo, opens)
-    _participants(ediscussion, demo, {key: min(at, opens[1]) for key, at in joined.items()})
+    _participants(ediscussion, {key: min(at, opens[1]) for key, at in joined.items()})
     services.ediscussion_schedule(by=facilitator, ediscussion=ediscussion)
     for week in (1, 2):
         services.weeks_publish_due(now=opens[week])

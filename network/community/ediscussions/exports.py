@@ -21,13 +21,13 @@ from typing import IO
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from network.countries import country_name
 from network.spreadsheets import spreadsheet_safe
 
+from ..links import post_path_maker
 from ..models import LANGUAGE_CHOICES, Post
 from .models import EDiscussion, Participant, Week
 from .selectors_dashboard import (
@@ -139,10 +139,7 @@ def _cells(item: ExportedContribution, *, labels: _Labels, link: LinkMaker) -> l
 def link_maker(*, absolute: Callable[[str], str]) -> LinkMaker:
     """Each contribution's address from one reversed address (``absolute`` makes a path
     absolute): reversing thousands of addresses one by one is the slowest part of an export."""
-    sample = 987_654_321
-    path = reverse("community:post", kwargs={"post_id": sample})
-    before, _mark, after = absolute(path).rpartition(str(sample))
-    return lambda post_id: f"{before}{post_id}{after}"
+    return post_path_maker(absolute=absolute)
 
 
 def _temporary_file() -> IO[bytes]:

@@ -135,7 +135,7 @@ class _DraftWriter:
     permalinks are worked out once per draft, not once per contribution."""
 
     def __init__(self):
-        self.post_path = post_path_maker()
+        self.post_link = post_path_maker(absolute=lambda path: f"{settings.SITE_URL}{path}")
         self.languages = {code: str(name) for code, name in settings.LANGUAGES}
         self.countries: dict[str, str] = {}
         self.a_member, self.a_former_member = _("A member"), _("A former member")
@@ -161,7 +161,7 @@ class _DraftWriter:
         name = quoted.author_name or self.a_member
         if quoted.author_id is None:
             name = self.a_former_member
-        address = f"{settings.SITE_URL}{self.post_path(quoted.post_id)}"
+        address = self.post_link(quoted.post_id)
         attribution = f"[{markdown_escape(name)}]({address})"
         for part in (quoted.organisation, self.country(quoted.country)):
             if part:
