@@ -42,6 +42,7 @@ urlpatterns += i18n_patterns(
     path("", include("network.urls")),
     path("notifications/", include("notifications.urls")),
     path("community/", include("network.community.urls")),
+    path("assessments/", include("assessments.urls")),
     path("", include("base.urls")),
     path("", include("outreach.urls")),
     path("practices/contribute/", include("practice_submissions.urls")),

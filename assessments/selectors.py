@@ -1,0 +1,19 @@
+"""Reads shared by the assessments' parts (each part keeps its own in ``selectors_<part>.py``)."""
+
+from .models import Invitation
+from .tokens import token_digest
+
+# A token is 43 URL-safe characters; anything much longer is not one and is not hashed.
+TOKEN_MAX_LENGTH = 64
+
+
+def invitation_for_token(*, token: str) -> Invitation | None:
+    """The live (not revoked) invitation whose link carries ``token``, with its assessment,
+    version and authority; None for anything else."""
+    if not token or len(token) > TOKEN_MAX_LENGTH:
+        return None
+    return (
+        Invitation.objects.select_related("assessment", "assessment__version", "local_authority")
+        .filter(token_hash=token_digest(token), revoked_at__isnull=True)
+        .first()
+    )

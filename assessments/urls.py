@@ -1,0 +1,14 @@
+from django.urls import include, path
+
+app_name = "assessments"
+
+urlpatterns = [
+    # The back office: questionnaires, versions, approval, XLSForm (coordinators, researchers,
+    # partners commenting).
+    path("manage/", include("assessments.urls_editor")),
+    path("manage/", include("assessments.urls_xlsform")),
+    # Assessments, their invitations and the coordinator's follow-up.
+    path("manage/", include("assessments.urls_invitations")),
+    # Answering by an invitation's link, and interviews.
+    path("", include("assessments.urls_answer")),
+]
