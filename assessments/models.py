@@ -484,8 +484,9 @@ class Assessment(models.Model):
 class Invitation(models.Model):
     """One local authority's (or one named respondent's) invitation to answer an assessment.
 
-    The link's token is never stored: ``token_hash`` is its SHA-256, looked up as a whole (a
-    guess costs one indexed lookup that finds nothing, the same for every wrong token)."""
+    The link's token is never stored: it is derived from ``token_nonce`` with the site's secret
+    (``tokens.token_for``), and ``token_hash``, its SHA-256, finds the invitation (a guess costs
+    one indexed lookup that finds nothing, the same for every wrong token)."""
 
     assessment = models.ForeignKey(
         Assessment,
@@ -506,6 +507,7 @@ class Invitation(models.Model):
         help_text=_("Empty: the authority's focal points receive the invitation."),
     )
     language = models.CharField(_("language"), max_length=2, choices=LANGUAGE_CHOICES, default="en")
+    token_nonce = models.CharField(max_length=64, editable=False)
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
     due_date = models.DateField(_("due date"))
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
