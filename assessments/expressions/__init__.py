@@ -13,6 +13,10 @@ with ``eval``):
   ``string-length(x)``, ``regex(x, 'pattern')``, ``if(condition, a, b)``, ``coalesce(a, b)``,
   ``today()``.
 
+A choice filter (``choice_filter``) is parsed with ``parse(text, columns=True)``: there a bare
+name is a column of the choice being filtered (``country = ${country}``, ``name != 'other'``),
+read from the ``choice`` mapping given to ``evaluate``.
+
 Anything else is refused by ``parse`` with an ``ExpressionError`` naming the position.
 ``to_xlsform`` writes a parsed expression back in canonical form, so a form exported to
 KoboToolbox or ODK means what it meant here.
@@ -38,6 +42,7 @@ from .parsing import (
     REGEX_INPUT_LIMIT,
     REGEX_PATTERN_LIMIT,
     Call,
+    Column,
     Current,
     ExpressionError,
     Negation,
@@ -46,9 +51,11 @@ from .parsing import (
     Operation,
     Reference,
     String,
+    columns,
     parse,
     references,
     to_xlsform,
+    uses_current,
 )
 
 __all__ = [
@@ -57,6 +64,7 @@ __all__ = [
     "REGEX_INPUT_LIMIT",
     "REGEX_PATTERN_LIMIT",
     "Call",
+    "Column",
     "Current",
     "ExpressionError",
     "Negation",
@@ -66,9 +74,11 @@ __all__ = [
     "Reference",
     "String",
     "Value",
+    "columns",
     "evaluate",
     "parse",
     "references",
     "to_xlsform",
     "truthy",
+    "uses_current",
 ]

@@ -11,6 +11,7 @@ from typing import NamedTuple
 from .parsing import (
     REGEX_INPUT_LIMIT,
     Call,
+    Column,
     Current,
     Negation,
     Node,
@@ -132,6 +133,7 @@ class _Context(NamedTuple):
     answers: Mapping[str, object]
     current: object
     today: date
+    choice: Mapping[str, object]
 
 
 def _evaluate(node: Node, context: _Context) -> Value:
@@ -143,6 +145,8 @@ def _evaluate(node: Node, context: _Context) -> Value:
         return _value(context.answers.get(node.name))
     if isinstance(node, Current):
         return _value(context.current)
+    if isinstance(node, Column):
+        return _value(context.choice.get(node.name))
     if isinstance(node, Negation):
         number = _number(_evaluate(node.operand, context))
         return "" if number is None else _number_value(-number)
@@ -194,11 +198,13 @@ def evaluate(
     answers: Mapping[str, object],
     current: object = None,
     today: date | None = None,
+    choice: Mapping[str, object] | None = None,
 ) -> object:
     """The value of ``node`` given the answers by question name, the answer being checked
-    (``.``, for a constraint) and the date ``today()`` stands for (the real one by default).
+    (``.``, for a constraint), the date ``today()`` stands for (the real one by default) and,
+    for a choice filter, the choice being filtered: its columns by name, ``name`` included.
 
     The result is a string, an int, a float, a bool, or a tuple of choices (``${q}`` of a
     multiple-choice question); ``truthy`` reads it as a condition.
     """
-    return _evaluate(node, _Context(answers, current, today or date.today()))
+    return _evaluate(node, _Context(answers, current, today or date.today(), choice or {}))

@@ -83,6 +83,15 @@ class Current:
 
 
 @dataclass(frozen=True)
+class Column:
+    """A bare name in a choice filter: the value of that column of the choice being filtered
+    (``name`` is the choice's own value), as in XLSForm's ``country = ${country}``."""
+
+    name: str
+    position: int = field(default=0, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
 class Negation:
     operand: "Node"
     position: int = field(default=0, compare=False, repr=False)
@@ -103,7 +112,7 @@ class Call:
     position: int = field(default=0, compare=False, repr=False)
 
 
-Node = Number | String | Reference | Current | Negation | Operation | Call
+Node = Number | String | Reference | Current | Column | Negation | Operation | Call
 
 
 # Reading the text
@@ -195,10 +204,11 @@ def _unexpected(token: _Token) -> ExpressionError:
 class _Parser:
     """Recursive descent over the tokens, one method per precedence level."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, *, columns: bool = False) -> None:
         self.tokens = _tokens(text)
         self.index = 0
         self.nesting = 0
+        self.columns = columns
 
     @property
     def token(self) -> _Token:
@@ -267,6 +277,8 @@ class _Parser:
             return inner
         if token.kind == "name" and self.at("(") and token.text not in _WORD_OPERATORS:
             return self.call(token)
+        if token.kind == "name" and token.text not in _WORD_OPERATORS and self.columns:
+            return Column(token.text, position=token.position)
         if token.kind == "name" and token.text not in _WORD_OPERATORS:
             raise ExpressionError(
                 _(
@@ -363,9 +375,12 @@ def _children(node: Node) -> tuple[Node, ...]:
     return ()
 
 
-def parse(text: str) -> Node:
-    """The tree of ``text``, or an ``ExpressionError`` saying what is wrong and where."""
-    parser = _Parser(text)
+def parse(text: str, *, columns: bool = False) -> Node:
+    """The tree of ``text``, or an ``ExpressionError`` saying what is wrong and where.
+
+    ``columns``: the expression is a choice filter, whose bare names are the filtered choice's
+    columns (``Column``)."""
+    parser = _Parser(text, columns=columns)
     if parser.token.kind == "end":
         raise ExpressionError(_("The expression is empty."), 0)
     node = parser.expression()
@@ -380,6 +395,29 @@ def parse(text: str) -> Node:
             where,
         )
     return node
+
+
+def uses_current(node: Node) -> bool:
+    """Does ``node`` read ``.``, the answer being checked (meaningful only in a constraint)?"""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, Current):
+            return True
+        stack.extend(_children(current))
+    return False
+
+
+def columns(node: Node) -> set[str]:
+    """The choice columns a choice filter ``node`` reads by bare name."""
+    names = set()
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, Column):
+            names.add(current.name)
+        stack.extend(_children(current))
+    return names
 
 
 def references(node: Node) -> set[str]:
@@ -423,6 +461,8 @@ def to_xlsform(node: Node) -> str:
         return f"${{{node.name}}}"
     if isinstance(node, Current):
         return "."
+    if isinstance(node, Column):
+        return node.name
     if isinstance(node, Negation):
         operand = to_xlsform(node.operand)
         if _precedence(node.operand) < _UNARY_PRECEDENCE:

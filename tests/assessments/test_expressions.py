@@ -11,6 +11,7 @@ from assessments.expressions import (
     Number,
     Operation,
     Reference,
+    columns,
     evaluate,
     parse,
     references,
@@ -329,3 +330,28 @@ def test_nodes_are_immutable():
     assert node == Call("count-selected", (Reference("q"),))
     with pytest.raises(AttributeError):
         node.function = "eval"
+
+
+# -- Choice filters: bare names are the filtered choice's columns ------------------------------
+
+
+def test_a_bare_name_is_refused_outside_a_choice_filter():
+    with pytest.raises(ExpressionError) as error:
+        parse("country = ${country}")
+    assert "${country}" in error.value.message
+
+
+def test_a_choice_filter_reads_the_choice_columns_and_the_answers():
+    node = parse("country = ${country} and name != 'other'", columns=True)
+    answers = {"country": "AR"}
+    assert evaluate(node, answers=answers, choice={"name": "cordoba", "country": "AR"}) is True
+    assert evaluate(node, answers=answers, choice={"name": "other", "country": "AR"}) is False
+    assert evaluate(node, answers=answers, choice={"name": "quito", "country": "EC"}) is False
+    assert columns(node) == {"country", "name"}
+    assert references(node) == {"country"}
+
+
+def test_a_choice_filter_writes_back_to_the_same_xlsform_text():
+    node = parse("country=${country}", columns=True)
+    assert to_xlsform(node) == "country = ${country}"
+    assert parse(to_xlsform(node), columns=True) == node
