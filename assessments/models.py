@@ -315,7 +315,7 @@ class Element(models.Model):
     )
     or_other = models.BooleanField(_("offers “other, specify”"), default=False)
     repeat_max = models.PositiveSmallIntegerField(
-        _("most rows"), null=True, blank=True, help_text=_("Repeatable groups only.")
+        _("maximum rows"), null=True, blank=True, help_text=_("Repeatable groups only.")
     )
     tags = models.JSONField(
         _("taxonomy tags"),
@@ -451,7 +451,7 @@ class Assessment(models.Model):
     )
     due_date = models.DateField(_("due date"))
     reminder_max_count = models.PositiveSmallIntegerField(
-        _("most reminders"), default=3, help_text=_("Per invitation; 0 sends none.")
+        _("maximum reminders"), default=3, help_text=_("Per invitation; 0 sends none.")
     )
     reminder_interval_days = models.PositiveSmallIntegerField(
         _("days between reminders"), default=7

@@ -124,7 +124,11 @@ def problems(*, items: list[Item], lists: dict[str, set[str]]) -> list[Problem]:
             )
         if item.repeat_max is not None and item.kind != Element.Kind.REPEAT:
             found.append(
-                Problem(item.key, "repeat_max", _("Only a repeatable group has a most rows."))
+                Problem(
+                    item.key,
+                    "repeat_max",
+                    _("Only a repeatable group has a maximum number of rows."),
+                )
             )
         expressions = (
             ("relevant", item.relevant),
