@@ -6,6 +6,7 @@ class AssessmentsConfig(AppConfig):
     name = "assessments"
     verbose_name = _("Needs assessments")
     default_auto_field = "django.db.models.BigAutoField"
+    demo_seed = "assessments.demo.seed_assessments"
 
     def ready(self) -> None:
         # Registers the assessments' actions with network.permissions.
