@@ -80,7 +80,9 @@ def seed_questionnaire(*, stdout) -> QuestionnaireVersion:
         form_id=FORM_ID, defaults={"title": TITLE}
     )
     version = questionnaire.versions.filter(number=1).first()
+    created = 0
     if version is None:
+        created = 1
         version = version_from_rows(
             questionnaire=questionnaire,
             number=1,
@@ -97,7 +99,10 @@ def seed_questionnaire(*, stdout) -> QuestionnaireVersion:
         version.approval_note = APPROVAL_RECORD
         version.published_at = now
         version.save()
-        stdout.write(f"Needs assessment questionnaire: {len(SURVEY)} rows, in 4 languages.")
+    stdout.write(
+        f"Needs assessments: {created} questionnaire version(s) created; "
+        f"{version.elements.count()} sections and questions in {len(version.languages)} languages."
+    )
     return version
 
 

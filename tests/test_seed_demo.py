@@ -36,6 +36,7 @@ def test_seeding_reports_what_it_created_and_a_second_run_creates_nothing(settin
         "Outreach site",
         "Resource library",
         "Good practices",
+        "Needs assessments",
         "E-discussions",
     ]
     assert first["Network"].startswith("Network: 37 row(s) created; 21 member authorities")
@@ -51,6 +52,7 @@ def test_seeding_reports_what_it_created_and_a_second_run_creates_nothing(settin
     assert second["Network"].startswith("Network: 0 row(s) created;")
     assert "0 topic(s) and 0 forum member(s) created" in second["Community"]
     assert second["Site"] == "Site: served at http://127.0.0.1:8100 (unchanged)."
+    assert second["Needs assessments"].startswith("Needs assessments: 0 questionnaire version(s)")
     for name in ("Outreach site", "Good practices"):
         assert second[name] == first[name].replace(
             f": {_numbers(first[name])[0]} page(s) created", ": 0 page(s) created"
