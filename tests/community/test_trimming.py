@@ -289,3 +289,49 @@ def test_outlooks_image_placeholders_leave_the_text_and_a_bracketed_word_stays()
     )
     assert extracted.text == "La cola del lunes:\n\nLucía\n\n[ver adjunto]"
     assert not extracted.unsure
+
+
+# -- Apple Mail: text, a file, and more text ---------------------------------------------------
+
+APPLE_TEXT_AROUND_A_FILE = b"""From: Ana Souza <ana@example.org>
+To: reply@example.org
+Subject: Re: Horarios
+Mime-Version: 1.0 (Mac OS X Mail 16.0 \\(3774.600.62\\))
+Content-Type: multipart/mixed; boundary="Apple-Mail=_A1"
+
+--Apple-Mail=_A1
+Content-Transfer-Encoding: quoted-printable
+Content-Type: text/plain; charset=utf-8
+
+Adjunto el plan de acogida:
+
+--Apple-Mail=_A1
+Content-Disposition: inline; filename=plan.pdf
+Content-Type: application/pdf; name="plan.pdf"
+Content-Transfer-Encoding: base64
+
+JVBERi0xLjQKJSVFT0YK
+--Apple-Mail=_A1
+Content-Transfer-Encoding: quoted-printable
+Content-Type: text/plain; charset=utf-8
+
+Los horarios de atenci=C3=B3n cambian en enero.
+
+> El 29 nov. 2026, a las 10:12, Convive <no-reply@example.org> escribi=C3=B3:
+>=20
+> =C2=BFQu=C3=A9 horarios tienen?
+
+--Apple-Mail=_A1--
+"""
+
+
+def test_apple_mail_text_after_a_file_is_kept_and_is_not_a_file():
+    from network.community.mail.files import files_extract
+
+    message = _parsed(APPLE_TEXT_AROUND_A_FILE)
+    extracted = reply_extract(message=message)
+    assert extracted.text == (
+        "Adjunto el plan de acogida:\n\nLos horarios de atención cambian en enero."
+    )
+    assert not extracted.unsure
+    assert [file.name for file in files_extract(message=message)] == ["plan.pdf"]

@@ -34,6 +34,8 @@ from dataclasses import dataclass
 
 from PIL import Image
 
+from .body import body_parts
+
 __all__ = ["DECORATION_MAX_BYTES", "DECORATION_MAX_SIDE", "MailFile", "files_extract"]
 
 DECORATION_MAX_BYTES = 10 * 1024
@@ -64,11 +66,8 @@ def files_extract(*, message: email.message.EmailMessage) -> list[MailFile]:
     without its text and its decoration (see the module's docstring)."""
     bodies = {
         id(part)
-        for part in (
-            message.get_body(preferencelist=("plain",)),
-            message.get_body(preferencelist=("html",)),
-        )
-        if part is not None
+        for preference in ("plain", "html")
+        for part in body_parts(message=message, preference=preference)
     }
     files = []
     for part in _leaves(message):

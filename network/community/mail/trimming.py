@@ -1,7 +1,8 @@
 """A member's new text in an email reply: the quoted message, reply headers and signatures cut.
 
 ``reply_extract`` reads the ``text/plain`` part (or, when there is none or it is empty, the
-``text/html`` part converted by ``html_to_text``) and trims, in this order:
+``text/html`` part converted by ``html_to_text``; both as ``body.body_parts`` finds them, so
+the text Apple Mail sends after a file is kept) and trims, in this order:
 
 1. Everything from the first *hard cut*: an "-----Original Message-----" line (and its es, pt,
    fr forms), a forwarded-message marker, an Outlook header block ("From: / Sent: / To: /
@@ -40,6 +41,8 @@ from dataclasses import dataclass
 from bs4 import BeautifulSoup, NavigableString, Tag
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+
+from .body import body_parts
 
 __all__ = ["Extracted", "html_to_text", "reply_extract"]
 
@@ -139,15 +142,17 @@ def reply_extract(*, message: email.message.EmailMessage) -> Extracted:
     paragraphs and lists as the member typed them, answers given inline after the quoted line
     they answer (as a "> " quote).
     """
-    plain = message.get_body(preferencelist=("plain",))
-    plain_text = _flowed_joined(part=plain, text=_part_text(plain)) if plain is not None else ""
+    plain_text = "\n\n".join(
+        _flowed_joined(part=part, text=_part_text(part)).strip("\n")
+        for part in body_parts(message=message, preference="plain")
+    )
     if plain_text.strip():
         text, trimmed = _trim_text(plain_text)
     else:
-        html = message.get_body(preferencelist=("html",))
-        if html is None:
+        html = body_parts(message=message, preference="html")
+        if not html:
             return Extracted(text="", unsure=True, reason=REASON_NO_TEXT)
-        soup = BeautifulSoup(_part_text(html), "html.parser")
+        soup = BeautifulSoup("".join(_part_text(part) for part in html), "html.parser")
         html_trimmed = _trim_html(soup)
         plain_text = _Renderer().render(soup)
         text, trimmed = _trim_text(plain_text)

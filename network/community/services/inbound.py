@@ -548,17 +548,20 @@ def _files_forget(files: attachments.FilesKept) -> None:
 
 
 def _whole_text(message: EmailMessage) -> str:
+    from ..mail.body import body_parts
     from ..mail.trimming import html_to_text
 
     for preference in ("plain", "html"):
-        part = message.get_body(preferencelist=(preference,))
-        if part is None:
-            continue
-        try:
-            content = part.get_content()
-        except (LookupError, ValueError):
-            continue
-        text = content if preference == "plain" else html_to_text(content)
+        contents = []
+        for part in body_parts(message=message, preference=preference):
+            try:
+                contents.append(part.get_content())
+            except (LookupError, ValueError):
+                continue
+        if preference == "plain":
+            text = "\n\n".join(content.strip("\n") for content in contents)
+        else:
+            text = html_to_text("".join(contents))
         if text.strip():
             return text.strip()
     return ""
