@@ -383,6 +383,11 @@ class Post(models.Model):
     # Set by the fan-out once everyone to tell was told; a published post still without it is
     # told by the sweep (``services.notify.fanout_sweep``), whatever became of its task.
     notified_at = models.DateTimeField(_("readers notified"), null=True, blank=True, editable=False)
+    # Set by an edit that mentions new members, in its own transaction, and cleared by the
+    # fan-out that told them: an edit whose task was never enqueued is told by the sweep too.
+    mentions_pending_at = models.DateTimeField(
+        _("new mentions to tell since"), null=True, blank=True, editable=False
+    )
 
     class Meta:
         verbose_name = _("post")
@@ -399,6 +404,11 @@ class Post(models.Model):
                 fields=["created_at"],
                 condition=Q(state="published", notified_at__isnull=True),
                 name="community_post_untold",
+            ),
+            models.Index(
+                fields=["mentions_pending_at"],
+                condition=Q(mentions_pending_at__isnull=False),
+                name="community_post_mentions_untold",
             ),
         ]
 

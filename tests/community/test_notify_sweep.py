@@ -169,3 +169,32 @@ def test_beat_runs_the_sweep_every_two_minutes(settings):
     assert entry["task"] == tasks.forum_fanout_sweep.name
     assert len(entry["schedule"].minute) == 30
     assert entry["options"]["expires"] < 120
+
+
+def test_a_mention_added_by_an_edit_while_the_broker_is_down_is_told_once_by_the_sweep(
+    committed, outbox, topic
+):
+    from network.community.services.posting import post_edit
+
+    watcher = member("es")
+    watch_topic(watcher, topic)
+    author = member()
+    post = committed(reply_create, author=author, topic=topic, source="Shelters open at 6.").post
+    outbox.clear()
+    lucia = member("es", handle="lucia")
+
+    with broker_down():
+        committed(post_edit, editor=author, post=post, source="Shelters open at 6, @lucia.")
+        assert Post.objects.get(pk=post.pk).mentions_pending_at is not None
+        assert committed(fanout_sweep).enqueued == 0  # its own task may still come
+        Post.objects.filter(pk=post.pk).update(
+            mentions_pending_at=F("mentions_pending_at") - timedelta(minutes=3)
+        )
+        assert committed(fanout_sweep).enqueued == 0  # still down: it waits
+    assert committed(fanout_sweep).enqueued == 1
+    assert committed(fanout_sweep).enqueued == 0
+
+    # Lucía is told once, in Spanish; the watcher, told when it was published, is not told again.
+    assert [message.to for message in outbox] == [[lucia.email]]
+    assert Notification.objects.get(recipient=lucia).kind == "forum_mention"
+    assert Post.objects.get(pk=post.pk).mentions_pending_at is None

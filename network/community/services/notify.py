@@ -32,7 +32,9 @@ without telling anyone (days-old news arriving all at once helps nobody).
 
 An edit that mentions new members (``signals.post_edited``, ``mentions_added``) runs the same
 task for the mentions only: the watchers heard of the post when it was published, and those
-already told of a mention in it are not told again (same event key).
+already told of a mention in it are not told again (same event key). The edit marks the post
+``mentions_pending_at`` in its own transaction and that fan-out clears it, so the sweep also
+tells the mentions of an edit whose task was lost (with the mentions its text holds then).
 """
 
 import logging
@@ -223,6 +225,7 @@ def post_fanout(
         # language and with its reply addresses (ediscussions/services_mail.py).
         return Fanout()
     mentioned = [name.lower() for name in mentioned if isinstance(name, str)]
+    pending = post.mentions_pending_at
     context = post_notification_context(post=post)
     url = post_url(post)
     kind = FORUM_TOPIC if post.number == 1 else FORUM_POST
@@ -248,6 +251,11 @@ def post_fanout(
         tagged += len(mentions)
     if not mentions_only:
         Post.objects.filter(pk=post.pk, notified_at__isnull=True).update(notified_at=timezone.now())
+    elif pending is not None:
+        # Cleared only if no later edit added mentions meanwhile (theirs stay for the sweep).
+        Post.objects.filter(pk=post.pk, mentions_pending_at=pending).update(
+            mentions_pending_at=None
+        )
     return Fanout(told=told, mentioned=tagged)
 
 
@@ -330,14 +338,31 @@ def fanout_sweep() -> FanoutSweep:
         .select_related("topic__category", "author")
         .order_by("published_at", "pk")[:SWEEP_BATCH]
     )
+    # Edits that mentioned new members, whose mentions-only fan-out never finished.
+    pending = Post.objects.filter(mentions_pending_at__isnull=False)
+    expired += pending.filter(mentions_pending_at__lt=too_old).update(mentions_pending_at=None)
+    edited = (
+        pending.filter(
+            state=Post.State.PUBLISHED,
+            mentions_pending_at__gte=too_old,
+            mentions_pending_at__lt=now
+            - timedelta(minutes=settings.FORUM_FANOUT_SWEEP_AFTER_MINUTES),
+            topic__is_hidden=False,
+            topic__is_held=False,
+        )
+        .select_related("topic__category", "author")
+        .order_by("mentions_pending_at", "pk")[:SWEEP_BATCH]
+    )
     enqueued = 0
-    for post in due:
-        try:
+    try:
+        for post in due:
             forum_post_fanout.delay(post.pk, list(post_mentions(post=post)))
-        except BrokerError as error:
-            logger.warning("Broker unavailable (%s): forum posts wait for the next sweep.", error)
-            break
-        enqueued += 1
+            enqueued += 1
+        for post in edited:
+            forum_post_fanout.delay(post.pk, list(post_mentions(post=post)), mentions_only=True)
+            enqueued += 1
+    except BrokerError as error:
+        logger.warning("Broker unavailable (%s): forum posts wait for the next sweep.", error)
     if enqueued:
         logger.info("Fan-out sweep: %d forum post(s) enqueued again.", enqueued)
     return FanoutSweep(enqueued=enqueued, expired=expired)

@@ -373,7 +373,12 @@ def post_edit(
         new_language,
         now,
     )
-    post.save(update_fields=["source", "html", "language", "edited_at"])
+    fields = ["source", "html", "language", "edited_at"]
+    if mentions_added and post.is_published:
+        # Told by the fan-out after the commit, or by its sweep if that task is lost.
+        post.mentions_pending_at = now
+        fields.append("mentions_pending_at")
+    post.save(update_fields=fields)
     attachments_detach(post=post, ids=removed)
     attachments_attach(post=post, attachments=attachments_added, uploader=editor)
     title_changed = new_title != topic.title
