@@ -442,6 +442,11 @@ FORUM_IMAP_USER = env("FORUM_IMAP_USER", default="")
 FORUM_IMAP_PASSWORD = env("FORUM_IMAP_PASSWORD", default="")
 FORUM_IMAP_FOLDER = env("FORUM_IMAP_FOLDER", default="INBOX")
 FORUM_IMAP_PROCESSED_FOLDER = env("FORUM_IMAP_PROCESSED_FOLDER", default="")
+# Sender authentication: the authserv-ids (comma-separated, e.g. "mx.google.com" for a Gmail
+# mailbox, or your own MX's name) whose Authentication-Results headers (DKIM, SPF, DMARC) are
+# trusted. Mail whose sender's domain did not pass is held for a moderator instead of posted.
+# Empty: not checked (mail/authentication.py says why only your own receiver can be trusted).
+FORUM_INBOUND_AUTHSERV_IDS = env.list("FORUM_INBOUND_AUTHSERV_IDS", default=[])
 # The original of a received email (kept for mail held for a moderator, and for mail that could
 # not be read) is personal data: the daily purge empties it this many days after it was
 # received, whether a moderator decided on it or not; the record of what happened stays.

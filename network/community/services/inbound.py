@@ -20,8 +20,10 @@ message received twice is processed once) and processes it:
    A contribution arriving after the close, or to a closed question (by either address), is
    held in the tray marked late, and its sender told so; it is never posted nor lost.
 3. The member's text is trimmed of what their mail client quoted (``mail.trimming``). When the
-   trimmer is unsure, the post is written but held for a moderator, with the original message
-   kept (moderators read it at ``community:inbound_original``).
+   trimmer is unsure, or the sender's domain did not vouch for the message (DKIM, SPF, DMARC
+   as our receiving server reported them, ``mail.authentication``, once
+   ``FORUM_INBOUND_AUTHSERV_IDS`` is set), the post is written but held for a moderator, with
+   the original message kept (moderators read it at ``community:inbound_original``).
 4. The files the member attached (``mail.files``: not the message's text, nor a signature's
    small images) go through the website's upload check (``attachments.attachments_keep``) and
    become the post's attachments, up to the limit per post; a held post keeps them, unseen,
@@ -58,6 +60,7 @@ from notifications.links import link_for_language
 from notifications.services import bounce_record, email_send
 
 from ..ediscussions import headings, selectors_mail, services_mail
+from ..mail.authentication import sender_authentication
 from ..mail.classify import auto_reply_reason, bounce_of
 from ..mail.files import files_extract
 from ..mail.trimming import reply_extract
@@ -483,7 +486,13 @@ def _write(*, user: User, extracted, message: EmailMessage, post: Post | None, w
     """Write the member's post (held when the trimmer is unsure) with the files they attached,
     in the member's language for any refusal; a refusal is rejected and told to the member, and
     so are the files that were not attached."""
-    held = extracted.unsure
+    authentication = sender_authentication(
+        message=message, trusted=set(settings.FORUM_INBOUND_AUTHSERV_IDS)
+    )
+    held = extracted.unsure or not authentication.trusted
+    outcome_reason = str(extracted.reason)
+    if not authentication.trusted:
+        outcome_reason = f"sender not authenticated ({authentication.detail}); {outcome_reason}"
     source = extracted.text.strip()
     if held and not source:
         # Nothing could be told apart: the moderator sees the whole text and edits it.
@@ -526,8 +535,8 @@ def _write(*, user: User, extracted, message: EmailMessage, post: Post | None, w
             files=[{"name": file.name, "reason": file.reason} for file in files.refused],
         )
     if held:
-        return _Verdict(Outcome.HELD, str(extracted.reason), user=user, post=written)
-    return _Verdict(Outcome.POSTED, str(extracted.reason), user=user, post=written)
+        return _Verdict(Outcome.HELD, outcome_reason, user=user, post=written)
+    return _Verdict(Outcome.POSTED, outcome_reason, user=user, post=written)
 
 
 def _files_keep(*, user: User, message: EmailMessage) -> attachments.FilesKept:
