@@ -3,7 +3,8 @@ and a topic can be filtered by language.
 
 py3langid (a maintained fork of langid.py: a naive Bayes model over byte n-grams, shipped in the
 package, about 5 MB) restricted to English, Spanish, Portuguese and French. It is read once per
-process, on first use, and stays in memory (about 80 MB with numpy): it is a model, not content.
+process, on first use, and stays in memory (83 MiB with numpy, measured in a Django process;
+docs/architecture.md): it is a model, not content.
 The measurements that chose it are in ``tests/community/language_samples.json`` and
 ``test_languages.py``.
 
