@@ -717,3 +717,44 @@ class Interview(models.Model):
 
     def __str__(self) -> str:
         return self.interviewee_name
+
+
+class InvitationEmail(models.Model):
+    """One email of an invitation to one address: the first one, one sent again, one with a new
+    link, or a reminder. The outbox (``notifications.EmailDelivery``) sends it; this row says which
+    invitation it belongs to, so that a permanent bounce from its address marks the invitation
+    bounced (``selectors_invitations.invitations_with_state``)."""
+
+    class Kind(models.TextChoices):
+        INVITATION = "invitation", _("Invitation")
+        RESENT = "resent", _("Invitation sent again")
+        NEW_LINK = "new_link", _("New link")
+        REMINDER = "reminder", _("Reminder")
+
+    invitation = models.ForeignKey(
+        Invitation,
+        verbose_name=_("invitation"),
+        on_delete=models.CASCADE,
+        related_name="emails",
+    )
+    kind = models.CharField(_("email"), max_length=12, choices=Kind.choices)
+    # Lower-cased, as notifications.services.bounce_record stores bounces.
+    address = models.EmailField(_("address"), max_length=254)
+    delivery = models.ForeignKey(
+        "notifications.EmailDelivery",
+        verbose_name=_("outbox email"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("queued"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("invitation email")
+        verbose_name_plural = _("invitation emails")
+        ordering = ["invitation", "created_at", "pk"]
+        indexes = [models.Index(fields=["address"], name="assessments_invmail_address")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} → {self.address}"

@@ -25,6 +25,7 @@ QUESTIONNAIRE_APPROVE = "assessments.questionnaire_approve"
 QUESTIONNAIRE_PUBLISH = "assessments.questionnaire_publish"
 ASSESSMENT_MANAGE = "assessments.assessment_manage"
 ASSESSMENT_FOLLOW = "assessments.assessment_follow"
+ASSESSMENT_LIST = "assessments.assessment_list"
 INTERVIEW_CONDUCT = "assessments.interview_conduct"
 RESPONSE_REOPEN = "assessments.response_reopen"
 
@@ -96,6 +97,12 @@ def _questionnaire_publish(user: User, obj: QuestionnaireVersion | None) -> Deci
     if obj is not None and obj.status != QuestionnaireVersion.Status.APPROVED:
         return Decision(False, _("Only an approved version can be published."))
     return ALLOW
+
+
+@rule(ASSESSMENT_LIST)
+def _assessment_list(user: User, obj: Any) -> Decision:
+    # Researchers see the list of the assessments they are named on (selectors_invitations).
+    return _coordinator_or_researcher(user)
 
 
 @rule(ASSESSMENT_MANAGE)

@@ -570,6 +570,14 @@ CELERY_BEAT_SCHEDULE["community-ediscussions-nudges"] = {
     "options": {"expires": 600},
 }
 
+# Needs assessments: the invitations' reminders due, once a day at 13:00 UTC (morning across
+# the Americas); each invitation gets at most its assessment's number, that many days apart.
+CELERY_BEAT_SCHEDULE["assessments-reminders"] = {
+    "task": "assessments.reminders_send",
+    "schedule": crontab(minute=0, hour=13),
+    "options": {"expires": 3600},
+}
+
 # "Most viewed": the views recorded since the last run are added to the shared ranking that every
 # worker orders by (a run that waited longer than the next one is dropped; both are idempotent).
 CELERY_BEAT_SCHEDULE["practices-views-rank"] = {
