@@ -5,9 +5,9 @@ once; a renewed or revoked link stops working (assessments/services_invitations.
 from datetime import timedelta
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.conf import settings
 from django.utils import formats, timezone, translation
 
 from assessments import selectors, services_invitations
@@ -267,7 +267,7 @@ def test_a_new_link_replaces_the_old_one_which_stops_working(
     django_capture_on_commit_callbacks,
 ):
     assessment = assessment_make()
-    authority, focal = authority_with_focal_point(language="es")
+    authority, _focal = authority_with_focal_point(language="es")
     [invitation] = invite(coordinator, assessment, authority)
     send_all(assessment, django_capture_on_commit_callbacks)
     old_token = token_for(nonce=Invitation.objects.get(pk=invitation.pk).token_nonce)
