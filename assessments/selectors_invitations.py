@@ -66,10 +66,10 @@ class InvitationState:
 
     LABELS = {
         NOT_SENT: _("Not sent"),
-        SENT: _("Sent"),
+        SENT: _("Invitation sent"),
         OPENED: _("Opened"),
         IN_PROGRESS: _("In progress"),
-        SUBMITTED: _("Submitted"),
+        SUBMITTED: _("Answers submitted"),
         OVERDUE: _("Overdue"),
         BOUNCED: _("Bounced"),
         REVOKED: _("Revoked"),

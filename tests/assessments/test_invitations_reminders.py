@@ -63,7 +63,8 @@ def test_a_reminder_goes_after_the_interval_in_the_invitations_language_with_the
     invitation, focal = sent(days=8)
     assert _remind(django_capture_on_commit_callbacks) == 1
     [email] = outbox_to(focal.email)
-    assert "Necesidades de los gobiernos locales 2026" in email.subject
+    assert email.subject.startswith("Recordatorio: la fecha límite de «Necesidades de los")
+    assert "todavía no ha enviado sus respuestas" in email.body
     assert email.extra_headers["Content-Language"] == "es"
     from assessments.tokens import token_for
 
