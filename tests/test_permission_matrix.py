@@ -864,6 +864,61 @@ MATRIX: list[Row] = [
         signed_in=403,
         overrides=REVIEWERS,
     ),
+    # Needs assessments: the back office of assessments and invitations (coordinators with
+    # two-factor manage; the list opens for researchers too, each assessment's page only for
+    # its own researchers: tests/assessments/test_invitations_views.py).
+    Row(
+        "assessment-list",
+        named("assessments:assessment_list"),
+        signed_in=403,
+        overrides={**REVIEWERS, "researcher": 200},
+    ),
+    Row(
+        "assessment-new", named("assessments:assessment_create"), signed_in=403, overrides=REVIEWERS
+    ),
+    *(
+        Row(
+            f"assessment-{name}",
+            lambda w, name=name: reverse(
+                f"assessments:assessment_{name}", args=[w["assessment"].slug]
+            ),
+            signed_in=403,
+            overrides=REVIEWERS,
+        )
+        for name in ("follow", "edit", "invite", "export")
+    ),
+    Row(
+        # Not open: nothing to send, said in a message on the way back.
+        "assessment-send",
+        named("assessments:assessment_send", lambda w: w["assessment"].slug),
+        method="post",
+        signed_in=403,
+        overrides={**REVIEWERS, "coordinator": REDIRECT, "superuser": REDIRECT},
+    ),
+    *(
+        Row(
+            f"assessment-invitation-{name}-{method}",
+            lambda w, name=name: reverse(
+                f"assessments:invitation_{name}",
+                args=[w["assessment"].slug, w["assessment_invitation"].pk],
+            ),
+            method=method,
+            signed_in=403,
+            overrides=(
+                REVIEWERS
+                if method == "get"
+                else {**REVIEWERS, "coordinator": REDIRECT, "superuser": REDIRECT}
+            ),
+        )
+        for name, method in (
+            ("new_link", "get"),
+            ("new_link", "post"),
+            ("revoke", "get"),
+            ("revoke", "post"),
+            ("resend", "post"),
+            ("extend", "post"),
+        )
+    ),
 ]
 
 
@@ -925,7 +980,27 @@ def _world() -> dict:
         **_ediscussion_world(),
         **_ediscussion_summary_world(home),
         "archive_import": ArchiveImport.objects.create(archive_name="2019.mbox", entries=[]),
+        **_assessment_world(),
     }
+
+
+def _assessment_world() -> dict:
+    """An assessment being prepared, with one invitation (not sent)."""
+    from assessments.models import Invitation
+    from assessments.tokens import nonce_new
+    from tests.assessments.invite_helpers import assessment_make
+    from tests.factories import LocalAuthorityFactory
+
+    assessment = assessment_make(slug="matrix-needs", status="preparing")
+    nonce, digest = nonce_new()
+    invitation = Invitation.objects.create(
+        assessment=assessment,
+        local_authority=LocalAuthorityFactory(),
+        token_nonce=nonce,
+        token_hash=digest,
+        due_date=assessment.due_date,
+    )
+    return {"assessment": assessment, "assessment_invitation": invitation}
 
 
 def _ediscussion_summary_world(home) -> dict:
