@@ -114,12 +114,16 @@ def assessment_save(
     *, by: User, data: AssessmentData, assessment: Assessment | None = None
 ) -> Assessment:
     """Create an assessment (``assessment`` None) or change one. Only a published version may
-    be chosen (an assessment already sending one keeps it). Changing the due date does not
-    move the due dates of invitations already made (``invitation_extend`` does, one by one)."""
+    be chosen (an assessment already sending one keeps it). Changing the due date moves it for
+    the invitations that still had the previous one; those extended one by one
+    (``invitation_extend``) keep theirs."""
     _refuse_unless(by, permissions.ASSESSMENT_MANAGE, assessment)
     title = _assessment_check(data=data, assessment=assessment)
+    previous_due_date = None
     if assessment is None:
         assessment = Assessment(created_by=by)
+    else:
+        previous_due_date = assessment.due_date
     assessment.title = title
     assessment.slug = data.slug
     assessment.version = data.version
@@ -131,6 +135,10 @@ def assessment_save(
     with transaction.atomic():
         assessment.save()
         assessment.researchers.set(data.researchers)
+        if previous_due_date is not None and previous_due_date != assessment.due_date:
+            assessment.invitations.filter(due_date=previous_due_date).update(
+                due_date=assessment.due_date
+            )
     return assessment
 
 

@@ -194,9 +194,13 @@ def test_a_named_respondent_is_emailed_in_their_language_without_an_account(
     assert "Besoins des autorités locales 2026" in email.subject
     assert email.subject == (
         "« Besoins des autorités locales 2026 » : "
-        f"{authority.name} est invitée à répondre d’ici le {_date_in(assessment.due_date, 'fr')}"
+        f"{authority.name} est invitée à répondre d\u2019ici le "
+        f"{_date_in(assessment.due_date, 'fr')}"
     )
-    assert email.body.startswith("Bonjour Jean Baptiste,") and '<html lang="fr">' in email.alternatives[0][0]
+    assert (
+        email.body.startswith("Bonjour Jean Baptiste,")
+        and '<html lang="fr">' in email.alternatives[0][0]
+    )
     assert f"/fr/assessments/a/{token_for(nonce=named.token_nonce)}/" in email.body
     assert outbox_to(focal.email) == []  # the focal point gets no copy of someone else's link
 
@@ -325,3 +329,30 @@ def test_extending_moves_the_due_date_but_never_into_the_past(coordinator):  # n
             invitation=invitation,
             due_date=timezone.localdate() - timedelta(days=1),
         )
+
+
+def test_moving_the_assessments_due_date_moves_the_invitations_not_extended_apart(
+    coordinator,  # noqa: F811
+):
+    assessment = assessment_make()
+    first, extended = invite(
+        coordinator, assessment, LocalAuthorityFactory(), LocalAuthorityFactory()
+    )
+    own_date = timezone.localdate() + timedelta(days=90)
+    services_invitations.invitation_extend(by=coordinator, invitation=extended, due_date=own_date)
+    new_date = assessment.due_date + timedelta(days=10)
+    services_invitations.assessment_save(
+        by=coordinator,
+        assessment=assessment,
+        data=services_invitations.AssessmentData(
+            title=assessment.title,
+            slug=assessment.slug,
+            version=assessment.version,
+            due_date=new_date,
+            reminder_max_count=2,
+            reminder_interval_days=7,
+            status=assessment.status,
+        ),
+    )
+    assert Invitation.objects.get(pk=first.pk).due_date == new_date
+    assert Invitation.objects.get(pk=extended.pk).due_date == own_date
