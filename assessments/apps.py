@@ -9,5 +9,6 @@ class AssessmentsConfig(AppConfig):
     demo_seed = "assessments.demo.seed_assessments"
 
     def ready(self) -> None:
-        # Registers the assessments' actions with network.permissions.
-        from . import permissions  # noqa: F401
+        # Registers the assessments' actions with network.permissions, and the invitations'
+        # part of the personal-data export and of account deletion.
+        from . import permissions, personal_data_invitations  # noqa: F401
