@@ -199,9 +199,10 @@ class FollowFilterForm(forms.Form):
         self.fields["state"].choices = [("", _("All states")), *InvitationState.choices()]
 
     def filters(self) -> dict[str, str]:
-        if not self.is_valid():
+        """The valid choices; a value that is not one (an old link, a typed address) is
+        left out rather than refused."""
+        if not self.is_bound:
             return {"country": "", "state": ""}
-        return {
-            "country": self.cleaned_data.get("country") or "",
-            "state": self.cleaned_data.get("state") or "",
-        }
+        self.is_valid()
+        cleaned = getattr(self, "cleaned_data", {})
+        return {"country": cleaned.get("country") or "", "state": cleaned.get("state") or ""}

@@ -173,21 +173,22 @@ def invitation_language_default(*, authority: LocalAuthority, focal_points: list
     return authority_language(authority=authority)
 
 
-def focal_points_of(*, authorities: list[LocalAuthority]) -> dict[int, list[User]]:
-    """{authority id: its focal points who can receive email (active, with an address)}, in a
-    stable order; one query."""
-    found: dict[int, list[User]] = {authority.pk: [] for authority in authorities}
-    memberships = (
-        Membership.objects.filter(
-            local_authority__in=authorities,
-            is_focal_point=True,
-            user__is_active=True,
-        )
+def focal_memberships() -> QuerySet[Membership]:
+    """The focal points' memberships an invitation is emailed to: of active people with an
+    address, oldest first."""
+    return (
+        Membership.objects.filter(is_focal_point=True, user__is_active=True)
         .exclude(user__email="")
         .select_related("user")
         .order_by("local_authority_id", "created_at", "pk")
     )
-    for membership in memberships:
+
+
+def focal_points_of(*, authorities: list[LocalAuthority]) -> dict[int, list[User]]:
+    """{authority id: its focal points who can receive email (active, with an address)}, in a
+    stable order; one query."""
+    found: dict[int, list[User]] = {authority.pk: [] for authority in authorities}
+    for membership in focal_memberships().filter(local_authority__in=authorities):
         found[membership.local_authority_id].append(membership.user)
     return found
 
@@ -251,12 +252,15 @@ def invitations_with_state(
     today = today or timezone.localdate()
     Status = Response.Status
     draft_with_answers = Q(response__status=Status.DRAFT) & ~Q(response__data={})
-    focal = Membership.objects.filter(is_focal_point=True).select_related("user")
     return (
         Invitation.objects.filter(assessment=assessment)
         .select_related("local_authority", "response")
         .prefetch_related(
-            Prefetch("local_authority__memberships", queryset=focal, to_attr="focal_points")
+            Prefetch(
+                "local_authority__memberships",
+                queryset=focal_memberships(),
+                to_attr="focal_points",
+            )
         )
         .annotate(
             bounced=Case(

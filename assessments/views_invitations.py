@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -23,7 +23,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from network.permissions import Decision, decide
 from network.spreadsheets import spreadsheet_safe
-from network.views import _denied
+from network.views import _denied, _form_errors_to
 
 from . import permissions, selectors_invitations, services_invitations
 from .forms_invitations import (
@@ -46,14 +46,6 @@ def _assessment_or_404(slug: str) -> Assessment:
 
 def _follow_url(assessment: Assessment) -> str:
     return reverse("assessments:assessment_follow", kwargs={"slug": assessment.slug})
-
-
-def _form_errors_to(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _message_error(request: HttpRequest, error: ValidationError) -> None:
@@ -361,8 +353,6 @@ def invitation_resend(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         )
     except ValidationError as error:
         _message_error(request, error)
-    except PermissionDenied:
-        raise Http404 from None
     else:
         if queued:
             messages.success(
