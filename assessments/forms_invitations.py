@@ -61,7 +61,7 @@ class AssessmentForm(forms.Form):
     )
     due_date = forms.DateField(label=_("Due date"), widget=DateInput())
     reminder_max_count = forms.IntegerField(
-        label=_("Most reminders"),
+        label=_("Maximum reminders"),
         min_value=0,
         max_value=20,
         initial=3,
