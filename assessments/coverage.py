@@ -57,18 +57,7 @@ def version_coverage(*, version: QuestionnaireVersion) -> dict[str, list[Missing
     found: dict[str, list[MissingString]] = {code: [] for code in languages}
     if not languages:
         return found
-    elements = list(
-        version.elements.order_by("position", "pk").only(
-            "key",
-            "kind",
-            "parent_id",
-            "position",
-            "label",
-            "hint",
-            "constraint_message",
-            "required_message",
-        )
-    )
+    elements = list(version.elements.order_by("position", "pk"))
     choices = list(
         Choice.objects.filter(choice_list__version=version)
         .select_related("choice_list")

@@ -15,7 +15,7 @@ from network.permissions import Decision, decide
 from .. import permissions, selectors_editor, services_editor
 from ..forms_editor import ChoiceForm, ChoiceListForm, TextFixForm, ordered_languages
 from ..models import Choice, ChoiceList, QuestionnaireVersion
-from .common import denied, errors_to, version_url, viewing
+from .common import denied, errors_to, posted, version_url, viewing
 
 
 def _list_url(choice_list: ChoiceList) -> str:
@@ -32,7 +32,7 @@ def choice_list_add(request: HttpRequest, version: QuestionnaireVersion) -> Http
     refusal = _refused(request, version)
     if refusal:
         return refusal
-    form = ChoiceListForm(request.POST or None)
+    form = ChoiceListForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             choice_list = services_editor.choice_list_create(
@@ -58,7 +58,7 @@ def choice_list_detail(request: HttpRequest, choice_list: ChoiceList) -> HttpRes
     editors rename it here."""
     version = choice_list.version
     can_edit = decide(request.user, permissions.QUESTIONNAIRE_EDIT, version).allowed
-    form = ChoiceListForm(request.POST or None, initial={"name": choice_list.name})
+    form = ChoiceListForm(posted(request), initial={"name": choice_list.name})
     if request.method == "POST":
         refusal = _refused(request, version)
         if refusal:
@@ -140,7 +140,7 @@ def _choice_form_page(
     refusal = _refused(request, version)
     if refusal:
         return refusal
-    form = ChoiceForm(request.POST or None, version=version, choice=choice)
+    form = ChoiceForm(posted(request), version=version, choice=choice)
     if request.method == "POST" and form.is_valid():
         try:
             services_editor.choice_save(
@@ -224,7 +224,7 @@ def choice_text_fix(request: HttpRequest, choice: Choice) -> HttpResponse:
     if not decision:
         return denied(request, decision)
     form = TextFixForm(
-        request.POST or None, version=version, texts=("label",), current={"label": choice.label}
+        posted(request), version=version, texts=("label",), current={"label": choice.label}
     )
     if request.method == "POST" and form.is_valid():
         try:

@@ -46,6 +46,12 @@ def viewing(loader):
     return decorator
 
 
+def posted(request: HttpRequest):
+    """The submitted data, or None for a GET: an empty POST still binds the form (a publish
+    form with no box ticked)."""
+    return request.POST if request.method == "POST" else None
+
+
 def errors_to(form, error: ValidationError, *, aliases: dict[str, str] | None = None) -> None:
     """Put a service's errors on the form, by field where the form has one."""
     aliases = aliases or {}

@@ -23,7 +23,7 @@ from ..forms_editor import (
     ordered_languages,
 )
 from ..models import Element, QuestionnaireVersion
-from .common import denied, errors_to, version_url, viewing
+from .common import denied, errors_to, posted, version_url, viewing
 
 
 def _element_url(element: Element) -> str:
@@ -75,7 +75,7 @@ def _element_form_page(
         initial = {"parent": request.GET["parent"]}
     kwargs = {"initial": initial} if initial else {}
     form = ElementForm(
-        request.POST or None, version=version, containers=containers, element=element, **kwargs
+        posted(request), version=version, containers=containers, element=element, **kwargs
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -167,7 +167,7 @@ def element_text_fix(request: HttpRequest, element: Element) -> HttpResponse:
         return denied(request, decision)
     texts = services_editor.ELEMENT_TEXTS
     form = TextFixForm(
-        request.POST or None,
+        posted(request),
         version=version,
         texts=texts,
         current={text: getattr(element, text) for text in texts},

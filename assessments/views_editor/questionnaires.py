@@ -23,7 +23,7 @@ from ..forms_editor import (
 )
 from ..models import QuestionnaireVersion
 from ..structure import version_problems
-from .common import denied, errors_to, version_url, viewing
+from .common import denied, errors_to, posted, version_url, viewing
 
 
 @login_required
@@ -47,7 +47,7 @@ def questionnaire_create(request: HttpRequest) -> HttpResponse:
     if not decision:
         return denied(request, decision)
     form = QuestionnaireForm(
-        request.POST or None, initial={"source_language": "en", "languages": ["en"]}
+        posted(request), initial={"source_language": "en", "languages": ["en"]}
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -156,7 +156,7 @@ def version_settings(request: HttpRequest, version: QuestionnaireVersion) -> Htt
     decision = decide(request.user, permissions.QUESTIONNAIRE_EDIT, version)
     if not decision:
         return denied(request, decision)
-    form = QuestionnaireForm(request.POST or None, version=version)
+    form = QuestionnaireForm(posted(request), version=version)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -186,7 +186,7 @@ def _title_fix(request: HttpRequest, version: QuestionnaireVersion) -> HttpRespo
     if not decision:
         return denied(request, decision)
     form = TextFixForm(
-        request.POST or None, version=version, texts=("title",), current={"title": version.title}
+        posted(request), version=version, texts=("title",), current={"title": version.title}
     )
     if request.method == "POST" and form.is_valid():
         try:

@@ -16,7 +16,7 @@ from ..coverage import languages_lacking
 from ..forms_editor import LANGUAGE_NAMES, ApproveForm, CommentForm, PublishForm, SendBackForm
 from ..models import DraftComment, Element, QuestionnaireVersion
 from ..structure import version_problems
-from .common import denied, errors_to, version_url, viewing
+from .common import denied, errors_to, posted, version_url, viewing
 
 
 def _comment(request: HttpRequest, version: QuestionnaireVersion, element: Element | None):
@@ -135,7 +135,7 @@ def version_approve(request: HttpRequest, version: QuestionnaireVersion) -> Http
         request,
         version,
         action=permissions.QUESTIONNAIRE_APPROVE,
-        form=ApproveForm(request.POST or None),
+        form=ApproveForm(posted(request)),
         apply=lambda data: services_editor.version_approve(
             by=request.user, version=version, record=data["record"]
         ),
@@ -156,7 +156,7 @@ def version_send_back(request: HttpRequest, version: QuestionnaireVersion) -> Ht
         request,
         version,
         action=permissions.QUESTIONNAIRE_APPROVE,
-        form=SendBackForm(request.POST or None),
+        form=SendBackForm(posted(request)),
         apply=lambda data: services_editor.version_send_back(
             by=request.user, version=version, note=data["note"]
         ),
@@ -174,7 +174,7 @@ def version_publish(request: HttpRequest, version: QuestionnaireVersion) -> Http
         request,
         version,
         action=permissions.QUESTIONNAIRE_PUBLISH,
-        form=PublishForm(request.POST or None, lacking=lacking),
+        form=PublishForm(posted(request), lacking=lacking),
         apply=lambda data: services_editor.version_publish(
             by=request.user,
             version=version,
