@@ -129,7 +129,7 @@ class ElementForm(LanguageTextsMixin, forms.Form):
         label=_("Constraint"),
         required=False,
         widget=expression_widget,
-        help_text=_("What a valid answer meets, e.g. . >= 0 and . <= 100."),
+        help_text=_("What a valid answer meets, e.g. . >= 0 for no negative number."),
     )
     calculation = forms.CharField(
         label=_("Calculation"),

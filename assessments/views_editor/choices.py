@@ -13,7 +13,13 @@ from django.views.decorators.http import require_POST
 from network.permissions import Decision, decide
 
 from .. import permissions, selectors_editor, services_editor
-from ..forms_editor import ChoiceForm, ChoiceListForm, TextFixForm, ordered_languages
+from ..forms_editor import (
+    LANGUAGE_NAMES,
+    ChoiceForm,
+    ChoiceListForm,
+    TextFixForm,
+    ordered_languages,
+)
 from ..models import Choice, ChoiceList, QuestionnaireVersion
 from .common import denied, errors_to, posted, version_url, viewing
 
@@ -80,7 +86,10 @@ def choice_list_detail(request: HttpRequest, choice_list: ChoiceList) -> HttpRes
     rows = [
         {
             "choice": choice,
-            "labels": [(code, (choice.label or {}).get(code, "")) for code in languages],
+            "labels": [
+                (LANGUAGE_NAMES[code], code, (choice.label or {}).get(code, ""))
+                for code in languages
+            ],
             "first": index == 0,
             "last": index == len(choices) - 1,
         }
@@ -93,7 +102,6 @@ def choice_list_detail(request: HttpRequest, choice_list: ChoiceList) -> HttpRes
             "choice_list": choice_list,
             "version": version,
             "rows": rows,
-            "languages": languages,
             "questions": list(choice_list.questions.order_by("position", "pk")),
             "form": form,
             "can_edit": can_edit,

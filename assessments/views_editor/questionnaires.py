@@ -127,7 +127,7 @@ def version_detail(request: HttpRequest, version: QuestionnaireVersion) -> HttpR
         "version": version,
         "questionnaire": version.questionnaire,
         "title": version.text(version.title, language=version.source_language).text,
-        "languages": [LANGUAGE_NAMES[code] for code in ordered_languages(version)],
+        "offered_languages": [LANGUAGE_NAMES[code] for code in ordered_languages(version)],
         "tree": tree,
         "published_keys": published,
         "problems": version_problems(version=version),
