@@ -341,6 +341,13 @@ def test_staff_find_the_editor_from_their_dashboard(client):
     )
 
 
+def test_coordinators_find_the_editor_in_the_cms_menu(client):
+    sign_in(client, person(Role.COORDINATOR))
+    response = client.get(reverse("wagtailadmin_home"))
+    assert response.status_code == 200
+    assert _url("questionnaire_list") in response.content.decode()
+
+
 def test_the_version_page_costs_the_same_queries_whatever_the_number_of_questions(
     client, django_assert_num_queries
 ):
