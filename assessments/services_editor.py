@@ -24,6 +24,7 @@ from . import permissions
 from .coverage import version_coverage
 from .expressions import ExpressionError, parse
 from .models import (
+    LANGUAGE_CHOICES,
     LANGUAGE_CODES,
     Choice,
     ChoiceList,
@@ -566,7 +567,7 @@ def version_publish(
     lacking = [code for code, found in version_coverage(version=version).items() if found]
     unmarked = [code for code in lacking if code not in incomplete_languages]
     if unmarked:
-        names = dict(QuestionnaireVersion._meta.get_field("source_language").choices)
+        names = dict(LANGUAGE_CHOICES)
         raise ValidationError(
             {
                 "incomplete_languages": [
