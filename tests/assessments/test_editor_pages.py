@@ -232,6 +232,25 @@ def test_choice_lists_and_choices_through_their_pages(client, version):
     assert "Used by" in page and "country" in page
 
 
+def test_an_editor_reorders_choices_and_resolves_comments(client, version):
+    countries = version.choice_lists.get(name="countries")
+    chile = countries.choices.get(name="CL")
+    comment = DraftComment.objects.create(
+        version=version, element=version.elements.get(key="country"), body="Add Uruguay."
+    )
+    client.force_login(person(Role.RESEARCHER))
+    client.post(_url("choice_move", chile.pk), {"direction": "up"})
+    assert list(countries.choices.order_by("position").values_list("name", flat=True)) == [
+        "CL",
+        "AR",
+    ]
+    assert client.post(_url("comment_resolve", comment.pk)).status_code == 302
+    comment.refresh_from_db()
+    assert comment.resolved_at is not None
+    page = client.get(_url("version_detail", version.pk)).content.decode()
+    assert "open comment" not in page and "resolved" in page
+
+
 # -- Review, approval, publishing ----------------------------------------------------------------
 
 
