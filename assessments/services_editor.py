@@ -405,6 +405,22 @@ def choice_list_delete(*, by: User, choice_list: ChoiceList) -> None:
     choice_list.delete()
 
 
+def _published_choice(*, choice_list: ChoiceList, value: str) -> bool:
+    """Did respondents meet ``value`` in the list of the same name of an earlier published (or
+    retired) version?"""
+    version = choice_list.version
+    return Choice.objects.filter(
+        name=value,
+        choice_list__name=choice_list.name,
+        choice_list__version__questionnaire_id=version.questionnaire_id,
+        choice_list__version__number__lt=version.number,
+        choice_list__version__status__in=(
+            QuestionnaireVersion.Status.PUBLISHED,
+            QuestionnaireVersion.Status.RETIRED,
+        ),
+    ).exists()
+
+
 @transaction.atomic
 def choice_save(
     *,
@@ -424,6 +440,18 @@ def choice_save(
         errors["name"] = [_("A value has no spaces and at most 80 characters.")]
     elif choice_list.choices.filter(name=name).exclude(pk=getattr(choice, "pk", None)).exists():
         errors["name"] = [_("This list already has the value “%(name)s”.") % {"name": name}]
+    if (
+        choice is not None
+        and name != choice.name
+        and _published_choice(choice_list=choice_list, value=choice.name)
+    ):
+        errors.setdefault("name", []).append(
+            _(
+                "“%(name)s” was published in an earlier version: answers store it, so it cannot "
+                "be renamed. Add a new choice if it means something else."
+            )
+            % {"name": choice.name}
+        )
     for column in filters:
         if not KEY_PATTERN.fullmatch(column) or column in ("name", "label"):
             errors.setdefault("filters", []).append(

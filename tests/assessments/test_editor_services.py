@@ -202,6 +202,37 @@ def test_a_key_published_in_an_earlier_version_cannot_be_renamed(researcher):
     assert renamed.key == "housing_notes"
 
 
+def test_a_choice_value_published_in_an_earlier_version_cannot_be_renamed(researcher):
+    published = questionnaire_version(status=Status.PUBLISHED)
+    draft = questionnaire_version(questionnaire=published.questionnaire, number=2)
+    countries = draft.choice_lists.get(name="countries")
+    argentina = countries.choices.get(name="AR")
+    with pytest.raises(ValidationError, match="cannot be renamed"):
+        services.choice_save(
+            by=researcher,
+            choice_list=countries,
+            choice=argentina,
+            name="ARG",
+            label=argentina.label,
+            filters={},
+        )
+    services.choice_save(
+        by=researcher,
+        choice_list=countries,
+        choice=argentina,
+        name="AR",
+        label={"en": "Argentine Republic"},
+        filters={},
+    )
+    uruguay = services.choice_save(
+        by=researcher, choice_list=countries, name="UY", label={"en": "Uruguay"}, filters={}
+    )
+    renamed = services.choice_save(
+        by=researcher, choice_list=countries, choice=uruguay, name="URY", label={}, filters={}
+    )
+    assert renamed.name == "URY"
+
+
 def test_keys_must_be_valid_and_unique_and_expressions_must_parse(researcher):
     version = questionnaire_version()
     with pytest.raises(ValidationError) as refused:
