@@ -23,6 +23,8 @@ QUESTIONNAIRE_EDIT = "assessments.questionnaire_edit"
 QUESTIONNAIRE_COMMENT = "assessments.questionnaire_comment"
 QUESTIONNAIRE_APPROVE = "assessments.questionnaire_approve"
 QUESTIONNAIRE_PUBLISH = "assessments.questionnaire_publish"
+QUESTIONNAIRE_TEXT_FIX = "assessments.questionnaire_text_fix"
+QUESTIONNAIRE_RETIRE = "assessments.questionnaire_retire"
 ASSESSMENT_MANAGE = "assessments.assessment_manage"
 ASSESSMENT_FOLLOW = "assessments.assessment_follow"
 ASSESSMENT_LIST = "assessments.assessment_list"
@@ -103,6 +105,26 @@ def _questionnaire_publish(user: User, obj: QuestionnaireVersion | None) -> Deci
 def _assessment_list(user: User, obj: Any) -> Decision:
     # Researchers see the list of the assessments they are named on (selectors_invitations).
     return _coordinator_or_researcher(user)
+
+
+@rule(QUESTIONNAIRE_TEXT_FIX)
+def _questionnaire_text_fix(user: User, obj: QuestionnaireVersion | None) -> Decision:
+    decision = _coordinator_or_researcher(user)
+    if not decision:
+        return decision
+    if obj is not None and not obj.is_frozen:
+        return Decision(False, _("A draft's texts are edited directly, not fixed."))
+    return ALLOW
+
+
+@rule(QUESTIONNAIRE_RETIRE)
+def _questionnaire_retire(user: User, obj: QuestionnaireVersion | None) -> Decision:
+    decision = acting_as(user, Role.COORDINATOR)
+    if not decision:
+        return decision
+    if obj is not None and obj.status != QuestionnaireVersion.Status.PUBLISHED:
+        return Decision(False, _("Only a published version can be retired."))
+    return ALLOW
 
 
 @rule(ASSESSMENT_MANAGE)

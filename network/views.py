@@ -78,6 +78,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "can_review": review.allowed,
         "can_invite": permissions.can(user, permissions.INVITATION_LIST),
         "focal_point_organisations": selectors.focal_point_organisations(user=user),
+        # The roles that work on the needs assessments' questionnaires (assessments.permissions
+        # decides on each page; this only shows the way there).
+        "works_on_questionnaires": user.is_superuser
+        or bool(roles & {Role.COORDINATOR, Role.RESEARCHER, Role.PARTNER}),
     }
     if review:
         context["pending_join_requests"] = selectors.join_request_pending_count()

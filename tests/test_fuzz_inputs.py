@@ -176,6 +176,29 @@ def world(db):
         **_ediscussion_world(coordinator),
         **_ediscussion_summary_world(member),
         "archive_import": _archive_import(coordinator),
+        **_questionnaire_world(),
+    }
+
+
+def _questionnaire_world() -> dict:
+    """Questionnaire versions in the states the editor's pages act on, with a comment."""
+    from assessments.models import DraftComment
+    from tests.assessments.editor_helpers import questionnaire_version
+
+    draft = questionnaire_version(form_id="fuzz-draft")
+    published = questionnaire_version(form_id="fuzz-published", status="published")
+    return {
+        "q_draft": draft,
+        "q_review": questionnaire_version(form_id="fuzz-review", status="review"),
+        "q_approved": questionnaire_version(form_id="fuzz-approved", status="approved"),
+        "q_published": published,
+        "q_element": draft.elements.get(key="staff_0"),
+        "q_section": draft.elements.get(key="capacity"),
+        "q_frozen_element": published.elements.get(key="staff_0"),
+        "q_list": draft.choice_lists.get(name="countries"),
+        "q_choice": draft.choice_lists.get(name="countries").choices.get(name="AR"),
+        "q_frozen_choice": published.choice_lists.get(name="countries").choices.get(name="AR"),
+        "q_comment": DraftComment.objects.create(version=draft, body="Add housing."),
     }
 
 
@@ -849,6 +872,70 @@ CASES = [
         people=(COORDINATOR,),
         forms=False,
         params=("q", "p", "ordering"),
+    ),
+    # Questionnaire editor (assessments/views_editor/): the coordinator builds, reviews,
+    # approves and publishes; the member is refused.
+    *(
+        Case(
+            f"{LANG}assessments/manage/{route}",
+            named(f"assessments:{name}", *args),
+            people=SIGNED_IN,
+        )
+        for route, name, args in (
+            ("questionnaires/", "questionnaire_list", ()),
+            ("questionnaires/new/", "questionnaire_create", ()),
+            ("versions/<int:pk>/", "version_detail", (lambda w: w["q_draft"].pk,)),
+            ("versions/<int:pk>/settings/", "version_settings", (lambda w: w["q_draft"].pk,)),
+            ("versions/<int:pk>/elements/new/", "element_add", (lambda w: w["q_draft"].pk,)),
+            ("elements/<int:pk>/", "element_detail", (lambda w: w["q_element"].pk,)),
+            ("elements/<int:pk>/edit/", "element_edit", (lambda w: w["q_element"].pk,)),
+            ("elements/<int:pk>/delete/", "element_delete", (lambda w: w["q_section"].pk,)),
+            ("elements/<int:pk>/fix/", "element_text_fix", (lambda w: w["q_frozen_element"].pk,)),
+            ("versions/<int:pk>/lists/new/", "choice_list_add", (lambda w: w["q_draft"].pk,)),
+            ("lists/<int:pk>/", "choice_list_detail", (lambda w: w["q_list"].pk,)),
+            ("lists/<int:pk>/delete/", "choice_list_delete", (lambda w: w["q_list"].pk,)),
+            ("lists/<int:pk>/choices/new/", "choice_add", (lambda w: w["q_list"].pk,)),
+            ("choices/<int:pk>/", "choice_edit", (lambda w: w["q_choice"].pk,)),
+            ("choices/<int:pk>/delete/", "choice_delete", (lambda w: w["q_choice"].pk,)),
+            ("choices/<int:pk>/fix/", "choice_text_fix", (lambda w: w["q_frozen_choice"].pk,)),
+            ("versions/<int:pk>/send-back/", "version_send_back", (lambda w: w["q_review"].pk,)),
+            ("versions/<int:pk>/approve/", "version_approve", (lambda w: w["q_review"].pk,)),
+            ("versions/<int:pk>/publish/", "version_publish", (lambda w: w["q_approved"].pk,)),
+        )
+    ),
+    *(
+        Case(
+            f"{LANG}assessments/manage/{route}",
+            named(f"assessments:{name}", arg),
+            people=SIGNED_IN,
+            post=True,
+            params=params,
+        )
+        for route, name, arg, params in (
+            (
+                "elements/<int:pk>/move/",
+                "element_move",
+                lambda w: w["q_element"].pk,
+                ("direction",),
+            ),
+            ("choices/<int:pk>/move/", "choice_move", lambda w: w["q_choice"].pk, ("direction",)),
+            (
+                "versions/<int:pk>/comments/",
+                "version_comment_add",
+                lambda w: w["q_draft"].pk,
+                ("body",),
+            ),
+            (
+                "elements/<int:pk>/comments/",
+                "element_comment_add",
+                lambda w: w["q_element"].pk,
+                ("body",),
+            ),
+            ("comments/<int:pk>/resolve/", "comment_resolve", lambda w: w["q_comment"].pk, ()),
+            ("versions/<int:pk>/review/", "version_submit", lambda w: w["q_draft"].pk, ()),
+            ("versions/<int:pk>/retire/", "version_retire", lambda w: w["q_published"].pk, ()),
+            ("versions/<int:pk>/new-version/", "version_copy", lambda w: w["q_published"].pk, ()),
+        )
     ),
 ]
 

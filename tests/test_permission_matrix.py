@@ -96,6 +96,15 @@ INVITERS = {
 # Coordinators (and superusers) with two-factor review join requests and proposals. Wagtail
 # sends people without admin access to the sign-in page.
 REVIEWERS = {"coordinator": 200, "superuser": 200, "coordinator_without_mfa": MFA, **PASSWORD_ONLY}
+# Questionnaires: researchers and coordinators (with two-factor) edit them; partners also read.
+QUESTIONNAIRE_EDITORS = {
+    "signed_in": 403,
+    "overrides": {**REVIEWERS, "researcher": 200},
+}
+QUESTIONNAIRE_READERS = {
+    "signed_in": 403,
+    "overrides": {**REVIEWERS, "researcher": 200, "partner": 200},
+}
 # Moderators enter the CMS, but Wagtail bounces them from the join requests to its home page.
 CMS_REVIEWERS = {**REVIEWERS, "moderator": REDIRECT}
 
@@ -919,6 +928,37 @@ MATRIX: list[Row] = [
             ("extend", "post"),
         )
     ),
+    # -- Questionnaire editor (assessments/views_editor/). Coordinators (with two-factor) and
+    # researchers build questionnaires, partners read and comment on them; coordinators approve
+    # and publish.
+    Row("questionnaire-list", named("assessments:questionnaire_list"), **QUESTIONNAIRE_READERS),
+    Row(
+        "questionnaire-version",
+        named("assessments:version_detail", lambda w: w["questionnaire_draft"].pk),
+        **QUESTIONNAIRE_READERS,
+    ),
+    Row(
+        "questionnaire-element-add",
+        named("assessments:element_add", lambda w: w["questionnaire_draft"].pk),
+        **QUESTIONNAIRE_EDITORS,
+    ),
+    Row(
+        "questionnaire-text-fix",
+        named("assessments:element_text_fix", lambda w: w["questionnaire_frozen_element"].pk),
+        **QUESTIONNAIRE_EDITORS,
+    ),
+    Row(
+        "questionnaire-approve",
+        named("assessments:version_approve", lambda w: w["questionnaire_review"].pk),
+        signed_in=403,
+        overrides={**REVIEWERS, "researcher": 403, "partner": 403},
+    ),
+    Row(
+        "questionnaire-publish",
+        named("assessments:version_publish", lambda w: w["questionnaire_approved"].pk),
+        signed_in=403,
+        overrides={**REVIEWERS, "researcher": 403, "partner": 403},
+    ),
 ]
 
 
@@ -981,6 +1021,22 @@ def _world() -> dict:
         **_ediscussion_summary_world(home),
         "archive_import": ArchiveImport.objects.create(archive_name="2019.mbox", entries=[]),
         **_assessment_world(),
+        **_questionnaire_world(),
+    }
+
+
+def _questionnaire_world() -> dict:
+    """A questionnaire's versions in each state the editor's pages act on."""
+    from tests.assessments.editor_helpers import questionnaire_version
+
+    frozen = questionnaire_version(form_id="matrix-published", status="published")
+    return {
+        "questionnaire_draft": questionnaire_version(form_id="matrix-draft"),
+        "questionnaire_review": questionnaire_version(form_id="matrix-review", status="review"),
+        "questionnaire_approved": questionnaire_version(
+            form_id="matrix-approved", status="approved"
+        ),
+        "questionnaire_frozen_element": frozen.elements.get(key="staff_0"),
     }
 
 
