@@ -1,0 +1,51 @@
+"""An XLSForm import's report: each thing found in the workbook, by sheet and row.
+
+A *problem* is something Convive cannot represent (an unsupported question type, an expression
+outside the language, a broken structure): one problem refuses the whole import. A *note* says
+what was left out or changed on purpose (ignored metadata, a column Convive does not use,
+pyxform's own warnings): the import goes ahead and the note is shown with it. Messages are
+worded in the active language when the finding is made."""
+
+from dataclasses import dataclass
+
+PROBLEM = "problem"
+NOTE = "note"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """``sheet`` as the workbook spells it ("" for the whole workbook), ``row`` the sheet's row
+    number (None for the whole sheet), ``column`` the column at fault ("" for the whole row)."""
+
+    severity: str
+    sheet: str
+    row: int | None
+    column: str
+    message: str
+
+    @property
+    def is_problem(self) -> bool:
+        return self.severity == PROBLEM
+
+    def as_dict(self) -> dict:
+        return {
+            "severity": self.severity,
+            "sheet": self.sheet,
+            "row": self.row,
+            "column": self.column,
+            "message": self.message,
+        }
+
+
+def findings_sorted(findings: list[Finding], *, sheets: list[str]) -> list[Finding]:
+    """Problems first, then by the workbook's sheet order and row."""
+    order = {name: index for index, name in enumerate(sheets)}
+
+    def key(finding: Finding):
+        return (
+            not finding.is_problem,
+            order.get(finding.sheet, -1),
+            finding.row or 0,
+        )
+
+    return sorted(findings, key=key)
