@@ -46,6 +46,7 @@ OTHER_CHOICE = "other"
 OTHER_SUFFIX = "_other"
 COMPANION_LIST = re.compile(r"^(?P<base>.+)_or_other(?:_\d+)?$")
 YES_NO_LIST = "yes_no"
+YES_NO_LIST_NAME = re.compile(r"^yes_no(?:_\d+)?$")
 YES_NO_CHOICES = ["yes", "no"]
 # Columns of Convive's own that pyxform leaves alone: a question's taxonomy tags and whether
 # its answers are sensitive.
@@ -809,22 +810,25 @@ def _other_text(follower: PlannedElement, select: PlannedElement) -> bool:
 
 
 def _yes_no_read(reading: Reading) -> None:
-    """``select_one yes_no`` on a list of exactly yes and no is a yes/no question."""
-    choice_list = reading.lists.get(YES_NO_LIST)
-    if choice_list is None or [c.name for c in choice_list.choices] != YES_NO_CHOICES:
-        return
-    turned = 0
-    for element in reading.elements:
-        if (
-            element.list_name == YES_NO_LIST
-            and element.kind == Kind.SELECT_ONE
-            and not element.or_other
-            and not element.choice_filter
-        ):
-            element.kind, element.list_name = Kind.YES_NO, ""
-            turned += 1
-    if turned and all(element.list_name != YES_NO_LIST for element in reading.elements):
-        del reading.lists[YES_NO_LIST]
+    """``select_one yes_no`` on a list of exactly yes and no is a yes/no question (exports name
+    the list ``yes_no_2``... when the version has a list of its own named ``yes_no``)."""
+    for name, choice_list in list(reading.lists.items()):
+        if not YES_NO_LIST_NAME.match(name):
+            continue
+        if [choice.name for choice in choice_list.choices] != YES_NO_CHOICES:
+            continue
+        turned = 0
+        for element in reading.elements:
+            if (
+                element.list_name == name
+                and element.kind == Kind.SELECT_ONE
+                and not element.or_other
+                and not element.choice_filter
+            ):
+                element.kind, element.list_name = Kind.YES_NO, ""
+                turned += 1
+        if turned and all(element.list_name != name for element in reading.elements):
+            del reading.lists[name]
 
 
 # -- The whole -----------------------------------------------------------------------------------

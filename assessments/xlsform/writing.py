@@ -9,7 +9,8 @@ error or a warning, and that ``reading`` reads back into the same version.
 - Expressions are written in canonical form (``expressions.to_xlsform``).
 - Kinds XLSForm lacks are written as XLSForm spells them: a long text is ``text`` with the
   ``multiline`` appearance, a Likert scale ``select_one`` with ``likert``, a yes/no question
-  ``select_one yes_no`` on a list of yes and no.
+  ``select_one yes_no`` on a list of yes and no (``yes_no_2`` when the version has a list of
+  its own named ``yes_no``).
 - "Other, specify" is written without ``or_other`` (pyxform warns that it cannot translate the
   "Other" it adds): the question chooses from ``<list>_or_other``, the list plus an "other"
   choice, and is followed by a text ``<key>_other`` shown when "other" is chosen. A choice
@@ -26,6 +27,7 @@ import io
 from django.utils import translation
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from network.spreadsheets import FORMULA_TRIGGERS
 
@@ -110,6 +112,9 @@ class _Sheet:
     def append(self, values: dict[str, str]) -> None:
         for column, header in enumerate(self.headers, start=1):
             value = values.get(header, "")
+            if isinstance(value, str):
+                # Control characters pasted from word processors cannot be stored in XLSX.
+                value = ILLEGAL_CHARACTERS_RE.sub("", value)
             if value == "" or value is None:
                 continue
             cell = self.sheet.cell(row=self.row, column=column, value=value)
@@ -142,16 +147,13 @@ def workbook_write(*, version: QuestionnaireVersion) -> bytes:
             for choice in choices
         ]
 
+    yes_no_list = YES_NO_LIST
     if any(element.kind == Kind.YES_NO for element in elements):
-        own = by_name.get(YES_NO_LIST)
-        if own is not None and [c["name"] for c in written_choices[YES_NO_LIST]] != YES_NO_CHOICES:
-            # The version's own list of that name holds other choices: it moves aside.
-            renamed = _free_name(f"{YES_NO_LIST}_list", taken)
-            written_choices[renamed] = written_choices.pop(YES_NO_LIST)
-            list_names[own.pk] = renamed
-            own = None
-        if own is None:
-            written_choices[YES_NO_LIST] = [
+        own = written_choices.get(YES_NO_LIST)
+        if own is None or [choice["name"] for choice in own] != YES_NO_CHOICES:
+            # The version's own list of that name, if any, keeps it; yes/no takes the next.
+            yes_no_list = _free_name(YES_NO_LIST, taken)
+            written_choices[yes_no_list] = [
                 {"name": "yes", "label": _translated("Yes", languages)},
                 {"name": "no", "label": _translated("No", languages)},
             ]
@@ -204,6 +206,8 @@ def workbook_write(*, version: QuestionnaireVersion) -> bytes:
     for element in elements:
         close_until(element.parent_id)
         values = _element_values(element, languages, source, list_names, companions)
+        if element.kind == Kind.YES_NO:
+            values["type"] = f"select_one {yes_no_list}"
         survey.append(values)
         if element.is_container:
             open_containers.append(element)
@@ -266,7 +270,7 @@ def _element_values(
     elif element.kind == Kind.REPEAT:
         type_text = "begin repeat"
     elif element.kind == Kind.YES_NO:
-        type_text = f"select_one {YES_NO_LIST}"
+        type_text = ""  # the list's name is the caller's
     elif element.kind in Element.WITH_CHOICES:
         list_name = companions.get(element.choice_list_id) if element.or_other else None
         type_text = f"{_TYPES[element.kind]} {list_name or list_names[element.choice_list_id]}"

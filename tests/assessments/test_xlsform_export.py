@@ -1,0 +1,276 @@
+"""Exporting versions to XLSForm: pyxform converts every export without an error or a warning,
+and importing an export gives back the same questionnaire."""
+
+import io
+import uuid
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from openpyxl import load_workbook
+from pyxform.xls2xform import convert
+
+from assessments.expressions import parse, to_xlsform
+from assessments.models import Choice, ChoiceList, Element, Questionnaire, QuestionnaireVersion
+from assessments.services_xlsform import xlsform_export, xlsform_import
+from assessments.structure import _tree_order, version_problems
+from network.roles import Role
+from tests.assessments.xlsforms.build import needs_assessment
+from tests.network.conftest import person
+
+pytestmark = pytest.mark.django_db
+
+Kind = Element.Kind
+LANGUAGES = ["en", "es", "pt", "fr"]
+
+
+@pytest.fixture
+def researcher():
+    return person(Role.RESEARCHER)
+
+
+def four(text: str) -> dict[str, str]:
+    return {code: f"{text} ({code})" for code in LANGUAGES}
+
+
+def _canonical(text: str, *, columns: bool = False) -> str:
+    return to_xlsform(parse(text, columns=columns)) if text else ""
+
+
+def snapshot(version: QuestionnaireVersion):
+    """Everything a round trip must keep: elements in order with all their fields, lists and
+    choices in order, languages and texts."""
+    elements = _tree_order(
+        list(version.elements.select_related("parent", "choice_list").order_by("position", "pk"))
+    )
+    return {
+        "source_language": version.source_language,
+        "languages": version.languages,
+        "title": version.text(version.title, language=version.source_language).text,
+        "elements": [
+            {
+                "key": e.key,
+                "kind": e.kind,
+                "parent": e.parent.key if e.parent else "",
+                "label": e.label,
+                "hint": e.hint,
+                "required": e.required,
+                "required_message": e.required_message,
+                "relevant": _canonical(e.relevant),
+                "constraint": _canonical(e.constraint),
+                "constraint_message": e.constraint_message,
+                "calculation": _canonical(e.calculation),
+                "default": e.default,
+                "appearance": e.appearance,
+                "choice_list": e.choice_list.name if e.choice_list else "",
+                "choice_filter": _canonical(e.choice_filter, columns=True),
+                "or_other": e.or_other,
+                "repeat_max": e.repeat_max,
+                "tags": e.tags,
+                "sensitive": e.sensitive,
+            }
+            for e in elements
+        ],
+        "lists": {
+            choice_list.name: [
+                (c.name, c.label, c.filters) for c in choice_list.choices.order_by("position")
+            ]
+            for choice_list in version.choice_lists.order_by("name")
+        },
+    }
+
+
+def pyxform_warnings(content: bytes) -> list[str]:
+    warnings: list[str] = []
+    convert(xlsform=content, warnings=warnings, file_type=".xlsx")
+    return warnings
+
+
+class VersionBuilder:
+    def __init__(self, *, form_id="built", source="en", languages=LANGUAGES, incomplete=()):
+        questionnaire = Questionnaire.objects.create(form_id=form_id, title={source: "Built"})
+        self.version = QuestionnaireVersion.objects.create(
+            questionnaire=questionnaire,
+            number=1,
+            title={source: "Built questionnaire"},
+            source_language=source,
+            languages=list(languages),
+            incomplete_languages=list(incomplete),
+        )
+        self.positions: dict = {}
+        self.lists: dict[str, ChoiceList] = {}
+
+    def choices(self, name: str, *choices: tuple) -> ChoiceList:
+        choice_list = ChoiceList.objects.create(version=self.version, name=name)
+        for position, (value, label, *filters) in enumerate(choices):
+            Choice.objects.create(
+                choice_list=choice_list,
+                position=position,
+                name=value,
+                label=label,
+                filters=filters[0] if filters else {},
+            )
+        self.lists[name] = choice_list
+        return choice_list
+
+    def add(self, key: str, kind: str, parent: Element | None = None, **fields) -> Element:
+        position = self.positions.get(parent, 0)
+        self.positions[parent] = position + 1
+        if "choice_list" in fields and isinstance(fields["choice_list"], str):
+            fields["choice_list"] = self.lists[fields["choice_list"]]
+        fields.setdefault("label", four(key))
+        return Element.objects.create(
+            version=self.version, parent=parent, position=position, key=key, kind=kind, **fields
+        )
+
+
+def every_kind() -> QuestionnaireVersion:
+    """Every kind, nested groups, a repeat in a repeat, logic, cascading choices, "other,
+    specify" (with a choice filter too), yes/no beside a list of its own named yes_no,
+    taxonomy tags, sensitive questions and texts a spreadsheet would run as formulas."""
+    b = VersionBuilder()
+    b.choices("countries", ("AR", four("Argentina")), ("CO", four("Colombia")))
+    b.choices(
+        "regions",
+        ("BA", four("Buenos Aires"), {"country": "AR"}),
+        ("AN", four("Antioquia"), {"country": "CO"}),
+        ("XX", four("Elsewhere"), {"country": "AR", "kind": "other"}),
+    )
+    b.choices("services", ("health", four("Health")), ("housing", four("Housing")))
+    b.choices("agreement", ("agree", four("Agree")), ("disagree", four("Disagree")))
+    b.choices("yes_no", ("si", four("Sí")), ("no", four("No")), ("maybe", four("Maybe")))
+    b.choices("unused", ("one", four("One")))
+    capacity = b.add(
+        "capacity",
+        Kind.GROUP,
+        appearance="field-list",
+        relevant="${consent} = 'yes'",
+        hint=four("About your office"),
+    )
+    b.add("consent", Kind.YES_NO, required=True, required_message=four("Please answer"))
+    b.add("country", Kind.SELECT_ONE, capacity, choice_list="countries", required=True)
+    b.add(
+        "region",
+        Kind.SELECT_ONE,
+        capacity,
+        choice_list="regions",
+        choice_filter="country = ${country}",
+        or_other=True,
+    )
+    office = b.add("office", Kind.GROUP, capacity)
+    b.add("office_name", Kind.TEXT, office, default="=SUM(A1)", tags=["women", "children"])
+    b.add("notes", Kind.LONG_TEXT, office, appearance="w2", sensitive=True)
+    b.add(
+        "staff",
+        Kind.INTEGER,
+        office,
+        constraint=". >= 0 and . <= 500",
+        constraint_message=four("-5 is not a number of people"),
+    )
+    b.add("budget", Kind.DECIMAL, capacity, hint=four("+ or - in USD"))
+    programmes = b.add("programmes", Kind.REPEAT, repeat_max=5)
+    b.add("programme", Kind.TEXT, programmes, label=four("@name of the programme"))
+    b.add("services_offered", Kind.SELECT_MULTIPLE, programmes, choice_list="services", or_other=True)
+    sites = b.add("sites", Kind.REPEAT, programmes)
+    b.add("site", Kind.TEXT, sites, constraint="regex(., '^[A-Z]')")
+    b.add("opened", Kind.DATE, programmes, constraint=". <= today()")
+    b.add("rating", Kind.LIKERT, choice_list="agreement")
+    b.add("priorities", Kind.RANK, choice_list="services")
+    b.add("kind", Kind.SELECT_ONE, choice_list="yes_no")
+    b.add("upload", Kind.FILE, relevant="count-selected(${services_offered}) > 0")
+    b.add("thanks", Kind.NOTE, label=four("Thank you — merci « beaucoup » ; l’équipe\nNew line"))
+    b.add(
+        "share",
+        Kind.CALCULATE,
+        label={},
+        calculation="if(${staff} > 0, coalesce(${budget}, 0) div ${staff}, 0)",
+    )
+    assert version_problems(version=b.version) == []
+    return b.version
+
+
+def spanish_source_two_languages() -> QuestionnaireVersion:
+    b = VersionBuilder(form_id="es_form", source="es", languages=["en", "es"])
+    b.choices("sn", ("s", {"es": "Sí", "en": "Yes"}), ("n", {"es": "No", "en": "No"}))
+    b.add("q", Kind.SELECT_ONE, choice_list="sn", label={"es": "¿Pregunta?", "en": "Question?"})
+    b.add("t", Kind.TEXT, label={"es": "Texto", "en": "Text"}, relevant="${q} = 's'")
+    return b.version
+
+
+@pytest.mark.parametrize("build", [every_kind, spanish_source_two_languages])
+def test_the_export_converts_without_warning_and_imports_back_the_same(researcher, build):
+    version = build()
+    content = xlsform_export(version=version)
+
+    assert pyxform_warnings(content) == []
+    result = xlsform_import(workbook=content, by=researcher, questionnaire=version.questionnaire)
+    assert result.problems == []
+    assert result.notes == []
+    assert result.version.number == 2
+    assert snapshot(result.version) == snapshot(version)
+
+
+def test_the_needs_assessment_workbook_round_trips(researcher):
+    imported = xlsform_import(workbook=needs_assessment(), by=researcher).version
+    content = xlsform_export(version=imported)
+
+    assert pyxform_warnings(content) == []
+    again = xlsform_import(workbook=content, by=researcher, questionnaire=imported.questionnaire)
+    assert again.findings == []
+    assert snapshot(again.version) == snapshot(imported)
+
+
+def test_a_missing_translation_is_exported_in_the_source_language(researcher):
+    b = VersionBuilder(form_id="partial", incomplete=["fr"])
+    b.add("q", Kind.TEXT, label={"en": "Question", "es": "Pregunta", "pt": "Pergunta"})
+    content = xlsform_export(version=b.version)
+
+    assert pyxform_warnings(content) == []
+    survey = load_workbook(io.BytesIO(content))["survey"]
+    header = [cell.value for cell in survey[1]]
+    row = dict(zip(header, [cell.value for cell in survey[2]], strict=True))
+    assert row["label::Français (fr)"] == "Question"
+    assert row["label::Español (es)"] == "Pregunta"
+
+
+def test_texts_a_spreadsheet_would_run_stay_text(researcher):
+    version = every_kind()
+    content = xlsform_export(version=version)
+    book = load_workbook(io.BytesIO(content))
+    cells = [cell for row in book["survey"].iter_rows() for cell in row if cell.value]
+    risky = [cell for cell in cells if str(cell.value).startswith(("=", "+", "-", "@"))]
+    assert {cell.value for cell in risky} >= {"=SUM(A1)", "@name of the programme (en)"}
+    assert all(cell.data_type == "s" and cell.quotePrefix for cell in risky)
+
+
+def test_the_settings_name_the_form_its_version_and_source_language():
+    version = spanish_source_two_languages()
+    settings_sheet = load_workbook(io.BytesIO(xlsform_export(version=version)))["settings"]
+    assert [cell.value for cell in settings_sheet[2]] == [
+        "Built questionnaire",
+        "es_form",
+        "1",
+        "Español (es)",
+    ]
+
+
+# A label as people type it: any printable text (the XLSX format holds no control characters,
+# and cells are read without their surrounding spaces).
+_label = st.text(
+    alphabet=st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")), min_size=1, max_size=40
+).map(str.strip).filter(bool)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(labels=st.lists(st.fixed_dictionaries({c: _label for c in LANGUAGES}), min_size=1, max_size=4))
+def test_any_texts_round_trip(researcher, labels):
+    b = VersionBuilder(form_id=f"texts-{uuid.uuid4().hex[:12]}")
+    b.choices("options", *((f"o{i}", label) for i, label in enumerate(labels)))
+    for index, label in enumerate(labels):
+        b.add(f"q{index}", Kind.SELECT_ONE, choice_list="options", label=label, hint=label)
+    content = xlsform_export(version=b.version)
+    assert pyxform_warnings(content) == []
+    result = xlsform_import(workbook=content, by=researcher, questionnaire=b.version.questionnaire)
+    assert result.problems == []
+    assert snapshot(result.version) == snapshot(b.version)
+
