@@ -21,7 +21,9 @@ class XLSFormImportForm(forms.Form):
             "write them."
         ),
         widget=forms.ClearableFileInput(
-            attrs={"accept": ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+            attrs={
+                "accept": ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            }
         ),
     )
     questionnaire = forms.ModelChoiceField(

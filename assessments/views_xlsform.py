@@ -28,9 +28,10 @@ def xlsform_import_view(request: HttpRequest) -> HttpResponse:
     decision = decide(request.user, QUESTIONNAIRE_EDIT, None)
     if not decision:
         return _denied(request, decision)
-    form = XLSFormImportForm(request.POST or None, request.FILES or None)
+    posted = request.method == "POST"
+    form = XLSFormImportForm(request.POST, request.FILES) if posted else XLSFormImportForm()
     result = None
-    if request.method == "POST" and form.is_valid():
+    if posted and form.is_valid():
         try:
             result = xlsform_import(
                 workbook=form.cleaned_data["workbook"],
@@ -45,9 +46,7 @@ def xlsform_import_view(request: HttpRequest) -> HttpResponse:
                 "notes": [finding.as_dict() for finding in result.notes],
             }
             return redirect("assessments:xlsform_imported", pk=result.version.pk)
-    return render(
-        request, "assessments/xlsform/import.html", {"form": form, "result": result}
-    )
+    return render(request, "assessments/xlsform/import.html", {"form": form, "result": result})
 
 
 def _version_or_404(pk: int) -> QuestionnaireVersion:
@@ -108,7 +107,5 @@ def xlsform_download(request: HttpRequest, pk: int) -> HttpResponse:
     if not decision:
         return _denied(request, decision)
     response = HttpResponse(xlsform_export(version=version), content_type=XLSX_CONTENT_TYPE)
-    response["Content-Disposition"] = (
-        f'attachment; filename="{xlsform_filename(version=version)}"'
-    )
+    response["Content-Disposition"] = f'attachment; filename="{xlsform_filename(version=version)}"'
     return response

@@ -490,7 +490,10 @@ class _Columns:
                     "imported."
                 )
             else:
-                message = _("Convive does not use this column: its values (rows %(rows)s) were not imported.")
+                message = _(
+                    "Convive does not use this column: its values (rows %(rows)s) were not "
+                    "imported."
+                )
             self.reading.note(self.sheet.name, numbers[0], header, message % {"rows": shown})
 
 
@@ -562,7 +565,9 @@ def _choices_read(sheets: dict[str, _Sheet], reading: Reading, source: str) -> l
                 row=number,
                 name=name,
                 label=columns.row_texts(number, cells).get("label", {}),
-                filters={header: cells[index] for index, header in filters.items() if index in cells},
+                filters={
+                    header: cells[index] for index, header in filters.items() if index in cells
+                },
             )
         )
     return columns.order
@@ -671,10 +676,7 @@ def _element_read(
             sheet,
             number,
             "type",
-            _(
-                "Convive has no question of the type “%(type)s”: remove this row or change its "
-                "type."
-            )
+            _("Convive has no question of the type “%(type)s”: remove this row or change its type.")
             % {"type": type_text},
         )
         return None

@@ -139,11 +139,14 @@ def workbook_write(*, version: QuestionnaireVersion) -> bytes:
     rows: list[tuple[str, list]] = [
         (choice_list.name, list(choice_list.choices.all())) for choice_list in choice_lists
     ]
-    by_name = {choice_list.name: choice_list for choice_list in choice_lists}
     written_choices: dict[str, list[dict]] = {}
     for name, choices in rows:
         written_choices[name] = [
-            {"name": choice.name, "label": _filled(choice.label, languages, source), **choice.filters}
+            {
+                "name": choice.name,
+                "label": _filled(choice.label, languages, source),
+                **choice.filters,
+            }
             for choice in choices
         ]
 
@@ -244,7 +247,9 @@ def workbook_write(*, version: QuestionnaireVersion) -> bytes:
             choices_sheet.append(values)
 
     title = localised(version.title or version.questionnaire.title, language=source, source=source)
-    settings = _Sheet(workbook, "settings", ["form_title", "form_id", "version", "default_language"])
+    settings = _Sheet(
+        workbook, "settings", ["form_title", "form_id", "version", "default_language"]
+    )
     settings.append(
         {
             "form_title": title.text,
@@ -315,4 +320,3 @@ def _other_values(element: Element, languages: list[str]) -> dict[str, str]:
     for code, text in _translated("Specify other", languages).items():
         values[f"label::{column_language(code)}"] = text
     return values
-

@@ -149,7 +149,10 @@ def test_language_columns_in_their_usual_spellings(researcher, column, code):
 def test_the_default_language_names_the_plain_columns(researcher):
     result = xlsform_import(
         workbook=simple(
-            [["type", "name", "label", "label::English (en)"], ["text", "q", "Pregunta", "Question"]],
+            [
+                ["type", "name", "label", "label::English (en)"],
+                ["text", "q", "Pregunta", "Question"],
+            ],
             settings=[["form_id", "default_language"], ["f", "Español (es)"]],
         ),
         by=researcher,
@@ -259,7 +262,10 @@ def test_columns_convive_does_not_use_are_said_with_their_rows(researcher):
 
 
 def test_a_language_convive_does_not_offer_is_said_and_left_out(researcher):
-    survey = [["type", "name", "label::English (en)", "label::Deutsch (de)"], ["text", "a", "A", "Ä"]]
+    survey = [
+        ["type", "name", "label::English (en)", "label::Deutsch (de)"],
+        ["text", "a", "A", "Ä"],
+    ]
     result = xlsform_import(workbook=simple(survey), by=researcher)
     assert result.version.elements.get().label == {"en": "A"}
     assert [n.column for n in result.notes if n.sheet == "survey"] == ["label::Deutsch (de)"]
@@ -306,7 +312,12 @@ def test_a_workbook_without_a_survey_sheet_is_refused(researcher):
 
 
 def test_an_unmatched_begin_group_is_refused_with_its_row(researcher):
-    survey = [["type", "name", "label"], ["text", "a", "A"], ["begin group", "g", "G"], ["text", "b", "B"]]
+    survey = [
+        ["type", "name", "label"],
+        ["text", "a", "A"],
+        ["begin group", "g", "G"],
+        ["text", "b", "B"],
+    ]
     result = xlsform_import(workbook=simple(survey), by=researcher)
     [problem] = result.problems
     assert problem.row == 3
