@@ -465,8 +465,8 @@ class _Columns:
                     self.sheet.name,
                     number,
                     self.sheet.headers[index][0],
-                    _("Two columns give different %(field)s texts in %(language)s.")
-                    % {"field": name.replace("_", " "), "language": _language_name(code)},
+                    _("Another column gives a different text in %(language)s for this row.")
+                    % {"language": _language_name(code)},
                 )
             texts[code] = text
         return found

@@ -26,6 +26,7 @@ import io
 
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
@@ -62,6 +63,11 @@ _TYPES = {
     Kind.RANK: "rank",
 }
 _APPEARANCES = {Kind.LONG_TEXT: "multiline", Kind.LIKERT: "likert"}
+# Texts an export adds, in each language of the version.
+YES = gettext_noop("Yes")
+NO = gettext_noop("No")
+OTHER = gettext_noop("Other")
+SPECIFY_OTHER = gettext_noop("Specify other")
 
 
 def _languages(version: QuestionnaireVersion) -> list[str]:
@@ -85,7 +91,7 @@ def _translated(message: str, languages: list[str]) -> dict[str, str]:
     found = {}
     for code in languages:
         with translation.override(code):
-            found[code] = _(message)
+            found[code] = _(message)  # one of the gettext_noop texts above
     return found
 
 
@@ -157,8 +163,8 @@ def workbook_write(*, version: QuestionnaireVersion) -> bytes:
             # The version's own list of that name, if any, keeps it; yes/no takes the next.
             yes_no_list = _free_name(YES_NO_LIST, taken)
             written_choices[yes_no_list] = [
-                {"name": "yes", "label": _translated("Yes", languages)},
-                {"name": "no", "label": _translated("No", languages)},
+                {"name": "yes", "label": _translated(YES, languages)},
+                {"name": "no", "label": _translated(NO, languages)},
             ]
 
     companions: dict[int, str] = {}
@@ -169,7 +175,7 @@ def workbook_write(*, version: QuestionnaireVersion) -> bytes:
             companions[element.choice_list_id] = name
             written_choices[name] = [
                 *written_choices[base],
-                {"name": OTHER_CHOICE, "label": _translated("Other", languages)},
+                {"name": OTHER_CHOICE, "label": _translated(OTHER, languages)},
             ]
 
     used = {name for element in elements for name in TEXT_FIELDS if getattr(element, name)}
@@ -317,6 +323,6 @@ def _other_values(element: Element, languages: list[str]) -> dict[str, str]:
         "name": element.key + OTHER_SUFFIX,
         "relevant": f"selected(${{{element.key}}}, '{OTHER_CHOICE}')",
     }
-    for code, text in _translated("Specify other", languages).items():
+    for code, text in _translated(SPECIFY_OTHER, languages).items():
         values[f"label::{column_language(code)}"] = text
     return values
