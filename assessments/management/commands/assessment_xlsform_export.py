@@ -1,6 +1,6 @@
 """Write a questionnaire version as an XLSForm workbook.
 
-    manage.py assessment_xlsform_export FORM_ID [--version N] [--output file.xlsx]
+    manage.py assessment_xlsform_export FORM_ID [--number N] [--output file.xlsx]
 
 The same workbook as the version's download (``services_xlsform.xlsform_export``); by default
 the questionnaire's latest version, written to ``<form_id>-v<number>.xlsx``.
@@ -19,15 +19,15 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("form_id", help="The questionnaire's form_id.")
-        parser.add_argument("--version", type=int, help="The version number (default: latest).")
+        parser.add_argument("--number", type=int, help="The version number (default: latest).")
         parser.add_argument("--output", type=Path, help="Where to write the workbook.")
 
     def handle(self, *args, **options):
         versions = QuestionnaireVersion.objects.select_related("questionnaire").filter(
             questionnaire__form_id=options["form_id"]
         )
-        if options["version"] is not None:
-            versions = versions.filter(number=options["version"])
+        if options["number"] is not None:
+            versions = versions.filter(number=options["number"])
         version = versions.order_by("-number").first()
         if version is None:
             raise CommandError(f"No such version of {options['form_id']}.")
