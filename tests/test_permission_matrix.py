@@ -959,6 +959,30 @@ MATRIX: list[Row] = [
         signed_in=403,
         overrides={**REVIEWERS, "researcher": 403, "partner": 403},
     ),
+    # -- Questionnaires, XLSForm (assessments/views_xlsform.py): researchers and coordinators
+    # (with two-factor) import; partners, who review drafts, also download.
+    Row(
+        "xlsform-import",
+        named("assessments:xlsform_import"),
+        **QUESTIONNAIRE_EDITORS,
+    ),
+    Row(
+        # An empty form is shown again with its errors: nothing is imported.
+        "xlsform-import-post",
+        named("assessments:xlsform_import"),
+        method="post",
+        **QUESTIONNAIRE_EDITORS,
+    ),
+    Row(
+        "xlsform-imported",
+        named("assessments:xlsform_imported", lambda w: w["questionnaire_draft"].pk),
+        **QUESTIONNAIRE_READERS,
+    ),
+    Row(
+        "version-xlsform",
+        named("assessments:version_xlsform", lambda w: w["questionnaire_draft"].pk),
+        **QUESTIONNAIRE_READERS,
+    ),
 ]
 
 
