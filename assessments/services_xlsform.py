@@ -36,7 +36,9 @@ from .xlsform.reading import (
     workbook_read,
 )
 from .xlsform.report import Finding, findings_sorted
-from .xlsform.writing import workbook_write
+from .xlsform.writing import ExportRefused, workbook_write
+
+__all__ = ["ExportRefused", "ImportResult", "xlsform_export", "xlsform_import"]
 
 logger = logging.getLogger(__name__)
 
@@ -331,7 +333,9 @@ def xlsform_import(
 
 def xlsform_export(*, version: QuestionnaireVersion) -> bytes:
     """``version`` as an XLSForm workbook (.xlsx) that pyxform converts without an error or a
-    warning (``xlsform.writing``). The caller checks that the reader may see it."""
+    warning (``xlsform.writing``); ``ExportRefused`` says what to fix first when pyxform would
+    refuse it (a question without a label, a choice without one). The caller checks that the
+    reader may see it."""
     return workbook_write(version=version)
 
 

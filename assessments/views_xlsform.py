@@ -14,7 +14,7 @@ from network.views import _denied
 from .forms_xlsform import XLSFormImportForm
 from .models import Element, QuestionnaireVersion
 from .permissions import QUESTIONNAIRE_EDIT, QUESTIONNAIRE_VIEW
-from .services_xlsform import xlsform_export, xlsform_filename, xlsform_import
+from .services_xlsform import ExportRefused, xlsform_export, xlsform_filename, xlsform_import
 from .structure import _tree_order
 
 # The last import's notes, shown on its page (they are not stored with the version).
@@ -106,6 +106,15 @@ def xlsform_download(request: HttpRequest, pk: int) -> HttpResponse:
     decision = decide(request.user, QUESTIONNAIRE_VIEW, version)
     if not decision:
         return _denied(request, decision)
-    response = HttpResponse(xlsform_export(version=version), content_type=XLSX_CONTENT_TYPE)
+    try:
+        content = xlsform_export(version=version)
+    except ExportRefused as refusal:
+        return render(
+            request,
+            "assessments/xlsform/export_refused.html",
+            {"version": version, "problems": refusal.problems},
+            status=409,
+        )
+    response = HttpResponse(content, content_type=XLSX_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{xlsform_filename(version=version)}"'
     return response

@@ -150,6 +150,8 @@ _FIELD_COLUMNS = {
     "choice_list": "type",
     "repeat_max": "repeat_count",
 }
+# A name a choice filter can read (as the expression language reads bare names).
+FILTER_COLUMN = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:-[A-Za-z_][A-Za-z0-9_]*)*")
 _ROW_NUMBER = re.compile(r"\[row\s*:\s*(\d+)\]")
 _TRUE = frozenset({"yes", "true", "true()"})
 _FALSE = frozenset({"no", "false", "false()"})
@@ -530,11 +532,13 @@ def _choices_read(sheets: dict[str, _Sheet], reading: Reading, source: str) -> l
         {("list name",): "list_name", ("name",): "name"},
         source,
     )
-    # Every other column but media is a choice's own value that a choice filter may test.
+    # Every other column a choice filter can name (not media, not KoboToolbox's "$kuid") is a
+    # choice's own value that a choice filter may test.
     filters = {
         index: header
         for index, header in columns.other.items()
         if sheet.headers[index][1][0] not in ("media", "sms_option")
+        and FILTER_COLUMN.fullmatch(header)
     }
     for index in filters:
         del columns.other[index]

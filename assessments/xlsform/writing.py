@@ -70,6 +70,46 @@ OTHER = gettext_noop("Other")
 SPECIFY_OTHER = gettext_noop("Specify other")
 
 
+class ExportRefused(ValueError):
+    """A version pyxform would refuse (or warn about) as it stands: ``problems`` say what to
+    fix, in the active language."""
+
+    def __init__(self, problems: list[str]):
+        super().__init__("; ".join(problems))
+        self.problems = problems
+
+
+def _export_problems(elements: list[Element], choice_lists: list) -> list[str]:
+    """What pyxform refuses or warns about and that only the questionnaire's author can fix:
+    a question with neither a label nor a help text, a choice without a label, and a key
+    taken by the text of a question's "other, specify"."""
+    found = []
+    keys = {element.key for element in elements}
+    for element in elements:
+        if element.kind in (Kind.GROUP, Kind.REPEAT, Kind.CALCULATE):
+            continue
+        if not any((element.label or {}).values()) and not any((element.hint or {}).values()):
+            found.append(
+                _("The question “%(key)s” has no label in any language.") % {"key": element.key}
+            )
+        if element.or_other and element.key + OTHER_SUFFIX in keys:
+            found.append(
+                _(
+                    "The key “%(other)s” is taken: XLSForm gives it to the text of "
+                    "“%(key)s”'s “other, specify”."
+                )
+                % {"other": element.key + OTHER_SUFFIX, "key": element.key}
+            )
+    for choice_list in choice_lists:
+        for choice in choice_list.choices.all():
+            if not any((choice.label or {}).values()):
+                found.append(
+                    _("The choice “%(name)s” of the list “%(list)s” has no label.")
+                    % {"name": choice.name, "list": choice_list.name}
+                )
+    return found
+
+
 def _languages(version: QuestionnaireVersion) -> list[str]:
     languages = [code for code in version.languages if code in LANGUAGE_CODES]
     if version.source_language not in languages:
@@ -132,13 +172,17 @@ class _Sheet:
 
 
 def workbook_write(*, version: QuestionnaireVersion) -> bytes:
-    """The XLSForm workbook of ``version`` (see the module's docstring)."""
+    """The XLSForm workbook of ``version`` (see the module's docstring); ``ExportRefused``
+    when pyxform would refuse it (a question without a label...)."""
     languages = _languages(version)
     source = version.source_language
     elements = _tree_order(
         list(version.elements.select_related("choice_list").order_by("position", "pk"))
     )
     choice_lists = list(version.choice_lists.prefetch_related("choices").order_by("name"))
+    problems = _export_problems(elements, choice_lists)
+    if problems:
+        raise ExportRefused(problems)
 
     list_names = {choice_list.pk: choice_list.name for choice_list in choice_lists}
     taken = set(list_names.values())

@@ -12,7 +12,7 @@ from pyxform.xls2xform import convert
 
 from assessments.expressions import parse, to_xlsform
 from assessments.models import Choice, ChoiceList, Element, Questionnaire, QuestionnaireVersion
-from assessments.services_xlsform import xlsform_export, xlsform_import
+from assessments.services_xlsform import ExportRefused, xlsform_export, xlsform_import
 from assessments.structure import _tree_order, version_problems
 from network.roles import Role
 from tests.assessments.xlsforms.build import needs_assessment
@@ -287,3 +287,19 @@ def test_any_texts_round_trip(researcher, labels):
     result = xlsform_import(workbook=content, by=researcher, questionnaire=b.version.questionnaire)
     assert result.problems == []
     assert snapshot(result.version) == snapshot(b.version)
+
+
+def test_a_version_pyxform_would_refuse_is_not_exported_and_says_why():
+    b = VersionBuilder(form_id="unlabelled")
+    b.choices("c", ("a", {}), ("b", four("B")))
+    b.add("nameless", Kind.TEXT, label={})
+    b.add("hinted", Kind.TEXT, label={}, hint=four("Only a hint"))
+    b.add("pick", Kind.SELECT_ONE, choice_list="c", or_other=True)
+    b.add("pick_other", Kind.TEXT)
+    with pytest.raises(ExportRefused) as refusal:
+        xlsform_export(version=b.version)
+    assert refusal.value.problems == [
+        "The question “nameless” has no label in any language.",
+        "The key “pick_other” is taken: XLSForm gives it to the text of “pick”'s “other, specify”.",
+        "The choice “a” of the list “c” has no label.",
+    ]

@@ -343,3 +343,72 @@ def test_only_coordinators_and_researchers_import(db):
 
     with pytest.raises(PermissionDenied):
         xlsform_import(workbook=needs_assessment(), by=person())
+
+
+def test_a_kobotoolbox_style_workbook_imports(researcher):
+    """As KoboToolbox exports forms: its own columns ($kuid, $autoname), true/false flags,
+    language columns on some fields only, no default language."""
+    survey = [
+        [
+            "type",
+            "$kuid",
+            "name",
+            "$autoname",
+            "label::English (en)",
+            "label::Español (es)",
+            "hint::English (en)",
+            "required",
+            "relevant",
+            "appearance",
+        ],
+        ["start", "k1", "start", "start", "", "", "", "", "", ""],
+        ["end", "k2", "end", "end", "", "", "", "", "", ""],
+        [
+            "select_one yn",
+            "k3",
+            "works",
+            "works",
+            "Does it work?",
+            "¿Funciona?",
+            "",
+            "true",
+            "",
+            "",
+        ],
+        [
+            "text",
+            "k4",
+            "why",
+            "why",
+            "Why not?",
+            "¿Por qué no?",
+            "Explain",
+            "false",
+            "selected(${works}, 'no')",
+            "multiline",
+        ],
+        ["integer", "k5", "count", "count", "How many?", "¿Cuántos?", "", "false", "", ""],
+    ]
+    choices = [
+        ["list_name", "$kuid", "name", "label::English (en)", "label::Español (es)"],
+        ["yn", "c1", "yes", "Yes", "Sí"],
+        ["yn", "c2", "no", "No", "No"],
+    ]
+    settings = [["form_title", "form_id", "version"], ["Kobo form", "kobo_form", "vQ1"]]
+    result = xlsform_import(
+        workbook=workbook({"survey": survey, "choices": choices, "settings": settings}),
+        by=researcher,
+    )
+    assert result.problems == []
+    version = result.version
+    assert version.languages == ["en", "es"]
+    elements = {e.key: e for e in version.elements.all()}
+    assert list(elements) == ["works", "why", "count"]
+    assert elements["works"].required is True
+    assert elements["why"].kind == Kind.LONG_TEXT
+    assert elements["why"].relevant == "selected(${works}, 'no')"
+    assert elements["why"].hint == {"en": "Explain"}
+    noted = {(n.sheet, n.column) for n in result.notes}
+    assert {("survey", "$kuid"), ("survey", "$autoname"), ("choices", "$kuid")} <= noted
+    # pyxform's warning that Spanish has no hint column is kept as a note.
+    assert any("hint" in n.message and n.message.startswith("pyxform warns") for n in result.notes)

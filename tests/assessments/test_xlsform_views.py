@@ -160,3 +160,10 @@ def test_partners_download_drafts_they_review(client, version):
 
 def test_an_unknown_version_is_not_found(client, researcher):
     assert client.get(reverse("assessments:version_xlsform", args=[999])).status_code == 404
+
+
+def test_a_version_that_cannot_be_exported_says_what_to_fix(client, researcher, version):
+    version.elements.filter(key="staff").update(label={}, hint={})
+    response = client.get(reverse("assessments:version_xlsform", args=[version.pk]))
+    assert response.status_code == 409
+    assert "The question “staff” has no label in any language." in response.content.decode()
