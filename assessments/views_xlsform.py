@@ -12,13 +12,14 @@ from network.permissions import Decision, decide
 from network.views import _denied
 
 from .forms_xlsform import XLSFormImportForm
-from .models import Element, QuestionnaireVersion
+from .models import LANGUAGE_CHOICES, Element, QuestionnaireVersion
 from .permissions import QUESTIONNAIRE_EDIT, QUESTIONNAIRE_VIEW
 from .services_xlsform import ExportRefused, xlsform_export, xlsform_filename, xlsform_import
 from .structure import _tree_order
 
 # The last import's notes, shown on its page (they are not stored with the version).
 _SESSION_NOTES = "assessments_xlsform_notes"
+LANGUAGE_NAMES = dict(LANGUAGE_CHOICES)
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -90,9 +91,8 @@ def xlsform_imported(request: HttpRequest, pk: int) -> HttpResponse:
             "questions": sum(1 for e in elements if e.kind not in Element.CONTAINERS),
             "sections": sum(1 for e in elements if e.kind in Element.CONTAINERS),
             "lists": version.choice_lists.count(),
-            "languages": [
-                dict(QuestionnaireVersion._meta.get_field("source_language").choices)[code]
-                for code in version.languages
+            "offered_languages": [
+                LANGUAGE_NAMES[code] for code in version.languages if code in LANGUAGE_NAMES
             ],
         },
     )

@@ -84,6 +84,7 @@ def test_a_researcher_imports_and_sees_what_was_imported_with_the_notes(client, 
     assert page.status_code == 200
     text = page.content.decode()
     assert "needs_2026, version 1, imported" in text
+    assert "Draft · English, Spanish, Portuguese, French</p>" in text
     assert "Staff working with migrants" in text
     # The start row, left out on purpose, is said with its row.
     assert "“start” is metadata" in text
