@@ -303,3 +303,95 @@ def test_a_version_pyxform_would_refuse_is_not_exported_and_says_why():
         "The key “pick_other” is taken: XLSForm gives it to the text of “pick”'s “other, specify”.",
         "The choice “a” of the list “c” has no label.",
     ]
+
+
+_ANSWERED = [
+    Kind.TEXT,
+    Kind.LONG_TEXT,
+    Kind.INTEGER,
+    Kind.DECIMAL,
+    Kind.SELECT_ONE,
+    Kind.SELECT_MULTIPLE,
+    Kind.RANK,
+    Kind.LIKERT,
+    Kind.DATE,
+    Kind.YES_NO,
+    Kind.FILE,
+]
+_element = st.fixed_dictionaries(
+    {
+        "kind": st.sampled_from([Kind.GROUP, Kind.REPEAT, *_ANSWERED, Kind.NOTE, Kind.CALCULATE]),
+        "parent": st.integers(min_value=-1, max_value=30),
+        "required": st.booleans(),
+        "appearance": st.sampled_from(["", "minimal", "w2 horizontal"]),
+        "or_other": st.booleans(),
+        "filtered": st.booleans(),
+        "repeat_max": st.none() | st.integers(min_value=1, max_value=50),
+        "sensitive": st.booleans(),
+        "tags": st.lists(st.sampled_from(["women", "children", "indigenous"]), unique=True),
+        "logic": st.booleans(),
+    }
+)
+
+
+@settings(
+    max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(specs=st.lists(_element, min_size=1, max_size=12), source=st.sampled_from(LANGUAGES))
+def test_generated_questionnaires_round_trip(researcher, specs, source):
+    """Random trees of every kind, with logic, cascading choices, "other, specify", required
+    flags, appearances, most rows, tags and the sensitive flag."""
+    languages = [source, *(code for code in LANGUAGES if code != source)]
+    b = VersionBuilder(form_id=f"gen-{uuid.uuid4().hex[:12]}", source=source, languages=languages)
+    b.choices("kinds", ("public", four("Public")), ("private", four("Private")))
+    b.choices(
+        "offices",
+        ("a", four("A"), {"sector": "public"}),
+        ("b", four("B"), {"sector": "private"}),
+        ("c", four("C"), {"sector": "public"}),
+    )
+    containers: list[Element] = []
+    answered: list[Element] = []
+    for index, spec in enumerate(specs):
+        kind = spec["kind"]
+        parent = (
+            containers[spec["parent"] % len(containers)]
+            if containers and spec["parent"] >= 0
+            else None
+        )
+        fields = {
+            "label": {code: f"Q{index} {code}" for code in LANGUAGES}
+            if kind != Kind.CALCULATE
+            else {},
+            "sensitive": spec["sensitive"],
+            "tags": spec["tags"],
+        }
+        if kind not in (Kind.GROUP, Kind.REPEAT, Kind.NOTE, Kind.CALCULATE):
+            fields["required"] = spec["required"]
+        if kind not in (Kind.YES_NO,):
+            fields["appearance"] = spec["appearance"]
+        if kind == Kind.REPEAT:
+            fields["repeat_max"] = spec["repeat_max"]
+        if kind in Element.WITH_CHOICES:
+            fields["choice_list"] = "offices" if spec["filtered"] else "kinds"
+            fields["or_other"] = spec["or_other"]
+            if spec["filtered"] and answered:
+                fields["choice_filter"] = f"sector = ${{{answered[-1].key}}}"
+        if kind == Kind.CALCULATE:
+            fields["calculation"] = f"coalesce(${{{answered[-1].key}}}, 0)" if answered else "1 + 2"
+        if spec["logic"] and answered:
+            fields["relevant"] = f"${{{answered[0].key}}} != ''"
+        if kind in (Kind.INTEGER, Kind.DECIMAL) and spec["logic"]:
+            fields["constraint"] = ". >= 0"
+            fields["constraint_message"] = {code: f"Positive {code}" for code in LANGUAGES}
+        element = b.add(f"q{index}", kind, parent, **fields)
+        if kind in Element.CONTAINERS:
+            containers.append(element)
+        if kind in _ANSWERED:
+            answered.append(element)
+    assert version_problems(version=b.version) == []
+    content = xlsform_export(version=b.version)
+    assert pyxform_warnings(content) == []
+    result = xlsform_import(workbook=content, by=researcher, questionnaire=b.version.questionnaire)
+    assert result.findings == []
+    assert snapshot(result.version) == snapshot(b.version)
