@@ -17,7 +17,7 @@ from typing import IO
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import validate_slug
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
@@ -319,8 +319,15 @@ def xlsform_import(
             element.relevant, element.constraint = planned.relevant, planned.constraint
             element.calculation = planned.calculation
             element.choice_filter = planned.choice_filter
-        with transaction.atomic():
-            version = _saved(reading=reading, by=by, questionnaire=questionnaire, built=built)
+        try:
+            with transaction.atomic():
+                version = _saved(reading=reading, by=by, questionnaire=questionnaire, built=built)
+        except IntegrityError:
+            # Another import took the form_id between the check and the write.
+            _questionnaire_checked(reading, questionnaire)
+            if not reading.refused:
+                raise
+            return ImportResult(None, findings_sorted(reading.findings, sheets=reading.sheets))
         logger.info(
             "XLSForm imported by %s as version %s (%d elements, %d notes)",
             by.pk,
