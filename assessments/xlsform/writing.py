@@ -34,7 +34,7 @@ from network.spreadsheets import FORMULA_TRIGGERS
 
 from ..expressions import Column, Operation, String, parse, to_xlsform
 from ..models import LANGUAGE_CODES, Element, QuestionnaireVersion, localised
-from ..structure import _tree_order
+from ..structure import _tree_order, version_problems
 from .languages import column_language
 from .reading import (
     OTHER_CHOICE,
@@ -92,7 +92,11 @@ def _export_problems(elements: list[Element], choice_lists: list) -> list[str]:
             found.append(
                 _("The question “%(key)s” has no label in any language.") % {"key": element.key}
             )
-        if element.or_other and element.key + OTHER_SUFFIX in keys:
+        if (
+            element.or_other
+            and element.kind in Element.WITH_CHOICES
+            and element.key + OTHER_SUFFIX in keys
+        ):
             found.append(
                 _(
                     "The key “%(other)s” is taken: XLSForm gives it to the text of "
@@ -180,7 +184,14 @@ def workbook_write(*, version: QuestionnaireVersion) -> bytes:
         list(version.elements.select_related("choice_list").order_by("position", "pk"))
     )
     choice_lists = list(version.choice_lists.prefetch_related("choices").order_by("name"))
-    problems = _export_problems(elements, choice_lists)
+    # A draft may be unfinished: what the structural check finds would not convert either.
+    problems = [
+        _("“%(key)s”: %(message)s") % {"key": problem.key, "message": problem.message}
+        if problem.key
+        else problem.message
+        for problem in version_problems(version=version)
+    ]
+    problems += _export_problems(elements, choice_lists)
     if problems:
         raise ExportRefused(problems)
 
@@ -264,7 +275,7 @@ def workbook_write(*, version: QuestionnaireVersion) -> bytes:
         survey.append(values)
         if element.is_container:
             open_containers.append(element)
-        if element.or_other:
+        if element.or_other and element.kind in Element.WITH_CHOICES:
             survey.append(_other_values(element, languages))
     close_until(None)
 

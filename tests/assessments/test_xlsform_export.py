@@ -395,3 +395,13 @@ def test_generated_questionnaires_round_trip(researcher, specs, source):
     result = xlsform_import(workbook=content, by=researcher, questionnaire=b.version.questionnaire)
     assert result.findings == []
     assert snapshot(result.version) == snapshot(b.version)
+
+
+def test_an_unfinished_draft_is_not_exported_and_says_why():
+    b = VersionBuilder(form_id="unfinished")
+    b.add("pick", Kind.SELECT_ONE)
+    b.add("later", Kind.TEXT, relevant="${pick} = ")
+    with pytest.raises(ExportRefused) as refusal:
+        xlsform_export(version=b.version)
+    assert refusal.value.problems[0] == "“pick”: A choice question needs a choice list."
+    assert refusal.value.problems[1].startswith("“later”: ")
