@@ -4,10 +4,5 @@ from . import views_xlsform
 
 urlpatterns = [
     path("questionnaires/import/", views_xlsform.xlsform_import_view, name="xlsform_import"),
-    path(
-        "questionnaires/import/<int:pk>/",
-        views_xlsform.xlsform_imported,
-        name="xlsform_imported",
-    ),
     path("versions/<int:pk>/xlsform/", views_xlsform.xlsform_download, name="version_xlsform"),
 ]

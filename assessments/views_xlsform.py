@@ -1,25 +1,25 @@
-"""XLSForm in and out, for coordinators and researchers: the upload form with the import's
-report, the page of what an import made, and a version's download. Thin: the form checks the
-upload, ``services_xlsform`` reads, decides and writes."""
+"""XLSForm in and out, for coordinators and researchers: the upload form with the report of
+a refused import (an import goes to its version's page, its notes said there), and a
+version's download. Thin: the form checks the upload, ``services_xlsform`` reads, decides and
+writes."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from network.permissions import Decision, decide
 from network.views import _denied
 
 from .forms_xlsform import XLSFormImportForm
-from .models import LANGUAGE_CHOICES, Element, QuestionnaireVersion
+from .models import QuestionnaireVersion
 from .permissions import QUESTIONNAIRE_EDIT, QUESTIONNAIRE_VIEW
 from .services_xlsform import ExportRefused, xlsform_export, xlsform_filename, xlsform_import
-from .structure import _tree_order
+from .xlsform.report import Finding
 
-# The last import's notes, shown on its page (they are not stored with the version).
-_SESSION_NOTES = "assessments_xlsform_notes"
-LANGUAGE_NAMES = dict(LANGUAGE_CHOICES)
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -42,12 +42,29 @@ def xlsform_import_view(request: HttpRequest) -> HttpResponse:
         except PermissionDenied as error:
             return _denied(request, Decision(False, str(error)))
         if result.version is not None:
-            request.session[_SESSION_NOTES] = {
-                "version": result.version.pk,
-                "notes": [finding.as_dict() for finding in result.notes],
-            }
-            return redirect("assessments:xlsform_imported", pk=result.version.pk)
+            version = result.version
+            messages.success(
+                request,
+                _("The workbook is imported as version %(number)s of “%(form_id)s”, a draft.")
+                % {"number": version.number, "form_id": version.questionnaire.form_id},
+            )
+            # Every note is said: what the import left out or changed on purpose.
+            for finding in result.notes:
+                messages.warning(request, _finding_text(finding))
+            return redirect("assessments:version_detail", pk=version.pk)
     return render(request, "assessments/xlsform/import.html", {"form": form, "result": result})
+
+
+def _finding_text(finding: Finding) -> str:
+    if finding.sheet and finding.row:
+        where = _("Sheet “%(sheet)s”, row %(row)s") % {"sheet": finding.sheet, "row": finding.row}
+    elif finding.sheet:
+        where = _("Sheet “%(sheet)s”") % {"sheet": finding.sheet}
+    else:
+        where = _("The workbook")
+    if finding.column:
+        where = _("%(where)s, column “%(column)s”") % {"where": where, "column": finding.column}
+    return _("%(where)s: %(message)s") % {"where": where, "message": finding.message}
 
 
 def _version_or_404(pk: int) -> QuestionnaireVersion:
@@ -55,47 +72,6 @@ def _version_or_404(pk: int) -> QuestionnaireVersion:
     if version is None:
         raise Http404
     return version
-
-
-@login_required
-@require_GET
-def xlsform_imported(request: HttpRequest, pk: int) -> HttpResponse:
-    """What an import made: the version, its elements in order, and the import's notes."""
-    version = _version_or_404(pk)
-    decision = decide(request.user, QUESTIONNAIRE_VIEW, version)
-    if not decision:
-        return _denied(request, decision)
-    stored = request.session.get(_SESSION_NOTES) or {}
-    notes = stored.get("notes", []) if stored.get("version") == version.pk else []
-    elements = _tree_order(
-        list(version.elements.select_related("choice_list").order_by("position", "pk"))
-    )
-    depth: dict[int, int] = {}
-    rows = []
-    for element in elements:
-        depth[element.pk] = depth[element.parent_id] + 1 if element.parent_id else 0
-        rows.append(
-            {
-                "element": element,
-                "indent": "· " * depth[element.pk],
-                "label": version.text(element.label, language=version.source_language).text,
-            }
-        )
-    return render(
-        request,
-        "assessments/xlsform/imported.html",
-        {
-            "version": version,
-            "rows": rows,
-            "notes": notes,
-            "questions": sum(1 for e in elements if e.kind not in Element.CONTAINERS),
-            "sections": sum(1 for e in elements if e.kind in Element.CONTAINERS),
-            "lists": version.choice_lists.count(),
-            "offered_languages": [
-                LANGUAGE_NAMES[code] for code in version.languages if code in LANGUAGE_NAMES
-            ],
-        },
-    )
 
 
 @login_required

@@ -974,11 +974,6 @@ MATRIX: list[Row] = [
         **QUESTIONNAIRE_EDITORS,
     ),
     Row(
-        "xlsform-imported",
-        named("assessments:xlsform_imported", lambda w: w["questionnaire_draft"].pk),
-        **QUESTIONNAIRE_READERS,
-    ),
-    Row(
         "version-xlsform",
         named("assessments:version_xlsform", lambda w: w["questionnaire_draft"].pk),
         **QUESTIONNAIRE_READERS,

@@ -816,14 +816,14 @@ def _other_text(follower: PlannedElement, select: PlannedElement) -> bool:
 
 
 def _yes_no_read(reading: Reading) -> None:
-    """``select_one yes_no`` on a list of exactly yes and no is a yes/no question (exports name
-    the list ``yes_no_2``... when the version has a list of its own named ``yes_no``)."""
-    for name, choice_list in list(reading.lists.items()):
+    """``select_one yes_no`` on a list of exactly yes and no is a yes/no question, which keeps
+    the list (its labels). Exports name the list ``yes_no_2``... when a list of that name holds
+    other choices."""
+    for name, choice_list in reading.lists.items():
         if not YES_NO_LIST_NAME.match(name):
             continue
         if [choice.name for choice in choice_list.choices] != YES_NO_CHOICES:
             continue
-        turned = 0
         for element in reading.elements:
             if (
                 element.list_name == name
@@ -831,10 +831,7 @@ def _yes_no_read(reading: Reading) -> None:
                 and not element.or_other
                 and not element.choice_filter
             ):
-                element.kind, element.list_name = Kind.YES_NO, ""
-                turned += 1
-        if turned and all(element.list_name != name for element in reading.elements):
-            del reading.lists[name]
+                element.kind = Kind.YES_NO
 
 
 # -- The whole -----------------------------------------------------------------------------------

@@ -27,15 +27,6 @@ class Finding:
     def is_problem(self) -> bool:
         return self.severity == PROBLEM
 
-    def as_dict(self) -> dict:
-        return {
-            "severity": self.severity,
-            "sheet": self.sheet,
-            "row": self.row,
-            "column": self.column,
-            "message": self.message,
-        }
-
 
 def findings_sorted(findings: list[Finding], *, sheets: list[str]) -> list[Finding]:
     """Problems first, then by the workbook's sheet order and row."""

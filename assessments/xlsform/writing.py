@@ -9,8 +9,9 @@ error or a warning, and that ``reading`` reads back into the same version.
 - Expressions are written in canonical form (``expressions.to_xlsform``).
 - Kinds XLSForm lacks are written as XLSForm spells them: a long text is ``text`` with the
   ``multiline`` appearance, a Likert scale ``select_one`` with ``likert``, a yes/no question
-  ``select_one yes_no`` on a list of yes and no (``yes_no_2`` when the version has a list of
-  its own named ``yes_no``).
+  ``select_one`` on its list (Convive reads ``select_one yes_no`` on a list of exactly yes and
+  no as a yes/no question). One without a list of its own gets a list ``yes_no`` of yes and
+  no (``yes_no_2`` when the version has a list of that name holding other choices).
 - "Other, specify" is written without ``or_other`` (pyxform warns that it cannot translate the
   "Other" it adds): the question chooses from ``<list>_or_other``, the list plus an "other"
   choice, and is followed by a text ``<key>_other`` shown when "other" is chosen. A choice
@@ -211,11 +212,11 @@ def workbook_write(*, version: QuestionnaireVersion) -> bytes:
             for choice in choices
         ]
 
+    # A yes/no question without a list of its own gets one of yes and no, in every language.
     yes_no_list = YES_NO_LIST
-    if any(element.kind == Kind.YES_NO for element in elements):
+    if any(element.kind == Kind.YES_NO and not element.choice_list_id for element in elements):
         own = written_choices.get(YES_NO_LIST)
         if own is None or [choice["name"] for choice in own] != YES_NO_CHOICES:
-            # The version's own list of that name, if any, keeps it; yes/no takes the next.
             yes_no_list = _free_name(YES_NO_LIST, taken)
             written_choices[yes_no_list] = [
                 {"name": "yes", "label": _translated(YES, languages)},
@@ -270,7 +271,7 @@ def workbook_write(*, version: QuestionnaireVersion) -> bytes:
     for element in elements:
         close_until(element.parent_id)
         values = _element_values(element, languages, source, list_names, companions)
-        if element.kind == Kind.YES_NO:
+        if element.kind == Kind.YES_NO and not element.choice_list_id:
             values["type"] = f"select_one {yes_no_list}"
         survey.append(values)
         if element.is_container:
@@ -335,8 +336,10 @@ def _element_values(
         type_text = "begin group"
     elif element.kind == Kind.REPEAT:
         type_text = "begin repeat"
+    elif element.kind == Kind.YES_NO and not element.choice_list_id:
+        type_text = ""  # the generated list's name is the caller's
     elif element.kind == Kind.YES_NO:
-        type_text = ""  # the list's name is the caller's
+        type_text = f"select_one {list_names[element.choice_list_id]}"
     elif element.kind in Element.WITH_CHOICES:
         list_name = companions.get(element.choice_list_id) if element.or_other else None
         type_text = f"{_TYPES[element.kind]} {list_name or list_names[element.choice_list_id]}"

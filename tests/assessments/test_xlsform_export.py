@@ -126,8 +126,9 @@ class VersionBuilder:
 
 def every_kind() -> QuestionnaireVersion:
     """Every kind, nested groups, a repeat in a repeat, logic, cascading choices, "other,
-    specify" (with a choice filter too), yes/no beside a list of its own named yes_no,
-    taxonomy tags, sensitive questions and texts a spreadsheet would run as formulas."""
+    specify" (with a choice filter too), yes/no on its list beside a list named yes_no_2 that
+    is not one, taxonomy tags, sensitive questions and texts a spreadsheet would run as
+    formulas."""
     b = VersionBuilder()
     b.choices("countries", ("AR", four("Argentina")), ("CO", four("Colombia")))
     b.choices(
@@ -138,7 +139,9 @@ def every_kind() -> QuestionnaireVersion:
     )
     b.choices("services", ("health", four("Health")), ("housing", four("Housing")))
     b.choices("agreement", ("agree", four("Agree")), ("disagree", four("Disagree")))
-    b.choices("yes_no", ("si", four("Sí")), ("no", four("No")), ("maybe", four("Maybe")))
+    b.choices("yes_no", ("yes", four("Yes")), ("no", four("No")))
+    # Named as Convive names yes/no lists, but not one: its questions stay single choices.
+    b.choices("yes_no_2", ("si", four("Sí")), ("no", four("No")), ("maybe", four("Maybe")))
     b.choices("unused", ("one", four("One")))
     capacity = b.add(
         "capacity",
@@ -147,7 +150,13 @@ def every_kind() -> QuestionnaireVersion:
         relevant="${consent} = 'yes'",
         hint=four("About your office"),
     )
-    b.add("consent", Kind.YES_NO, required=True, required_message=four("Please answer"))
+    b.add(
+        "consent",
+        Kind.YES_NO,
+        choice_list="yes_no",
+        required=True,
+        required_message=four("Please answer"),
+    )
     b.add("country", Kind.SELECT_ONE, capacity, choice_list="countries", required=True)
     b.add(
         "region",
@@ -178,7 +187,7 @@ def every_kind() -> QuestionnaireVersion:
     b.add("opened", Kind.DATE, programmes, constraint=". <= today()")
     b.add("rating", Kind.LIKERT, choice_list="agreement")
     b.add("priorities", Kind.RANK, choice_list="services")
-    b.add("kind", Kind.SELECT_ONE, choice_list="yes_no")
+    b.add("kind", Kind.SELECT_ONE, choice_list="yes_no_2")
     b.add("upload", Kind.FILE, relevant="count-selected(${services_offered}) > 0")
     b.add(
         "thanks", Kind.NOTE, label=four("Thank you — merci « beaucoup » ; l\u2019équipe\nNew line")
@@ -344,6 +353,7 @@ def test_generated_questionnaires_round_trip(researcher, specs, source):
     languages = [source, *(code for code in LANGUAGES if code != source)]
     b = VersionBuilder(form_id=f"gen-{uuid.uuid4().hex[:12]}", source=source, languages=languages)
     b.choices("kinds", ("public", four("Public")), ("private", four("Private")))
+    b.choices("yes_no", ("yes", four("Yes")), ("no", four("No")))
     b.choices(
         "offices",
         ("a", four("A"), {"sector": "public"}),
@@ -372,6 +382,8 @@ def test_generated_questionnaires_round_trip(researcher, specs, source):
             fields["appearance"] = spec["appearance"]
         if kind == Kind.REPEAT:
             fields["repeat_max"] = spec["repeat_max"]
+        if kind == Kind.YES_NO:
+            fields["choice_list"] = "yes_no"
         if kind in Element.WITH_CHOICES:
             fields["choice_list"] = "offices" if spec["filtered"] else "kinds"
             fields["or_other"] = spec["or_other"]
@@ -405,3 +417,37 @@ def test_an_unfinished_draft_is_not_exported_and_says_why():
         xlsform_export(version=b.version)
     assert refusal.value.problems[0] == "“pick”: A choice question needs a choice list."
     assert refusal.value.problems[1].startswith("“later”: ")
+
+
+def test_the_demo_questionnaire_round_trips(researcher):
+    from assessments.demo import seed_questionnaire
+
+    demo = seed_questionnaire(stdout=io.StringIO())
+    content = xlsform_export(version=demo)
+
+    assert pyxform_warnings(content) == []
+    result = xlsform_import(workbook=content, by=researcher, questionnaire=demo.questionnaire)
+    assert result.findings == []
+    assert snapshot(result.version) == snapshot(demo)
+
+
+def test_a_yes_no_question_without_a_list_is_exported_with_one(researcher):
+    b = VersionBuilder(form_id="listless")
+    b.choices("yes_no", ("y", four("Y")), ("n", four("N")), ("dunno", four("?")))
+    b.add("agree", Kind.YES_NO)
+    b.add("other", Kind.SELECT_ONE, choice_list="yes_no")
+    content = xlsform_export(version=b.version)
+
+    assert pyxform_warnings(content) == []
+    version = xlsform_import(
+        workbook=content, by=researcher, questionnaire=b.version.questionnaire
+    ).version
+    elements = {e.key: e for e in version.elements.select_related("choice_list")}
+    assert elements["agree"].kind == Kind.YES_NO
+    assert elements["agree"].choice_list.name == "yes_no_2"
+    assert [c.name for c in elements["agree"].choice_list.choices.order_by("position")] == [
+        "yes",
+        "no",
+    ]
+    assert elements["other"].kind == Kind.SELECT_ONE
+    assert elements["other"].choice_list.name == "yes_no"

@@ -77,7 +77,7 @@ def test_the_needs_assessment_imports_with_everything_in_place(researcher):
     assert elements["region"].choice_filter == "country = ${country}"
     # Kinds XLSForm spells with appearances and lists.
     assert elements["has_office"].kind == Kind.YES_NO
-    assert elements["has_office"].choice_list is None
+    assert elements["has_office"].choice_list.name == "yes_no"
     assert elements["coordination"].kind == Kind.LIKERT
     assert elements["coordination"].appearance == ""
     assert elements["coordination_notes"].kind == Kind.LONG_TEXT
@@ -87,7 +87,7 @@ def test_the_needs_assessment_imports_with_everything_in_place(researcher):
     assert elements["priorities"].kind == Kind.RANK
     assert elements["practice_file"].kind == Kind.FILE
     assert elements["thanks_note"].kind == Kind.NOTE
-    # Cascading choices keep their filter column; the yes_no list became yes/no questions.
+    # Cascading choices keep their filter column; yes/no questions keep their list's labels.
     regions = Choice.objects.filter(choice_list__version=version, choice_list__name="regions")
     assert {c.name: c.filters for c in regions} == {
         "BA": {"country": "AR"},
@@ -100,6 +100,7 @@ def test_the_needs_assessment_imports_with_everything_in_place(researcher):
         "priorities",
         "regions",
         "services",
+        "yes_no",
     ]
     assert [c.name for c in regions.order_by("position")] == ["BA", "CB", "AN"]
     # The ignored metadata is said, as a note, with its row.

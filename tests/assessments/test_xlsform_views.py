@@ -38,11 +38,7 @@ def version(db):
 
 
 def test_anonymous_visitors_are_sent_to_sign_in(client, version):
-    for url in (
-        IMPORT,
-        reverse("assessments:version_xlsform", args=[version.pk]),
-        reverse("assessments:xlsform_imported", args=[version.pk]),
-    ):
+    for url in (IMPORT, reverse("assessments:version_xlsform", args=[version.pk])):
         response = client.get(url)
         assert response.status_code == 302
         assert "login" in response["Location"]
@@ -70,7 +66,7 @@ def test_a_coordinator_with_the_second_factor_imports(client):
     assert QuestionnaireVersion.objects.get().questionnaire.form_id == "needs_2026"
 
 
-def test_a_researcher_imports_and_sees_what_was_imported_with_the_notes(client, researcher):
+def test_a_researcher_imports_and_finds_the_version_with_the_notes(client, researcher):
     response = client.get(IMPORT)
     assert response.status_code == 200
     assert b'accept=".xlsx' in response.content
@@ -79,16 +75,20 @@ def test_a_researcher_imports_and_sees_what_was_imported_with_the_notes(client, 
 
     version = QuestionnaireVersion.objects.get()
     assert response.status_code == 302
-    assert response["Location"] == reverse("assessments:xlsform_imported", args=[version.pk])
+    assert response["Location"] == reverse("assessments:version_detail", args=[version.pk])
     page = client.get(response["Location"])
     assert page.status_code == 200
     text = page.content.decode()
-    assert "needs_2026, version 1, imported" in text
-    assert "Draft · English, Spanish, Portuguese, French</p>" in text
+    assert "The workbook is imported as version 1 of “needs_2026”, a draft." in text
+    # The start row, left out on purpose, is said with its sheet and row.
+    assert "Sheet “survey”, row 2, column “type”: “start” is metadata" in text
     assert "Staff working with migrants" in text
-    # The start row, left out on purpose, is said with its row.
-    assert "“start” is metadata" in text
     assert reverse("assessments:version_xlsform", args=[version.pk]) in text
+
+
+def test_the_questionnaires_page_offers_the_import(client, researcher):
+    response = client.get(reverse("assessments:questionnaire_list"))
+    assert IMPORT in response.content.decode()
 
 
 def test_a_second_import_into_an_existing_questionnaire(client, researcher, version):
