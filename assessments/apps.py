@@ -8,5 +8,6 @@ class AssessmentsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        # Registers the assessments' actions with network.permissions.
-        from . import permissions  # noqa: F401
+        # Registers the assessments' actions with network.permissions, and their personal data
+        # exporter (with what deleting an account does to answers given).
+        from . import permissions, personal_data  # noqa: F401

@@ -1,0 +1,770 @@
+"""Answering a needs assessment: by an invitation's link (no account; the token is the
+permission) and in an interview (a researcher, signed in, on the respondent's behalf). Both use
+the same pages: a start page with the sections and their state, one page per section (a plain
+form that saves a server-side draft of everything typed, then checks it), a review page and an
+explicit submission that locks the answers. A coordinator reopens submitted answers, saying why.
+
+Without JavaScript, a section whose questions depend on answers on the same page offers
+"Update" (save and show what the answers now call for); "Save and continue" does the same when
+new questions appeared, instead of moving on. "Previous" and "Save and finish later" keep the
+draft, errors and all; the review page lists what still needs attention.
+"""
+
+import os
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+
+from network.models import LocalAuthority
+from network.permissions import decide
+from network.views import _denied
+
+from . import permissions
+from . import services_answer as services
+from .answering import (
+    OTHER,
+    OTHER_SUFFIX,
+    Evaluation,
+    Item,
+    Messages,
+    Section,
+    VersionStructure,
+    blank,
+    rows_of,
+)
+from .forms_answer import (
+    InterviewStartForm,
+    LanguageForm,
+    ReopenForm,
+    SectionBuilder,
+    SubmitForm,
+    TextView,
+    section_dependencies,
+    section_read,
+    text_view,
+)
+from .models import AnswerFile, Assessment, Element, Invitation, Response
+from .selectors import invitation_for_token
+from .selectors_answer import (
+    interview_authorities,
+    response_events,
+    response_file,
+    response_files,
+    response_for_staff,
+    response_of_invitation,
+    version_structure_load,
+)
+
+Kind = Element.Kind
+
+
+@dataclass
+class Answering:
+    """What every answering page works on, whichever way it was reached."""
+
+    assessment: Assessment
+    local_authority: LocalAuthority
+    invitation: Invitation | None
+    response: Response | None
+    structure: VersionStructure
+    language: str
+    token: str = ""
+
+    @property
+    def interview(self):
+        """The interview these pages are filled in (None when answering by link)."""
+        return None if self.by_link else getattr(self.response, "interview", None)
+
+    @property
+    def by_link(self) -> bool:
+        return bool(self.token)
+
+    @property
+    def locked(self) -> bool:
+        return self.response is not None and self.response.status == Response.Status.SUBMITTED
+
+    @property
+    def closed(self) -> bool:
+        return self.assessment.status != Assessment.Status.OPEN
+
+    @property
+    def due_date(self):
+        return self.invitation.due_date if self.invitation else self.assessment.due_date
+
+    def url(self, page: str, **kwargs) -> str:
+        if self.by_link:
+            name = "assessments:answer" if page == "start" else f"assessments:answer_{page}"
+            return reverse(name, kwargs={"token": self.token, **kwargs})
+        name = {
+            "start": "assessments:interview",
+            "section": "assessments:interview_section",
+            "review": "assessments:interview_review",
+            "file": "assessments:response_file",
+        }[page]
+        return reverse(name, kwargs={"response_id": self.response.pk, **kwargs})
+
+    def title(self) -> TextView:
+        version = self.structure.version
+        shown = version.text(version.title, language=self.language)
+        if not shown.text:
+            shown = version.text(version.questionnaire.title, language=self.language)
+        return text_view(shown)
+
+    def section_label(self, section: Section) -> TextView:
+        if section.item is None:
+            return TextView(_("First questions"), self.language, False)
+        version = self.structure.version
+        return text_view(version.text(section.item.element.label, language=self.language))
+
+
+def _language(version, wanted: str) -> str:
+    offered = version.languages or [version.source_language]
+    return wanted if wanted in offered else version.source_language
+
+
+def _not_found(request: HttpRequest) -> HttpResponse:
+    return render(request, "assessments/answer/not_found.html", status=404)
+
+
+def _by_token(request: HttpRequest, token: str) -> Answering | HttpResponse:
+    invitation = invitation_for_token(token=token)
+    if invitation is None:
+        return _not_found(request)
+    services.invitation_opened(invitation=invitation)
+    response = response_of_invitation(invitation=invitation)
+    version = response.version if response else invitation.assessment.version
+    language = response.language if response else invitation.language
+    return Answering(
+        assessment=invitation.assessment,
+        local_authority=invitation.local_authority,
+        invitation=invitation,
+        response=response,
+        structure=version_structure_load(version=version),
+        language=_language(version, language),
+        token=token,
+    )
+
+
+def _by_interview(request: HttpRequest, response_id: int) -> Answering | HttpResponse:
+    response = response_for_staff(response_id=response_id)
+    if response is None or not hasattr(response, "interview"):
+        raise Http404
+    decision = decide(request.user, permissions.INTERVIEW_CONDUCT, response)
+    if not decision:
+        return _denied(request, decision)
+    return Answering(
+        assessment=response.assessment,
+        local_authority=response.local_authority,
+        invitation=response.invitation,
+        response=response,
+        structure=version_structure_load(version=response.version),
+        language=_language(response.version, response.language),
+    )
+
+
+def _context(answering: Answering, **extra) -> dict:
+    return {
+        "answering": answering,
+        "title": answering.title(),
+        "start_url": answering.url("start"),
+        "review_url": answering.url("review") if answering.response or answering.by_link else "",
+        **extra,
+    }
+
+
+def _closed(request: HttpRequest, answering: Answering) -> HttpResponse:
+    return render(request, "assessments/answer/closed.html", _context(answering))
+
+
+def _section_state(evaluation: Evaluation, section: Section, messages_: Messages) -> str:
+    if evaluation.answered_count(section) == 0:
+        return "not_started"
+    if evaluation.section_errors(section, messages=messages_):
+        return "attention"
+    return "complete"
+
+
+# --- The start page -------------------------------------------------------------------------
+
+
+def _start(request: HttpRequest, answering: Answering) -> HttpResponse:
+    if answering.closed and not answering.locked:
+        return _closed(request, answering)
+    structure = answering.structure
+    languages = structure.version.languages or [structure.version.source_language]
+    form = LanguageForm(
+        request.POST or None, languages=languages, initial={"language": answering.language}
+    )
+    if request.method == "POST":
+        if answering.locked:
+            messages.error(request, _("These answers were submitted: they can no longer change."))
+            return redirect(answering.url("start"))
+        if form.is_valid():
+            try:
+                response = services.response_draft_save(
+                    invitation=answering.invitation if answering.by_link else None,
+                    response=answering.response,
+                    data=answering.response.data if answering.response else {},
+                    section=answering.response.section if answering.response else "",
+                    language=form.cleaned_data["language"],
+                    by=request.user,
+                )
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+                return redirect(answering.url("start"))
+            answering.response = response
+            return redirect(answering.url("start"))
+    evaluation = Evaluation(structure, answering.response.data if answering.response else {})
+    with translation.override(answering.language):
+        messages_ = Messages(structure, language=answering.language)
+        sections = [
+            {
+                "section": section,
+                "label": answering.section_label(section),
+                "url": answering.url("section", section_key=section.key),
+                "state": _section_state(evaluation, section, messages_),
+            }
+            for section in evaluation.relevant_sections()
+        ]
+    done = sum(1 for row in sections if row["state"] == "complete")
+    return render(
+        request,
+        "assessments/answer/start.html",
+        _context(
+            answering,
+            sections=sections,
+            done=done,
+            language_form=form if len(languages) > 1 and not answering.locked else None,
+            resume_url=_resume_url(answering, sections),
+        ),
+    )
+
+
+def _resume_url(answering: Answering, sections: list[dict]) -> str:
+    last = answering.response.section if answering.response else ""
+    return next((row["url"] for row in sections if last and row["section"].key == last), "")
+
+
+@never_cache
+def answer(request: HttpRequest, token: str) -> HttpResponse:
+    found = _by_token(request, token)
+    return found if isinstance(found, HttpResponse) else _start(request, found)
+
+
+@never_cache
+@login_required
+def interview(request: HttpRequest, response_id: int) -> HttpResponse:
+    found = _by_interview(request, response_id)
+    return found if isinstance(found, HttpResponse) else _start(request, found)
+
+
+# --- A section's page -----------------------------------------------------------------------
+
+
+def _neighbours(evaluation: Evaluation, section: Section) -> tuple[Section | None, Section | None]:
+    relevant = {s.key for s in evaluation.relevant_sections()}
+    ordered = evaluation.structure.sections
+    index = ordered.index(section)
+    previous = next((s for s in reversed(ordered[:index]) if s.key in relevant), None)
+    following = next((s for s in ordered[index + 1 :] if s.key in relevant), None)
+    return previous, following
+
+
+def _appeared(before: Evaluation, after: Evaluation, section: Section) -> bool:
+    """Whether the answers just saved show questions of ``section`` that were not shown."""
+    for item in section.walk():
+        shown_now = item.repeat is None and (item.answered or item.kind == Kind.REPEAT)
+        if shown_now and after.is_relevant(item) and not before.is_relevant(item):
+            return True
+    for repeat in (item for item in section.walk() if item.kind == Kind.REPEAT):
+        before_rows = rows_of(before.data, repeat)
+        for index, row in enumerate(rows_of(after.data, repeat)):
+            old = before_rows[index] if index < len(before_rows) else None
+            if old is None:
+                continue
+            for child in repeat.walk():
+                if (
+                    child.repeat is repeat
+                    and child.answered
+                    and after.is_relevant(child, row)
+                    and not before.is_relevant(child, old)
+                ):
+                    return True
+    return False
+
+
+def _section_page(
+    request: HttpRequest,
+    answering: Answering,
+    section: Section,
+    evaluation: Evaluation,
+    errors: dict[str, str],
+    *,
+    appeared: bool = False,
+) -> HttpResponse:
+    structure = answering.structure
+    files = response_files(response=answering.response)
+    builder = SectionBuilder(
+        evaluation=evaluation,
+        version=structure.version,
+        language=answering.language,
+        errors=errors,
+        files=files,
+        file_url=lambda file_id: answering.url("file", file_id=file_id),
+    )
+    relevant = evaluation.relevant_sections()
+    number = next((n for n, s in enumerate(relevant, start=1) if s is section), None)
+    blocks = builder.blocks(section.items)
+    error_list = []
+
+    def collect(blocks_):
+        for block in blocks_:
+            if block.error:
+                error_list.append(block)
+            collect(block.children)
+            for row in block.rows:
+                collect(row.blocks)
+
+    collect(blocks)
+    previous, _following = _neighbours(evaluation, section)
+    return render(
+        request,
+        "assessments/answer/section.html",
+        _context(
+            answering,
+            section=section,
+            section_label=answering.section_label(section),
+            blocks=blocks,
+            errors=error_list,
+            number=number,
+            total=len(relevant),
+            has_previous=previous is not None,
+            has_dependencies=section_dependencies(section),
+            appeared=appeared,
+            multipart=any(item.kind == Kind.FILE for item in section.walk()),
+        ),
+        status=200,
+    )
+
+
+def _section(request: HttpRequest, answering: Answering, section_key: str) -> HttpResponse:
+    section = answering.structure.section(section_key)
+    if section is None:
+        raise Http404
+    if answering.locked:
+        messages.info(request, _("These answers were submitted: they can no longer change."))
+        return redirect(answering.url("start"))
+    if answering.closed:
+        return _closed(request, answering)
+    structure = answering.structure
+    before = Evaluation(structure, answering.response.data if answering.response else {})
+    messages_ = Messages(structure, language=answering.language)
+    if request.method != "POST":
+        errors = {}
+        if request.GET.get("check"):
+            with translation.override(answering.language):
+                errors = before.section_errors(section, messages=messages_)
+        return _section_page(request, answering, section, before, errors)
+
+    posted = section_read(
+        evaluation=before, section=section, post=request.POST, files=request.FILES
+    )
+    invitation = answering.invitation if answering.by_link else None
+    problems = dict(posted.problems)
+    try:
+        response = answering.response
+        if posted.uploads and response is None:
+            response = services.response_draft_save(
+                invitation=invitation,
+                response=None,
+                data=posted.data,
+                section=section.key,
+                language=answering.language,
+                by=request.user,
+            )
+        with translation.override(answering.language):
+            for name, (holder, key, upload) in posted.uploads.items():
+                try:
+                    holder[key] = services.answer_file_add(
+                        response=response, key=key, upload=upload
+                    ).pk
+                except ValidationError as error:
+                    problems[name] = " ".join(error.messages)
+        after = Evaluation(structure, posted.data)
+        answering.response = services.response_draft_save(
+            invitation=invitation,
+            response=response,
+            data=after.data,
+            section=section.key,
+            language=answering.language,
+            by=request.user,
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(answering.url("start"))
+    action = posted.action
+    previous, following = _neighbours(after, section)
+    if action == "previous":
+        if previous is None:
+            return redirect(answering.url("start"))
+        return redirect(answering.url("section", section_key=previous.key))
+    if action == "later":
+        messages.success(
+            request,
+            _("Your answers are saved. Come back with the same link to go on, on any device."),
+        )
+        return redirect(answering.url("start"))
+    with translation.override(answering.language):
+        errors = after.section_errors(section, messages=messages_)
+    appeared = _appeared(before, after, section)
+    if action == "continue" and not errors and not problems and not appeared:
+        if following is None:
+            return redirect(answering.url("review"))
+        return redirect(answering.url("section", section_key=following.key))
+    shown = {**errors, **problems} if action == "continue" else problems
+    return _section_page(request, answering, section, after, shown, appeared=appeared)
+
+
+@never_cache
+def answer_section(request: HttpRequest, token: str, section_key: str) -> HttpResponse:
+    found = _by_token(request, token)
+    return found if isinstance(found, HttpResponse) else _section(request, found, section_key)
+
+
+@never_cache
+@login_required
+def interview_section(request: HttpRequest, response_id: int, section_key: str) -> HttpResponse:
+    found = _by_interview(request, response_id)
+    return found if isinstance(found, HttpResponse) else _section(request, found, section_key)
+
+
+# --- Review and submission ------------------------------------------------------------------
+
+
+@dataclass
+class Entry:
+    label: TextView
+    values: list[TextView]
+    answer_file: AnswerFile | None = None
+    file_url: str = ""
+    rows: list[list["Entry"]] | None = None
+    error: str = ""
+    edit_url: str = ""
+
+
+def _answer_texts(
+    answering: Answering, evaluation: Evaluation, item: Item, holder: dict, row
+) -> list[TextView]:
+    value = holder.get(item.key)
+    if blank(value):
+        return []
+    version = answering.structure.version
+    language = answering.language
+    if item.kind in Element.WITH_CHOICES:
+        labels = {c.name: c.label for c in item.choices}
+        chosen = value if isinstance(value, list) else [value]
+        texts = []
+        for name in chosen:
+            if name == OTHER:
+                other = str(holder.get(item.key + OTHER_SUFFIX, "") or "")
+                texts.append(TextView(_("Other: %(text)s") % {"text": other}, language, False))
+            elif name in labels:
+                texts.append(text_view(version.text(labels[name], language=language)))
+            else:
+                texts.append(TextView(str(name), language, False))
+        return texts
+    if item.kind == Kind.YES_NO:
+        return [TextView(_("Yes") if value == "yes" else _("No"), language, False)]
+    if item.kind == Kind.CALCULATE:
+        shown = value if not isinstance(value, list) else " ".join(map(str, value))
+        return [TextView(str(shown), language, False)]
+    return [TextView(str(value), language, False)]
+
+
+def _entries(
+    answering: Answering,
+    evaluation: Evaluation,
+    items: list[Item],
+    files: dict[int, AnswerFile],
+    errors: dict[str, str],
+    edit_url: str,
+    row: dict | None = None,
+    index: int | None = None,
+) -> list[Entry]:
+    from .answering import field_name
+
+    version = answering.structure.version
+    entries = []
+    for item in items:
+        if not evaluation.is_relevant(item, row) or item.kind == Kind.NOTE:
+            continue
+        label = text_view(version.text(item.element.label, language=answering.language))
+        if item.kind == Kind.GROUP:
+            entries.extend(
+                _entries(answering, evaluation, item.children, files, errors, edit_url, row, index)
+            )
+            continue
+        if item.kind == Kind.REPEAT:
+            entries.append(
+                Entry(
+                    label=label,
+                    values=[],
+                    rows=[
+                        _entries(
+                            answering, evaluation, item.children, files, errors, edit_url, r, i
+                        )
+                        for i, r in enumerate(rows_of(evaluation.data, item))
+                    ],
+                    edit_url=edit_url,
+                )
+            )
+            continue
+        holder = evaluation.data if row is None else row
+        entry = Entry(
+            label=label,
+            values=[],
+            error=errors.get(field_name(item, index), ""),
+            edit_url=edit_url,
+        )
+        value = holder.get(item.key)
+        if item.kind == Kind.FILE and isinstance(value, int) and value in files:
+            entry.answer_file = files[value]
+            entry.file_url = answering.url("file", file_id=value)
+        else:
+            entry.values = _answer_texts(answering, evaluation, item, holder, row)
+        entries.append(entry)
+    return entries
+
+
+def _review_sections(answering: Answering, evaluation: Evaluation, all_errors: dict) -> list[dict]:
+    files = response_files(response=answering.response)
+    return [
+        {
+            "label": answering.section_label(section),
+            "edit_url": answering.url("section", section_key=section.key) + "?check=1",
+            "errors": all_errors.get(section.key, {}),
+            "entries": _entries(
+                answering,
+                evaluation,
+                section.items,
+                files,
+                all_errors.get(section.key, {}),
+                answering.url("section", section_key=section.key) + "?check=1",
+            ),
+        }
+        for section in evaluation.relevant_sections()
+    ]
+
+
+def _review(request: HttpRequest, answering: Answering) -> HttpResponse:
+    if answering.closed and not answering.locked:
+        return _closed(request, answering)
+    structure = answering.structure
+    evaluation = Evaluation(structure, answering.response.data if answering.response else {})
+    with translation.override(answering.language):
+        all_errors = (
+            {}
+            if answering.locked
+            else evaluation.errors(messages=Messages(structure, language=answering.language))
+        )
+    response = answering.response
+    form = SubmitForm(
+        request.POST or None,
+        initial={
+            "respondent_name": response.respondent_name if response else "",
+            "respondent_email": response.respondent_email if response else "",
+        },
+    )
+    if request.method == "POST":
+        if answering.locked:
+            messages.error(request, _("These answers were submitted: they can no longer change."))
+            return redirect(answering.url("start"))
+        if form.is_valid() and not all_errors:
+            invitation = answering.invitation if answering.by_link else None
+            try:
+                if response is None:
+                    response = services.response_draft_save(
+                        invitation=invitation,
+                        response=None,
+                        data={},
+                        section="",
+                        language=answering.language,
+                        by=request.user,
+                    )
+                services.response_submit(
+                    response=response,
+                    structure=structure,
+                    respondent_name=form.cleaned_data["respondent_name"],
+                    respondent_email=form.cleaned_data["respondent_email"],
+                    by=request.user,
+                    through_invitation=answering.by_link,
+                )
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+                return redirect(answering.url("review"))
+            messages.success(request, _("Thank you: your answers are submitted."))
+            return redirect(answering.url("start"))
+        if all_errors:
+            messages.error(request, _("Some answers need your attention before you submit."))
+    return render(
+        request,
+        "assessments/answer/review.html",
+        _context(
+            answering,
+            sections=_review_sections(answering, evaluation, all_errors),
+            error_count=sum(len(errors) for errors in all_errors.values()),
+            form=form,
+        ),
+    )
+
+
+@never_cache
+def answer_review(request: HttpRequest, token: str) -> HttpResponse:
+    found = _by_token(request, token)
+    return found if isinstance(found, HttpResponse) else _review(request, found)
+
+
+@never_cache
+@login_required
+def interview_review(request: HttpRequest, response_id: int) -> HttpResponse:
+    found = _by_interview(request, response_id)
+    return found if isinstance(found, HttpResponse) else _review(request, found)
+
+
+# --- Files ----------------------------------------------------------------------------------
+
+
+def _download(stored_file, name: str, content_type: str) -> FileResponse:
+    try:
+        handle = stored_file.open("rb")
+    except OSError:  # gone from storage: a missing file, not a server error
+        raise Http404 from None
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=os.path.basename(name),
+        content_type=content_type or "application/octet-stream",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+def answer_file(request: HttpRequest, token: str, file_id: int) -> HttpResponse:
+    """A file given as an answer, for whoever holds the invitation's link."""
+    invitation = invitation_for_token(token=token)
+    if invitation is None:
+        return _not_found(request)
+    response = response_of_invitation(invitation=invitation)
+    found = response_file(response=response, file_id=file_id) if response else None
+    if found is None:
+        raise Http404
+    return _download(found.file, found.original_name, found.content_type)
+
+
+@login_required
+def staff_response_file(request: HttpRequest, response_id: int, file_id: int) -> HttpResponse:
+    """A file given as an answer (or an interview's transcript, ``file_id`` 0), for the
+    assessment's coordinators and researchers."""
+    response = get_object_or_404(Response.objects.select_related("assessment"), pk=response_id)
+    decision = decide(request.user, permissions.ASSESSMENT_FOLLOW, response)
+    if not decision:
+        return _denied(request, decision)
+    if file_id == 0:
+        interview_ = getattr(response, "interview", None)
+        if interview_ is None or not interview_.transcript:
+            raise Http404
+        name = interview_.transcript.name
+        return _download(interview_.transcript, name, "application/octet-stream")
+    found = response_file(response=response, file_id=file_id)
+    if found is None:
+        raise Http404
+    return _download(found.file, found.original_name, found.content_type)
+
+
+# --- Interviews and reopening (staff) -------------------------------------------------------
+
+
+@never_cache
+@login_required
+def interview_start(request: HttpRequest, slug: str) -> HttpResponse:
+    assessment = get_object_or_404(Assessment.objects.select_related("version"), slug=slug)
+    decision = decide(request.user, permissions.INTERVIEW_CONDUCT, assessment)
+    if not decision:
+        return _denied(request, decision)
+    form = InterviewStartForm(
+        request.POST or None,
+        request.FILES or None,
+        authorities=interview_authorities(assessment=assessment),
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            response = services.interview_start(
+                assessment=assessment,
+                local_authority=data["local_authority"],
+                by=request.user,
+                interviewee_name=data["interviewee_name"],
+                interviewee_role=data["interviewee_role"],
+                organisation=data["organisation"],
+                held_on=data["held_on"],
+                mode=data["mode"],
+                consent=data["consent"],
+                notes=data["notes"],
+                transcript=data["transcript"],
+            )
+        except ValidationError as error:
+            if hasattr(error, "error_dict"):
+                for name, problems in error.error_dict.items():
+                    form.add_error(name if name in form.fields else None, problems)
+            else:
+                form.add_error("transcript" if data["transcript"] else None, error)
+        else:
+            messages.success(request, _("The interview is recorded: fill in the answers."))
+            return redirect("assessments:interview", response_id=response.pk)
+    return render(
+        request,
+        "assessments/answer/interview_start.html",
+        {"assessment": assessment, "form": form},
+    )
+
+
+@never_cache
+@login_required
+def response_reopen(request: HttpRequest, response_id: int) -> HttpResponse:
+    response = get_object_or_404(
+        Response.objects.select_related("assessment", "local_authority"), pk=response_id
+    )
+    decision = decide(request.user, permissions.RESPONSE_REOPEN, response)
+    if not decision:
+        return _denied(request, decision)
+    form = ReopenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.response_reopen(
+                response=response, by=request.user, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The answers are reopened: they can be changed again."))
+            return redirect("assessments:response_reopen", response_id=response.pk)
+    return render(
+        request,
+        "assessments/answer/reopen.html",
+        {
+            "response": response,
+            "form": form,
+            "events": response_events(response=response),
+            "submitted": response.status == Response.Status.SUBMITTED,
+        },
+    )
