@@ -202,7 +202,7 @@ def _start(request: HttpRequest, answering: Answering) -> HttpResponse:
     structure = answering.structure
     languages = structure.version.languages or [structure.version.source_language]
     form = LanguageForm(
-        request.POST or None, languages=languages, initial={"language": answering.language}
+        request.POST if request.method == "POST" else None, languages=languages, initial={"language": answering.language}
     )
     if request.method == "POST":
         if answering.locked:
@@ -578,7 +578,7 @@ def _review(request: HttpRequest, answering: Answering) -> HttpResponse:
         )
     response = answering.response
     form = SubmitForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         initial={
             "respondent_name": response.respondent_name if response else "",
             "respondent_email": response.respondent_email if response else "",
@@ -747,7 +747,7 @@ def response_reopen(request: HttpRequest, response_id: int) -> HttpResponse:
     decision = decide(request.user, permissions.RESPONSE_REOPEN, response)
     if not decision:
         return _denied(request, decision)
-    form = ReopenForm(request.POST or None)
+    form = ReopenForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             services.response_reopen(
