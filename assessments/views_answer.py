@@ -202,7 +202,9 @@ def _start(request: HttpRequest, answering: Answering) -> HttpResponse:
     structure = answering.structure
     languages = structure.version.languages or [structure.version.source_language]
     form = LanguageForm(
-        request.POST if request.method == "POST" else None, languages=languages, initial={"language": answering.language}
+        request.POST if request.method == "POST" else None,
+        languages=languages,
+        initial={"language": answering.language},
     )
     if request.method == "POST":
         if answering.locked:

@@ -164,9 +164,7 @@ def test_choices_must_be_among_those_offered_and_ranking_keeps_its_order():
         "scale": "Choose among the choices offered.",
     }
     assert (
-        errors_of(
-            structure, {"first": "jobs", "ranked": ["jobs", "housing"], "scale": "jobs"}, "0"
-        )
+        errors_of(structure, {"first": "jobs", "ranked": ["jobs", "housing"], "scale": "jobs"}, "0")
         == {}
     )
 

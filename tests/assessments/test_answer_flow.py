@@ -60,7 +60,11 @@ def questionnaire():
     )
     services = choices_add(version, "services", [("shelter", "Shelter"), ("legal", "Legal aid")])
     element_add(
-        version, "gbv_services", Kind.SELECT_MULTIPLE, parent=women, choice_list=services,
+        version,
+        "gbv_services",
+        Kind.SELECT_MULTIPLE,
+        parent=women,
+        choice_list=services,
         or_other=True,
     )
     documents = element_add(version, "documents", Kind.GROUP, label={"en": "Documents"})
@@ -103,6 +107,21 @@ def test_the_start_page_records_the_first_opening_and_lists_the_sections(client,
     client.get(url(questionnaire["token"]))
     invitation.refresh_from_db()
     assert invitation.opened_at == first
+
+
+def test_a_default_answer_is_offered_until_the_question_is_answered(client, questionnaire):
+    element_add(
+        questionnaire["version"],
+        "staff",
+        Kind.INTEGER,
+        default="5",
+        parent=questionnaire["version"].elements.get(key="documents"),
+    )
+    section = url(questionnaire["token"], "section", "documents")
+    assert 'value="5"' in client.get(section).content.decode()
+    client.post(section, {"q-staff": ""})
+    assert 'value="5"' not in client.get(section).content.decode()
+    assert Response.objects.get().data["staff"] == ""
 
 
 def test_a_closed_assessment_says_so(client, questionnaire):
@@ -294,8 +313,9 @@ def test_a_file_answer_is_checked_kept_privately_and_downloaded_with_the_link(
     assert b"".join(download.streaming_content) == PDF
     other_invitation, other_token = invitation_make(questionnaire["assessment"])
     assert (
-        client.get(reverse("assessments:answer_file", args=[other_token, answer_file.pk]))
-        .status_code
+        client.get(
+            reverse("assessments:answer_file", args=[other_token, answer_file.pk])
+        ).status_code
         == 404
     )
     assert other_invitation.pk
