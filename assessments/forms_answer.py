@@ -27,7 +27,6 @@ from .answering import (
     rows_of,
     typed_value,
 )
-from .answering.values import TEXT_LIMIT
 from .expressions import references
 from .models import LANGUAGE_CHOICES, AnswerFile, Element, Interview, QuestionnaireVersion, Shown
 
@@ -280,7 +279,7 @@ def _read_answer(item: Item, holder: dict, name: str, post, files, result: Secti
     else:
         holder[item.key] = typed_value(item.kind, post.get(html, ""))
     if item.element.or_other:
-        holder[item.key + OTHER_SUFFIX] = post.get(html + OTHER_SUFFIX, "").strip()[:TEXT_LIMIT]
+        holder[item.key + OTHER_SUFFIX] = typed_value(Kind.TEXT, post.get(html + OTHER_SUFFIX, ""))
 
 
 def section_read(*, evaluation: Evaluation, section: Section, post, files) -> SectionPost:

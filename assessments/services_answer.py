@@ -46,6 +46,19 @@ def _refuse_if_closed(assessment: Assessment) -> None:
         raise ValidationError(_("This assessment is not open for answers."), code="closed")
 
 
+def _storable(value: object) -> object:
+    """``value`` without NUL characters, which a JSON column on PostgreSQL refuses: a draft
+    keeps everything else typed (the page that shows it again still holds them, and says NUL
+    is not allowed)."""
+    if isinstance(value, str):
+        return value.replace("\x00", "")
+    if isinstance(value, list):
+        return [_storable(item) for item in value]
+    if isinstance(value, dict):
+        return {_storable(key): _storable(item) for key, item in value.items()}
+    return value
+
+
 def invitation_opened(*, invitation: Invitation) -> None:
     """Record when an invitation's link was first opened (once)."""
     if invitation.opened_at is None:
@@ -111,7 +124,7 @@ def response_draft_save(
             _allowed(by, permissions.INTERVIEW_CONDUCT, response)
         _refuse_if_closed(response.assessment)
     _refuse_if_locked(response)
-    response.data = data
+    response.data = _storable(data)
     response.section = section[:80]
     response.language = language
     response.save(update_fields=["data", "section", "language", "updated_at"])

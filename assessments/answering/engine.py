@@ -16,7 +16,7 @@ from ..expressions import evaluate, truthy
 from ..models import Choice, Element
 from .choice_filters import choice_answers
 from .structure import OTHER, OTHER_SUFFIX, Item, Section, VersionStructure
-from .values import blank, type_error
+from .values import blank, clean_value, type_error
 
 Kind = Element.Kind
 # Repeats hold at most this many rows when the author set no maximum.
@@ -53,23 +53,52 @@ class Evaluation:
     ) -> None:
         self.structure = structure
         self.today = today or date.today()
+        # As typed (what pages show and drafts keep), and clean (what expressions read).
         self.data = {
             key: ([dict(row) if isinstance(row, dict) else {} for row in value])
-            if isinstance(value, list)
-            and key in structure.by_key
-            and structure.by_key[key].kind == Kind.REPEAT
+            if isinstance(value, list) and self._is_repeat(key)
             else value
             for key, value in data.items()
         }
+        self.answers = self._cleaned(self.data)
+        self._rows: dict[int, dict] = {}
+        for key, value in self.data.items():
+            if self._is_repeat(key):
+                for row, clean_row in zip(value, self.answers[key], strict=True):
+                    self._rows[id(row)] = clean_row
         self._calculate()
+
+    def _is_repeat(self, key: str) -> bool:
+        item = self.structure.by_key.get(key)
+        return item is not None and item.kind == Kind.REPEAT
+
+    def _cleaned(self, holder: Mapping) -> dict:
+        cleaned = {}
+        for key, value in holder.items():
+            item = self.structure.by_key.get(key)
+            if item is None:
+                cleaned[key] = value
+            elif item.kind == Kind.REPEAT and isinstance(value, list):
+                cleaned[key] = [self._cleaned(row) for row in value]
+            else:
+                cleaned[key] = clean_value(item.kind, value)
+        return cleaned
+
+    def _clean_row(self, row: dict) -> dict:
+        found = self._rows.get(id(row))
+        return found if found is not None else self._cleaned(row)
 
     # Reading answers
 
     def scope(self, row: dict | None = None) -> Mapping[str, object]:
-        return self.data if row is None else ChainMap(row, self.data)
+        return self.answers if row is None else ChainMap(self._clean_row(row), self.answers)
 
     def value(self, item: Item, row: dict | None = None) -> object:
         holder = self.data if row is None else row
+        return holder.get(item.key)
+
+    def clean(self, item: Item, row: dict | None = None) -> object:
+        holder = self.answers if row is None else self._clean_row(row)
         return holder.get(item.key)
 
     def _evaluate(self, node, row: dict | None, current: object = None) -> object:
@@ -78,18 +107,20 @@ class Evaluation:
     def _calculate(self) -> None:
         for item in self.structure.calculations:
             if item.repeat is None:
-                self.data[item.key] = (
+                value = (
                     _json_value(self._evaluate(item.calculation, None))
                     if self.is_relevant(item)
                     else ""
                 )
+                self.data[item.key] = self.answers[item.key] = value
                 continue
             for row in rows_of(self.data, item.repeat):
-                row[item.key] = (
+                value = (
                     _json_value(self._evaluate(item.calculation, row))
                     if self.is_relevant(item, row)
                     else ""
                 )
+                row[item.key] = self._clean_row(row)[item.key] = value
 
     # Skip logic
 
@@ -160,7 +191,7 @@ class Evaluation:
             if problem:
                 return problem
         if item.constraint is not None and not truthy(
-            self._evaluate(item.constraint, row, current=value)
+            self._evaluate(item.constraint, row, current=self.clean(item, row))
         ):
             return messages.constraint(item)
         return None
@@ -240,7 +271,7 @@ class Evaluation:
             if item.kind == Kind.GROUP or not self.is_relevant(item):
                 continue
             if item.key in self.data and (item.answered or item.kind == Kind.CALCULATE):
-                kept[item.key] = self.data[item.key]
+                kept[item.key] = self.answers[item.key]
                 self._keep_other(item, self.data, kept)
         return kept
 
@@ -250,7 +281,7 @@ class Evaluation:
             if child.repeat is not repeat or child.kind == Kind.GROUP:
                 continue
             if child.key in row and self.is_relevant(child, row):
-                kept[child.key] = row[child.key]
+                kept[child.key] = self._clean_row(row)[child.key]
                 self._keep_other(child, row, kept)
         return kept
 
@@ -261,7 +292,7 @@ class Evaluation:
         value = holder.get(item.key)
         chosen = value if isinstance(value, list) else [value]
         if OTHER in chosen and item.key + OTHER_SUFFIX in holder:
-            kept[item.key + OTHER_SUFFIX] = holder[item.key + OTHER_SUFFIX]
+            kept[item.key + OTHER_SUFFIX] = str(holder[item.key + OTHER_SUFFIX]).strip()
 
 
 class Messages:

@@ -118,21 +118,24 @@ def test_each_kind_refuses_values_of_the_wrong_type_with_a_clear_message(kind, t
     version = version_make()
     element_add(version, "answer", kind)
     structure = structure_of(version)
-    data = {"answer": typed_value(kind, typed) if kind != Kind.TEXT else typed}
-    assert errors_of(structure, data, LEADING_SECTION) == {"answer": message}
+    assert errors_of(structure, {"answer": typed_value(kind, typed)}, LEADING_SECTION) == {
+        "answer": message
+    }
 
 
 @pytest.mark.parametrize(
-    ("kind", "typed", "stored"),
+    ("kind", "typed", "submitted"),
     [
         (Kind.INTEGER, " 12 ", 12),
+        (Kind.INTEGER, "+0012", 12),
         (Kind.DECIMAL, "3,5", "3.5"),
         (Kind.DATE, "2025-03-14", "2025-03-14"),
+        (Kind.TEXT, "  Villa Nueva ", "Villa Nueva"),
         (Kind.LONG_TEXT, "a\r\nb ", "a\nb"),
         (Kind.SELECT_MULTIPLE, ["a", "b"], ["a", "b"]),
     ],
 )
-def test_valid_values_are_stored_in_their_type_and_pass(kind, typed, stored):
+def test_drafts_keep_what_was_typed_and_submissions_its_clean_value(kind, typed, submitted):
     version = version_make()
     if kind in Element.WITH_CHOICES:
         element_add(
@@ -144,8 +147,28 @@ def test_valid_values_are_stored_in_their_type_and_pass(kind, typed, stored):
     else:
         element_add(version, "answer", kind)
     structure = structure_of(version)
-    assert typed_value(kind, typed) == stored
-    assert errors_of(structure, {"answer": stored}, LEADING_SECTION) == {}
+    draft = typed_value(kind, typed)
+    assert draft == (typed.replace("\r\n", "\n") if isinstance(typed, str) else typed)
+    assert errors_of(structure, {"answer": draft}, LEADING_SECTION) == {}
+    assert Evaluation(structure, {"answer": draft}).submitted_data() == {"answer": submitted}
+
+
+def test_expressions_read_clean_values_and_null_characters_are_refused():
+    version = version_make()
+    element_add(version, "staff", Kind.INTEGER, constraint=". >= 10")
+    element_add(version, "more", Kind.TEXT, relevant="${staff} > 99")
+    element_add(version, "name", Kind.TEXT)
+    structure = structure_of(version)
+    evaluation = Evaluation(structure, {"staff": " 120 "})
+    assert evaluation.is_relevant(structure.by_key["more"])
+    assert errors_of(structure, {"staff": "0009", "name": "a\x00b"}, LEADING_SECTION) == {
+        "staff": "This answer is not accepted.",
+        "name": "Null characters are not allowed.",
+    }
+    # Digits of other scripts are not taken for numbers.
+    assert errors_of(structure, {"staff": "٢٠٢٣"}, LEADING_SECTION) == {
+        "staff": "Enter a whole number, such as 12."
+    }
 
 
 def test_choices_must_be_among_those_offered_and_ranking_keeps_its_order():

@@ -365,3 +365,26 @@ def test_section_pages_cost_the_same_queries_however_much_was_answered(client):
     )
     assert _queries(client, url(small, "review")) == _queries(client, url(large, "review"))
     assert Invitation.objects.filter(opened_at__isnull=False).count() == 2
+
+
+def test_whatever_is_typed_comes_back_exactly_and_never_breaks_the_page(client, questionnaire):
+    token = questionnaire["token"]
+    client.post(url(token, "section", "capacity"), {"q-has_programmes": "yes"})
+    page = client.post(
+        url(token, "section", "capacity"),
+        {
+            "q-has_programmes": "yes",
+            "q-programme_count": " 0012 ",
+            "q-programmes-rows": "٢٠٢٣",
+            "action": "continue",
+        },
+    )
+    assert page.status_code == 200  # the rows' names are missing
+    assert 'value=" 0012 "' in page.content.decode()
+    page = client.post(url(token, "section", "0"), {"q-name": "a\x00b", "action": "continue"})
+    assert "Null characters are not allowed." in page.content.decode()
+    assert 'value="a\x00b"' in page.content.decode()
+    saved = Response.objects.get()
+    assert saved.data["name"] == "ab"  # a JSON column cannot hold NUL
+    assert saved.data["programme_count"] == " 0012 "
+    assert len(saved.data["programmes"]) == 2  # as many rows as allowed
