@@ -10,6 +10,7 @@ the questions the answers now call for), ``add:<group>`` and ``remove:<group>:<r
 """
 
 import copy
+import re
 from dataclasses import dataclass, field
 
 from django import forms
@@ -32,6 +33,8 @@ from .models import LANGUAGE_CHOICES, AnswerFile, Element, Interview, Questionna
 
 Kind = Element.Kind
 PREFIX = "q-"
+# A place in a ranking or a row's number: ASCII digits only ("²".isdigit() is true).
+_POSITION = re.compile(r"[0-9]{1,4}")
 LANGUAGE_NAMES = dict(LANGUAGE_CHOICES)
 
 
@@ -270,7 +273,7 @@ def _read_answer(item: Item, holder: dict, name: str, post, files, result: Secti
         for key in post:
             if key.startswith(html + ".rank."):
                 position = post.get(key, "").strip()
-                if position.isdigit():
+                if _POSITION.fullmatch(position):
                     ranked.append((int(position), key[len(html) + 6 :]))
         positions = [position for position, _name in ranked]
         if len(set(positions)) != len(positions):
@@ -297,10 +300,8 @@ def section_read(*, evaluation: Evaluation, section: Section, post, files) -> Se
             continue
         if item.kind == Kind.REPEAT:
             before = rows_of(evaluation.data, item)
-            try:
-                count = int(post.get(f"{PREFIX}{item.key}-rows", len(before)))
-            except ValueError:
-                count = len(before)
+            count = post.get(f"{PREFIX}{item.key}-rows", "").strip()
+            count = int(count) if _POSITION.fullmatch(count) else len(before)
             count = max(0, min(count, rows_max(item)))
             rows = [copy.deepcopy(row) for row in before[:count]]
             rows += [{} for _ in range(count - len(rows))]
@@ -325,7 +326,7 @@ def _row_action(item: Item, rows: list[dict], action: str) -> None:
         rows.append({})
     elif action.startswith(f"remove:{item.key}:"):
         number = action.rsplit(":", 1)[-1]
-        if number.isdigit() and 1 <= int(number) <= len(rows):
+        if _POSITION.fullmatch(number) and 1 <= int(number) <= len(rows):
             del rows[int(number) - 1]
 
 

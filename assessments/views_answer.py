@@ -582,7 +582,9 @@ def _review(request: HttpRequest, answering: Answering) -> HttpResponse:
     form = SubmitForm(
         request.POST if request.method == "POST" else None,
         initial={
-            "respondent_name": response.respondent_name if response else "",
+            # In an interview, who answered is the interviewee.
+            "respondent_name": (response.respondent_name if response else "")
+            or getattr(answering.interview, "interviewee_name", ""),
             "respondent_email": response.respondent_email if response else "",
         },
     )
