@@ -10,6 +10,7 @@ the questions the answers now call for), ``add:<group>`` and ``remove:<group>:<r
 """
 
 import copy
+import json
 import re
 from dataclasses import dataclass, field
 
@@ -28,7 +29,7 @@ from .answering import (
     rows_of,
     typed_value,
 )
-from .expressions import references
+from .expressions import Current, Negation, Number, Operation, Reference, String, references
 from .models import LANGUAGE_CHOICES, AnswerFile, Element, Interview, QuestionnaireVersion, Shown
 
 Kind = Element.Kind
@@ -69,6 +70,7 @@ class RowView:
     number: int
     blocks: list["Block"]
     remove_action: str
+    prefix: str = ""
 
 
 @dataclass
@@ -96,6 +98,10 @@ class Block:
     can_add: bool = False
     add_action: str = ""
     rows_count: int = 0
+    # Shown or hidden by the page's script as answers on the page change (a condition that
+    # reads them, as JSON for assessment-answer.js); ``hidden`` when it does not hold now.
+    condition: str = ""
+    hidden: bool = False
 
 
 @dataclass
@@ -135,7 +141,10 @@ class SectionBuilder:
         errors: dict[str, str],
         files: dict[int, AnswerFile],
         file_url,
+        section: Section,
     ) -> None:
+        self.section = section
+        self.keys = page_keys(section)
         self.file_url = file_url
         self.evaluation = evaluation
         self.version = version
@@ -147,31 +156,47 @@ class SectionBuilder:
         return text_view(self.version.text(texts, language=self.language))
 
     def blocks(self, items: list[Item], row: dict | None = None, index: int | None = None):
+        """The blocks of ``items`` (whose container is shown, or hidden for the script): each
+        item whose own condition holds, and, hidden, those whose condition reads answers on
+        this page (the script shows them when it comes to hold)."""
         built = []
         for item in items:
-            if not self.evaluation.is_relevant(item, row):
-                continue
             if item.kind == Kind.CALCULATE:
+                continue
+            shown = self.evaluation.is_own_relevant(item, row)
+            dynamic = item.relevant is not None and bool(references(item.relevant) & self.keys)
+            if not shown and not dynamic:
                 continue
             label = self.text(item.element.label)
             hint = self.text(item.element.hint) if item.element.hint else None
             if item.kind == Kind.GROUP:
-                built.append(
-                    Block(
-                        item=item,
-                        kind=item.kind,
-                        label=label,
-                        hint=hint,
-                        children=self.blocks(item.children, row, index),
-                    )
+                block = Block(
+                    item=item,
+                    kind=item.kind,
+                    label=label,
+                    hint=hint,
+                    children=self.blocks(item.children, row, index),
                 )
             elif item.kind == Kind.REPEAT:
-                built.append(self.repeat(item, label, hint))
+                block = self.repeat(item, label, hint)
             elif item.kind == Kind.NOTE:
-                built.append(Block(item=item, kind=item.kind, label=label, hint=hint))
+                block = Block(item=item, kind=item.kind, label=label, hint=hint)
             else:
-                built.append(self.question(item, label, hint, row, index))
+                block = self.question(item, label, hint, row, index)
+            if dynamic:
+                block.condition = json.dumps(node_json(item.relevant), ensure_ascii=False)
+                block.hidden = not shown
+            built.append(block)
         return built
+
+    def outside_values(self) -> dict:
+        """The answers from other pages that this page's conditions read (for its script)."""
+        names = set()
+        for item in self.section.walk():
+            if item.relevant is not None and references(item.relevant) & self.keys:
+                names |= references(item.relevant) - self.keys
+        values = {name: self.evaluation.answers.get(name, "") for name in sorted(names)}
+        return {name: ("" if value is None else value) for name, value in values.items()}
 
     def repeat(self, item: Item, label: TextView, hint: TextView | None) -> Block:
         rows = rows_of(self.evaluation.data, item)
@@ -186,6 +211,7 @@ class SectionBuilder:
                     number=index + 1,
                     blocks=self.blocks(item.children, row, index),
                     remove_action=f"remove:{item.key}:{index + 1}",
+                    prefix=f"{PREFIX}{item.key}-{index + 1}-",
                 )
                 for index, row in enumerate(rows)
             ],
@@ -243,6 +269,33 @@ class SectionBuilder:
         return block
 
 
+def page_keys(section: Section) -> set[str]:
+    """The keys of the questions answered on ``section``'s page."""
+    return {item.key for item in section.walk() if item.answered}
+
+
+def node_json(node) -> object:
+    """A parsed expression as JSON for the page's script (``static/js/assessment-answer.js``
+    evaluates it as ``expressions.evaluation`` does)."""
+    if isinstance(node, Number):
+        return {"number": node.text}
+    if isinstance(node, String):
+        return {"string": node.value}
+    if isinstance(node, Reference):
+        return {"reference": node.name}
+    if isinstance(node, Current):
+        return {"current": True}
+    if isinstance(node, Negation):
+        return {"negate": node_json(node.operand)}
+    if isinstance(node, Operation):
+        return {
+            "operator": node.operator,
+            "left": node_json(node.left),
+            "right": node_json(node.right),
+        }
+    return {"call": node.function, "arguments": [node_json(a) for a in node.arguments]}
+
+
 def section_dependencies(section: Section) -> bool:
     """Whether a question of ``section`` is shown or not depending on answers given in the same
     section (then its page offers "Update" to show what the answers call for, without
@@ -285,9 +338,26 @@ def _read_answer(item: Item, holder: dict, name: str, post, files, result: Secti
         holder[item.key + OTHER_SUFFIX] = typed_value(Kind.TEXT, post.get(html + OTHER_SUFFIX, ""))
 
 
+def on_page(evaluation: Evaluation, section: Section, item: Item, row: dict | None) -> bool:
+    """Whether ``item`` is on its section's page as ``evaluation``'s answers make it (the page
+    made by ``SectionBuilder``): each element on its way holds its own condition, or one that
+    reads answers on the page (then it is there, hidden until the condition holds)."""
+    keys = page_keys(section)
+    current: Item | None = item
+    while current is not None and current is not section.item:
+        inside = row if current.repeat is not None else None
+        if not evaluation.is_own_relevant(current, inside) and not (
+            current.relevant is not None and references(current.relevant) & keys
+        ):
+            return False
+        current = current.parent
+    return True
+
+
 def section_read(*, evaluation: Evaluation, section: Section, post, files) -> SectionPost:
-    """The response's answers with what was posted for ``section`` (the questions shown when
-    the page was made: those ``evaluation``, the answers before, shows), and the button."""
+    """The response's answers with what was posted for ``section``: every question the page
+    held when it was made from ``evaluation`` (the answers before), those hidden by a
+    condition included, so that whatever was typed is kept; and the button pressed."""
     result = SectionPost(
         data=copy.deepcopy(evaluation.data),
         action=post.get("action", "continue")[:200],
@@ -296,7 +366,7 @@ def section_read(*, evaluation: Evaluation, section: Section, post, files) -> Se
     )
     data = result.data
     for item in section.walk():
-        if item.repeat is not None or not evaluation.is_relevant(item):
+        if item.repeat is not None or not on_page(evaluation, section, item, None):
             continue
         if item.kind == Kind.REPEAT:
             before = rows_of(evaluation.data, item)
@@ -311,7 +381,7 @@ def section_read(*, evaluation: Evaluation, section: Section, post, files) -> Se
                     if (
                         child.repeat is item
                         and child.answered
-                        and evaluation.is_relevant(child, before_row)
+                        and on_page(evaluation, section, child, before_row)
                     ):
                         _read_answer(child, row, field_name(child, index), post, files, result)
             data[item.key] = rows

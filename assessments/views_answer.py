@@ -48,6 +48,7 @@ from .forms_answer import (
     SectionBuilder,
     SubmitForm,
     TextView,
+    on_page,
     section_dependencies,
     section_read,
     text_view,
@@ -281,25 +282,27 @@ def _neighbours(evaluation: Evaluation, section: Section) -> tuple[Section | Non
     return previous, following
 
 
-def _appeared(before: Evaluation, after: Evaluation, section: Section) -> bool:
-    """Whether the answers just saved show questions of ``section`` that were not shown."""
+def _appeared(before: Evaluation, after: Evaluation, section: Section, *, script: bool) -> bool:
+    """Whether the answers just saved call for questions of ``section`` the respondent did not
+    see: not on the page, or hidden there without the page's script to show them."""
+
+    def unseen(item: Item, old_row, new_row) -> bool:
+        if not after.is_relevant(item, new_row) or before.is_relevant(item, old_row):
+            return False
+        return not (script and on_page(before, section, item, old_row))
+
     for item in section.walk():
-        shown_now = item.repeat is None and (item.answered or item.kind == Kind.REPEAT)
-        if shown_now and after.is_relevant(item) and not before.is_relevant(item):
+        asked = item.repeat is None and (item.answered or item.kind == Kind.REPEAT)
+        if asked and unseen(item, None, None):
             return True
     for repeat in (item for item in section.walk() if item.kind == Kind.REPEAT):
         before_rows = rows_of(before.data, repeat)
         for index, row in enumerate(rows_of(after.data, repeat)):
-            old = before_rows[index] if index < len(before_rows) else None
-            if old is None:
+            if index >= len(before_rows):
                 continue
+            old = before_rows[index]
             for child in repeat.walk():
-                if (
-                    child.repeat is repeat
-                    and child.answered
-                    and after.is_relevant(child, row)
-                    and not before.is_relevant(child, old)
-                ):
+                if child.repeat is repeat and child.answered and unseen(child, old, row):
                     return True
     return False
 
@@ -322,6 +325,7 @@ def _section_page(
         errors=errors,
         files=files,
         file_url=lambda file_id: answering.url("file", file_id=file_id),
+        section=section,
     )
     relevant = evaluation.relevant_sections()
     number = next((n for n, s in enumerate(relevant, start=1) if s is section), None)
@@ -351,6 +355,10 @@ def _section_page(
             total=len(relevant),
             has_previous=previous is not None,
             has_dependencies=section_dependencies(section),
+            script_data={
+                "answers": builder.outside_values(),
+                "today": evaluation.today.isoformat(),
+            },
             appeared=appeared,
             multipart=any(item.kind == Kind.FILE for item in section.walk()),
         ),
@@ -369,6 +377,9 @@ def _section(request: HttpRequest, answering: Answering, section_key: str) -> Ht
         return _closed(request, answering)
     structure = answering.structure
     before = Evaluation(structure, answering.response.data if answering.response else {})
+    if section.item is not None and not before.is_relevant(section.item):
+        messages.info(request, _("This section does not apply, given your answers."))
+        return redirect(answering.url("start"))
     messages_ = Messages(structure, language=answering.language)
     if request.method != "POST":
         errors = {}
@@ -427,7 +438,7 @@ def _section(request: HttpRequest, answering: Answering, section_key: str) -> Ht
         return redirect(answering.url("start"))
     with translation.override(answering.language):
         errors = after.section_errors(section, messages=messages_)
-    appeared = _appeared(before, after, section)
+    appeared = _appeared(before, after, section, script=request.POST.get("script") == "1")
     if action == "continue" and not errors and not problems and not appeared:
         if following is None:
             return redirect(answering.url("review"))

@@ -136,6 +136,12 @@ class Evaluation:
             current = current.parent
         return True
 
+    def is_own_relevant(self, item: Item, row: dict | None = None) -> bool:
+        """Whether ``item``'s own condition holds (its ancestors' are not read)."""
+        if item.relevant is None:
+            return True
+        return truthy(self._evaluate(item.relevant, row if item.repeat is not None else None))
+
     def section_items(self, section: Section) -> list[Item]:
         """The questions of a section that are answered in it (not inside a repeat's rows)."""
         return [item for item in section.walk() if item.repeat is None]

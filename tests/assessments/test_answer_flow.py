@@ -2,6 +2,8 @@
 JavaScript: drafts kept on the server, errors that keep what was typed, skip logic across and
 within sections, repeat rows, files, review and submission."""
 
+import re
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
@@ -182,13 +184,33 @@ def test_questions_called_for_on_the_same_page_appear_before_moving_on(client, q
     token = questionnaire["token"]
     client.post(url(token, "section", "0"), {"q-name": "Villa Nueva"})
     first = client.get(url(token, "section", "capacity")).content.decode()
-    assert "q-programme_count" not in first
+    # On the page for the script to show at once, hidden without it.
+    assert re.search(r'answer-question--integer" data-relevant="[^"]+" hidden>', first)
     assert "Update the questions" in first
     response = client.post(url(token, "section", "capacity"), {"q-has_programmes": "yes"})
     page = response.content.decode()
     assert response.status_code == 200
     assert "Your answers call for more questions on this page" in page
     assert 'name="q-programme_count"' in page
+
+
+def test_with_the_script_questions_shown_on_the_page_are_saved_at_once(client, questionnaire):
+    token = questionnaire["token"]
+    client.post(url(token, "section", "0"), {"q-name": "Villa Nueva"})
+    response = client.post(
+        url(token, "section", "capacity"),
+        {
+            "q-has_programmes": "yes",
+            "q-programme_count": "1",
+            "q-programmes-rows": "1",
+            "q-programmes-1-programme_name": "Welcome desk",
+            "script": "1",
+        },
+    )
+    assert response["Location"] == url(token, "section", "women")
+    saved = Response.objects.get()
+    assert saved.data["programme_count"] == "1"
+    assert saved.data["programmes"] == [{"programme_name": "Welcome desk"}]
 
 
 def test_repeat_rows_are_added_and_removed_without_javascript(client, questionnaire):
