@@ -8,7 +8,7 @@ interview's pages and a reopening are decided by ``network.permissions.decide``.
 from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -110,14 +110,20 @@ def response_draft_save(
         if invitation is None:
             raise ValueError("A response is created through an invitation or an interview.")
         _refuse_if_closed(invitation.assessment)
-        existing = Response.objects.select_for_update().filter(invitation=invitation).first()
-        response = existing or _response_new(
-            assessment=invitation.assessment,
-            invitation=invitation,
-            local_authority=invitation.local_authority,
-            language=language,
-            by=by,
-        )
+        response = Response.objects.select_for_update().filter(invitation=invitation).first()
+        if response is None:
+            try:
+                # Two devices saving a first page at once: one creates, the other finds it.
+                with transaction.atomic():
+                    response = _response_new(
+                        assessment=invitation.assessment,
+                        invitation=invitation,
+                        local_authority=invitation.local_authority,
+                        language=language,
+                        by=by,
+                    )
+            except IntegrityError:
+                response = Response.objects.select_for_update().get(invitation=invitation)
     else:
         response = Response.objects.select_for_update().get(pk=response.pk)
         if invitation is None:
