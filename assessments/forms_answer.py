@@ -10,7 +10,6 @@ the questions the answers now call for), ``add:<group>`` and ``remove:<group>:<r
 """
 
 import copy
-import json
 import re
 from dataclasses import dataclass, field
 
@@ -29,7 +28,7 @@ from .answering import (
     rows_of,
     typed_value,
 )
-from .expressions import Current, Negation, Number, Operation, Reference, String, references
+from .expressions import references
 from .models import LANGUAGE_CHOICES, AnswerFile, Element, Interview, QuestionnaireVersion, Shown
 
 Kind = Element.Kind
@@ -98,8 +97,9 @@ class Block:
     can_add: bool = False
     add_action: str = ""
     rows_count: int = 0
-    # Shown or hidden by the page's script as answers on the page change (a condition that
-    # reads them, as JSON for assessment-answer.js); ``hidden`` when it does not hold now.
+    # Shown or hidden as answers on the page change (its condition reads them): the name the
+    # server's answer to the page's script gives it (``conditions_shown``); ``hidden`` when the
+    # condition does not hold now.
     condition: str = ""
     hidden: bool = False
 
@@ -164,7 +164,7 @@ class SectionBuilder:
             if item.kind == Kind.CALCULATE:
                 continue
             shown = self.evaluation.is_own_relevant(item, row)
-            dynamic = item.relevant is not None and bool(references(item.relevant) & self.keys)
+            dynamic = _reads_page(item, self.keys)
             if not shown and not dynamic:
                 continue
             label = self.text(item.element.label)
@@ -184,19 +184,10 @@ class SectionBuilder:
             else:
                 block = self.question(item, label, hint, row, index)
             if dynamic:
-                block.condition = json.dumps(node_json(item.relevant), ensure_ascii=False)
+                block.condition = field_name(item, index)
                 block.hidden = not shown
             built.append(block)
         return built
-
-    def outside_values(self) -> dict:
-        """The answers from other pages that this page's conditions read (for its script)."""
-        names = set()
-        for item in self.section.walk():
-            if item.relevant is not None and references(item.relevant) & self.keys:
-                names |= references(item.relevant) - self.keys
-        values = {name: self.evaluation.answers.get(name, "") for name in sorted(names)}
-        return {name: ("" if value is None else value) for name, value in values.items()}
 
     def repeat(self, item: Item, label: TextView, hint: TextView | None) -> Block:
         rows = rows_of(self.evaluation.data, item)
@@ -274,26 +265,26 @@ def page_keys(section: Section) -> set[str]:
     return {item.key for item in section.walk() if item.answered}
 
 
-def node_json(node) -> object:
-    """A parsed expression as JSON for the page's script (``static/js/assessment-answer.js``
-    evaluates it as ``expressions.evaluation`` does)."""
-    if isinstance(node, Number):
-        return {"number": node.text}
-    if isinstance(node, String):
-        return {"string": node.value}
-    if isinstance(node, Reference):
-        return {"reference": node.name}
-    if isinstance(node, Current):
-        return {"current": True}
-    if isinstance(node, Negation):
-        return {"negate": node_json(node.operand)}
-    if isinstance(node, Operation):
-        return {
-            "operator": node.operator,
-            "left": node_json(node.left),
-            "right": node_json(node.right),
-        }
-    return {"call": node.function, "arguments": [node_json(a) for a in node.arguments]}
+def _reads_page(item: Item, keys: set[str]) -> bool:
+    return item.relevant is not None and bool(references(item.relevant) & keys)
+
+
+def conditions_shown(evaluation: Evaluation, section: Section) -> dict[str, bool]:
+    """For the page's script: whether each element of ``section`` whose condition reads
+    answers on the page is shown, with ``evaluation``'s answers (those the form holds now), by
+    the name its block carries (``Block.condition``). The server alone evaluates conditions."""
+    keys = page_keys(section)
+    shown = {}
+    for item in section.walk():
+        if item.repeat is None and _reads_page(item, keys):
+            shown[field_name(item)] = evaluation.is_own_relevant(item)
+        if item.kind != Kind.REPEAT:
+            continue
+        for index, row in enumerate(rows_of(evaluation.data, item)):
+            for child in item.walk():
+                if child.repeat is item and _reads_page(child, keys):
+                    shown[field_name(child, index)] = evaluation.is_own_relevant(child, row)
+    return shown
 
 
 def section_dependencies(section: Section) -> bool:
@@ -346,9 +337,7 @@ def on_page(evaluation: Evaluation, section: Section, item: Item, row: dict | No
     current: Item | None = item
     while current is not None and current is not section.item:
         inside = row if current.repeat is not None else None
-        if not evaluation.is_own_relevant(current, inside) and not (
-            current.relevant is not None and references(current.relevant) & keys
-        ):
+        if not evaluation.is_own_relevant(current, inside) and not _reads_page(current, keys):
             return False
         current = current.parent
     return True

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
@@ -48,6 +48,7 @@ from .forms_answer import (
     SectionBuilder,
     SubmitForm,
     TextView,
+    conditions_shown,
     on_page,
     section_dependencies,
     section_read,
@@ -355,10 +356,6 @@ def _section_page(
             total=len(relevant),
             has_previous=previous is not None,
             has_dependencies=section_dependencies(section),
-            script_data={
-                "answers": builder.outside_values(),
-                "today": evaluation.today.isoformat(),
-            },
             appeared=appeared,
             multipart=any(item.kind == Kind.FILE for item in section.walk()),
         ),
@@ -391,6 +388,11 @@ def _section(request: HttpRequest, answering: Answering, section_key: str) -> Ht
     posted = section_read(
         evaluation=before, section=section, post=request.POST, files=request.FILES
     )
+    if posted.action == "relevance":
+        # The page's script asks which questions the answers in the form call for: nothing is
+        # saved (the next button pressed saves).
+        after = Evaluation(structure, posted.data)
+        return JsonResponse({"shown": conditions_shown(after, section)})
     invitation = answering.invitation if answering.by_link else None
     problems = dict(posted.problems)
     try:

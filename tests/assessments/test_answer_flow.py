@@ -185,7 +185,7 @@ def test_questions_called_for_on_the_same_page_appear_before_moving_on(client, q
     client.post(url(token, "section", "0"), {"q-name": "Villa Nueva"})
     first = client.get(url(token, "section", "capacity")).content.decode()
     # On the page for the script to show at once, hidden without it.
-    assert re.search(r'answer-question--integer" data-relevant="[^"]+" hidden>', first)
+    assert re.search(r'answer-question--integer" data-condition="programme_count" hidden>', first)
     assert "Update the questions" in first
     response = client.post(url(token, "section", "capacity"), {"q-has_programmes": "yes"})
     page = response.content.decode()
@@ -211,6 +211,16 @@ def test_with_the_script_questions_shown_on_the_page_are_saved_at_once(client, q
     saved = Response.objects.get()
     assert saved.data["programme_count"] == "1"
     assert saved.data["programmes"] == [{"programme_name": "Welcome desk"}]
+
+
+def test_the_pages_script_learns_which_questions_to_show_without_saving(client, questionnaire):
+    token = questionnaire["token"]
+    address = url(token, "section", "capacity")
+    answer = client.post(address, {"q-has_programmes": "yes", "action": "relevance"}).json()
+    assert answer == {"shown": {"programme_count": True, "programmes": True}}
+    answer = client.post(address, {"q-has_programmes": "no", "action": "relevance"}).json()
+    assert answer == {"shown": {"programme_count": False, "programmes": False}}
+    assert not Response.objects.exists()
 
 
 def test_repeat_rows_are_added_and_removed_without_javascript(client, questionnaire):
