@@ -291,14 +291,19 @@ def section_dependencies(section: Section) -> bool:
     """Whether a question of ``section`` is shown or not depending on answers given in the same
     section (then its page offers "Update" to show what the answers call for, without
     JavaScript)."""
-    keys = {item.key for item in section.walk() if item.answered}
-    for item in section.walk():
-        current = item
-        while current is not None and current is not section.item:
-            if current.relevant is not None and references(current.relevant) & keys:
-                return True
-            current = current.parent
-    return False
+    keys = page_keys(section)
+    return any(_reads_page(item, keys) for item in section.walk())
+
+
+def choice_dependencies(section: Section) -> list[Item]:
+    """The questions of ``section`` whose choices depend on answers given in the same section
+    (cascading choices: their page offers "Update", with or without JavaScript)."""
+    keys = page_keys(section)
+    return [
+        item
+        for item in section.walk()
+        if item.choice_filter is not None and references(item.choice_filter) & keys
+    ]
 
 
 def _read_answer(item: Item, holder: dict, name: str, post, files, result: SectionPost) -> None:

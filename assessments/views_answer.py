@@ -48,6 +48,7 @@ from .forms_answer import (
     SectionBuilder,
     SubmitForm,
     TextView,
+    choice_dependencies,
     conditions_shown,
     on_page,
     section_dependencies,
@@ -296,6 +297,12 @@ def _appeared(before: Evaluation, after: Evaluation, section: Section, *, script
         asked = item.repeat is None and (item.answered or item.kind == Kind.REPEAT)
         if asked and unseen(item, None, None):
             return True
+    # Cascading choices: a question left blank whose choices just changed.
+    for item in choice_dependencies(section):
+        if item.repeat is None and blank(after.value(item)) and after.is_relevant(item):
+            offered = [choice.name for choice in after.offered(item)]
+            if offered != [choice.name for choice in before.offered(item)]:
+                return True
     for repeat in (item for item in section.walk() if item.kind == Kind.REPEAT):
         before_rows = rows_of(before.data, repeat)
         for index, row in enumerate(rows_of(after.data, repeat)):
@@ -355,7 +362,9 @@ def _section_page(
             number=number,
             total=len(relevant),
             has_previous=previous is not None,
-            has_dependencies=section_dependencies(section),
+            has_dependencies=section_dependencies(section) or bool(choice_dependencies(section)),
+            # Cascading choices are offered anew by "Update", script or not.
+            update_with_script=bool(choice_dependencies(section)),
             appeared=appeared,
             multipart=any(item.kind == Kind.FILE for item in section.walk()),
         ),

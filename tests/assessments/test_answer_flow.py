@@ -426,3 +426,31 @@ def test_whatever_is_typed_comes_back_exactly_and_never_breaks_the_page(client, 
     assert saved.data["name"] == "ab"  # a JSON column cannot hold NUL
     assert saved.data["programme_count"] == " 0012 "
     assert len(saved.data["programmes"]) == 2  # as many rows as allowed
+
+
+def test_cascading_choices_on_one_page_are_offered_anew_before_moving_on(client):
+    version = version_make(languages=("en",))
+    countries = choices_add(version, "countries", [("AR", "Argentina"), ("CO", "Colombia")])
+    regions = choices_add(
+        version,
+        "regions",
+        [("mendoza", "Mendoza", {"country": "AR"}), ("antioquia", "Antioquia", {"country": "CO"})],
+    )
+    element_add(version, "country", Kind.SELECT_ONE, choice_list=countries)
+    element_add(
+        version,
+        "region",
+        Kind.SELECT_ONE,
+        choice_list=regions,
+        choice_filter="country = ${country}",
+    )
+    _invitation, token = invitation_make(assessment_make(version))
+    address = url(token, "section", "0")
+    page = client.get(address).content.decode()
+    assert "Update the questions" in page
+    assert "No choice applies given your earlier answers." in page
+    page = client.post(address, {"q-country": "CO"}).content.decode()
+    assert "Your answers call for more questions on this page" in page
+    assert "Antioquia" in page and "Mendoza" not in page
+    response = client.post(address, {"q-country": "CO", "q-region": "antioquia"})
+    assert response["Location"] == url(token, "review")
