@@ -18,41 +18,26 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .answering import (
+    LANGUAGE_NAMES,
     OTHER,
     OTHER_SUFFIX,
     ROWS_LIMIT,
     Evaluation,
     Item,
     Section,
+    TextView,
     field_name,
     rows_of,
+    text_view,
     typed_value,
 )
 from .expressions import references
-from .models import LANGUAGE_CHOICES, AnswerFile, Element, Interview, QuestionnaireVersion, Shown
+from .models import AnswerFile, Element, Interview, QuestionnaireVersion
 
 Kind = Element.Kind
 PREFIX = "q-"
 # A place in a ranking or a row's number: ASCII digits only ("²".isdigit() is true).
 _POSITION = re.compile(r"[0-9]{1,4}")
-LANGUAGE_NAMES = dict(LANGUAGE_CHOICES)
-
-
-@dataclass(frozen=True)
-class TextView:
-    """A text to show, in its language; ``fallback`` when not in the one asked for."""
-
-    text: str
-    language: str
-    fallback: bool
-
-    @property
-    def language_name(self) -> str:
-        return str(LANGUAGE_NAMES.get(self.language, self.language))
-
-
-def text_view(shown: Shown) -> TextView:
-    return TextView(shown.text, shown.language, shown.fallback)
 
 
 @dataclass

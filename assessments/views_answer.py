@@ -2,25 +2,26 @@
 permission) and in an interview (a researcher, signed in, on the respondent's behalf). Both use
 the same pages: a start page with the sections and their state, one page per section (a plain
 form that saves a server-side draft of everything typed, then checks it), a review page and an
-explicit submission that locks the answers. A coordinator reopens submitted answers, saying why.
+explicit submission that locks the answers. Files, starting an interview and reopening are in
+``views_answer_staff``.
 
-Without JavaScript, a section whose questions depend on answers on the same page offers
-"Update" (save and show what the answers now call for); "Save and continue" does the same when
-new questions appeared, instead of moving on. "Previous" and "Save and finish later" keep the
-draft, errors and all; the review page lists what still needs attention.
+Questions whose condition reads answers on the same page are on it, hidden while the condition
+fails: the page's script asks this view which to show (``action=relevance``, nothing saved);
+without JavaScript, "Update" saves and shows what the answers now call for, and "Save and
+continue" stays on the page when questions the respondent could not see appeared. "Previous"
+and "Save and finish later" keep the draft, errors and all; the review page lists what still
+needs attention.
 """
 
-import os
 from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
-from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
@@ -31,36 +32,30 @@ from network.views import _denied
 from . import permissions
 from . import services_answer as services
 from .answering import (
-    OTHER,
-    OTHER_SUFFIX,
+    AnswersSummary,
     Evaluation,
     Item,
     Messages,
     Section,
+    TextView,
     VersionStructure,
     blank,
     rows_of,
+    text_view,
 )
 from .forms_answer import (
-    InterviewStartForm,
     LanguageForm,
-    ReopenForm,
     SectionBuilder,
     SubmitForm,
-    TextView,
     choice_dependencies,
     conditions_shown,
     on_page,
     section_dependencies,
     section_read,
-    text_view,
 )
-from .models import AnswerFile, Assessment, Element, Invitation, Response
+from .models import Assessment, Element, Invitation, Response
 from .selectors import invitation_for_token
 from .selectors_answer import (
-    interview_authorities,
-    response_events,
-    response_file,
     response_files,
     response_for_staff,
     response_of_invitation,
@@ -134,14 +129,14 @@ def _language(version, wanted: str) -> str:
     return wanted if wanted in offered else version.source_language
 
 
-def _not_found(request: HttpRequest) -> HttpResponse:
+def not_found(request: HttpRequest) -> HttpResponse:
     return render(request, "assessments/answer/not_found.html", status=404)
 
 
 def _by_token(request: HttpRequest, token: str) -> Answering | HttpResponse:
     invitation = invitation_for_token(token=token)
     if invitation is None:
-        return _not_found(request)
+        return not_found(request)
     services.invitation_opened(invitation=invitation)
     response = response_of_invitation(invitation=invitation)
     version = response.version if response else invitation.assessment.version
@@ -474,115 +469,23 @@ def interview_section(request: HttpRequest, response_id: int, section_key: str) 
 # --- Review and submission ------------------------------------------------------------------
 
 
-@dataclass
-class Entry:
-    label: TextView
-    values: list[TextView]
-    answer_file: AnswerFile | None = None
-    file_url: str = ""
-    rows: list[list["Entry"]] | None = None
-    error: str = ""
-    edit_url: str = ""
-
-
-def _answer_texts(
-    answering: Answering, evaluation: Evaluation, item: Item, holder: dict, row
-) -> list[TextView]:
-    value = holder.get(item.key)
-    if blank(value):
-        return []
-    version = answering.structure.version
-    language = answering.language
-    if item.kind in Element.WITH_CHOICES:
-        labels = {c.name: c.label for c in item.choices}
-        chosen = value if isinstance(value, list) else [value]
-        texts = []
-        for name in chosen:
-            if name == OTHER:
-                other = str(holder.get(item.key + OTHER_SUFFIX, "") or "")
-                texts.append(TextView(_("Other: %(text)s") % {"text": other}, language, False))
-            elif name in labels:
-                texts.append(text_view(version.text(labels[name], language=language)))
-            else:
-                texts.append(TextView(str(name), language, False))
-        return texts
-    if item.kind == Kind.YES_NO:
-        return [TextView(_("Yes") if value == "yes" else _("No"), language, False)]
-    if item.kind == Kind.CALCULATE:
-        shown = value if not isinstance(value, list) else " ".join(map(str, value))
-        return [TextView(str(shown), language, False)]
-    return [TextView(str(value), language, False)]
-
-
-def _entries(
-    answering: Answering,
-    evaluation: Evaluation,
-    items: list[Item],
-    files: dict[int, AnswerFile],
-    errors: dict[str, str],
-    edit_url: str,
-    row: dict | None = None,
-    index: int | None = None,
-) -> list[Entry]:
-    from .answering import field_name
-
-    version = answering.structure.version
-    entries = []
-    for item in items:
-        if not evaluation.is_relevant(item, row) or item.kind == Kind.NOTE:
-            continue
-        label = text_view(version.text(item.element.label, language=answering.language))
-        if item.kind == Kind.GROUP:
-            entries.extend(
-                _entries(answering, evaluation, item.children, files, errors, edit_url, row, index)
-            )
-            continue
-        if item.kind == Kind.REPEAT:
-            entries.append(
-                Entry(
-                    label=label,
-                    values=[],
-                    rows=[
-                        _entries(
-                            answering, evaluation, item.children, files, errors, edit_url, r, i
-                        )
-                        for i, r in enumerate(rows_of(evaluation.data, item))
-                    ],
-                    edit_url=edit_url,
-                )
-            )
-            continue
-        holder = evaluation.data if row is None else row
-        entry = Entry(
-            label=label,
-            values=[],
-            error=errors.get(field_name(item, index), ""),
-            edit_url=edit_url,
-        )
-        value = holder.get(item.key)
-        if item.kind == Kind.FILE and isinstance(value, int) and value in files:
-            entry.answer_file = files[value]
-            entry.file_url = answering.url("file", file_id=value)
-        else:
-            entry.values = _answer_texts(answering, evaluation, item, holder, row)
-        entries.append(entry)
-    return entries
-
-
 def _review_sections(answering: Answering, evaluation: Evaluation, all_errors: dict) -> list[dict]:
-    files = response_files(response=answering.response)
+    summary = AnswersSummary(
+        evaluation=evaluation,
+        version=answering.structure.version,
+        language=answering.language,
+        files=response_files(response=answering.response),
+        file_url=lambda file_id: answering.url("file", file_id=file_id),
+    )
     return [
         {
             "label": answering.section_label(section),
             "edit_url": answering.url("section", section_key=section.key) + "?check=1",
             "errors": all_errors.get(section.key, {}),
-            "entries": _entries(
-                answering,
-                evaluation,
+            "entries": summary.entries(
                 section.items,
-                files,
-                all_errors.get(section.key, {}),
-                answering.url("section", section_key=section.key) + "?check=1",
+                errors=all_errors.get(section.key, {}),
+                edit_url=answering.url("section", section_key=section.key) + "?check=1",
             ),
         }
         for section in evaluation.relevant_sections()
@@ -664,133 +567,3 @@ def answer_review(request: HttpRequest, token: str) -> HttpResponse:
 def interview_review(request: HttpRequest, response_id: int) -> HttpResponse:
     found = _by_interview(request, response_id)
     return found if isinstance(found, HttpResponse) else _review(request, found)
-
-
-# --- Files ----------------------------------------------------------------------------------
-
-
-def _download(stored_file, name: str, content_type: str) -> FileResponse:
-    try:
-        handle = stored_file.open("rb")
-    except OSError:  # gone from storage: a missing file, not a server error
-        raise Http404 from None
-    response = FileResponse(
-        handle,
-        as_attachment=True,
-        filename=os.path.basename(name),
-        content_type=content_type or "application/octet-stream",
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    patch_cache_control(response, private=True, no_store=True)
-    return response
-
-
-def answer_file(request: HttpRequest, token: str, file_id: int) -> HttpResponse:
-    """A file given as an answer, for whoever holds the invitation's link."""
-    invitation = invitation_for_token(token=token)
-    if invitation is None:
-        return _not_found(request)
-    response = response_of_invitation(invitation=invitation)
-    found = response_file(response=response, file_id=file_id) if response else None
-    if found is None:
-        raise Http404
-    return _download(found.file, found.original_name, found.content_type)
-
-
-@login_required
-def staff_response_file(request: HttpRequest, response_id: int, file_id: int) -> HttpResponse:
-    """A file given as an answer (or an interview's transcript, ``file_id`` 0), for the
-    assessment's coordinators and researchers."""
-    response = get_object_or_404(Response.objects.select_related("assessment"), pk=response_id)
-    decision = decide(request.user, permissions.ASSESSMENT_FOLLOW, response)
-    if not decision:
-        return _denied(request, decision)
-    if file_id == 0:
-        interview_ = getattr(response, "interview", None)
-        if interview_ is None or not interview_.transcript:
-            raise Http404
-        name = interview_.transcript.name
-        return _download(interview_.transcript, name, "application/octet-stream")
-    found = response_file(response=response, file_id=file_id)
-    if found is None:
-        raise Http404
-    return _download(found.file, found.original_name, found.content_type)
-
-
-# --- Interviews and reopening (staff) -------------------------------------------------------
-
-
-@never_cache
-@login_required
-def interview_start(request: HttpRequest, slug: str) -> HttpResponse:
-    assessment = get_object_or_404(Assessment.objects.select_related("version"), slug=slug)
-    decision = decide(request.user, permissions.INTERVIEW_CONDUCT, assessment)
-    if not decision:
-        return _denied(request, decision)
-    form = InterviewStartForm(
-        request.POST or None,
-        request.FILES or None,
-        authorities=interview_authorities(assessment=assessment),
-    )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            response = services.interview_start(
-                assessment=assessment,
-                local_authority=data["local_authority"],
-                by=request.user,
-                interviewee_name=data["interviewee_name"],
-                interviewee_role=data["interviewee_role"],
-                organisation=data["organisation"],
-                held_on=data["held_on"],
-                mode=data["mode"],
-                consent=data["consent"],
-                notes=data["notes"],
-                transcript=data["transcript"],
-            )
-        except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for name, problems in error.error_dict.items():
-                    form.add_error(name if name in form.fields else None, problems)
-            else:
-                form.add_error("transcript" if data["transcript"] else None, error)
-        else:
-            messages.success(request, _("The interview is recorded: fill in the answers."))
-            return redirect("assessments:interview", response_id=response.pk)
-    return render(
-        request,
-        "assessments/answer/interview_start.html",
-        {"assessment": assessment, "form": form},
-    )
-
-
-@never_cache
-@login_required
-def response_reopen(request: HttpRequest, response_id: int) -> HttpResponse:
-    response = get_object_or_404(
-        Response.objects.select_related("assessment", "local_authority"), pk=response_id
-    )
-    decision = decide(request.user, permissions.RESPONSE_REOPEN, response)
-    if not decision:
-        return _denied(request, decision)
-    form = ReopenForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.response_reopen(
-                response=response, by=request.user, reason=form.cleaned_data["reason"]
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The answers are reopened: they can be changed again."))
-            return redirect("assessments:response_reopen", response_id=response.pk)
-    return render(
-        request,
-        "assessments/answer/reopen.html",
-        {
-            "response": response,
-            "form": form,
-            "events": response_events(response=response),
-            "submitted": response.status == Response.Status.SUBMITTED,
-        },
-    )

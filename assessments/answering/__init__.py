@@ -14,20 +14,26 @@ from .structure import (
     VersionStructure,
     version_structure,
 )
+from .summary import AnswersSummary, Entry
+from .texts import LANGUAGE_NAMES, TextView, text_view
 from .values import NO, YES, blank, type_error, typed_value
 
 __all__ = [
     "CHOICE_PREFIX",
+    "LANGUAGE_NAMES",
     "LEADING_SECTION",
     "NO",
     "OTHER",
     "OTHER_SUFFIX",
     "ROWS_LIMIT",
     "YES",
+    "AnswersSummary",
+    "Entry",
     "Evaluation",
     "Item",
     "Messages",
     "Section",
+    "TextView",
     "VersionStructure",
     "blank",
     "choice_answers",
@@ -35,6 +41,7 @@ __all__ = [
     "choice_filter_text",
     "field_name",
     "rows_of",
+    "text_view",
     "type_error",
     "typed_value",
     "version_structure",
