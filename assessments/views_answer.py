@@ -119,7 +119,8 @@ class Answering:
 
     def section_label(self, section: Section) -> TextView:
         if section.item is None:
-            return TextView(_("First questions"), self.language, False)
+            with translation.override(self.language):
+                return TextView(_("First questions"), self.language, False)
         version = self.structure.version
         return text_view(version.text(section.item.element.label, language=self.language))
 
