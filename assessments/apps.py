@@ -9,6 +9,7 @@ class AssessmentsConfig(AppConfig):
     demo_seed = "assessments.demo.seed_assessments"
 
     def ready(self) -> None:
-        # Registers the assessments' actions with network.permissions, and the invitations'
-        # part of the personal-data export and of account deletion.
-        from . import permissions, personal_data_invitations  # noqa: F401
+        # Registers the assessments' actions with network.permissions, and their parts of the
+        # personal-data export (with what deleting an account does): answers, interviews and
+        # questionnaires (personal_data), invitations and their emails (personal_data_invitations).
+        from . import permissions, personal_data, personal_data_invitations  # noqa: F401

@@ -177,6 +177,7 @@ def world(db):
         **_ediscussion_summary_world(member),
         "archive_import": _archive_import(coordinator),
         **_questionnaire_world(),
+        **_answer_world(coordinator),
     }
 
 
@@ -229,6 +230,66 @@ def _ediscussion_summary_world(member) -> dict:
     )
     summaries.summary_publish(by=facilitator, summary=summaries_of[published.pk])
     return {"ed_shared": shared, "ed_published": published}
+
+
+def _answer_world(coordinator) -> dict:
+    """An open needs assessment with a question of every kind (skip logic, a repeat, "other"),
+    an invitation's link, and an interview the coordinator holds for another authority."""
+    from django.core.files.base import ContentFile
+
+    from assessments.models import AnswerFile, Element, Interview, Response
+    from tests.assessments.factories_answer import (
+        assessment_make,
+        choices_add,
+        element_add,
+        invitation_make,
+        version_make,
+    )
+
+    kind = Element.Kind
+    version = version_make(languages=("en", "es"))
+    options = choices_add(version, "options", [("a", "A"), ("b", "B"), ("c", "C")])
+    element_add(version, "name", kind.TEXT, required=True)
+    element_add(version, "staff", kind.INTEGER, constraint=". >= 0")
+    element_add(version, "budget", kind.DECIMAL)
+    element_add(version, "since", kind.DATE)
+    element_add(version, "story", kind.LONG_TEXT, relevant="${staff} > 1")
+    element_add(version, "one", kind.SELECT_ONE, choice_list=options, or_other=True)
+    element_add(version, "many", kind.SELECT_MULTIPLE, choice_list=options)
+    element_add(version, "ranked", kind.RANK, choice_list=options)
+    element_add(version, "scale", kind.LIKERT, choice_list=options)
+    element_add(version, "plan", kind.YES_NO)
+    element_add(version, "document", kind.FILE)
+    rows = element_add(version, "programmes", kind.REPEAT, repeat_max=3)
+    element_add(version, "programme", kind.TEXT, parent=rows)
+    assessment = assessment_make(version)
+    invitation, token = invitation_make(assessment)
+    linked = Response.objects.create(
+        assessment=assessment,
+        invitation=invitation,
+        local_authority=invitation.local_authority,
+        version=version,
+        data={"programmes": [{"programme": "Welcome desk"}]},
+    )
+    answer_file = AnswerFile(
+        response=linked, key="document", original_name="plan.pdf", content_type="x", size=9
+    )
+    answer_file.file.save("plan.pdf", ContentFile(b"%PDF-1.4\n"), save=True)
+    other, _token = invitation_make(assessment)
+    interviewed = Response.objects.create(
+        assessment=assessment, local_authority=other.local_authority, version=version
+    )
+    Interview.objects.create(
+        response=interviewed, interviewee_name="Marta", held_on="2025-03-14", mode="phone"
+    )
+    assessment.researchers.add(coordinator)
+    return {
+        "answer_token": token,
+        "answer_file": answer_file.pk,
+        "answer_assessment": assessment.slug,
+        "interviewed": interviewed.pk,
+        "answered": linked.pk,
+    }
 
 
 def _archive_import(coordinator):
@@ -936,6 +997,49 @@ CASES = [
             ("versions/<int:pk>/retire/", "version_retire", lambda w: w["q_published"].pk, ()),
             ("versions/<int:pk>/new-version/", "version_copy", lambda w: w["q_published"].pk, ()),
         )
+    ),
+    # Answering needs assessments: by an invitation's link, in an interview, reopening.
+    Case(
+        f"{LANG}assessments/a/<str:token>/",
+        named("assessments:answer", lambda w: w["answer_token"]),
+    ),
+    Case(
+        f"{LANG}assessments/a/<str:token>/s/<str:section_key>/",
+        named("assessments:answer_section", lambda w: w["answer_token"], lambda w: "0"),
+    ),
+    Case(
+        f"{LANG}assessments/a/<str:token>/review/",
+        named("assessments:answer_review", lambda w: w["answer_token"]),
+    ),
+    Case(
+        f"{LANG}assessments/a/<str:token>/files/<int:file_id>/",
+        named("assessments:answer_file", lambda w: w["answer_token"], lambda w: w["answer_file"]),
+        forms=False,
+    ),
+    Case(
+        f"{LANG}assessments/manage/assessments/<slug:slug>/interview/",
+        named("assessments:interview_start", lambda w: w["answer_assessment"]),
+    ),
+    Case(
+        f"{LANG}assessments/manage/interviews/<int:response_id>/",
+        named("assessments:interview", lambda w: w["interviewed"]),
+    ),
+    Case(
+        f"{LANG}assessments/manage/interviews/<int:response_id>/s/<str:section_key>/",
+        named("assessments:interview_section", lambda w: w["interviewed"], lambda w: "0"),
+    ),
+    Case(
+        f"{LANG}assessments/manage/interviews/<int:response_id>/review/",
+        named("assessments:interview_review", lambda w: w["interviewed"]),
+    ),
+    Case(
+        f"{LANG}assessments/manage/responses/<int:response_id>/files/<int:file_id>/",
+        named("assessments:response_file", lambda w: w["answered"], lambda w: w["answer_file"]),
+        forms=False,
+    ),
+    Case(
+        f"{LANG}assessments/manage/responses/<int:response_id>/reopen/",
+        named("assessments:response_reopen", lambda w: w["answered"]),
     ),
 ]
 

@@ -978,6 +978,68 @@ MATRIX: list[Row] = [
         named("assessments:version_xlsform", lambda w: w["questionnaire_draft"].pk),
         **QUESTIONNAIRE_READERS,
     ),
+    # -- Answering needs assessments (assessments/views_answer.py): the link is the permission;
+    # interviews for coordinators and the assessment's researchers (the researcher column is
+    # not one of them); reopening for coordinators.
+    Row("answer-start", named("assessments:answer", lambda w: w["answer_token"]), anonymous=200),
+    Row(
+        "answer-unknown",
+        named("assessments:answer", lambda w: "x" * 43),
+        anonymous=404,
+        signed_in=404,
+    ),
+    Row(
+        "answer-section",
+        named("assessments:answer_section", lambda w: w["answer_token"], lambda w: "0"),
+        anonymous=200,
+    ),
+    Row(
+        "answer-review",
+        named("assessments:answer_review", lambda w: w["answer_token"]),
+        anonymous=200,
+    ),
+    Row(
+        "answer-file",
+        named(
+            "assessments:answer_file", lambda w: w["answer_token"], lambda w: w["answer_file"].pk
+        ),
+        anonymous=200,
+    ),
+    Row(
+        "interview-start",
+        named("assessments:interview_start", lambda w: w["answer_response"].assessment.slug),
+        signed_in=403,
+        overrides=REVIEWERS,
+    ),
+    *(
+        Row(
+            f"interview-{page}",
+            named(f"assessments:interview{page and '_'}{page}", *arguments),
+            signed_in=403,
+            overrides=REVIEWERS,
+        )
+        for page, arguments in (
+            ("", (lambda w: w["answer_response"].pk,)),
+            ("section", (lambda w: w["answer_response"].pk, lambda w: "0")),
+            ("review", (lambda w: w["answer_response"].pk,)),
+        )
+    ),
+    Row(
+        "response-file",
+        named(
+            "assessments:response_file",
+            lambda w: w["answer_response"].pk,
+            lambda w: w["answer_file"].pk,
+        ),
+        signed_in=403,
+        overrides=REVIEWERS,
+    ),
+    Row(
+        "response-reopen",
+        named("assessments:response_reopen", lambda w: w["answer_response"].pk),
+        signed_in=403,
+        overrides=REVIEWERS,
+    ),
 ]
 
 
@@ -997,6 +1059,41 @@ def _forum_watching_world() -> dict:
         "forum_topic": topic,
         "forum_private_category": private,
     }
+
+
+def _answer_world() -> dict:
+    """An open assessment, an invitation's link, its response (in an interview) and a file."""
+    from django.core.files.base import ContentFile
+
+    from assessments.models import AnswerFile, Element, Interview, Response
+    from tests.assessments.factories_answer import (
+        assessment_make,
+        element_add,
+        invitation_make,
+        version_make,
+    )
+
+    version = version_make(languages=("en",))
+    element_add(version, "name", Element.Kind.TEXT)
+    invitation, token = invitation_make(assessment_make(version))
+    response = Response.objects.create(
+        assessment=invitation.assessment,
+        invitation=invitation,
+        local_authority=invitation.local_authority,
+        version=version,
+    )
+    Interview.objects.create(
+        response=response, interviewee_name="Marta", held_on="2025-03-14", mode="phone"
+    )
+    answer_file = AnswerFile(
+        response=response,
+        key="plan",
+        original_name="plan.pdf",
+        content_type="application/pdf",
+        size=9,
+    )
+    answer_file.file.save("plan.pdf", ContentFile(b"%PDF-1.4\n"), save=True)
+    return {"answer_token": token, "answer_response": response, "answer_file": answer_file}
 
 
 def _world() -> dict:
@@ -1041,6 +1138,7 @@ def _world() -> dict:
         "archive_import": ArchiveImport.objects.create(archive_name="2019.mbox", entries=[]),
         **_assessment_world(),
         **_questionnaire_world(),
+        **_answer_world(),
     }
 
 
