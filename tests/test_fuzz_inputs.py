@@ -283,7 +283,11 @@ def _answer_world(coordinator) -> dict:
         response=interviewed, interviewee_name="Marta", held_on="2025-03-14", mode="phone"
     )
     assessment.researchers.add(coordinator)
+    # Another invitation, for the coordinator's actions (a revoked link must not be the one the
+    # answering pages use).
+    acted_on, _token = invitation_make(assessment)
     return {
+        "answer_invitation": acted_on.pk,
         "answer_token": token,
         "answer_file": answer_file.pk,
         "answer_assessment": assessment.slug,
@@ -996,6 +1000,52 @@ CASES = [
             ("versions/<int:pk>/review/", "version_submit", lambda w: w["q_draft"].pk, ()),
             ("versions/<int:pk>/retire/", "version_retire", lambda w: w["q_published"].pk, ()),
             ("versions/<int:pk>/new-version/", "version_copy", lambda w: w["q_published"].pk, ()),
+        )
+    ),
+    # XLSForm (assessments/views_xlsform.py): importing a workbook, downloading a version.
+    Case(
+        f"{LANG}assessments/manage/questionnaires/import/",
+        named("assessments:xlsform_import"),
+        people=SIGNED_IN,
+    ),
+    Case(
+        f"{LANG}assessments/manage/versions/<int:pk>/xlsform/",
+        named("assessments:version_xlsform", lambda w: w["q_draft"].pk),
+        people=SIGNED_IN,
+    ),
+    # Assessments and their invitations (assessments/views_invitations.py): the coordinator
+    # sets up, invites, follows and acts on invitations; the member is refused.
+    *(
+        Case(
+            f"{LANG}assessments/manage/assessments/{route}",
+            named(f"assessments:{name}", *args),
+            people=SIGNED_IN,
+        )
+        for route, name, args in (
+            ("", "assessment_list", ()),
+            ("new/", "assessment_create", ()),
+            ("<slug:slug>/", "assessment_follow", (lambda w: w["answer_assessment"],)),
+            ("<slug:slug>/edit/", "assessment_edit", (lambda w: w["answer_assessment"],)),
+            ("<slug:slug>/invite/", "assessment_invite", (lambda w: w["answer_assessment"],)),
+            (
+                "<slug:slug>/invite/respondent/",
+                "assessment_respondent_add",
+                (lambda w: w["answer_assessment"],),
+            ),
+            ("<slug:slug>/send/", "assessment_send", (lambda w: w["answer_assessment"],)),
+            (
+                "<slug:slug>/invitations.csv",
+                "assessment_export",
+                (lambda w: w["answer_assessment"],),
+            ),
+            *(
+                (
+                    f"<slug:slug>/invitations/<int:pk>/{action}/",
+                    f"invitation_{action.replace('-', '_')}",
+                    (lambda w: w["answer_assessment"], lambda w: w["answer_invitation"]),
+                )
+                for action in ("resend", "new-link", "extend", "revoke")
+            ),
         )
     ),
     # Answering needs assessments: by an invitation's link, in an interview, reopening.
