@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from .models import Choice, Element, QuestionnaireVersion
 
 # The order respondents meet the elements, as the structural check reads them.
-from .structure import _tree_order as tree_order
+from .structure import tree_order
 
 # Element texts that are needed only where the source language has them.
 OPTIONAL_TEXTS = ("hint", "constraint_message", "required_message")

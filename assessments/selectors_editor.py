@@ -18,7 +18,7 @@ from .models import (
     QuestionnaireVersion,
     TextFix,
 )
-from .structure import _tree_order as tree_order
+from .structure import tree_order
 
 
 def tag_labels(codes: list[str]) -> list[str]:

@@ -99,6 +99,7 @@ def _structure_checked(reading: Reading) -> None:
             choice_filter=element.choice_filter,
             list_name=element.list_name,
             repeat_max=element.repeat_max,
+            or_other=element.or_other,
         )
         for element in reading.elements
     ]

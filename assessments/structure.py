@@ -17,6 +17,8 @@ from .models import Element, QuestionnaireVersion
 # digit, dot or hyphen.
 KEY_PATTERN = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*")
 KEY_MAX_LENGTH = 80
+# Where the text of an "other, specify" answer is kept (and XLSForm's name for its question).
+OTHER_SUFFIX = "_other"
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,7 @@ class Item:
     choice_filter: str = ""
     list_name: str = ""
     repeat_max: int | None = None
+    or_other: bool = False
     extra: dict = field(default_factory=dict)
 
 
@@ -105,6 +108,28 @@ def problems(*, items: list[Item], lists: dict[str, set[str]]) -> list[Problem]:
                     % {"key": item.key, "parent": item.parent_key},
                 )
             )
+        if item.kind == Element.Kind.REPEAT and _inside_repeat(item, by_key):
+            found.append(
+                Problem(
+                    item.key,
+                    "parent",
+                    _("A repeatable group cannot be placed inside another repeatable group."),
+                )
+            )
+        if item.or_other and item.kind in Element.WITH_CHOICES:
+            other = f"{item.key}{OTHER_SUFFIX}"
+            if other in by_key:
+                found.append(
+                    Problem(
+                        item.key,
+                        "or_other",
+                        _(
+                            "The key “%(other)s” is taken: it holds the text of "
+                            "“%(key)s”'s “other, specify”."
+                        )
+                        % {"other": other, "key": item.key},
+                    )
+                )
         if item.kind in Element.WITH_CHOICES:
             if not item.list_name:
                 found.append(
@@ -181,6 +206,17 @@ def problems(*, items: list[Item], lists: dict[str, set[str]]) -> list[Problem]:
     return found
 
 
+def _inside_repeat(item: Item, by_key: dict[str, Item]) -> bool:
+    seen: set[str] = set()
+    parent = by_key.get(item.parent_key) if item.parent_key else None
+    while parent is not None and parent.key not in seen:
+        if parent.kind == Element.Kind.REPEAT:
+            return True
+        seen.add(parent.key)
+        parent = by_key.get(parent.parent_key) if parent.parent_key else None
+    return False
+
+
 def _check_references(
     item: Item, name: str, names: set[str], by_key: dict[str, Item], found: list[Problem]
 ) -> None:
@@ -222,8 +258,9 @@ def version_items(*, version: QuestionnaireVersion) -> tuple[list[Item], dict[st
             choice_filter=element.choice_filter,
             list_name=element.choice_list.name if element.choice_list else "",
             repeat_max=element.repeat_max,
+            or_other=element.or_other,
         )
-        for element in _tree_order(elements)
+        for element in tree_order(elements)
     ]
     lists: dict[str, set[str]] = {}
     for choice_list in version.choice_lists.prefetch_related("choices"):
@@ -234,7 +271,7 @@ def version_items(*, version: QuestionnaireVersion) -> tuple[list[Item], dict[st
     return items, lists
 
 
-def _tree_order(elements: list[Element]) -> list[Element]:
+def tree_order(elements: list[Element]) -> list[Element]:
     """Elements depth first, each level by position: the order respondents meet them."""
     children: dict[int | None, list[Element]] = {}
     for element in elements:

@@ -3,12 +3,12 @@
 calculations, choice filters, "other, specify", repeatable groups and the checks of each answer.
 Pure Python: the selectors load, the services write."""
 
-from .choice_filters import CHOICE_PREFIX, choice_answers, choice_filter_parse, choice_filter_text
+from ..structure import OTHER_SUFFIX
+from .choice_filters import choice_columns, choice_filter_parse
 from .engine import ROWS_LIMIT, Evaluation, Messages, field_name, rows_of
 from .structure import (
     LEADING_SECTION,
     OTHER,
-    OTHER_SUFFIX,
     Item,
     Section,
     VersionStructure,
@@ -19,7 +19,6 @@ from .texts import LANGUAGE_NAMES, TextView, text_view
 from .values import NO, YES, blank, type_error, typed_value
 
 __all__ = [
-    "CHOICE_PREFIX",
     "LANGUAGE_NAMES",
     "LEADING_SECTION",
     "NO",
@@ -36,9 +35,8 @@ __all__ = [
     "TextView",
     "VersionStructure",
     "blank",
-    "choice_answers",
+    "choice_columns",
     "choice_filter_parse",
-    "choice_filter_text",
     "field_name",
     "rows_of",
     "text_view",

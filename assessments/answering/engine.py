@@ -14,8 +14,9 @@ from django.utils.translation import gettext as _
 
 from ..expressions import evaluate, truthy
 from ..models import Choice, Element
-from .choice_filters import choice_answers
-from .structure import OTHER, OTHER_SUFFIX, Item, Section, VersionStructure
+from ..structure import OTHER_SUFFIX
+from .choice_filters import choice_columns
+from .structure import OTHER, Item, Section, VersionStructure
 from .values import blank, clean_value, type_error
 
 Kind = Element.Kind
@@ -171,7 +172,8 @@ class Evaluation:
             if truthy(
                 evaluate(
                     item.choice_filter,
-                    answers=choice_answers(choice, scope),
+                    answers=scope,
+                    choice=choice_columns(choice),
                     today=self.today,
                 )
             )

@@ -17,7 +17,6 @@ from .choice_filters import choice_filter_parse
 LEADING_SECTION = "0"
 # XLSForm's "or_other" adds this choice; its text is stored under "<key>_other".
 OTHER = "other"
-OTHER_SUFFIX = "_other"
 
 logger = logging.getLogger(__name__)
 

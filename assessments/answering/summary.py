@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from ..models import AnswerFile, Element, QuestionnaireVersion
+from ..structure import OTHER_SUFFIX
 from .engine import Evaluation, field_name, rows_of
-from .structure import OTHER, OTHER_SUFFIX, Item
+from .structure import OTHER, Item
 from .texts import TextView, text_view
 from .values import blank
 

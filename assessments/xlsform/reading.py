@@ -28,6 +28,7 @@ from pyxform.xls2xform import convert
 
 from ..expressions import Column, ExpressionError, Operation, String, parse, to_xlsform
 from ..models import LANGUAGE_CHOICES, Element
+from ..structure import OTHER_SUFFIX
 from .languages import code_for
 from .report import NOTE, PROBLEM, Finding
 
@@ -43,7 +44,6 @@ SHEET_MAX_COLUMNS = 200
 
 # The names Convive's exports give the "other, specify" pattern (see ``writing``).
 OTHER_CHOICE = "other"
-OTHER_SUFFIX = "_other"
 COMPANION_LIST = re.compile(r"^(?P<base>.+)_or_other(?:_\d+)?$")
 YES_NO_LIST = "yes_no"
 YES_NO_LIST_NAME = re.compile(r"^yes_no(?:_\d+)?$")

@@ -35,7 +35,7 @@ from network.spreadsheets import FORMULA_TRIGGERS
 
 from ..expressions import Column, Operation, String, parse, to_xlsform
 from ..models import LANGUAGE_CODES, Element, QuestionnaireVersion, localised
-from ..structure import _tree_order, version_problems
+from ..structure import tree_order, version_problems
 from .languages import column_language
 from .reading import (
     OTHER_CHOICE,
@@ -82,28 +82,15 @@ class ExportRefused(ValueError):
 
 def _export_problems(elements: list[Element], choice_lists: list) -> list[str]:
     """What pyxform refuses or warns about and that only the questionnaire's author can fix:
-    a question with neither a label nor a help text, a choice without a label, and a key
-    taken by the text of a question's "other, specify"."""
+    a question with neither a label nor a help text and a choice without a label (a key taken
+    by the text of an "other, specify" is a structural problem: ``structure.problems``)."""
     found = []
-    keys = {element.key for element in elements}
     for element in elements:
         if element.kind in (Kind.GROUP, Kind.REPEAT, Kind.CALCULATE):
             continue
         if not any((element.label or {}).values()) and not any((element.hint or {}).values()):
             found.append(
                 _("The question “%(key)s” has no label in any language.") % {"key": element.key}
-            )
-        if (
-            element.or_other
-            and element.kind in Element.WITH_CHOICES
-            and element.key + OTHER_SUFFIX in keys
-        ):
-            found.append(
-                _(
-                    "The key “%(other)s” is taken: XLSForm gives it to the text of "
-                    "“%(key)s”'s “other, specify”."
-                )
-                % {"other": element.key + OTHER_SUFFIX, "key": element.key}
             )
     for choice_list in choice_lists:
         for choice in choice_list.choices.all():
@@ -181,7 +168,7 @@ def workbook_write(*, version: QuestionnaireVersion) -> bytes:
     when pyxform would refuse it (a question without a label...)."""
     languages = _languages(version)
     source = version.source_language
-    elements = _tree_order(
+    elements = tree_order(
         list(version.elements.select_related("choice_list").order_by("position", "pk"))
     )
     choice_lists = list(version.choice_lists.prefetch_related("choices").order_by("name"))

@@ -95,3 +95,16 @@ def test_a_saved_version_is_read_in_the_order_respondents_meet_it():
     found = version_problems(version=version)
     assert fields(found) == [("region", "choice_filter")]
     assert "“province”" in found[0].message
+
+
+def test_a_repeat_in_a_repeat_and_a_key_taken_by_other_specify_are_refused():
+    items = [
+        Item("programmes", "repeat"),
+        Item("section", "group", parent_key="programmes"),
+        Item("activities", "repeat", parent_key="section"),
+        Item("sector", "select_one", list_name="sectors", or_other=True),
+        Item("sector_other", "text"),
+    ]
+    found = problems(items=items, lists={"sectors": set()})
+    assert fields(found) == [("activities", "parent"), ("sector", "or_other")]
+    assert "“sector_other”" in found[1].message
