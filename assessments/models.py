@@ -5,7 +5,7 @@ A *questionnaire* is an instrument with a stable identity (its ``form_id``); its
 the *choice lists* its questions share. Every element has a permanent ``key``: answers are stored
 by key, so answers given to different versions line up. Once a version is approved its structure
 never changes; label and translation fixes are still allowed and each one is recorded
-(``TextFix``). A structural change makes a new version (``services.version_copy``).
+(``TextFix``). A structural change makes a new version (``services_editor.version_copy``).
 
 Texts shown to respondents (labels, hints, messages, choice labels) are stored per language as
 ``{"en": "...", "es": "..."}``; ``Localised.text`` picks the respondent's language and says when
@@ -515,8 +515,6 @@ class Invitation(models.Model):
     opened_at = models.DateTimeField(_("first opened"), null=True, blank=True)
     reminder_count = models.PositiveSmallIntegerField(_("reminders sent"), default=0)
     reminded_at = models.DateTimeField(_("last reminded"), null=True, blank=True)
-    bounced_at = models.DateTimeField(_("bounced"), null=True, blank=True)
-    bounce_reason = models.CharField(_("bounce reason"), max_length=300, blank=True)
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
 
     class Meta:

@@ -80,8 +80,6 @@ class Migration(migrations.Migration):
                 ('opened_at', models.DateTimeField(blank=True, null=True, verbose_name='first opened')),
                 ('reminder_count', models.PositiveSmallIntegerField(default=0, verbose_name='reminders sent')),
                 ('reminded_at', models.DateTimeField(blank=True, null=True, verbose_name='last reminded')),
-                ('bounced_at', models.DateTimeField(blank=True, null=True, verbose_name='bounced')),
-                ('bounce_reason', models.CharField(blank=True, max_length=300, verbose_name='bounce reason')),
                 ('revoked_at', models.DateTimeField(blank=True, null=True, verbose_name='revoked')),
                 ('assessment', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='invitations', to='assessments.assessment', verbose_name='assessment')),
                 ('local_authority', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='assessment_invitations', to='network.localauthority', verbose_name='local authority')),
