@@ -454,3 +454,19 @@ def test_cascading_choices_on_one_page_are_offered_anew_before_moving_on(client)
     assert "Antioquia" in page and "Mendoza" not in page
     response = client.post(address, {"q-country": "CO", "q-region": "antioquia"})
     assert response["Location"] == url(token, "review")
+
+
+def test_a_guessed_link_costs_what_any_wrong_link_costs(client, questionnaire):
+    """Whatever is guessed (a near miss of a real token, random text, an over-long string), the
+    answer is the same 404 after the same single indexed lookup: nothing to learn by timing or
+    by counting."""
+    real = questionnaire["token"]
+    near_miss = real[:-1] + ("A" if real[-1] != "A" else "B")
+    counts = set()
+    for guess in (near_miss, "x" * 43, "0" * 10, "y" * 200):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url(guess))
+        assert response.status_code == 404
+        counts.add(sum("assessments_invitation" in query["sql"] for query in queries))
+    assert counts <= {0, 1}
+    assert len({count for count in counts if count}) == 1
