@@ -745,5 +745,17 @@ def fill_ediscussion(*, size: str) -> None:
     )
 
 
+# -- Needs assessments: a 120-question questionnaire and its responses at every stage ------------
+@dataset_filler
+def fill_assessment_answering(*, size: str) -> None:
+    """An open assessment of a 120-question questionnaire with skip logic, 50 invitations (200
+    at medium, 500 at large, 5,000 at huge) and their responses at every stage; the section
+    pages' addresses in benchmarks/results/assessment-layout.json (benchmarks/assessment_answer.py
+    says what is in it)."""
+    from benchmarks.assessment_answer import answering_fill
+
+    answering_fill(size=size)
+
+
 if __name__ == "__main__":
     main()

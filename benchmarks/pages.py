@@ -47,3 +47,16 @@ PAGES.append(
         generator="forum-category",
     )
 )
+
+# Answering a needs assessment (benchmarks/assessment_answer.py builds it): any section page of
+# any invitation's link, a 120-question questionnaire with skip logic, responses from never
+# started to all answered, in the four languages. The POSTs that save and check a section are
+# timed in process by benchmarks/assessment_answer.py.
+PAGES.append(
+    BenchPage(
+        name="assessment-section",
+        path="/<lang>/assessments/a/<token>/s/<section>/",
+        varied=True,
+        generator="assessment-section",
+    )
+)

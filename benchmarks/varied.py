@@ -139,8 +139,22 @@ def _cycled(every: list[str], *, count: int, rng: random.Random) -> list[str]:
     return paths[:count]
 
 
+def assessment_section_paths(*, count: int, seed: int = 20261129) -> list[str]:
+    """Section pages of the benchmark assessment: every invitation's link (each token derived
+    from its invitation's stored nonce by benchmarks/assessment_answer.py), every section its
+    answers make relevant, in a seeded order (repeated in shuffled cycles when wrk asks for
+    more than there are)."""
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent / "results" / "assessment-layout.json"
+    every = [page["path"] for page in json.loads(path.read_text())["section_pages"]]
+    return _cycled(every, count=count, rng=random.Random(seed))
+
+
 GENERATORS = {
     "directory": varied_paths,
     "forum-topic": forum_topic_paths,
     "forum-category": forum_category_paths,
+    "assessment-section": assessment_section_paths,
 }

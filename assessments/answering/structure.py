@@ -6,6 +6,7 @@ outside any section form one leading page, keyed ``LEADING_SECTION`` (a digit: X
 start with a letter or an underscore, so no element's key can be it).
 """
 
+import functools
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -88,14 +89,21 @@ class VersionStructure:
             yield from root.walk()
 
 
+@functools.lru_cache(maxsize=4096)
+def _tree(text: str, *, choice_filter: bool) -> Node:
+    """The tree of ``text``, parsed once per process: a version is loaded by every answering
+    request, and the same expressions come back in every version that copies them. Trees are
+    immutable, so they can be shared; a text that does not parse raises each time (an
+    exception is not cached), its message in the language of the moment."""
+    return choice_filter_parse(text) if choice_filter else parse(text)
+
+
 def _parsed(element: Element, attribute: str, broken: list) -> Node | None:
     text = getattr(element, attribute).strip()
     if not text:
         return None
     try:
-        if attribute == "choice_filter":
-            return choice_filter_parse(text)
-        return parse(text)
+        return _tree(text, choice_filter=attribute == "choice_filter")
     except ExpressionError as error:
         broken.append((element.key, attribute, error.message))
         logger.warning("Questionnaire element %s: %s does not parse", element.pk, attribute)
