@@ -14,6 +14,7 @@ from wagtail.models import Page
 LANGUAGES = ("en", "es", "pt", "fr")
 MEMBER_EMAIL = "member@demo.convive.example.org"
 MEMBER_PASSWORD = "convive-demo-member"  # the demo's documented password
+RESEARCHER_EMAIL = "researcher@demo.convive.example.org"
 
 # Demo pages (English slugs) whose translations are visited: a practice with indicators,
 # partners and sources; a news item; an event. (Resources are translated unevenly: the first
@@ -24,6 +25,7 @@ EVENT = "virtual-launch-of-the-network"
 AUTHORITY = "cucuta-co"
 FINISHED_EDISCUSSION = "territorial-approaches-migration-development"
 RUNNING_EDISCUSSION = "labour-inclusion-intermediate-cities"
+NEEDS_ASSESSMENT = "local-needs-2026-2027"
 
 
 @dataclass(frozen=True)
@@ -169,5 +171,29 @@ def member_pages(draft) -> list[CrawledPage]:
                 CrawledPage(reverse("network:account_delete")),
                 CrawledPage(reverse("account_logout")),
                 CrawledPage(reverse("mfa_activate_totp")),
+            ]
+    return pages
+
+
+def researcher_pages() -> list[CrawledPage]:
+    """The demo researcher's pages of the needs assessment she is named on (no second factor
+    needed): the questionnaires, the demo version, the assessments, the follow-up of the open
+    one (all of it, and filtered) and the interview she held. (An answering link cannot be
+    visited: its token is not stored.)"""
+    from assessments.models import Interview, QuestionnaireVersion
+
+    version = QuestionnaireVersion.objects.get(questionnaire__form_id="local-needs-assessment")
+    interview = Interview.objects.get(response__assessment__slug=NEEDS_ASSESSMENT)
+    pages = []
+    for language in ("en", "es"):
+        with translation.override(language):
+            follow = reverse("assessments:assessment_follow", args=[NEEDS_ASSESSMENT])
+            pages += [
+                CrawledPage(reverse("assessments:questionnaire_list")),
+                CrawledPage(reverse("assessments:version_detail", args=[version.pk])),
+                CrawledPage(reverse("assessments:assessment_list")),
+                CrawledPage(follow),
+                CrawledPage(f"{follow}?country=CO&state=submitted"),
+                CrawledPage(reverse("assessments:interview", args=[interview.response_id])),
             ]
     return pages

@@ -18,6 +18,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from network.models import User
 from tests import crawl
 from tests.once import built_once
 from tests.required import unavailable
@@ -86,6 +87,9 @@ def test_every_kind_of_page_is_valid_html(demo, tmp_path):
     member.post(reverse("account_reauthenticate"), {"password": crawl.MEMBER_PASSWORD})
     names = _save(visitor, crawl.public_pages(), tmp_path)
     names |= _save(member, crawl.member_pages(demo["draft"]), tmp_path)
+    researcher = Client()
+    researcher.force_login(User.objects.get(email=crawl.RESEARCHER_EMAIL))
+    names |= _save(researcher, crawl.researcher_pages(), tmp_path)
     assert len(names) >= 100
 
     result = subprocess.run(

@@ -52,7 +52,12 @@ def test_seeding_reports_what_it_created_and_a_second_run_creates_nothing(settin
     assert second["Network"].startswith("Network: 0 row(s) created;")
     assert "0 topic(s) and 0 forum member(s) created" in second["Community"]
     assert second["Site"] == "Site: served at http://127.0.0.1:8100 (unchanged)."
+    assert "1 assessment(s), 32 invitation(s), 23 response(s)" in first["Needs assessments"]
     assert second["Needs assessments"].startswith("Needs assessments: 0 questionnaire version(s)")
+    assert (
+        "0 assessment(s), 0 invitation(s), 0 response(s) and 0 focal point(s) created"
+        in second["Needs assessments"]
+    )
     for name in ("Outreach site", "Good practices"):
         assert second[name] == first[name].replace(
             f": {_numbers(first[name])[0]} page(s) created", ": 0 page(s) created"

@@ -1,19 +1,52 @@
-"""The demo's needs-assessment questionnaire: sound, complete in four languages, idempotent."""
+"""The demo's needs assessment: its questionnaire sound and complete in four languages, and an
+open assessment of it whose follow-up page shows every state, with valid answers in several
+languages, one interview, and dates as they happened. Seeded once for the module; idempotent."""
 
 import io
+from collections import Counter
 
 import pytest
+from django.utils import timezone
 
-from assessments.demo import seed_assessments
-from assessments.models import Element, QuestionnaireVersion
+from assessments.answering import Evaluation, Messages
+from assessments.demo import ASSESSMENT_SLUG, seed_assessments
+from assessments.models import (
+    Assessment,
+    Element,
+    Invitation,
+    InvitationEmail,
+    QuestionnaireVersion,
+    Response,
+    ResponseEvent,
+)
+from assessments.selectors_answer import version_structure_load
+from assessments.selectors_invitations import InvitationState, invitations_with_state
 from assessments.structure import version_problems
+from network.demo import MEMBER_AUTHORITY_COUNT, seed_network
+from notifications.models import EmailDelivery
+from tests.once import built_once
 
 pytestmark = pytest.mark.django_db
 
 
-def test_the_demo_questionnaire_is_published_sound_and_seeded_once():
-    seed_assessments(stdout=io.StringIO())
-    seed_assessments(stdout=io.StringIO())
+def _seed() -> str:
+    output = io.StringIO()
+    seed_network(stdout=io.StringIO())
+    seed_assessments(stdout=output)
+    return output.getvalue()
+
+
+@pytest.fixture(scope="module")
+def seeded(django_db_setup, django_db_blocker):
+    yield from built_once(django_db_blocker, _seed)
+
+
+@pytest.fixture
+def assessment(seeded) -> Assessment:
+    return Assessment.objects.get(slug=ASSESSMENT_SLUG)
+
+
+def test_the_demo_questionnaire_is_published_sound_and_in_four_languages(seeded):
     version = QuestionnaireVersion.objects.get()
     assert version.status == QuestionnaireVersion.Status.PUBLISHED
     assert version.approval_note
@@ -31,3 +64,127 @@ def test_the_demo_questionnaire_is_published_sound_and_seeded_once():
     tags = {tag for element in version.elements.all() for tag in element.tags}
     assert {"women-girls", "children", "indigenous"} <= tags
     assert version.elements.filter(sensitive=True).exists()
+
+
+def test_the_follow_up_page_shows_every_state(assessment):
+    assert assessment.status == Assessment.Status.OPEN
+    assert set(assessment.title) == {"en", "es", "pt", "fr"}
+    assert assessment.due_date > timezone.localdate()
+    assert (assessment.reminder_max_count, assessment.reminder_interval_days) == (3, 7)
+    assert [user.get_full_name() for user in assessment.researchers.all()] == ["Marie Joseph"]
+
+    invitations = list(invitations_with_state(assessment=assessment))
+    states = Counter(invitation.state for invitation in invitations)
+    assert states == {
+        InvitationState.SUBMITTED: 17,
+        InvitationState.IN_PROGRESS: 5,
+        InvitationState.OPENED: 4,
+        InvitationState.OVERDUE: 2,
+        InvitationState.SENT: 2,
+        InvitationState.BOUNCED: 1,
+        InvitationState.REVOKED: 1,
+    }
+    # Every member authority is invited, plus the named respondents.
+    authority_wide = [invitation for invitation in invitations if not invitation.respondent_email]
+    assert len(authority_wide) == MEMBER_AUTHORITY_COUNT
+    assert len(invitations) == 32
+    # An overdue invitation had an earlier due date; another one was given more time.
+    overdue = [invitation for invitation in invitations if invitation.state == "overdue"]
+    assert all(invitation.due_date < timezone.localdate() for invitation in overdue)
+    assert {invitation.due_date for invitation in invitations} >= {assessment.due_date}
+    assert len({invitation.due_date for invitation in invitations}) == 3
+    # Reminders went out, three at most, none to a submitted or bounced invitation before...
+    assert max(invitation.reminder_count for invitation in invitations) == 3
+    assert InvitationEmail.objects.filter(kind=InvitationEmail.Kind.REMINDER).exists()
+
+
+def test_the_seed_emails_nobody_its_past_invitations_are_in_the_outbox_as_sent(assessment):
+    deliveries = EmailDelivery.objects.filter(
+        pk__in=InvitationEmail.objects.values("delivery"), status=EmailDelivery.Status.SENT
+    )
+    assert deliveries.count() == InvitationEmail.objects.count() > 32
+    assert not EmailDelivery.objects.filter(status=EmailDelivery.Status.QUEUED).exists()
+
+
+def test_every_submitted_answer_is_valid_for_its_version(assessment):
+    structure = version_structure_load(version=assessment.version)
+    submitted = Response.objects.filter(assessment=assessment, status=Response.Status.SUBMITTED)
+    assert submitted.count() == 17
+    for response in submitted:
+        evaluation = Evaluation(structure, response.data)
+        assert evaluation.errors(messages=Messages(structure, language=response.language)) == {}
+        assert evaluation.submitted_data() == response.data
+        assert response.respondent_name
+    # Skip logic, repeats, "other, specify", budget shares and subgroups are all exercised.
+    data = [response.data for response in submitted]
+    assert any(len(answers.get("programmes", [])) >= 3 for answers in data)
+    assert any("services_other" in answers for answers in data)
+    assert any("coordination_obstacles" in answers for answers in data)
+    assert any(answers.get("budget_band") == "high" for answers in data)
+    assert any(answers.get("budget_band") == "low" for answers in data)
+    assert any("indigenous_services" in answers for answers in data)
+    assert any(answers.get("responsible_unit") == "none" for answers in data)
+    assert all(
+        "unit_staff" not in answers for answers in data if answers["responsible_unit"] == "none"
+    )
+
+
+def test_the_answers_are_in_the_respondents_languages(assessment):
+    languages = Counter(
+        Response.objects.filter(assessment=assessment).values_list("language", flat=True)
+    )
+    assert set(languages) == {"es", "pt", "en", "fr"}
+    by_language = dict(
+        Response.objects.filter(status=Response.Status.SUBMITTED).values_list(
+            "language", "data__women_needs"
+        )
+    )
+    assert "mulheres" not in by_language["es"]
+
+
+def test_drafts_a_reopened_response_and_the_interview(assessment):
+    drafts = Response.objects.filter(assessment=assessment, status=Response.Status.DRAFT)
+    assert drafts.count() == 6
+    reopened = ResponseEvent.objects.get(kind=ResponseEvent.Kind.REOPENED)
+    assert reopened.note and reopened.actor.email.startswith("coordinator@")
+    assert reopened.response.status == Response.Status.DRAFT
+    assert reopened.response.data["budget_share"] == "0.6"
+
+    response = Response.objects.get(assessment=assessment, interview__isnull=False)
+    interview = response.interview
+    assert interview.consent
+    assert interview.researcher.get_full_name() == "Marie Joseph"
+    assert interview.interviewee_name and interview.interviewee_role and interview.organisation
+    assert interview.notes and interview.mode
+    assert response.status == Response.Status.SUBMITTED
+    assert response.submitted_by == interview.researcher
+    assert interview.held_on <= timezone.localdate()
+
+
+def test_dates_are_past_and_in_order(assessment):
+    now = timezone.now()
+    for invitation in Invitation.objects.filter(assessment=assessment).select_related("response"):
+        assert invitation.created_at <= invitation.sent_at <= now
+        if invitation.opened_at:
+            assert invitation.sent_at <= invitation.opened_at <= now
+        response = getattr(invitation, "response", None)
+        if response is not None:
+            assert invitation.sent_at <= response.started_at <= response.updated_at <= now
+            if response.submitted_at:
+                assert response.started_at <= response.submitted_at <= now
+                if invitation.opened_at:
+                    assert invitation.opened_at <= response.submitted_at
+
+
+def test_a_second_run_creates_nothing(seeded):
+    assert "1 assessment(s), 32 invitation(s), 23 response(s)" in seeded
+    counts = (Invitation.objects.count(), Response.objects.count(), EmailDelivery.objects.count())
+    again = _seed()
+    assert "0 questionnaire version(s) created" in again
+    assert "0 assessment(s), 0 invitation(s), 0 response(s) and 0 focal point(s) created" in again
+    assert (
+        Invitation.objects.count(),
+        Response.objects.count(),
+        EmailDelivery.objects.count(),
+    ) == counts
+
