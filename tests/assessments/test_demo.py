@@ -187,4 +187,3 @@ def test_a_second_run_creates_nothing(seeded):
         Response.objects.count(),
         EmailDelivery.objects.count(),
     ) == counts
-
