@@ -190,6 +190,7 @@ STORIES: dict[str, tuple] = {
     "tumbes-pe": ("opened", 23.1),  # overdue, then given a week more
 }
 REOPENED = {"panama-city-pa": (16.2, 18.3, {"budget_share": "0.6"})}
+BOUNCED = {"hector": 0.014}  # twenty minutes after the invitations went out
 REVOKED = {"camila": 3.0}  # and Tomás invited instead, the same day
 LATE_INVITED = {"tomas": 3.1}
 EXTENDED = {"tumbes-pe": 22.9}
@@ -464,8 +465,8 @@ def _seed_assessment(version: QuestionnaireVersion, now: datetime) -> Assessment
 
     timeline.at(-1, prepare)
     timeline.at(0, send)
-    for key in ("hector",):
-        timeline.at(0.014, bounce(key))
+    for key, day in BOUNCED.items():
+        timeline.at(day, bounce(key))
     for key, day in REVOKED.items():
         timeline.at(day, revoke(key))
     for key, day in LATE_INVITED.items():
