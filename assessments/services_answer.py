@@ -46,6 +46,13 @@ def _refuse_if_closed(assessment: Assessment) -> None:
         raise ValidationError(_("This assessment is not open for answers."), code="closed")
 
 
+def _refuse_if_revoked(invitation: Invitation | None) -> None:
+    """A revoked link opens nothing (the pages find no invitation for it); refused here too, so
+    that no other caller can write through it."""
+    if invitation is not None and invitation.revoked_at is not None:
+        raise PermissionDenied(_("This link no longer opens the questionnaire."))
+
+
 def _storable(value: object) -> object:
     """``value`` without NUL characters, which a JSON column on PostgreSQL refuses: a draft
     keeps everything else typed (the page that shows it again still holds them, and says NUL
@@ -110,6 +117,7 @@ def response_draft_save(
         if invitation is None:
             raise ValueError("A response is created through an invitation or an interview.")
         _refuse_if_closed(invitation.assessment)
+        _refuse_if_revoked(invitation)
         response = Response.objects.select_for_update().filter(invitation=invitation).first()
         if response is None:
             try:
@@ -129,6 +137,7 @@ def response_draft_save(
         if invitation is None:
             _allowed(by, permissions.INTERVIEW_CONDUCT, response)
         _refuse_if_closed(response.assessment)
+        _refuse_if_revoked(invitation)
     _refuse_if_locked(response)
     response.data = _storable(data)
     response.section = section[:80]
@@ -168,8 +177,15 @@ def response_submit(
     """Check every answer shown and lock the response: answers to questions not shown are
     dropped, calculations kept; event SUBMITTED. ``by`` (when signed in) is recorded as who
     submitted; an interview's researcher must conduct interviews for the assessment."""
-    response = Response.objects.select_for_update().select_related("assessment").get(pk=response.pk)
-    if not through_invitation:
+    response = (
+        # Only the response's row is locked (the invitation is on the nullable side of a join).
+        Response.objects.select_for_update(of=("self",))
+        .select_related("assessment", "invitation")
+        .get(pk=response.pk)
+    )
+    if through_invitation:
+        _refuse_if_revoked(response.invitation)
+    else:
         _allowed(by, permissions.INTERVIEW_CONDUCT, response)
     _refuse_if_locked(response)
     _refuse_if_closed(response.assessment)

@@ -470,3 +470,28 @@ def test_a_guessed_link_costs_what_any_wrong_link_costs(client, questionnaire):
         counts.add(sum("assessments_invitation" in query["sql"] for query in queries))
     assert counts <= {0, 1}
     assert len({count for count in counts if count}) == 1
+
+
+def test_a_revoked_invitation_writes_nothing_whoever_calls(questionnaire):
+    from django.core.exceptions import PermissionDenied
+    from django.utils import timezone
+
+    from assessments.services_answer import response_draft_save
+
+    invitation = questionnaire["invitation"]
+    response = response_draft_save(
+        invitation=invitation, response=None, data={"name": "Quito"}, section="0", language="en"
+    )
+    Invitation.objects.filter(pk=invitation.pk).update(revoked_at=timezone.now())
+    invitation.refresh_from_db()
+    for existing in (None, response):
+        with pytest.raises(PermissionDenied):
+            response_draft_save(
+                invitation=invitation,
+                response=existing,
+                data={"name": "Changed"},
+                section="0",
+                language="en",
+            )
+    response.refresh_from_db()
+    assert response.data == {"name": "Quito"}

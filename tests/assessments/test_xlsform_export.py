@@ -433,7 +433,7 @@ def test_an_unfinished_draft_is_not_exported_and_says_why():
 def test_the_demo_questionnaire_round_trips(researcher):
     from assessments.demo import seed_questionnaire
 
-    demo = seed_questionnaire(stdout=io.StringIO())
+    demo, _created = seed_questionnaire(stdout=io.StringIO())
     content = xlsform_export(version=demo)
 
     assert pyxform_warnings(content) == []
