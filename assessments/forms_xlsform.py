@@ -7,7 +7,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from .models import Questionnaire
-from .services_xlsform import WORKBOOK_MAX_SIZE
+from .xlsform.report import WORKBOOK_MAX_SIZE
 
 # Enough of an .xlsx for its signature (its first zip entries name the format).
 _HEAD_BYTES = 8192

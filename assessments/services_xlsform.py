@@ -35,15 +35,12 @@ from .xlsform.reading import (
     field_column,
     workbook_read,
 )
-from .xlsform.report import Finding, findings_sorted
+from .xlsform.report import WORKBOOK_MAX_SIZE, Finding, findings_sorted
 from .xlsform.writing import ExportRefused, workbook_write
 
-__all__ = ["ExportRefused", "ImportResult", "xlsform_export", "xlsform_import"]
+__all__ = ["WORKBOOK_MAX_SIZE", "ExportRefused", "ImportResult", "xlsform_export", "xlsform_import"]
 
 logger = logging.getLogger(__name__)
-
-# A 300-question workbook in four languages is about 100 KB.
-WORKBOOK_MAX_SIZE = 5 * 1024 * 1024
 
 
 @dataclass

@@ -17,7 +17,6 @@ from network.views import _denied
 from .forms_xlsform import XLSFormImportForm
 from .models import QuestionnaireVersion
 from .permissions import QUESTIONNAIRE_EDIT, QUESTIONNAIRE_VIEW
-from .services_xlsform import ExportRefused, xlsform_export, xlsform_filename, xlsform_import
 from .xlsform.report import Finding
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -29,6 +28,10 @@ def xlsform_import_view(request: HttpRequest) -> HttpResponse:
     decision = decide(request.user, QUESTIONNAIRE_EDIT, None)
     if not decision:
         return _denied(request, decision)
+    # pyxform (about 19 MiB and 28,000 objects) is loaded by the processes that read or write a
+    # workbook, not by every web worker at start: every page's garbage collection would scan it.
+    from .services_xlsform import xlsform_import
+
     posted = request.method == "POST"
     form = XLSFormImportForm(request.POST, request.FILES) if posted else XLSFormImportForm()
     result = None
@@ -82,6 +85,8 @@ def xlsform_download(request: HttpRequest, pk: int) -> HttpResponse:
     decision = decide(request.user, QUESTIONNAIRE_VIEW, version)
     if not decision:
         return _denied(request, decision)
+    from .services_xlsform import ExportRefused, xlsform_export, xlsform_filename  # as above
+
     try:
         content = xlsform_export(version=version)
     except ExportRefused as refusal:

@@ -8,6 +8,9 @@ worded in the active language when the finding is made."""
 
 from dataclasses import dataclass
 
+# The largest workbook taken (a 300-question workbook in four languages is about 100 KB).
+WORKBOOK_MAX_SIZE = 5 * 1024 * 1024
+
 PROBLEM = "problem"
 NOTE = "note"
 
