@@ -1,9 +1,11 @@
 """Every kind of page of the seeded demo (tests/crawl.py: the public pages in four languages and
-a member's own pages), opened in Chromium on a 360 x 740 phone screen: axe-core finds no
+a member's own pages, the demo researcher's needs-assessment pages), opened in Chromium on a 360 x 740 phone screen: axe-core finds no
 violation of any rule or impact, and nothing makes the page scroll sideways."""
 
 import pytest
 
+from network.demo import DEMO_DOMAIN
+from network.models import User
 from tests import crawl
 
 from .accessibility import format_violations
@@ -62,5 +64,8 @@ def test_every_page_is_accessible_and_fits_a_phone(page, live_server, migrated_s
     page.locator("main form [type='submit']").click()
     page.wait_for_load_state("load")
     problems += _problems(page, crawl.member_pages(draft))
+    # The demo researcher: the needs assessment she follows and her interview.
+    sign_in(page, User.objects.get(email=f"researcher@{DEMO_DOMAIN}"), live_server)
+    problems += _problems(page, crawl.researcher_pages())
 
     assert problems == [], "\n".join(problems)
