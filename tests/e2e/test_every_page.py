@@ -1,6 +1,7 @@
-"""Every kind of page of the seeded demo (tests/crawl.py: the public pages in four languages and
-a member's own pages, the demo researcher's needs-assessment pages), opened in Chromium on a 360 x 740 phone screen: axe-core finds no
-violation of any rule or impact, and nothing makes the page scroll sideways."""
+"""Every kind of page of the seeded demo (tests/crawl.py: the public pages in four languages,
+a member's own pages and the demo researcher's needs-assessment pages), opened in Chromium on a
+360 x 740 phone screen: axe-core finds no violation of any rule or impact, and nothing makes the
+page scroll sideways."""
 
 import pytest
 
