@@ -19,13 +19,12 @@ from contextlib import contextmanager
 from datetime import datetime, timedelta
 from unittest import mock
 
-from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from network.demo import DEMO_DOMAIN
+from network.demo import DEMO_DOMAIN, demo_person_ensure
 from network.models import LocalAuthority, Membership, User
 from network.roles import Role
 from notifications.models import EmailDelivery
@@ -221,23 +220,14 @@ def _seed_focal_points() -> int:
         authority = authorities.get(person.authority)
         if authority is None:
             continue
-        user, is_new = User.objects.get_or_create(
+        user, is_new = demo_person_ensure(
             email=_address("", person),
-            defaults={
-                "first_name": person.first_name,
-                "last_name": person.last_name,
-                "preferred_language": person.language,
-                "languages_spoken": [person.language],
-                "position": person.position,
-            },
+            first_name=person.first_name,
+            last_name=person.last_name,
+            language=person.language,
+            position=person.position,
         )
-        if is_new:
-            user.set_unusable_password()
-            user.save()
-            created += 1
-        EmailAddress.objects.get_or_create(
-            user=user, email=user.email, defaults={"verified": True, "primary": True}
-        )
+        created += is_new
         user.groups.add(official)
         Membership.objects.get_or_create(
             user=user,

@@ -394,6 +394,37 @@ def _seed_organisations(created: list) -> dict[str, LocalAuthority | PartnerOrga
     return organisations
 
 
+def demo_person_ensure(
+    *,
+    email: str,
+    first_name: str,
+    last_name: str,
+    language: str,
+    position: str = "",
+    languages: list[str] | None = None,
+) -> tuple[User, bool]:
+    """A demo person other than the demo accounts: nobody signs in as them (no usable
+    password), their address is verified (they receive the demo's emails). Returns the user and
+    whether it was created."""
+    user, created = User.objects.get_or_create(
+        email=email,
+        defaults={
+            "first_name": first_name,
+            "last_name": last_name,
+            "preferred_language": language,
+            "languages_spoken": languages or [language],
+            "position": position,
+        },
+    )
+    if created:
+        user.set_unusable_password()
+        user.save()
+    EmailAddress.objects.get_or_create(
+        user=user, email=user.email, defaults={"verified": True, "primary": True}
+    )
+    return user, created
+
+
 def _seed_account(account: DemoAccount, organisations: dict, created: list) -> User:
     user = User.objects.filter(email=account.email).first()
     if user is None:

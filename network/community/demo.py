@@ -12,11 +12,10 @@ email.
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from network.demo import DEMO_DOMAIN
+from network.demo import DEMO_DOMAIN, demo_person_ensure
 from network.models import LocalAuthority, Membership, PartnerOrganisation, User
 from network.roles import Role
 
@@ -576,23 +575,15 @@ def _person(key: str) -> User:
 def _seed_people() -> int:
     created = 0
     for key, first, last, language, organisation, position in FORUM_PEOPLE:
-        user, is_new = User.objects.get_or_create(
+        user, is_new = demo_person_ensure(
             email=f"{key}@{DEMO_DOMAIN}",
-            defaults={
-                "first_name": first,
-                "last_name": last,
-                "preferred_language": language,
-                "languages_spoken": sorted({language, "es"}),
-                "position": position,
-            },
+            first_name=first,
+            last_name=last,
+            language=language,
+            position=position,
+            languages=sorted({language, "es"}),
         )
-        if is_new:
-            user.set_unusable_password()
-            user.save()
-            created += 1
-        EmailAddress.objects.get_or_create(
-            user=user, email=user.email, defaults={"verified": True, "primary": True}
-        )
+        created += is_new
         user.groups.add(Group.objects.get(name=Role.MEMBER))
         if key == "claire":
             user.groups.add(Group.objects.get(name=Role.PARTNER))

@@ -13,12 +13,11 @@ library's demo (``demo_seed_last``). Safe to run repeatedly: an e-discussion is 
 
 from datetime import datetime, timedelta
 
-from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.utils import timezone, translation
 
-from network.demo import DEMO_DOMAIN
+from network.demo import DEMO_DOMAIN, demo_person_ensure
 from network.models import User
 from network.roles import Role
 
@@ -45,23 +44,14 @@ def _seed_people() -> int:
     created = 0
     member = Group.objects.get(name=Role.MEMBER)
     for person in content.PEOPLE:
-        user, is_new = User.objects.get_or_create(
+        user, is_new = demo_person_ensure(
             email=f"{person.key}@{DEMO_DOMAIN}",
-            defaults={
-                "first_name": person.first_name,
-                "last_name": person.last_name,
-                "preferred_language": person.language,
-                "languages_spoken": [person.language],
-                "position": person.position,
-            },
+            first_name=person.first_name,
+            last_name=person.last_name,
+            language=person.language,
+            position=person.position,
         )
-        if is_new:
-            user.set_unusable_password()
-            user.save()
-            created += 1
-        EmailAddress.objects.get_or_create(
-            user=user, email=user.email, defaults={"verified": True, "primary": True}
-        )
+        created += is_new
         user.groups.add(member)
     return created
 
