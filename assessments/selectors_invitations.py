@@ -100,7 +100,10 @@ def assessments_followed(*, user: User) -> QuerySet[Assessment]:
 def assessments_with_counts(*, user: User) -> QuerySet[Assessment]:
     """``assessments_followed`` with ``invitation_count`` and ``submitted_count``."""
     return assessments_followed(user=user).annotate(
-        invitation_count=Count("invitations", filter=Q(invitations__revoked_at__isnull=True)),
+        # distinct: both counts join the assessment's rows, whose product would multiply them.
+        invitation_count=Count(
+            "invitations", filter=Q(invitations__revoked_at__isnull=True), distinct=True
+        ),
         submitted_count=Count(
             "responses", filter=Q(responses__status=Response.Status.SUBMITTED), distinct=True
         ),

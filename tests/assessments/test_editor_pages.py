@@ -382,3 +382,18 @@ def test_the_version_page_costs_the_same_queries_whatever_the_number_of_question
         assert client.get(_url("version_detail", small.pk)).status_code == 200
     with django_assert_num_queries(len(measured.captured_queries)):
         assert client.get(_url("version_detail", large.pk)).status_code == 200
+
+
+def test_the_questionnaire_list_costs_the_same_queries_however_many_questionnaires(
+    client, django_assert_num_queries
+):
+    questionnaire_version(form_id="list-one", status="published")
+    client.force_login(person(Role.RESEARCHER))
+    client.get(_url("questionnaire_list"))  # warm the shared menu and caches
+    with CaptureQueriesContext(connection) as measured:
+        assert client.get(_url("questionnaire_list")).status_code == 200
+    for number in range(6):
+        questionnaire_version(form_id=f"list-more-{number}")
+    with django_assert_num_queries(len(measured.captured_queries)):
+        page = client.get(_url("questionnaire_list"))
+    assert page.content.decode().count("list-more-") >= 6

@@ -5,6 +5,7 @@ constant number of queries, and its CSV export with formulas neutralised
 
 import csv
 import io
+import re
 from datetime import timedelta
 from urllib.parse import urlencode
 
@@ -17,7 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from assessments import selectors, services_invitations
-from assessments.models import Assessment, Invitation, QuestionnaireVersion
+from assessments.models import Assessment, Invitation, QuestionnaireVersion, Response
 from assessments.tokens import token_for
 from tests.assessments.invite_helpers import (
     URLCONF,
@@ -397,3 +398,33 @@ def test_the_csv_export_neutralises_formulas_and_matches_the_page(
     assert row[1] == '\'=HYPERLINK("http://evil")'
     assert row[2] == "'+cmd|' /C calc'!A0"
     assert row[5] == "Not sent"
+
+
+def test_the_list_counts_invitations_and_answers_in_the_same_queries_however_many(
+    client,
+    coordinator,  # noqa: F811
+    django_assert_num_queries,
+):
+    sign_in(client, coordinator)
+
+    def assessments_with(invited: int, submitted: int) -> Assessment:
+        assessment = assessment_make(slug=f"list-{invited}")
+        created = invite(
+            coordinator,
+            assessment,
+            *(authority_with_focal_point()[0] for _ in range(invited)),
+        )
+        for invitation in created[:submitted]:
+            response_for(invitation, status=Response.Status.SUBMITTED)
+        return assessment
+
+    assessments_with(3, 2)
+    with CaptureQueriesContext(connection) as small:
+        page = client.get(_url("assessment_list"))
+    # Three invitations, two answers submitted: not the product of the two.
+    row = re.search(r"list-3/.*?</tr>", page.content.decode(), re.S).group()
+    assert re.findall(r"<td>(\d+)</td>", row) == ["3", "2"]
+    for size in (4, 5, 6, 7):
+        assessments_with(size, size - 1)
+    with django_assert_num_queries(len(small.captured_queries)):
+        client.get(_url("assessment_list"))
