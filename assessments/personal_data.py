@@ -20,6 +20,7 @@ from django.db.models.signals import pre_delete
 from django.dispatch import receiver
 
 from network import personal_data
+from network.personal_data import iso_or_none
 
 from .models import (
     Assessment,
@@ -31,10 +32,6 @@ from .models import (
     ResponseEvent,
     TextFix,
 )
-
-
-def _iso(value) -> str | None:
-    return value.isoformat() if value else None
 
 
 @personal_data.register(
@@ -57,7 +54,7 @@ def assessments_export(user) -> dict:
                 "assessment": str(response.assessment),
                 "local_authority": response.local_authority.name,
                 "status": response.status,
-                "submitted_at": _iso(response.submitted_at),
+                "submitted_at": iso_or_none(response.submitted_at),
                 "respondent_name": response.respondent_name,
                 "respondent_email": response.respondent_email,
             }
@@ -72,7 +69,7 @@ def assessments_export(user) -> dict:
                 "interviewee": interview.interviewee_name,
                 "interviewee_role": interview.interviewee_role,
                 "organisation": interview.organisation,
-                "held_on": _iso(interview.held_on),
+                "held_on": iso_or_none(interview.held_on),
                 "mode": interview.mode,
                 "consent": interview.consent,
                 "notes": interview.notes,
@@ -87,14 +84,14 @@ def assessments_export(user) -> dict:
                 "local_authority": event.response.local_authority.name,
                 "event": event.kind,
                 "note": event.note,
-                "at": _iso(event.created_at),
+                "at": iso_or_none(event.created_at),
             }
             for event in ResponseEvent.objects.filter(actor=user)
             .select_related("response__assessment", "response__local_authority")
             .order_by("created_at", "pk")
         ],
         "questionnaires_created": [
-            {"form_id": questionnaire.form_id, "created_at": _iso(questionnaire.created_at)}
+            {"form_id": questionnaire.form_id, "created_at": iso_or_none(questionnaire.created_at)}
             for questionnaire in Questionnaire.objects.filter(created_by=user).order_by(
                 "created_at", "pk"
             )
@@ -105,7 +102,7 @@ def assessments_export(user) -> dict:
                 "number": version.number,
                 "created": version.created_by_id == user.pk,
                 "approved": version.approved_by_id == user.pk,
-                "approved_at": _iso(version.approved_at),
+                "approved_at": iso_or_none(version.approved_at),
                 "approval_note": version.approval_note if version.approved_by_id == user.pk else "",
             }
             for version in QuestionnaireVersion.objects.filter(
@@ -121,7 +118,7 @@ def assessments_export(user) -> dict:
                 "language": fix.language,
                 "before": fix.old,
                 "after": fix.new,
-                "at": _iso(fix.changed_at),
+                "at": iso_or_none(fix.changed_at),
             }
             for fix in TextFix.objects.filter(changed_by=user)
             .select_related("version__questionnaire")
@@ -134,7 +131,7 @@ def assessments_export(user) -> dict:
                 "comment": comment.body if comment.author_id == user.pk else "",
                 "written": comment.author_id == user.pk,
                 "resolved_by_you": comment.resolved_by_id == user.pk,
-                "at": _iso(comment.created_at),
+                "at": iso_or_none(comment.created_at),
             }
             for comment in DraftComment.objects.filter(Q(author=user) | Q(resolved_by=user))
             .select_related("version__questionnaire", "element")

@@ -11,12 +11,9 @@ from django.db.models.signals import pre_delete
 from django.dispatch import receiver
 
 from network import personal_data
+from network.personal_data import iso_or_none
 
 from .models import Invitation, InvitationEmail
-
-
-def _iso(value) -> str | None:
-    return value.isoformat() if value else None
 
 
 @personal_data.register("assessment_invitations")
@@ -33,8 +30,8 @@ def invitations_export(user) -> dict:
                 "respondent_email": invitation.respondent_email,
                 "language": invitation.language,
                 "due_date": invitation.due_date.isoformat(),
-                "sent_at": _iso(invitation.sent_at),
-                "revoked_at": _iso(invitation.revoked_at),
+                "sent_at": iso_or_none(invitation.sent_at),
+                "revoked_at": iso_or_none(invitation.revoked_at),
             }
             for invitation in Invitation.objects.filter(respondent_email__iexact=address)
             .select_related("assessment", "local_authority")
@@ -46,7 +43,7 @@ def invitations_export(user) -> dict:
                 "local_authority": email.invitation.local_authority.name,
                 "kind": email.kind,
                 "address": email.address,
-                "queued_at": _iso(email.created_at),
+                "queued_at": iso_or_none(email.created_at),
             }
             for email in InvitationEmail.objects.filter(address=address)
             .select_related("invitation__assessment", "invitation__local_authority")

@@ -88,7 +88,8 @@ def personal_data_export(*, user) -> dict:
     }
 
 
-def _iso(value) -> str | None:
+def iso_or_none(value) -> str | None:
+    """A date or datetime as ISO text for an export, None when empty (every exporter's dates)."""
     return value.isoformat() if value else None
 
 
@@ -121,8 +122,8 @@ def _export_account(user) -> dict:
                 "email",
             )
         },
-        "date_joined": _iso(user.date_joined),
-        "last_login": _iso(user.last_login),
+        "date_joined": iso_or_none(user.date_joined),
+        "last_login": iso_or_none(user.last_login),
         "email_addresses": [
             {"email": address.email, "verified": address.verified, "primary": address.primary}
             for address in EmailAddress.objects.filter(user=user).order_by("email")
@@ -151,7 +152,7 @@ def _export_network(user) -> dict:
                 else "partner",
                 "position": membership.position,
                 "is_focal_point": membership.is_focal_point,
-                "since": _iso(membership.created_at),
+                "since": iso_or_none(membership.created_at),
             }
             for membership in user_memberships(user=user)
         ],
@@ -161,7 +162,7 @@ def _export_network(user) -> dict:
                 "organisation": str(invitation.organisation),
                 "role": invitation.role,
                 "state": invitation.state,
-                "created_at": _iso(invitation.created_at),
+                "created_at": iso_or_none(invitation.created_at),
             }
             for invitation in Invitation.objects.filter(invited_by=user)
             .select_related("local_authority", "partner")
@@ -172,7 +173,7 @@ def _export_network(user) -> dict:
                 "organisation": str(invitation.organisation),
                 "role": invitation.role,
                 "state": invitation.state,
-                "created_at": _iso(invitation.created_at),
+                "created_at": iso_or_none(invitation.created_at),
             }
             for invitation in Invitation.objects.filter(
                 Q(email__iexact=user.email) | Q(accepted_by=user)
@@ -189,7 +190,7 @@ def _export_network(user) -> dict:
                 "contact_position": request.contact_position,
                 "message": request.message,
                 "status": request.status,
-                "created_at": _iso(request.created_at),
+                "created_at": iso_or_none(request.created_at),
             }
             for request in JoinRequest.objects.filter(contact_email__iexact=user.email).order_by(
                 "created_at", "id"
@@ -201,7 +202,7 @@ def _export_network(user) -> dict:
                 "authority_name": request.authority_name,
                 "country": request.country,
                 "status": request.status,
-                "decided_at": _iso(request.decided_at),
+                "decided_at": iso_or_none(request.decided_at),
                 "decision_reason": request.decision_reason,
             }
             for request in JoinRequest.objects.filter(decided_by=user).order_by("decided_at", "id")

@@ -3,12 +3,9 @@
 from django.db.models import Q
 
 from network import personal_data
+from network.personal_data import iso_or_none
 
 from .models import EmailDelivery, Notification, NotificationPreference
-
-
-def _iso(value) -> str | None:
-    return value.isoformat() if value else None
 
 
 @personal_data.register(
@@ -27,8 +24,8 @@ def notifications_export(user) -> dict:
                 "event_key": notification.event_key,
                 "context": notification.context,
                 "url": notification.url,
-                "created_at": _iso(notification.created_at),
-                "read_at": _iso(notification.read_at),
+                "created_at": iso_or_none(notification.created_at),
+                "read_at": iso_or_none(notification.read_at),
             }
             for notification in Notification.objects.filter(recipient=user).order_by(
                 "created_at", "id"
@@ -38,7 +35,7 @@ def notifications_export(user) -> dict:
             {
                 "kind": preference.kind,
                 "frequency": preference.frequency,
-                "updated_at": _iso(preference.updated_at),
+                "updated_at": iso_or_none(preference.updated_at),
             }
             for preference in NotificationPreference.objects.filter(user=user).order_by("kind")
         ],
@@ -48,8 +45,8 @@ def notifications_export(user) -> dict:
                 "template": delivery.template_prefix,
                 "address": delivery.to_address,
                 "status": delivery.status,
-                "sent_at": _iso(delivery.sent_at),
-                "created_at": _iso(delivery.created_at),
+                "sent_at": iso_or_none(delivery.sent_at),
+                "created_at": iso_or_none(delivery.created_at),
             }
             # To the account, or to the address before it had one (an invitation).
             for delivery in EmailDelivery.objects.filter(

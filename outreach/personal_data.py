@@ -1,12 +1,9 @@
 """The outreach section of a person's personal data export: events and news."""
 
 from network import personal_data
+from network.personal_data import iso_or_none
 
 from .models import EventRegistration, NewsPage
-
-
-def _iso(value) -> str | None:
-    return value.isoformat() if value else None
 
 
 @personal_data.register("outreach", covers=["outreach.EventRegistration", "outreach.NewsPage"])
@@ -21,16 +18,16 @@ def outreach_export(user) -> dict:
         "event_registrations": [
             {
                 "event": registration.event.title,
-                "starts_at": _iso(registration.event.start),
+                "starts_at": iso_or_none(registration.event.start),
                 "status": registration.status,
-                "registered_at": _iso(registration.created_at),
-                "cancelled_at": _iso(registration.cancelled_at),
+                "registered_at": iso_or_none(registration.created_at),
+                "cancelled_at": iso_or_none(registration.cancelled_at),
             }
             for registration in registrations
         ],
         # News articles credited to the person's account.
         "news_articles": [
-            {"title": article.title, "date": _iso(article.date), "live": article.live}
+            {"title": article.title, "date": iso_or_none(article.date), "live": article.live}
             for article in articles
         ],
     }

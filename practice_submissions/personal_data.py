@@ -10,13 +10,10 @@ from django.db.models import Prefetch
 from django.urls import reverse
 
 from network import personal_data
+from network.personal_data import iso_or_none
 from notifications.links import absolute_url
 
 from .models import PracticeSubmission, SubmissionEvent
-
-
-def _iso(value) -> str | None:
-    return value.isoformat() if value else None
 
 
 def _event(event: SubmissionEvent) -> dict:
@@ -24,7 +21,7 @@ def _event(event: SubmissionEvent) -> dict:
         "from_state": event.from_state,
         "to_state": event.to_state,
         "message": event.message,
-        "at": _iso(event.created_at),
+        "at": iso_or_none(event.created_at),
     }
 
 
@@ -63,7 +60,7 @@ def practice_proposals_export(user) -> dict:
                             args=[submission.pk, attachment.pk],
                         )
                     ),
-                    "added_at": _iso(attachment.created_at),
+                    "added_at": iso_or_none(attachment.created_at),
                 }
             )
         proposals.append(
@@ -72,8 +69,8 @@ def practice_proposals_export(user) -> dict:
                 "state": submission.state,
                 "language": submission.language,
                 "answers": submission.data,
-                "created_at": _iso(submission.created_at),
-                "submitted_at": _iso(submission.submitted_at),
+                "created_at": iso_or_none(submission.created_at),
+                "submitted_at": iso_or_none(submission.submitted_at),
                 "page_url": submission.page.full_url
                 if submission.page is not None and submission.page.live
                 else None,

@@ -23,6 +23,7 @@ from django.dispatch import receiver
 from django.urls import reverse
 
 from network import personal_data
+from network.personal_data import iso_or_none
 from notifications.links import absolute_url
 
 from .models import (
@@ -44,10 +45,6 @@ from .models import (
 from .visibility import categories_readable
 
 
-def _iso(value) -> str | None:
-    return value.isoformat() if value else None
-
-
 def _attachment(attachment: PostAttachment) -> dict:
     return {
         "name": attachment.name,
@@ -56,7 +53,7 @@ def _attachment(attachment: PostAttachment) -> dict:
         "download_url": absolute_url(
             reverse("community:attachment", args=[attachment.pk, attachment.name])
         ),
-        "added_at": _iso(attachment.created_at),
+        "added_at": iso_or_none(attachment.created_at),
     }
 
 
@@ -100,7 +97,7 @@ def forum_export(user) -> dict:
                 "category": topic.category.slug,
                 "language": topic.language,
                 "tags": sorted(topic.tags.names()),
-                "started_at": _iso(topic.created_at),
+                "started_at": iso_or_none(topic.created_at),
                 "hidden": topic.is_hidden,
             }
             for topic in Topic.objects.filter(author=user)
@@ -116,14 +113,14 @@ def forum_export(user) -> dict:
                 "language": post.language,
                 "state": post.state,
                 "written_on": post.via,
-                "written_at": _iso(post.created_at),
-                "edited_at": _iso(post.edited_at),
+                "written_at": iso_or_none(post.created_at),
+                "edited_at": iso_or_none(post.edited_at),
                 "found_helpful": post.helpful_count,
                 "earlier_versions": [
                     {
                         "text": revision.source,
                         "title": revision.title,
-                        "until": _iso(revision.created_at),
+                        "until": iso_or_none(revision.created_at),
                     }
                     for revision in post.revisions.all()
                 ],
@@ -138,14 +135,18 @@ def forum_export(user) -> dict:
             ).order_by("created_at", "pk")
         ],
         "edits_of_others_posts": [
-            {"post": str(revision.post), "reason": revision.reason, "at": _iso(revision.created_at)}
+            {
+                "post": str(revision.post),
+                "reason": revision.reason,
+                "at": iso_or_none(revision.created_at),
+            }
             for revision in PostRevision.objects.filter(editor=user)
             .exclude(post__author=user)
             .select_related("post")
             .order_by("created_at", "pk")
         ],
         "found_helpful": [
-            {"post": str(reaction.post), "at": _iso(reaction.created_at)}
+            {"post": str(reaction.post), "at": iso_or_none(reaction.created_at)}
             for reaction in Reaction.objects.filter(user=user)
             .select_related("post")
             .order_by("created_at", "pk")
@@ -173,15 +174,19 @@ def forum_export(user) -> dict:
                 "post": str(flag.post),
                 "reason": flag.reason,
                 "note": flag.note,
-                "at": _iso(flag.created_at),
-                "resolved_at": _iso(flag.resolved_at),
+                "at": iso_or_none(flag.created_at),
+                "resolved_at": iso_or_none(flag.resolved_at),
             }
             for flag in Flag.objects.filter(reporter=user)
             .select_related("post")
             .order_by("created_at", "pk")
         ],
         "flags_resolved": [
-            {"post": str(flag.post), "resolution": flag.resolution, "at": _iso(flag.resolved_at)}
+            {
+                "post": str(flag.post),
+                "resolution": flag.resolution,
+                "at": iso_or_none(flag.resolved_at),
+            }
             for flag in Flag.objects.filter(resolved_by=user)
             .select_related("post")
             .order_by("resolved_at", "pk")
@@ -190,31 +195,35 @@ def forum_export(user) -> dict:
             ModeratorScope.objects.filter(user=user).values_list("category__slug", flat=True)
         ),
         "moderation_actions_taken": [
-            {"action": action.action, "reason": action.reason, "at": _iso(action.created_at)}
+            {"action": action.action, "reason": action.reason, "at": iso_or_none(action.created_at)}
             for action in ModerationAction.objects.filter(actor=user).order_by("created_at", "pk")
         ],
         "moderation_actions_about_me": [
-            {"action": action.action, "reason": action.reason, "at": _iso(action.created_at)}
+            {"action": action.action, "reason": action.reason, "at": iso_or_none(action.created_at)}
             for action in ModerationAction.objects.filter(member=user).order_by("created_at", "pk")
         ],
         "suspensions": [
             {
-                "until": _iso(suspension.ends_at),
+                "until": iso_or_none(suspension.ends_at),
                 "reason": suspension.reason,
-                "lifted_at": _iso(suspension.lifted_at),
+                "lifted_at": iso_or_none(suspension.lifted_at),
             }
             for suspension in Suspension.objects.filter(member=user).order_by("created_at", "pk")
         ],
         # When and for which post a reply address was made for the person; never the key.
         "reply_addresses": [
-            {"post": str(key.post_id), "created_at": _iso(key.created_at), "used": key.used_count}
+            {
+                "post": str(key.post_id),
+                "created_at": iso_or_none(key.created_at),
+                "used": key.used_count,
+            }
             for key in ReplyKey.objects.filter(user=user).order_by("created_at", "pk")
         ],
         "mail_received": [
             {
                 "subject": mail.subject,
                 "sender": mail.sender,
-                "received_at": _iso(mail.received_at),
+                "received_at": iso_or_none(mail.received_at),
                 "outcome": mail.outcome,
             }
             for mail in InboundMail.objects.filter(user=user).order_by("received_at", "pk")

@@ -13,6 +13,7 @@ forum post; e-discussions the person created and archives they imported stay, wi
 """
 
 from network import personal_data
+from network.personal_data import iso_or_none
 
 from .models import (
     ArchiveImport,
@@ -22,10 +23,6 @@ from .models import (
     Participant,
     WeekReplyKey,
 )
-
-
-def _iso(value) -> str | None:
-    return value.isoformat() if value else None
 
 
 @personal_data.register(
@@ -62,7 +59,7 @@ def ediscussions_export(user) -> dict:
         )
     return {
         "created": [
-            {"title": ediscussion.title, "created_at": _iso(ediscussion.created_at)}
+            {"title": ediscussion.title, "created_at": iso_or_none(ediscussion.created_at)}
             for ediscussion in EDiscussion.objects.filter(created_by=user).order_by(
                 "created_at", "pk"
             )
@@ -74,10 +71,10 @@ def ediscussions_export(user) -> dict:
                 "country": participant.country,
                 "organisation": participant.organisation,
                 "organisation_type": participant.organisation_type,
-                "invited_at": _iso(participant.invited_at),
-                "joined_at": _iso(participant.joined_at),
+                "invited_at": iso_or_none(participant.invited_at),
+                "joined_at": iso_or_none(participant.joined_at),
                 "reminders": [
-                    {"week": nudge.week.number, "sent_at": _iso(nudge.sent_at)}
+                    {"week": nudge.week.number, "sent_at": iso_or_none(nudge.sent_at)}
                     for nudge in participant.nudges.all()
                 ],
                 "contributions_on_behalf_of": on_behalf.get(participant.pk, []),
@@ -89,8 +86,8 @@ def ediscussions_export(user) -> dict:
             {
                 "ediscussion": key.week.ediscussion.title,
                 "week": key.week.number,
-                "created_at": _iso(key.created_at),
-                "expires_at": _iso(key.expires_at),
+                "created_at": iso_or_none(key.created_at),
+                "expires_at": iso_or_none(key.expires_at),
             }
             for key in WeekReplyKey.objects.filter(user=user)
             .select_related("week__ediscussion")
@@ -101,7 +98,7 @@ def ediscussions_export(user) -> dict:
                 "ediscussion": endorsement.summary.ediscussion.title,
                 "endorsed": endorsement.endorsed,
                 "comment": endorsement.comment,
-                "at": _iso(endorsement.updated_at),
+                "at": iso_or_none(endorsement.updated_at),
             }
             for endorsement in Endorsement.objects.filter(user=user)
             .select_related("summary__ediscussion")
@@ -113,7 +110,7 @@ def ediscussions_export(user) -> dict:
                 "questions": archive.questions_name,
                 "ediscussion": archive.ediscussion.title if archive.ediscussion else None,
                 "messages": len(archive.entries),
-                "at": _iso(archive.created_at),
+                "at": iso_or_none(archive.created_at),
             }
             for archive in ArchiveImport.objects.filter(by=user)
             .select_related("ediscussion")
