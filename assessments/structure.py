@@ -6,7 +6,7 @@ rows before anything is written; ``version_problems`` reads a saved version into
 """
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
@@ -45,7 +45,6 @@ class Item:
     list_name: str = ""
     repeat_max: int | None = None
     or_other: bool = False
-    extra: dict = field(default_factory=dict)
 
 
 def _parsed(item: Item, name: str, text: str, found: list[Problem], *, choice: bool = False):
