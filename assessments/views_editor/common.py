@@ -7,22 +7,15 @@ from functools import wraps
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
 from django.urls import reverse
 
-from network.mfa import second_factor_prompt
-from network.permissions import Decision, decide
+from network.permissions import decide
+
+# Refusing with the rule's reason, or asking for the second factor: the site's one way.
+from network.views import _denied as denied
 
 from .. import permissions
 from ..models import QuestionnaireVersion
-
-
-def denied(request: HttpRequest, decision: Decision) -> HttpResponse:
-    """Send people who only lack the second factor to give it; refuse the others, saying
-    why."""
-    if decision.needs_mfa:
-        return second_factor_prompt(request, decision, next_url=request.path)
-    return render(request, "network/forbidden.html", {"reason": decision.reason}, status=403)
 
 
 def viewing(loader):
