@@ -1,5 +1,6 @@
 """The form to import an XLSForm workbook (``views_xlsform``). It checks the upload only (size,
-and an XLSX by its content); ``services_xlsform.xlsform_import`` reads and decides."""
+and an XLSX or XLS workbook by its content); ``services_xlsform.xlsform_import`` reads and
+decides."""
 
 import filetype
 from django import forms
@@ -15,14 +16,16 @@ _HEAD_BYTES = 8192
 
 class XLSFormImportForm(forms.Form):
     workbook = forms.FileField(
-        label=_("XLSForm workbook (.xlsx)"),
+        label=_("XLSForm workbook (.xlsx or .xls)"),
         help_text=_(
             "Survey, choices and settings sheets, as KoboToolbox, ODK and Convive's exports "
             "write them."
         ),
         widget=forms.ClearableFileInput(
             attrs={
-                "accept": ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                "accept": ".xlsx,.xls,"
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,"
+                "application/vnd.ms-excel"
             }
         ),
     )
@@ -32,6 +35,14 @@ class XLSFormImportForm(forms.Form):
         required=False,
         empty_label=_("A new questionnaire (its form_id from the settings sheet)"),
         help_text=_("Or the new draft version of an existing questionnaire."),
+    )
+    leave_out = forms.BooleanField(
+        label=_("Leave out the rows Convive has no question for"),
+        required=False,
+        help_text=_(
+            "Such as locations, times, barcodes and recordings. Each row left out is listed "
+            "after the import; without this, such a row stops the import."
+        ),
     )
 
     def clean_workbook(self):
@@ -49,11 +60,11 @@ class XLSFormImportForm(forms.Form):
         workbook.seek(0)
         guess = filetype.guess(workbook.read(_HEAD_BYTES))
         workbook.seek(0)
-        if guess is None or guess.extension != "xlsx":
+        if guess is None or guess.extension not in ("xlsx", "xls"):
             raise forms.ValidationError(
                 _(
-                    "This file is not an XLSX workbook, whatever its name says: save the form "
-                    "as .xlsx (Excel, LibreOffice or Google Sheets) and upload it again."
+                    "This file is not an XLSX or XLS workbook, whatever its name says: save the "
+                    "form as .xlsx (Excel, LibreOffice or Google Sheets) and upload it again."
                 )
             )
         return workbook

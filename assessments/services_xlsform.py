@@ -33,6 +33,8 @@ from .xlsform.reading import (
     Reading,
     expressions_canonical,
     field_column,
+    form_id_from_filename,
+    usable_form_id,
     workbook_read,
 )
 from .xlsform.report import WORKBOOK_MAX_SIZE, Finding, findings_sorted
@@ -54,6 +56,11 @@ class ImportResult:
     @property
     def problems(self) -> list[Finding]:
         return [finding for finding in self.findings if finding.is_problem]
+
+    @property
+    def can_leave_out(self) -> list[Finding]:
+        """The problems that asking to leave such rows out would turn into notes."""
+        return [finding for finding in self.problems if finding.can_leave_out]
 
     @property
     def notes(self) -> list[Finding]:
@@ -113,7 +120,9 @@ def _structure_checked(reading: Reading) -> None:
         )
 
 
-def _questionnaire_checked(reading: Reading, questionnaire: Questionnaire | None) -> None:
+def _questionnaire_checked(
+    reading: Reading, questionnaire: Questionnaire | None, filename: str
+) -> None:
     sheet = next((name for name in reading.sheets if name.strip().lower() == "settings"), "")
     if questionnaire is not None:
         if reading.form_id and reading.form_id != questionnaire.form_id:
@@ -128,6 +137,18 @@ def _questionnaire_checked(reading: Reading, questionnaire: Questionnaire | None
                 % {"workbook": reading.form_id, "form_id": questionnaire.form_id},
             )
         return
+    if not reading.form_id and (derived := form_id_from_filename(filename)):
+        reading.form_id = derived
+        reading.note(
+            sheet,
+            2 if sheet else None,
+            "form_id",
+            _(
+                "The settings give no form_id: the questionnaire takes “%(form_id)s”, from the "
+                "file's name, as KoboToolbox and ODK do."
+            )
+            % {"form_id": derived},
+        )
     if not reading.form_id:
         reading.problem(
             sheet,
@@ -139,6 +160,19 @@ def _questionnaire_checked(reading: Reading, questionnaire: Questionnaire | None
             ),
         )
         return
+    usable = usable_form_id(reading.form_id)
+    if usable and usable != reading.form_id:
+        reading.note(
+            sheet,
+            2,
+            "form_id",
+            _(
+                "The form_id “%(form_id)s” has characters a form_id cannot have: the "
+                "questionnaire takes “%(usable)s”."
+            )
+            % {"form_id": reading.form_id, "usable": usable},
+        )
+        reading.form_id = usable
     try:
         validate_slug(reading.form_id)
         if len(reading.form_id) > 80:
@@ -291,9 +325,13 @@ def xlsform_import(
     workbook: bytes | IO[bytes],
     by: User,
     questionnaire: Questionnaire | None = None,
+    filename: str = "",
+    leave_out: bool = False,
 ) -> ImportResult:
-    """Import an XLSForm ``workbook`` as a new draft version of ``questionnaire`` (a new
-    questionnaire with the settings' form_id and form_title when None), made by ``by``.
+    """Import an XLSForm ``workbook`` (.xlsx or .xls) as a new draft version of
+    ``questionnaire`` (a new questionnaire with the settings' form_id and form_title when None;
+    without a form_id, one made of ``filename``), made by ``by``. With ``leave_out``, rows of
+    types Convive has no question for are left out, each with a note, instead of refusing.
 
     ``PermissionDenied`` unless ``by`` may edit questionnaires. Everything else is in the
     result: the version, or None with the problems that refused it (see the module's
@@ -304,11 +342,11 @@ def xlsform_import(
     reading = Reading()
     content = _content(workbook, reading)
     if content is not None:
-        reading = workbook_read(content)
+        reading = workbook_read(content, leave_out=leave_out)
     if not reading.refused:
         _structure_checked(reading)
     if not reading.refused:
-        _questionnaire_checked(reading, questionnaire)
+        _questionnaire_checked(reading, questionnaire, filename)
     built = _models_built(reading) if not reading.refused else None
     version = None
     if not reading.refused:
@@ -322,7 +360,7 @@ def xlsform_import(
                 version = _saved(reading=reading, by=by, questionnaire=questionnaire, built=built)
         except IntegrityError:
             # Another import took the form_id between the check and the write.
-            _questionnaire_checked(reading, questionnaire)
+            _questionnaire_checked(reading, questionnaire, filename)
             if not reading.refused:
                 raise
             return ImportResult(None, findings_sorted(reading.findings, sheets=reading.sheets))

@@ -41,6 +41,8 @@ def xlsform_import_view(request: HttpRequest) -> HttpResponse:
                 workbook=form.cleaned_data["workbook"],
                 by=request.user,
                 questionnaire=form.cleaned_data["questionnaire"],
+                filename=form.cleaned_data["workbook"].name or "",
+                leave_out=form.cleaned_data["leave_out"],
             )
         except PermissionDenied as error:
             return _denied(request, Decision(False, str(error)))

@@ -10,11 +10,14 @@ included) and their headers named as pyxform names them (``process_header``: its
 """
 
 import io
+import itertools
 import logging
 import re
 import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+import xlrd
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 from pyxform import aliases
@@ -23,7 +26,7 @@ from pyxform.parsing.sheet_headers import clean_text_values, process_header
 from pyxform.question import MultipleChoiceQuestion, Option
 from pyxform.survey import Survey
 from pyxform.xls2json import RE_BEGIN_CONTROL, RE_END_CONTROL, RE_SELECT
-from pyxform.xls2json_backends import xlsx_value_to_str
+from pyxform.xls2json_backends import xls_value_to_unicode, xlsx_value_to_str
 from pyxform.xls2xform import convert
 
 from ..expressions import Column, ExpressionError, Operation, String, parse, to_xlsform
@@ -153,6 +156,7 @@ _FIELD_COLUMNS = {
 # A name a choice filter can read (as the expression language reads bare names).
 FILTER_COLUMN = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:-[A-Za-z_][A-Za-z0-9_]*)*")
 _ROW_NUMBER = re.compile(r"\[row\s*:\s*(\d+)\]")
+_SHEET_NAMED = re.compile(r"On the '(survey|choices|settings)' sheet", re.IGNORECASE)
 _TRUE = frozenset({"yes", "true", "true()"})
 _FALSE = frozenset({"no", "false", "false()"})
 
@@ -212,6 +216,9 @@ class Reading:
     elements: list[PlannedElement] = field(default_factory=list)
     lists: dict[str, PlannedList] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
+    # Rows of types Convive has no question for: left out with a note when True, else problems.
+    leave_out: bool = False
+    left_out: int = 0
 
     @property
     def refused(self) -> bool:
@@ -222,6 +229,15 @@ class Reading:
 
     def note(self, sheet: str, row: int | None, column: str, message: str) -> None:
         self.findings.append(Finding(NOTE, sheet, row, column, message))
+
+    def unsupported(self, sheet: str, row: int, column: str, problem: str, left_out: str) -> None:
+        """A row Convive cannot represent but can import without: the ``left_out`` note when
+        asked to, else the ``problem``."""
+        if self.leave_out:
+            self.left_out += 1
+            self.note(sheet, row, column, left_out)
+        else:
+            self.findings.append(Finding(PROBLEM, sheet, row, column, problem, can_leave_out=True))
 
 
 @dataclass
@@ -240,7 +256,17 @@ def _language_name(code: str) -> str:
 # -- The file ------------------------------------------------------------------------------------
 
 
-def _zip_checked(content: bytes, reading: Reading) -> bool:
+# An .xls workbook (Excel 97-2003, as older KoboToolbox and ODK tools save forms) is an OLE2
+# compound file.
+XLS_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+XLSX = ".xlsx"
+XLS = ".xls"
+
+
+def _format_checked(content: bytes, reading: Reading) -> str | None:
+    """ ".xlsx" or ".xls", or None (a problem said why)."""
+    if content.startswith(XLS_SIGNATURE):
+        return XLS
     if not zipfile.is_zipfile(io.BytesIO(content)):
         reading.problem(
             "",
@@ -251,7 +277,7 @@ def _zip_checked(content: bytes, reading: Reading) -> bool:
                 "Google Sheets as .xlsx), whatever its name says."
             ),
         )
-        return False
+        return None
     try:
         with zipfile.ZipFile(io.BytesIO(content)) as archive:
             entries = archive.infolist()
@@ -265,13 +291,13 @@ def _zip_checked(content: bytes, reading: Reading) -> bool:
             "",
             _("This file is a zip archive but not an XLSX workbook, whatever its name says."),
         )
-        return False
+        return None
     if sum(entry.file_size for entry in entries) > UNCOMPRESSED_MAX_SIZE:
         reading.problem(
             "", None, "", _("This workbook is too large once unpacked to be a questionnaire.")
         )
-        return False
-    return True
+        return None
+    return XLSX
 
 
 def _cell_text(value) -> str:
@@ -282,8 +308,35 @@ def _cell_text(value) -> str:
     return xlsx_value_to_str(value).strip()
 
 
-def _sheets_read(content: bytes, reading: Reading) -> dict[str, _Sheet] | None:
-    """The workbook's XLSForm sheets by lower-cased name, or None (a problem said why)."""
+class _TooLarge(Exception):
+    pass
+
+
+def _sheet_rows(
+    name: str, rows: Iterable[Iterable[str]], reading: Reading
+) -> tuple[dict[int, str], list[tuple[int, dict[int, str]]]]:
+    """A sheet's headers and rows with text, from its cells' texts row by row."""
+    headers: dict[int, str] = {}
+    kept: list[tuple[int, dict[int, str]]] = []
+    for number, values in enumerate(rows, start=1):
+        if number > SHEET_MAX_ROWS + 1:
+            reading.problem(
+                name, None, "", _("This sheet has more than %(n)d rows.") % {"n": SHEET_MAX_ROWS}
+            )
+            raise _TooLarge
+        texts = {
+            index: text
+            for index, value in enumerate(itertools.islice(values, SHEET_MAX_COLUMNS))
+            if (text := value)
+        }
+        if number == 1:
+            headers = {index: " ".join(text.split()) for index, text in texts.items()}
+        elif texts:
+            kept.append((number, texts))
+    return headers, kept
+
+
+def _xlsx_sheets(content: bytes, reading: Reading) -> dict[str, _Sheet] | None:
     try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds on a damaged file
@@ -299,30 +352,61 @@ def _sheets_read(content: bytes, reading: Reading) -> dict[str, _Sheet] | None:
                 continue
             worksheet = workbook[name]
             worksheet.reset_dimensions()
-            rows: list[tuple[int, dict[int, str]]] = []
-            headers: dict[int, str] = {}
-            for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
-                if number > SHEET_MAX_ROWS + 1:
-                    reading.problem(
-                        name,
-                        None,
-                        "",
-                        _("This sheet has more than %(n)d rows.") % {"n": SHEET_MAX_ROWS},
-                    )
-                    return None
-                texts = {
-                    index: text
-                    for index, value in enumerate(values[:SHEET_MAX_COLUMNS])
-                    if (text := _cell_text(value))
-                }
-                if number == 1:
-                    headers = {index: " ".join(text.split()) for index, text in texts.items()}
-                elif texts:
-                    rows.append((number, texts))
-            sheets[lowered] = _Sheet(name=name, headers=_tokens(lowered, headers), rows=rows)
+            rows = (
+                (_cell_text(value) for value in values)
+                for values in worksheet.iter_rows(values_only=True)
+            )
+            headers, kept = _sheet_rows(name, rows, reading)
+            sheets[lowered] = _Sheet(name=name, headers=_tokens(lowered, headers), rows=kept)
+    except _TooLarge:
+        return None
     finally:
         workbook.close()
     return sheets
+
+
+def _xls_sheets(content: bytes, reading: Reading) -> dict[str, _Sheet] | None:
+    try:
+        workbook = xlrd.open_workbook(file_contents=content, on_demand=True)
+    except Exception as error:  # xlrd raises many kinds on a damaged file
+        logger.info("Unreadable XLSForm .xls workbook: %r", error)
+        reading.problem("", None, "", _("The workbook could not be read: it is damaged."))
+        return None
+    sheets: dict[str, _Sheet] = {}
+    try:
+        reading.sheets = list(workbook.sheet_names())
+        for name in reading.sheets:
+            lowered = name.strip().lower()
+            if lowered not in ("survey", "choices", "settings"):
+                continue
+            worksheet = workbook.sheet_by_name(name)
+            rows = (
+                (
+                    xls_value_to_unicode(cell.value, cell.ctype, workbook.datemode).strip()
+                    if cell.ctype not in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK)
+                    else ""
+                    for cell in worksheet.row(index)
+                )
+                for index in range(worksheet.nrows)
+            )
+            headers, kept = _sheet_rows(name, rows, reading)
+            sheets[lowered] = _Sheet(name=name, headers=_tokens(lowered, headers), rows=kept)
+    except _TooLarge:
+        return None
+    except Exception as error:
+        logger.info("Unreadable XLSForm .xls workbook: %r", error)
+        reading.problem("", None, "", _("The workbook could not be read: it is damaged."))
+        return None
+    finally:
+        workbook.release_resources()
+    return sheets
+
+
+def _sheets_read(content: bytes, file_type: str, reading: Reading) -> dict[str, _Sheet] | None:
+    """The workbook's XLSForm sheets by lower-cased name, or None (a problem said why)."""
+    if file_type == XLS:
+        return _xls_sheets(content, reading)
+    return _xlsx_sheets(content, reading)
 
 
 def _tokens(sheet: str, headers: dict[int, str]) -> dict[int, tuple[str, tuple[str, ...]]]:
@@ -351,11 +435,11 @@ def _tokens(sheet: str, headers: dict[int, str]) -> dict[int, tuple[str, tuple[s
     }
 
 
-def _pyxform_checked(content: bytes, reading: Reading, survey_sheet: str) -> bool:
+def _pyxform_checked(content: bytes, file_type: str, reading: Reading, survey_sheet: str) -> bool:
     """Convert with pyxform: its refusal is a problem, its warnings are notes."""
     warnings: list[str] = []
     try:
-        convert(xlsform=content, warnings=warnings, file_type=".xlsx")
+        convert(xlsform=content, warnings=warnings, file_type=file_type)
     except PyXFormError as error:
         _pyxform_finding(reading, PROBLEM, str(error), survey_sheet)
         return False
@@ -375,7 +459,15 @@ def _pyxform_finding(reading: Reading, severity: str, message: str, survey_sheet
         text = _("The workbook could not be read: %(message)s") % {"message": message.strip()}
     else:
         text = _("pyxform warns: %(message)s") % {"message": message.strip()}
-    reading.findings.append(Finding(severity, survey_sheet if row else "", row, "", text))
+    sheet = ""
+    if row:
+        # pyxform names the sheet when it is not the survey ("On the 'choices' sheet, …").
+        named = _SHEET_NAMED.search(message)
+        lowered = named.group(1).lower() if named else "survey"
+        sheet = next(
+            (name for name in reading.sheets if name.strip().lower() == lowered), survey_sheet
+        )
+    reading.findings.append(Finding(severity, sheet, row, "", text))
 
 
 # -- Languages -----------------------------------------------------------------------------------
@@ -638,13 +730,18 @@ def _element_read(
         command = aliases.select.get(select.group("select_command"))
         kind = _SELECT_KINDS.get(command)
         if kind is None or select.group("select_command") in aliases.select_from_file:
-            reading.problem(
+            reading.unsupported(
                 sheet,
                 number,
                 "type",
                 _(
                     "“%(type)s” is not supported: choices come from the choices sheet, not "
                     "from a file or an external list."
+                )
+                % {"type": type_text},
+                _(
+                    "“%(type)s” takes its choices from a file or an external list, which Convive "
+                    "does not: this row was left out, as asked."
                 )
                 % {"type": type_text},
             )
@@ -676,12 +773,23 @@ def _element_read(
         )
         return None
     else:
-        reading.problem(
+        reading.unsupported(
             sheet,
             number,
             "type",
             _("Convive has no question of the type “%(type)s”: remove this row or change its type.")
             % {"type": type_text},
+            _("Convive has no question of the type “%(type)s”: this row was left out, as asked.")
+            % {"type": type_text},
+        )
+        return None
+
+    if not key:
+        reading.problem(
+            sheet,
+            number,
+            "name",
+            _("This row has no name: every question and group needs one, its permanent key."),
         )
         return None
 
@@ -837,14 +945,16 @@ def _yes_no_read(reading: Reading) -> None:
 # -- The whole -----------------------------------------------------------------------------------
 
 
-def workbook_read(content: bytes) -> Reading:
-    """Read ``content``, an XLSForm workbook: the plan of a version, or problems saying why
-    not (``Reading.refused``). Structure (keys, references, expressions) is checked by the
-    caller with ``structure.problems``."""
-    reading = Reading()
-    if not _zip_checked(content, reading):
+def workbook_read(content: bytes, *, leave_out: bool = False) -> Reading:
+    """Read ``content``, an XLSForm workbook (.xlsx or .xls): the plan of a version, or
+    problems saying why not (``Reading.refused``). Rows of types Convive has no question for
+    are left out with a note when ``leave_out``, else refuse the import. Structure (keys,
+    references, expressions) is checked by the caller with ``structure.problems``."""
+    reading = Reading(leave_out=leave_out)
+    file_type = _format_checked(content, reading)
+    if file_type is None:
         return reading
-    sheets = _sheets_read(content, reading)
+    sheets = _sheets_read(content, file_type, reading)
     if sheets is None:
         return reading
     if "survey" not in sheets:
@@ -860,7 +970,7 @@ def workbook_read(content: bytes) -> Reading:
         )
         return reading
     reading.survey_sheet = sheets["survey"].name
-    if not _pyxform_checked(content, reading, reading.survey_sheet):
+    if not _pyxform_checked(content, file_type, reading, reading.survey_sheet):
         return reading
     settings = _settings_read(sheets, reading)
     source = _source_language(reading, settings, sheets)
@@ -873,6 +983,21 @@ def workbook_read(content: bytes) -> Reading:
     survey_languages = _survey_read(sheets, reading, source)
     _or_other_read(reading)
     _yes_no_read(reading)
+    if (
+        reading.left_out
+        and not reading.refused
+        and not any(element.kind not in Element.UNANSWERED for element in reading.elements)
+    ):
+        reading.problem(
+            reading.survey_sheet,
+            None,
+            "",
+            _(
+                "Without the rows Convive has no question for, the workbook has no question "
+                "left to answer: nothing was imported."
+            ),
+        )
+        return reading
     used = {code for texts in _all_texts(reading) for code in texts}
     for code in survey_languages + choice_languages:
         if code in used and code not in reading.languages:
@@ -899,6 +1024,19 @@ def expressions_canonical(reading: Reading) -> None:
             if text:
                 node = parse(text, columns=name == "choice_filter")
                 setattr(element, name, to_xlsform(node))
+
+
+def usable_form_id(text: str) -> str:
+    """``text`` made a usable form_id: at most 80 letters, digits, hyphens and underscores,
+    every other run of characters an underscore ("" when nothing is left)."""
+    return re.sub(r"[^A-Za-z0-9_-]+", "_", text).strip("_-")[:80].strip("_-")
+
+
+def form_id_from_filename(filename: str) -> str:
+    """The form_id pyxform gives a workbook whose settings name none: its file's name without
+    the extension, made usable."""
+    name = re.split(r"[\\/]", filename)[-1]
+    return usable_form_id(name.rsplit(".", 1)[0] if "." in name else name)
 
 
 def field_column(name: str) -> str:

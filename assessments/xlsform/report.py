@@ -1,7 +1,9 @@
 """An XLSForm import's report: each thing found in the workbook, by sheet and row.
 
 A *problem* is something Convive cannot represent (an unsupported question type, an expression
-outside the language, a broken structure): one problem refuses the whole import. A *note* says
+outside the language, a broken structure): one problem refuses the whole import. A row of a
+type Convive has no question for is such a problem (``can_leave_out``) unless the importer asked
+to leave those rows out: it is then a note, and the rest is imported. A *note* says
 what was left out or changed on purpose (ignored metadata, a column Convive does not use,
 pyxform's own warnings): the import goes ahead and the note is shown with it. Messages are
 worded in the active language when the finding is made."""
@@ -25,6 +27,8 @@ class Finding:
     row: int | None
     column: str
     message: str
+    # A row the importer may choose to leave out (a question type Convive has no question for).
+    can_leave_out: bool = False
 
     @property
     def is_problem(self) -> bool:

@@ -126,7 +126,7 @@ def test_a_refused_import_shows_each_problem_by_sheet_and_row_and_saves_nothing(
 def test_a_file_that_is_not_xlsx_is_refused_whatever_its_name(client, researcher):
     response = client.post(IMPORT, {"workbook": upload(b"%PDF-1.4 not a workbook", "form.xlsx")})
     assert response.status_code == 200
-    assert "not an XLSX workbook" in response.content.decode()
+    assert "not an XLSX or XLS workbook" in response.content.decode()
     assert not QuestionnaireVersion.objects.exists()
 
 

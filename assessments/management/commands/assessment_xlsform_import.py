@@ -1,6 +1,7 @@
 """Import an XLSForm workbook as a new draft questionnaire version.
 
     manage.py assessment_xlsform_import form.xlsx --by coordinator@example.org [--into FORM_ID]
+        [--leave-out]
 
 The same service as the import page (``services_xlsform.xlsform_import``): a line per problem
 or note, by sheet and row; a refused import exits with an error and writes nothing. ``--into``
@@ -21,12 +22,17 @@ from network.community.selectors.inbound import member_by_address
 
 
 class Command(BaseCommand):
-    help = "Import an XLSForm workbook (.xlsx) as a new draft questionnaire version."
+    help = "Import an XLSForm workbook (.xlsx or .xls) as a new draft questionnaire version."
 
     def add_arguments(self, parser):
-        parser.add_argument("workbook", type=Path, help="The .xlsx file.")
+        parser.add_argument("workbook", type=Path, help="The .xlsx or .xls file.")
         parser.add_argument("--by", required=True, help="The importing person's address.")
         parser.add_argument("--into", default="", help="The form_id of an existing questionnaire.")
+        parser.add_argument(
+            "--leave-out",
+            action="store_true",
+            help="Leave out the rows of types Convive has no question for (each one is said).",
+        )
 
     def handle(self, *args, **options):
         by = member_by_address(address=options["by"].strip().lower())
@@ -46,7 +52,11 @@ class Command(BaseCommand):
         with translation.override("en"):
             try:
                 result = xlsform_import(
-                    workbook=path.read_bytes(), by=by, questionnaire=questionnaire
+                    workbook=path.read_bytes(),
+                    by=by,
+                    questionnaire=questionnaire,
+                    filename=path.name,
+                    leave_out=options["leave_out"],
                 )
             except PermissionDenied as error:
                 raise CommandError(str(error)) from error
