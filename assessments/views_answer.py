@@ -27,7 +27,7 @@ from django.views.decorators.cache import never_cache
 
 from network.models import LocalAuthority
 from network.permissions import decide
-from network.views import _denied
+from network.views import denied
 
 from . import permissions
 from . import services_answer as services
@@ -159,7 +159,7 @@ def _by_interview(request: HttpRequest, response_id: int) -> Answering | HttpRes
         raise Http404
     decision = decide(request.user, permissions.INTERVIEW_CONDUCT, response)
     if not decision:
-        return _denied(request, decision)
+        return denied(request, decision)
     return Answering(
         assessment=response.assessment,
         local_authority=response.local_authority,

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from network.permissions import decide
-from network.views import _denied
+from network.views import denied
 
 from . import permissions
 from . import services_answer as services
@@ -68,7 +68,7 @@ def staff_response_file(request: HttpRequest, response_id: int, file_id: int) ->
     response = get_object_or_404(Response.objects.select_related("assessment"), pk=response_id)
     decision = decide(request.user, permissions.ASSESSMENT_FOLLOW, response)
     if not decision:
-        return _denied(request, decision)
+        return denied(request, decision)
     if file_id == 0:
         interview_ = getattr(response, "interview", None)
         if interview_ is None or not interview_.transcript:
@@ -90,7 +90,7 @@ def interview_start(request: HttpRequest, slug: str) -> HttpResponse:
     assessment = get_object_or_404(Assessment.objects.select_related("version"), slug=slug)
     decision = decide(request.user, permissions.INTERVIEW_CONDUCT, assessment)
     if not decision:
-        return _denied(request, decision)
+        return denied(request, decision)
     form = InterviewStartForm(
         request.POST or None,
         request.FILES or None,
@@ -136,7 +136,7 @@ def response_reopen(request: HttpRequest, response_id: int) -> HttpResponse:
     )
     decision = decide(request.user, permissions.RESPONSE_REOPEN, response)
     if not decision:
-        return _denied(request, decision)
+        return denied(request, decision)
     form = ReopenForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:

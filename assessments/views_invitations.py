@@ -23,7 +23,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from network.permissions import Decision, decide
 from network.spreadsheets import spreadsheet_safe
-from network.views import _denied, _form_errors_to
+from network.views import _form_errors_to, denied
 
 from . import permissions, selectors_invitations, services_invitations
 from .forms_invitations import (
@@ -61,7 +61,7 @@ def assessment_list(request: HttpRequest) -> HttpResponse:
     """The assessments the person may follow (coordinators: all; researchers: theirs)."""
     decision = decide(request.user, permissions.ASSESSMENT_LIST)
     if not decision:
-        return _denied(request, decision)
+        return denied(request, decision)
     assessments = selectors_invitations.assessments_with_counts(user=request.user)
     return render(
         request,
@@ -77,7 +77,7 @@ def _assessment_form_page(
     request: HttpRequest, *, assessment: Assessment | None, decision: Decision
 ) -> HttpResponse:
     if not decision:
-        return _denied(request, decision)
+        return denied(request, decision)
     if request.method == "POST":
         form = AssessmentForm(request.POST, assessment=assessment)
         if form.is_valid():
@@ -149,7 +149,7 @@ def assessment_invite(request: HttpRequest, slug: str) -> HttpResponse:
     assessment = _assessment_or_404(slug)
     decision = decide(request.user, permissions.ASSESSMENT_MANAGE, assessment)
     if not decision:
-        return _denied(request, decision)
+        return denied(request, decision)
     if request.method != "POST":
         return _invite_page(request, assessment)
     can_send = assessment.status == Assessment.Status.OPEN
@@ -186,7 +186,7 @@ def assessment_respondent_add(request: HttpRequest, slug: str) -> HttpResponse:
     assessment = _assessment_or_404(slug)
     decision = decide(request.user, permissions.ASSESSMENT_MANAGE, assessment)
     if not decision:
-        return _denied(request, decision)
+        return denied(request, decision)
     form = RespondentForm(request.POST)
     if form.is_valid():
         try:
@@ -239,7 +239,7 @@ def assessment_send(request: HttpRequest, slug: str) -> HttpResponse:
     assessment = _assessment_or_404(slug)
     decision = decide(request.user, permissions.ASSESSMENT_MANAGE, assessment)
     if not decision:
-        return _denied(request, decision)
+        return denied(request, decision)
     _send_unsent(request, assessment)
     return redirect(_follow_url(assessment))
 
@@ -259,7 +259,7 @@ def assessment_follow(request: HttpRequest, slug: str) -> HttpResponse:
     filtered by country and state (a GET form)."""
     assessment, decision = _follow_decision(request, slug)
     if not decision:
-        return _denied(request, decision)
+        return denied(request, decision)
     countries = selectors_invitations.assessment_countries(assessment=assessment)
     filters = FollowFilterForm(request.GET or None, countries=countries)
     chosen = filters.filters()
@@ -308,7 +308,7 @@ def assessment_export(request: HttpRequest, slug: str) -> HttpResponse:
     """The follow-up table as CSV, every cell formula-escaped."""
     assessment, decision = _follow_decision(request, slug)
     if not decision:
-        return _denied(request, decision)
+        return denied(request, decision)
     response = StreamingHttpResponse(_csv_lines(assessment), content_type="text/csv")
     filename = f"{assessment.slug}-invitations-{timezone.localdate().isoformat()}.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
@@ -331,7 +331,7 @@ def _managed_invitation(request, slug: str, pk: int):
     assessment = _assessment_or_404(slug)
     decision = decide(request.user, permissions.ASSESSMENT_MANAGE, assessment)
     if not decision:
-        return None, _denied(request, decision)
+        return None, denied(request, decision)
     return _invitation_or_404(assessment, pk), None
 
 

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from network.permissions import Decision, decide
-from network.views import _denied
+from network.views import denied
 
 from .forms_xlsform import XLSFormImportForm
 from .models import QuestionnaireVersion
@@ -27,7 +27,7 @@ def xlsform_import_view(request: HttpRequest) -> HttpResponse:
     """The upload form; a refused import shows its problems (and notes) here."""
     decision = decide(request.user, QUESTIONNAIRE_EDIT, None)
     if not decision:
-        return _denied(request, decision)
+        return denied(request, decision)
     # pyxform (about 19 MiB and 28,000 objects) is loaded by the processes that read or write a
     # workbook, not by every web worker at start: every page's garbage collection would scan it.
     from .services_xlsform import xlsform_import
@@ -45,7 +45,7 @@ def xlsform_import_view(request: HttpRequest) -> HttpResponse:
                 leave_out=form.cleaned_data["leave_out"],
             )
         except PermissionDenied as error:
-            return _denied(request, Decision(False, str(error)))
+            return denied(request, Decision(False, str(error)))
         if result.version is not None:
             version = result.version
             messages.success(
@@ -86,7 +86,7 @@ def xlsform_download(request: HttpRequest, pk: int) -> HttpResponse:
     version = _version_or_404(pk)
     decision = decide(request.user, QUESTIONNAIRE_VIEW, version)
     if not decision:
-        return _denied(request, decision)
+        return denied(request, decision)
     from .services_xlsform import ExportRefused, xlsform_export, xlsform_filename  # as above
 
     try:

@@ -32,7 +32,7 @@ from .roles import MFA_REQUIRED_ROLES, Role
 PAGE_SIZE = 50
 
 
-def _denied(request: HttpRequest, decision: permissions.Decision) -> HttpResponse:
+def denied(request: HttpRequest, decision: permissions.Decision) -> HttpResponse:
     """Answer a refused decision: send people who only lack two-factor to give or set it up."""
     if decision.needs_mfa:
         return second_factor_prompt(request, decision, next_url=request.path)
@@ -94,7 +94,7 @@ def profile(request: HttpRequest) -> HttpResponse:
     user = request.user
     decision = permissions.decide(user, permissions.PROFILE_EDIT, user)
     if not decision:
-        return _denied(request, decision)
+        return denied(request, decision)
     if request.method == "POST":
         form = ProfileForm(request.POST, request.FILES, instance=user)
         if form.is_valid():
@@ -146,7 +146,7 @@ def invitation_list(request: HttpRequest) -> HttpResponse:
     user = request.user
     decision = permissions.decide(user, permissions.INVITATION_LIST)
     if not decision:
-        return _denied(request, decision)
+        return denied(request, decision)
     form_kwargs = {
         "organisations": selectors.invitable_organisations(user=user),
         "roles": services.invitation_roles(user=user),
@@ -199,7 +199,7 @@ def invitation_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     )
     decision = permissions.decide(request.user, permissions.INVITATION_REVOKE, invitation)
     if not decision:
-        return _denied(request, decision)
+        return denied(request, decision)
     services.invitation_revoke(invitation=invitation, by=request.user)
     messages.success(
         request, _("The invitation to %(email)s was revoked.") % {"email": invitation.email}
@@ -314,7 +314,7 @@ def account_delete(request: HttpRequest) -> HttpResponse:
     user = request.user
     decision = permissions.decide(user, permissions.ACCOUNT_DELETE, user)
     if not decision:
-        return _denied(request, decision)
+        return denied(request, decision)
     form = AccountDeleteForm(request.POST or None, user=user)
     if request.method == "POST" and form.is_valid():
         services.account_delete(user=user)
@@ -333,7 +333,7 @@ def personal_data_download(request: HttpRequest) -> HttpResponse:
     user = request.user
     decision = permissions.decide(user, permissions.PERSONAL_DATA_EXPORT, user)
     if not decision:
-        return _denied(request, decision)
+        return denied(request, decision)
     data = personal_data_export(user=user)
     filename = f"convive-personal-data-{timezone.now():%Y-%m-%d}.json"
     response = HttpResponse(

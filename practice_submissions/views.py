@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from network import permissions
-from network.views import _denied
+from network.views import denied
 
 from . import rules, selectors, services
 from .forms import STEP_FORMS, ReviewForm, step_answers, step_form_bound
@@ -47,7 +47,7 @@ def _submission_visible(request: HttpRequest, pk: int) -> PracticeSubmission | H
     if decision:
         return submission
     if decision.needs_mfa:
-        return _denied(request, decision)
+        return denied(request, decision)
     raise Http404
 
 
@@ -83,7 +83,7 @@ def submission_new(request: HttpRequest) -> HttpResponse:
     """The first step, before anything is stored; saving or continuing creates the draft."""
     decision = permissions.decide(request.user, rules.SUBMISSION_CREATE)
     if not decision:
-        return _denied(request, decision)
+        return denied(request, decision)
     form_class = STEP_FORMS[Step.BASICS]
     if request.method != "POST":
         return _render_step(request, None, Step.BASICS, form_class())
@@ -197,7 +197,7 @@ def submission_submit(request: HttpRequest, pk: int) -> HttpResponse:
     submission = found
     decision = permissions.decide(request.user, rules.SUBMISSION_EDIT, submission)
     if not decision:
-        return _denied(request, decision)
+        return denied(request, decision)
     try:
         services.submission_submit(submission=submission, user=request.user)
     except ValidationError as error:
@@ -214,7 +214,7 @@ def submission_queue(request: HttpRequest) -> HttpResponse:
     """The coordinators' queue of proposals waiting for a decision (or in another state)."""
     decision = permissions.decide(request.user, rules.SUBMISSION_QUEUE)
     if not decision:
-        return _denied(request, decision)
+        return denied(request, decision)
     states = [choice for choice in PracticeSubmission.State.choices if choice[0] != "draft"]
     state = request.GET.get("state", PracticeSubmission.State.SUBMITTED)
     if state not in dict(states):
@@ -242,7 +242,7 @@ def submission_review(request: HttpRequest, pk: int) -> HttpResponse:
     submission = get_object_or_404(PracticeSubmission, pk=pk)
     decision = permissions.decide(request.user, rules.SUBMISSION_REVIEW, submission)
     if not decision:
-        return _denied(request, decision)
+        return denied(request, decision)
     form = ReviewForm(request.POST)
     if not form.is_valid():
         submission = selectors.submission_detail(pk=pk)
@@ -275,7 +275,7 @@ def submission_attachment_remove(request: HttpRequest, pk: int, attachment_pk: i
     submission = found
     decision = permissions.decide(request.user, rules.SUBMISSION_EDIT, submission)
     if not decision:
-        return _denied(request, decision)
+        return denied(request, decision)
     attachment = get_object_or_404(SubmissionAttachment, pk=attachment_pk, submission=submission)
     services.submission_attachment_remove(attachment=attachment)
     messages.success(request, _("The file is removed."))

@@ -12,7 +12,7 @@ from django.urls import reverse
 from network.permissions import decide
 
 # Refusing with the rule's reason, or asking for the second factor: the site's one way.
-from network.views import _denied as denied
+from network.views import denied as denied
 
 from .. import permissions
 from ..models import QuestionnaireVersion

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 from network.models import User
 from network.permissions import Decision, acting_as, decide
 from network.roles import Role
-from network.views import _denied
+from network.views import denied
 
 from .. import permissions
 from ..models import Category, Flag, ModerationAction, Post, Topic
@@ -66,7 +66,7 @@ def _moderator_gate(request: HttpRequest) -> HttpResponse | None:
         # A superuser's password alone opens nothing: the second factor first.
         decision = acting_as(user, Role.COORDINATOR)
         if not decision:
-            return _denied(request, decision)
+            return denied(request, decision)
     decision = decide(user, permissions.MODERATION_QUEUE)
     if not decision:
         return moderator_refusal(request, decision)
@@ -107,7 +107,7 @@ def post_flag(request: HttpRequest, post_id: int) -> HttpResponse:
         raise Http404
     decision = decide(request.user, permissions.POST_FLAG, post)
     if not decision:
-        return _denied(request, decision)
+        return denied(request, decision)
     post_url = reverse("community:post", kwargs={"post_id": post.pk})
     already = Flag.objects.filter(
         post=post, reporter=request.user, resolved_at__isnull=True
@@ -128,7 +128,7 @@ def post_flag(request: HttpRequest, post_id: int) -> HttpResponse:
             else:
                 form.add_error(None, error)
         except PermissionDenied as error:
-            return _denied(request, Decision(False, str(error)))
+            return denied(request, Decision(False, str(error)))
         else:
             messages.success(
                 request, _("Thank you. The moderators will look at this post and decide.")
@@ -267,7 +267,7 @@ def post_moderate(request: HttpRequest, post_id: int) -> HttpResponse:
     try:
         _act(request, action, calls[action])
     except PermissionDenied as error:
-        return _denied(request, Decision(False, str(error)))
+        return denied(request, Decision(False, str(error)))
     return redirect(back)
 
 
@@ -308,7 +308,7 @@ def topic_moderate(request: HttpRequest, topic_id: int) -> HttpResponse:
                 ),
             )
     except PermissionDenied as error:
-        return _denied(request, Decision(False, str(error)))
+        return denied(request, Decision(False, str(error)))
     return redirect(back)
 
 
@@ -322,7 +322,7 @@ def member_discipline(request: HttpRequest, user_id: int) -> HttpResponse:
     member = get_object_or_404(User, pk=user_id, is_active=True)
     decision = decide(request.user, permissions.MEMBER_DISCIPLINE, member)
     if not decision:
-        return _denied(request, decision)
+        return denied(request, decision)
     here = reverse("community:member_discipline", kwargs={"user_id": member.pk})
     form = DisciplineForm(request.POST or None)
     if request.method == "POST":
@@ -353,7 +353,7 @@ def member_discipline(request: HttpRequest, user_id: int) -> HttpResponse:
         try:
             _act(request, data["action"], calls[data["action"]])
         except PermissionDenied as error:
-            return _denied(request, Decision(False, str(error)))
+            return denied(request, Decision(False, str(error)))
         return redirect(_next_url(request, here))
     context = {
         "member": member,

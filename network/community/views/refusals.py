@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from network.permissions import Decision, acting_as
 from network.roles import Role
 from network.selectors import user_has_role
-from network.views import _denied
+from network.views import denied
 
 
 def moderator_refusal(request: HttpRequest, decision: Decision) -> HttpResponse:
@@ -20,5 +20,5 @@ def moderator_refusal(request: HttpRequest, decision: Decision) -> HttpResponse:
     ):
         as_coordinator = acting_as(user, Role.COORDINATOR)
         if as_coordinator.needs_mfa:
-            return _denied(request, as_coordinator)
-    return _denied(request, decision)
+            return denied(request, as_coordinator)
+    return denied(request, decision)

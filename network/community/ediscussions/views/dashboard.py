@@ -28,7 +28,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from network.permissions import Decision, decide
-from network.views import _denied
+from network.views import denied
 
 from ... import permissions
 from ...models import Post
@@ -62,7 +62,7 @@ def _facilitated(request: HttpRequest, slug: str) -> tuple[EDiscussion, HttpResp
         return ediscussion, None
     if not ediscussions_readable(user=request.user).filter(pk=ediscussion.pk).exists():
         raise Http404
-    return ediscussion, _denied(request, decision)
+    return ediscussion, denied(request, decision)
 
 
 def _week_asked(request: HttpRequest, weeks: list[Week]) -> int | None:
@@ -185,7 +185,7 @@ def contribution_assign(request: HttpRequest, slug: str, post_id: int) -> HttpRe
     except ValidationError as error:
         _error_messages(request, error)
     except PermissionDenied as error:
-        return _denied(request, Decision(False, str(error)))
+        return denied(request, Decision(False, str(error)))
     else:
         messages.success(
             request,
@@ -237,7 +237,7 @@ def contribution_split(request: HttpRequest, slug: str, post_id: int) -> HttpRes
                     for message in error.messages:
                         form.add_error(None, message)
                 except PermissionDenied as error:
-                    return _denied(request, Decision(False, str(error)))
+                    return denied(request, Decision(False, str(error)))
                 else:
                     messages.success(
                         request,

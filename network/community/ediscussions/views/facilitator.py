@@ -20,8 +20,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from network.inputs import integer_parse
-from network.mfa import second_factor_prompt
 from network.permissions import Decision, decide
+from network.views import denied
 
 from ... import permissions
 from ...models import LANGUAGE_CODES
@@ -30,13 +30,6 @@ from ..forms import EDiscussionForm, MemberSearchForm, QuestionForm, WeekForm, m
 from ..models import EDiscussion
 
 MAX_ID = 2**62
-
-
-def _denied(request: HttpRequest, decision: Decision) -> HttpResponse:
-    """Send people who only lack the second factor to give it; refuse the others, saying why."""
-    if decision.needs_mfa:
-        return second_factor_prompt(request, decision, next_url=request.path)
-    return render(request, "network/forbidden.html", {"reason": decision.reason}, status=403)
 
 
 def _facilitating(view):
@@ -53,7 +46,7 @@ def _facilitating(view):
             raise Http404
         decision = decide(request.user, permissions.EDISCUSSION_FACILITATE, ediscussion)
         if not decision:
-            return _denied(request, decision)
+            return denied(request, decision)
         return view(request, ediscussion, **kwargs)
 
     return wrapped
@@ -87,7 +80,7 @@ def _language_names(codes: list[str]) -> list[str]:
 def create(request: HttpRequest) -> HttpResponse:
     decision = decide(request.user, permissions.EDISCUSSION_CREATE)
     if not decision:
-        return _denied(request, decision)
+        return denied(request, decision)
     form = EDiscussionForm(
         request.POST or None,
         request.FILES or None,
@@ -121,7 +114,7 @@ def create(request: HttpRequest) -> HttpResponse:
                         by=request.user, ediscussion=ediscussion, upload=data["concept_note"]
                     )
         except PermissionDenied as refusal:
-            return _denied(request, Decision(False, str(refusal)))
+            return denied(request, Decision(False, str(refusal)))
         except ValidationError as error:
             _errors_to(form, error, aliases={"titles": f"title_{data['default_language']}"})
         else:
@@ -184,7 +177,7 @@ def settings_edit(request: HttpRequest, ediscussion: EDiscussion) -> HttpRespons
                 elif data.get("concept_note_remove"):
                     services.concept_note_remove(by=request.user, ediscussion=ediscussion)
         except PermissionDenied as refusal:
-            return _denied(request, Decision(False, str(refusal)))
+            return denied(request, Decision(False, str(refusal)))
         except ValidationError as error:
             ediscussion.refresh_from_db()
             _errors_to(form, error, aliases={"titles": f"title_{ediscussion.default_language}"})
@@ -247,7 +240,7 @@ def schedule(request: HttpRequest, ediscussion: EDiscussion) -> HttpResponse:
     try:
         services.ediscussion_schedule(by=request.user, ediscussion=ediscussion)
     except PermissionDenied as refusal:
-        return _denied(request, Decision(False, str(refusal)))
+        return denied(request, Decision(False, str(refusal)))
     except ValidationError as error:
         for message in error.messages:
             messages.error(request, message)
@@ -291,7 +284,7 @@ def week_edit(request: HttpRequest, ediscussion: EDiscussion, number: int) -> Ht
             for message in error.messages:
                 messages.error(request, message)
         except PermissionDenied as refusal:
-            return _denied(request, Decision(False, str(refusal)))
+            return denied(request, Decision(False, str(refusal)))
         else:
             messages.success(request, _("The week is removed."))
         return redirect(_editor_url(ediscussion))
@@ -321,7 +314,7 @@ def _week_form(request: HttpRequest, ediscussion: EDiscussion, form: WeekForm, *
                 titles=form.titles(),
             )
         except PermissionDenied as refusal:
-            return _denied(request, Decision(False, str(refusal)))
+            return denied(request, Decision(False, str(refusal)))
         except ValidationError as error:
             _errors_to(form, error)
         else:
@@ -366,7 +359,7 @@ def question_edit(request: HttpRequest, ediscussion: EDiscussion, number: int) -
             for message in error.messages:
                 messages.error(request, message)
         except PermissionDenied as refusal:
-            return _denied(request, Decision(False, str(refusal)))
+            return denied(request, Decision(False, str(refusal)))
         else:
             messages.success(request, _("The question is removed."))
         return redirect(_editor_url(ediscussion))
@@ -393,7 +386,7 @@ def _question_form(request: HttpRequest, ediscussion: EDiscussion, form, *, week
                 texts=form.texts(),
             )
         except PermissionDenied as refusal:
-            return _denied(request, Decision(False, str(refusal)))
+            return denied(request, Decision(False, str(refusal)))
         except ValidationError as error:
             _errors_to(form, error, aliases={"texts": f"text_{ediscussion.default_language}"})
         else:
@@ -487,7 +480,7 @@ def _people_add(request: HttpRequest, ediscussion: EDiscussion) -> HttpResponse:
                 % {"count": len(members)},
             )
     except PermissionDenied as refusal:
-        return _denied(request, Decision(False, str(refusal)))
+        return denied(request, Decision(False, str(refusal)))
     except ValidationError as error:
         for message in error.messages:
             messages.error(request, message)

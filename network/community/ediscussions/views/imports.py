@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from network.permissions import Decision, decide
-from network.views import _denied
+from network.views import denied
 
 from ... import permissions
 from .. import imports
@@ -21,7 +21,7 @@ from ..imports import files as archive_files
 
 def _coordinator_refusal(request: HttpRequest) -> HttpResponse | None:
     decision = decide(request.user, permissions.EDISCUSSION_CREATE)
-    return None if decision else _denied(request, decision)
+    return None if decision else denied(request, decision)
 
 
 def _errors_to(form: ArchiveImportForm, field: str, error: ValidationError) -> None:
@@ -96,7 +96,7 @@ def import_new(request: HttpRequest) -> HttpResponse:
                 into_choices={ediscussion.pk: ediscussion for ediscussion in imported},
             )
         except PermissionDenied as error:
-            return _denied(request, Decision(False, str(error)))
+            return denied(request, Decision(False, str(error)))
         if result is not None and result.report is not None:
             messages.success(
                 request,

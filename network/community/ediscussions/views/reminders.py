@@ -13,7 +13,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from network.permissions import decide
-from network.views import _denied
+from network.views import denied
 
 from ... import permissions
 from ...views.returning import next_path
@@ -33,7 +33,7 @@ def week_remind(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     )
     decision = decide(request.user, permissions.EDISCUSSION_FACILITATE, ediscussion)
     if not decision:
-        return _denied(request, decision)
+        return denied(request, decision)
     try:
         count = services_mail.week_nudge_request(by=request.user, week=week)
     except PermissionDenied:

@@ -23,8 +23,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from network.mfa import second_factor_prompt
 from network.permissions import Decision, decide
+from network.views import denied
 
 from ... import permissions
 from ...models import LANGUAGE_CHOICES, LANGUAGE_CODES, Category
@@ -32,13 +32,6 @@ from .. import selectors_summary as selectors
 from .. import summary as services
 from ..forms_summary import EndorsementForm, SummaryBodyForm, SummaryShareForm
 from ..models import EDiscussion, Summary
-
-
-def _denied(request: HttpRequest, decision: Decision) -> HttpResponse:
-    """Send people who only lack the second factor to give it; refuse the others, saying why."""
-    if decision.needs_mfa:
-        return second_factor_prompt(request, decision, next_url=request.path)
-    return render(request, "network/forbidden.html", {"reason": decision.reason}, status=403)
 
 
 def _readable(request: HttpRequest, slug: str) -> EDiscussion:
@@ -80,7 +73,7 @@ def _facilitating(view):
         ediscussion = _readable(request, slug)
         decision = decide(request.user, permissions.EDISCUSSION_FACILITATE, ediscussion)
         if not decision:
-            return _denied(request, decision)
+            return denied(request, decision)
         return view(request, ediscussion, **kwargs)
 
     return wrapped
@@ -175,7 +168,7 @@ def generate(request: HttpRequest, ediscussion: EDiscussion) -> HttpResponse:
             {"ediscussion": ediscussion},
         )
     except PermissionDenied as error:
-        return _denied(request, Decision(False, str(error)))
+        return denied(request, Decision(False, str(error)))
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -219,7 +212,7 @@ def edit(request: HttpRequest, ediscussion: EDiscussion, language: str = "") -> 
                 messages.success(request, _("The summary is saved."))
                 return redirect(_manage_url(ediscussion))
         except PermissionDenied as error:
-            return _denied(request, Decision(False, str(error)))
+            return denied(request, Decision(False, str(error)))
         except ValidationError as error:
             _errors_to(form, error)
     return render(
@@ -250,7 +243,7 @@ def share(request: HttpRequest, ediscussion: EDiscussion) -> HttpResponse:
                 by=request.user, summary=summary, endorse_until=form.cleaned_data["endorse_until"]
             )
         except PermissionDenied as error:
-            return _denied(request, Decision(False, str(error)))
+            return denied(request, Decision(False, str(error)))
         except ValidationError as error:
             _errors_to(form, error)
         else:
@@ -275,7 +268,7 @@ def publish(request: HttpRequest, ediscussion: EDiscussion) -> HttpResponse:
         try:
             services.summary_publish(by=request.user, summary=summary)
         except PermissionDenied as error:
-            return _denied(request, Decision(False, str(error)))
+            return denied(request, Decision(False, str(error)))
         except ValidationError as error:
             error_text = " ".join(error.messages)
         else:
@@ -314,14 +307,14 @@ def endorse(request: HttpRequest, ediscussion: EDiscussion) -> HttpResponse:
         raise Http404
     decision = decide(request.user, permissions.EDISCUSSION_SUMMARY_REVIEW, summary)
     if not decision:
-        return _denied(request, decision)
+        return denied(request, decision)
     answering = decide(request.user, permissions.EDISCUSSION_ENDORSE, summary)
     mine = selectors.endorsement_of(summary=summary, user=request.user)
     initial = {"endorsed": mine.endorsed, "comment": mine.comment} if mine else {}
     form = EndorsementForm(request.POST or None, initial=initial)
     if request.method == "POST":
         if not answering:
-            return _denied(request, answering)
+            return denied(request, answering)
         if form.is_valid():
             try:
                 saved = services.endorsement_save(
@@ -331,7 +324,7 @@ def endorse(request: HttpRequest, ediscussion: EDiscussion) -> HttpResponse:
                     comment=form.cleaned_data["comment"],
                 )
             except PermissionDenied as error:
-                return _denied(request, Decision(False, str(error)))
+                return denied(request, Decision(False, str(error)))
             except ValidationError as error:
                 _errors_to(form, error)
             else:
