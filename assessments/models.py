@@ -756,3 +756,43 @@ class InvitationEmail(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} → {self.address}"
+
+
+class AnswerValue(models.Model):
+    """One answer of a submitted response, flattened for analysis (``services_analysis``): a
+    row per question answered (per repeat row inside a repeatable group), and a row per choice
+    chosen for multiple choice and ranking. Kept current on every submission and correction;
+    every aggregate of the analysis is computed in SQL over these rows.
+
+    ``choice`` holds a choice's name (single and multiple choice, ranking, Likert, yes/no),
+    ``number`` a number (whole, decimal, a numeric calculation; a ranking's position), ``date``
+    a date, and ``text`` a text (texts, "other, specify" under ``<key>_other``)."""
+
+    response = models.ForeignKey(
+        Response, verbose_name=_("response"), on_delete=models.CASCADE, related_name="values"
+    )
+    # The response's, copied so that an assessment's values are found without a join.
+    assessment = models.ForeignKey(
+        Assessment, verbose_name=_("assessment"), on_delete=models.CASCADE, related_name="+"
+    )
+    key = models.CharField(_("question"), max_length=90)
+    # The repeatable group the answer is in ("" for none) and its row (from 1; 0 for none).
+    repeat_key = models.CharField(_("repeatable group"), max_length=80, blank=True)
+    row = models.PositiveIntegerField(_("row"), default=0)
+    choice = models.CharField(_("choice"), max_length=200, blank=True)
+    number = models.FloatField(_("number"), null=True, blank=True)
+    date = models.DateField(_("date"), null=True, blank=True)
+    text = models.TextField(_("text"), blank=True)
+
+    class Meta:
+        verbose_name = _("answer value")
+        verbose_name_plural = _("answer values")
+        ordering = ["response", "repeat_key", "row", "key", "pk"]
+        indexes = [
+            models.Index(fields=["assessment", "key", "choice"], name="assessments_value_choice"),
+            models.Index(fields=["assessment", "key", "number"], name="assessments_value_number"),
+            models.Index(fields=["response", "key"], name="assessments_value_response"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.response_id} · {self.key}"

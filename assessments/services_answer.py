@@ -18,6 +18,7 @@ from network.uploads import upload_check
 
 from . import permissions
 from .answering import Evaluation, Messages, VersionStructure
+from .services_analysis import answer_values_write
 from .models import (
     AnswerFile,
     Assessment,
@@ -205,6 +206,7 @@ def response_submit(
     ResponseEvent.objects.create(
         response=response, kind=ResponseEvent.Kind.SUBMITTED, actor=response.submitted_by
     )
+    answer_values_write(response=response, structure=structure)
     return response
 
 
@@ -222,6 +224,8 @@ def response_reopen(*, response: Response, by: User, reason: str) -> Response:
     ResponseEvent.objects.create(
         response=response, kind=ResponseEvent.Kind.REOPENED, actor=by, note=reason.strip()
     )
+    # A draft again: out of the analysis until it is submitted again.
+    answer_values_write(response=response)
     return response
 
 
