@@ -239,8 +239,9 @@ def _ranks(values: QuerySet) -> dict[str, tuple[int, dict[int, float]]]:
     needed = " OR ".join(
         f"rn = ((n - 1) * {k}) / 4 + 1 OR rn = ((n - 1) * {k}) / 4 + 2" for k in (1, 2, 3)
     )
+    # Built from the queryset's own SQL (its values stay parameters) and constants only.
     query = (
-        f"WITH base ({quote('k')}, {quote('v')}) AS ({sql}), "
+        f"WITH base ({quote('k')}, {quote('v')}) AS ({sql}), "  # noqa: S608
         f"ranked AS (SELECT {quote('k')}, {quote('v')}, "
         f"ROW_NUMBER() OVER (PARTITION BY {quote('k')} ORDER BY {quote('v')}) AS rn, "
         f"COUNT(*) OVER (PARTITION BY {quote('k')}) AS n FROM base) "
@@ -270,12 +271,101 @@ def _quantile(by_rank: dict[int, float], count: int, quarter: int) -> float | No
 
 # Words too common to tell anything, in the four languages.
 STOP_WORDS = frozenset(
-    """a an and are as at be by de del des du e el en et for from in is it la las le les los
-    no não o of on or os para pas por que qui se the to um uma un una une y à às ao aos com da
-    das do dos em na nas no nos ou pelo pela sur au aux ce ces est il ils elle elles nous vous
-    this that with we our nuestro nuestra nosotros nós son sont ser être""".split()
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "by",
+        "de",
+        "del",
+        "des",
+        "du",
+        "e",
+        "el",
+        "en",
+        "et",
+        "for",
+        "from",
+        "in",
+        "is",
+        "it",
+        "la",
+        "las",
+        "le",
+        "les",
+        "los",
+        "no",
+        "não",
+        "o",
+        "of",
+        "on",
+        "or",
+        "os",
+        "para",
+        "pas",
+        "por",
+        "que",
+        "qui",
+        "se",
+        "the",
+        "to",
+        "um",
+        "uma",
+        "un",
+        "una",
+        "une",
+        "y",
+        "à",
+        "às",
+        "ao",
+        "aos",
+        "com",
+        "da",
+        "das",
+        "do",
+        "dos",
+        "em",
+        "na",
+        "nas",
+        "no",
+        "nos",
+        "ou",
+        "pelo",
+        "pela",
+        "sur",
+        "au",
+        "aux",
+        "ce",
+        "ces",
+        "est",
+        "il",
+        "ils",
+        "elle",
+        "elles",
+        "nous",
+        "vous",
+        "this",
+        "that",
+        "with",
+        "we",
+        "our",
+        "nuestro",
+        "nuestra",
+        "nosotros",
+        "nós",
+        "son",
+        "sont",
+        "ser",
+        "être",
+    ]
 )
 WORD_LIST_SIZE = 30
+# Stripped from both ends of a word: punctuation of the four languages, dashes included.
+_PUNCTUATION = ".,;:!?¿¡()\"'\u201c\u201d\u00ab\u00bb-\u2013\u2014/"
 
 
 def word_counts(
@@ -291,7 +381,7 @@ def word_counts(
         .values_list("text", flat=True)
     )
     for text in texts.iterator(chunk_size=500):
-        words = {word.strip(".,;:!?¿¡()\"'“”«»-–—/").lower() for word in text.split()}
+        words = {word.strip(_PUNCTUATION).lower() for word in text.split()}
         counter.update(w for w in words if len(w) > 2 and w not in STOP_WORDS and not w.isdigit())
     return counter.most_common(size)
 

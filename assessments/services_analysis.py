@@ -9,7 +9,7 @@ from django.db import transaction
 
 from .analysis.flatten import flattened
 from .answering.structure import VersionStructure
-from .models import Assessment, AnswerValue, Response
+from .models import AnswerValue, Assessment, Response
 from .selectors_answer import version_structure_load
 
 logger = logging.getLogger(__name__)

@@ -18,7 +18,6 @@ from network.uploads import upload_check
 
 from . import permissions
 from .answering import Evaluation, Messages, VersionStructure
-from .services_analysis import answer_values_write
 from .models import (
     AnswerFile,
     Assessment,
@@ -27,6 +26,7 @@ from .models import (
     Response,
     ResponseEvent,
 )
+from .services_analysis import answer_values_write
 
 
 def _allowed(user, action: str, obj) -> None:

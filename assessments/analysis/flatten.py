@@ -12,8 +12,8 @@ kind of question: what the analysis counts, averages and lists is what this modu
 - blank answers, files, notes and sections: no row.
 """
 
-from dataclasses import dataclass
 import datetime
+from dataclasses import dataclass
 
 from ..answering.structure import Item, VersionStructure
 from ..models import Element
