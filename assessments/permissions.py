@@ -30,6 +30,8 @@ ASSESSMENT_FOLLOW = "assessments.assessment_follow"
 ASSESSMENT_LIST = "assessments.assessment_list"
 INTERVIEW_CONDUCT = "assessments.interview_conduct"
 RESPONSE_REOPEN = "assessments.response_reopen"
+# The analysis dashboard, its figures unsuppressed: the assessment's team.
+ASSESSMENT_ANALYSE = "assessments.assessment_analyse"
 
 
 def _coordinator_or_researcher(user: User) -> Decision:
@@ -134,6 +136,7 @@ def _coordinator(user: User, obj: Any) -> Decision:
 
 
 @rule(ASSESSMENT_FOLLOW)
+@rule(ASSESSMENT_ANALYSE)
 @rule(INTERVIEW_CONDUCT)
 def _assessment_team(user: User, obj: Assessment | Response | None) -> Decision:
     assessment = obj.assessment if isinstance(obj, Response) else obj

@@ -9,6 +9,8 @@ urlpatterns = [
     path("manage/", include("assessments.urls_xlsform")),
     # Assessments, their invitations and the coordinator's follow-up.
     path("manage/", include("assessments.urls_invitations")),
+    # The analysis of an assessment's answers, for its team.
+    path("manage/", include("assessments.urls_analysis")),
     # Answering by an invitation's link, and interviews.
     path("", include("assessments.urls_answer")),
 ]

@@ -1038,6 +1038,12 @@ CASES = [
                 "assessment_export",
                 (lambda w: w["answer_assessment"],),
             ),
+            ("<slug:slug>/analysis/", "assessment_analysis", (lambda w: w["answer_assessment"],)),
+            (
+                "<slug:slug>/analysis.csv",
+                "assessment_analysis_csv",
+                (lambda w: w["answer_assessment"],),
+            ),
             *(
                 (
                     f"<slug:slug>/invitations/<int:pk>/{action}/",

@@ -894,7 +894,7 @@ MATRIX: list[Row] = [
             signed_in=403,
             overrides=REVIEWERS,
         )
-        for name in ("follow", "edit", "invite", "export")
+        for name in ("follow", "edit", "invite", "export", "analysis", "analysis_csv")
     ),
     Row(
         # Not open: nothing to send, said in a message on the way back.

@@ -1,0 +1,222 @@
+"""The analysis dashboard of an assessment, for its team (coordinators and the assessment's
+researchers): response rates, then a section's figures, filtered and broken down by a GET form;
+and the same figures as CSV. Thin: ``analysis.figures`` and ``selectors_analysis`` compute."""
+
+import csv
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from network.countries import country_name
+from network.models import LocalAuthority
+from network.permissions import decide
+from network.spreadsheets import spreadsheet_safe
+from network.views import denied
+
+from . import permissions
+from .analysis.figures import (
+    CHOICES,
+    NUMBERS,
+    WORDS,
+    breakdown_questions,
+    choice_labels,
+    dimension_labels,
+    figure_lines,
+    section_figures,
+)
+from .forms_analysis import ANSWER_SEPARATOR, AnalysisForm
+from .models import Assessment, localised
+from .selectors_analysis import (
+    COUNTRY,
+    LEVEL,
+    POPULATION_BAND,
+    SINGLE_KINDS,
+    VERSION,
+    filter_options,
+    response_rates,
+    responses_analysed,
+)
+from .selectors_answer import version_structure_load
+
+
+def _assessment(request: HttpRequest, slug: str):
+    assessment = Assessment.objects.select_related("version").filter(slug=slug).first()
+    if assessment is None:
+        raise Http404
+    return assessment, decide(request.user, permissions.ASSESSMENT_ANALYSE, assessment)
+
+
+def _analysis(request: HttpRequest, assessment: Assessment) -> dict:
+    """Everything the page and its CSV show, from the GET form."""
+    language = get_language()
+    structure = version_structure_load(version=assessment.version)
+    options = filter_options(assessment=assessment)
+    source = structure.version.source_language
+    sections = [
+        (
+            section.key,
+            localised(section.item.element.label, language=language, source=source).text
+            if section.item
+            else _("Questions"),
+        )
+        for section in structure.sections
+    ]
+    answers = [
+        (
+            label,
+            [
+                (f"{key.removeprefix('q:')}{ANSWER_SEPARATOR}{name}", choice)
+                for name, choice in choice_labels(
+                    structure.by_key[key.removeprefix("q:")], structure, language
+                )
+            ],
+        )
+        for key, label in breakdown_questions(structure, language)
+    ]
+    form = AnalysisForm(
+        request.GET or None,
+        sections=sections,
+        options={
+            COUNTRY: dimension_labels(COUNTRY, options[COUNTRY], structure, language),
+            LEVEL: dimension_labels(LEVEL, options[LEVEL], structure, language),
+            POPULATION_BAND: dimension_labels(
+                POPULATION_BAND, options[POPULATION_BAND], structure, language
+            ),
+            VERSION: dimension_labels(
+                VERSION, [str(number) for number in options[VERSION]], structure, language
+            ),
+        },
+        questions=breakdown_questions(structure, language),
+        answers=answers,
+    )
+    chosen = form.chosen()
+    filters = form.filters()
+    section = structure.section(chosen["section"]) or (
+        structure.sections[0] if structure.sections else None
+    )
+    by = chosen["by"] or None
+    figures = (
+        section_figures(
+            assessment=assessment,
+            structure=structure,
+            section=section,
+            filters=filters,
+            by=by,
+            language=language,
+            with_words=True,
+        )
+        if section
+        else []
+    )
+    return {
+        "assessment": assessment,
+        "form": form,
+        "filtered": filters.any,
+        "section": section,
+        "section_label": dict(sections).get(section.key, "") if section else "",
+        "sections": sections,
+        "by": by,
+        "figures": figures,
+        "analysed": responses_analysed(assessment=assessment, filters=filters).count(),
+        "rate_tables": [
+            (
+                sorted(
+                    (country_name(rate.value), rate)
+                    for rate in response_rates(assessment=assessment, by=COUNTRY)
+                ),
+                _("By country"),
+                "rates-country",
+            ),
+            (
+                [
+                    (str(dict(LocalAuthority.Level.choices).get(rate.value, rate.value)), rate)
+                    for rate in response_rates(assessment=assessment, by=LEVEL)
+                ],
+                _("By level of government"),
+                "rates-level",
+            ),
+        ],
+        "kinds": {"choices": CHOICES, "numbers": NUMBERS, "words": WORDS},
+        "single_kinds": SINGLE_KINDS,
+    }
+
+
+@login_required
+@require_GET
+def assessment_analysis(request: HttpRequest, slug: str) -> HttpResponse:
+    assessment, decision = _assessment(request, slug)
+    if not decision:
+        return denied(request, decision)
+    return render(request, "assessments/analysis/dashboard.html", _analysis(request, assessment))
+
+
+@login_required
+@require_GET
+def assessment_analysis_csv(request: HttpRequest, slug: str) -> HttpResponse:
+    """The section's figures as the page shows them, one line per number."""
+    assessment, decision = _assessment(request, slug)
+    if not decision:
+        return denied(request, decision)
+    context = _analysis(request, assessment)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    section = context["section"].key if context["section"] else "analysis"
+    response["Content-Disposition"] = f'attachment; filename="{assessment.slug}-{section}.csv"'
+
+    response.write("\ufeff")
+    writer = csv.writer(response)
+    writer.writerow(figure_csv_header())
+    for row in figure_csv_rows(context["figures"]):
+        writer.writerow([spreadsheet_safe(value) for value in row])
+    return response
+
+
+def figure_csv_header() -> list[str]:
+    return [
+        _("Question key"),
+        _("Question"),
+        _("Statistic"),
+        _("Choice"),
+        _("Break-down value"),
+        _("Authorities"),
+        _("Percent"),
+        _("Authorities answering"),
+    ]
+
+
+NUMBER_STATISTICS = (
+    "count",
+    "mean",
+    "minimum",
+    "first_quartile",
+    "median",
+    "third_quartile",
+    "maximum",
+)
+
+
+def figure_csv_rows(figures) -> list[list]:
+    """One line per number a figure shows, in the figure's order."""
+    rows: list[list] = []
+    for figure in figures:
+        if figure.kind == CHOICES:
+            for line in figure_lines(figure):
+                rows.append(_csv_line(figure, line.label, "", line.cell))
+                for (_value, value_label), cell in zip(figure.values, line.cells, strict=True):
+                    rows.append(_csv_line(figure, line.label, value_label, cell))
+        elif figure.kind == NUMBERS:
+            numbers = figure.numbers
+            for statistic in NUMBER_STATISTICS:
+                value = getattr(numbers, statistic)
+                rows.append(
+                    [figure.key, figure.label, statistic, "", "", value, "", numbers.authorities]
+                )
+    return rows
+
+
+def _csv_line(figure, label: str, value_label: str, cell) -> list:
+    percent = "" if cell.percent is None else cell.percent
+    return [figure.key, figure.label, "count", label, value_label, cell.count, percent, cell.total]
