@@ -6,30 +6,16 @@ would hide most of a sparse table.
 
 Because a reader sees the totals, hiding the small cells is not enough: a hidden cell that is
 the only unknown of a row can be worked out by subtraction, and so can one that several totals
-pin down together (added and subtracted across rows and columns), or one that bounds leave a
-single value for (two "<5" cells summing to 2 are both 1, since zeros are shown). Other cells
-are therefore hidden too (complementary suppression), shown as "hidden", never as "<5" (which
-would be false of them), until the reader cannot pin any "<5" cell to one value.
+pin down together, or one that bounds leave a single value for (two "<5" cells summing to 2 are
+both 1, since zeros are shown). Other cells are therefore hidden too (complementary
+suppression), shown as "hidden", never as "<5" (which would be false of them), until no "<5"
+cell can be pinned to one value: ``protection.protect`` decides which. A table that cannot be
+protected at all is withheld whole.
 
-The reader's knowledge is modelled exactly: every total that is shown, every cell that is shown,
-every "<5" cell between 1 and ``minimum - 1``, every "hidden" cell at least ``minimum`` (all
-smaller non-zero cells are already "<5"). The shown values and the hidden ones satisfy one
-linear equation per row and per column of the table extended with its totals; with the totals'
-signs flipped, every row and column of the extended table sums to zero, which makes the cells
-the edges of a bipartite graph (rows and columns are its nodes). A hidden cell keeps more than
-one possible value exactly when it lies on a cycle of hidden cells along which one unit can be
-moved (added on one cell, taken from the next, and so on) without leaving any cell's bounds: a
-cycle in the "residual" graph of network flows. Any other solution differs from the true one by
-such cycles, so no cycle means one value. ``_protect`` hides the cheapest cells (totals only
-when cells cannot do it, the grand total last) that close such a cycle through every "<5" cell,
-until none is pinned; a table that cannot be protected at all (three "<5" cells of 1 and a total
-of 3) is withheld whole.
-
-A 1-D table (a distribution with its total) is the same problem with one equation. Multiple
-choice (an authority counted in several cells, which therefore do not add up to the total) has
-no equation between cells: each cell is checked against the number of authorities answering,
-and a cell of ``total - k`` with ``0 < k < minimum`` is hidden too, since it would reveal the
-``k`` authorities that did not choose it.
+Multiple choice (an authority counted in several cells, which therefore do not add up to the
+total) has no equation between cells: each cell is checked against the number of authorities
+answering, and a cell of ``total - k`` with ``0 < k < minimum`` is hidden too, since it would
+reveal the ``k`` authorities that did not choose it.
 
 Inside the assessment team the ``unsuppressed_*`` functions build the same types with nothing
 hidden, so one template and one chart function serve both. Labels are translated when a table
@@ -38,7 +24,6 @@ is built: build tables in the reader's request.
 
 from __future__ import annotations
 
-import heapq
 import statistics
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -46,7 +31,11 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
 from django.utils.formats import number_format
-from django.utils.translation import gettext, pgettext
+from django.utils.translation import gettext
+
+from .protection import HIDDEN, SMALL, Count, everything, protect
+
+_TOTAL = "\x00total"  # a key no category can have: the totals' row and column
 
 # Below this a threshold protects nothing: with zeros shown, "<2" means exactly 1.
 LOWEST_MINIMUM = 3
@@ -191,7 +180,7 @@ def small_label(minimum: int) -> str:
 
 def hidden_label() -> str:
     """What a cell hidden so that a small one cannot be worked out reads."""
-    return pgettext("a count hidden in a table", "hidden")
+    return gettext("hidden")
 
 
 def _is_small(cell: Cell) -> bool:
@@ -226,6 +215,7 @@ def unsuppressed_1d(
     multiple: bool = False,
 ) -> Table1D:
     """A distribution as the assessment team sees it: every count shown."""
+    _check_1d(counts=counts, total=total, multiple=multiple)
     return _table_1d(
         counts=counts, total=total, labels=labels, multiple=multiple, hide={}, minimum=0
     )
@@ -245,31 +235,43 @@ def suppressed_1d(
     ``total`` is the number of authorities answering; ``labels`` gives each key's text (the key
     itself by default). ``minimum`` overrides ``ASSESSMENT_SMALL_CELL_MIN``."""
     threshold = _threshold(minimum)
+    _check_1d(counts=counts, total=total, multiple=multiple)
     keys = list(counts)
     if multiple:
         hide = _multiple_hidden(counts=counts, total=total, minimum=threshold)
         withheld = False
     else:
-        cells = [_Var(key, counts[key], "all", "each", margin=False, cost=0) for key in keys]
-        cells.append(_Var(_TOTAL, total, "all", "each", margin=True, cost=2))
-        found = _protect(cells, minimum=threshold)
+        cells = [Count(key, counts[key], "all", "each", margin=False, cost=0) for key in keys]
+        cells.append(Count(_TOTAL, total, "all", "each", margin=True, cost=2))
+        found = protect(cells, minimum=threshold)
         withheld = found is None
-        hide = found if found is not None else _everything(cells)
+        hide = found if found is not None else everything(cells)
     table = _table_1d(
         counts=counts, total=total, labels=labels, multiple=multiple, hide=hide, minimum=threshold
     )
     return Table1D(table.categories, table.total, multiple, threshold, withheld)
 
 
+def _check_1d(*, counts: Mapping[str, int], total: int, multiple: bool) -> None:
+    """The protection reasons from what the counts mean: refuse counts that cannot be."""
+    if total < 0 or any(count < 0 for count in counts.values()):
+        raise ValueError("Counts of authorities cannot be negative.")
+    if multiple and any(count > total for count in counts.values()):
+        raise ValueError("A multiple-choice count exceeds the authorities answering.")
+    if not multiple and sum(counts.values()) != total:
+        # A reader would take the total for the sum: a gap would make the protection wrong.
+        raise ValueError("A single-choice distribution's counts must add up to its total.")
+
+
 def _multiple_hidden(*, counts: Mapping[str, int], total: int, minimum: int) -> dict:
     hide: dict[object, str] = {}
     if 0 < total < minimum:
-        hide[_TOTAL] = _SMALL
+        hide[_TOTAL] = SMALL
     for key, count in counts.items():
         if 0 < count < minimum:
-            hide[key] = _SMALL
+            hide[key] = SMALL
         elif count and 0 < total - count < minimum:
-            hide[key] = _HIDDEN
+            hide[key] = HIDDEN
     return hide
 
 
@@ -290,9 +292,9 @@ def _table_1d(*, counts, total, labels, multiple, hide: Mapping[object, str], mi
 
 
 def _cell(count: int, how: str | None, minimum: int) -> Cell:
-    if how == _SMALL:
+    if how == SMALL:
         return Cell(count=None, shown=small_label(minimum), suppressed=True, percent=None)
-    if how == _HIDDEN:
+    if how == HIDDEN:
         return Cell(count=None, shown=hidden_label(), suppressed=True, percent=None)
     return _shown(count)
 
@@ -327,30 +329,32 @@ def suppressed_2d(
     ``rows`` and ``columns`` give the keys in the order to show. Each authority is in one
     cell: the totals are the sums. ``minimum`` overrides ``ASSESSMENT_SMALL_CELL_MIN``."""
     threshold = _threshold(minimum)
+    if any(count < 0 for count in counts.values()):
+        raise ValueError("Counts of authorities cannot be negative.")
     cells = _extended(counts, rows, columns)
-    found = _protect(cells, minimum=threshold)
-    hide = found if found is not None else _everything(cells)
+    found = protect(cells, minimum=threshold)
+    hide = found if found is not None else everything(cells)
     table = _table_2d(
         counts, rows, columns, row_labels, column_labels, hide=hide, minimum=threshold
     )
     return Table2D(table.rows, table.columns, table.total, threshold, found is None)
 
 
-def _extended(counts, rows, columns) -> list[_Var]:
+def _extended(counts, rows, columns) -> list[Count]:
     """The crosstab extended with its totals, as edges between row nodes and column nodes."""
     cells = []
     for row in rows:
         for column in columns:
             value = counts.get((row, column), 0)
-            cells.append(_Var((row, column), value, ("r", row), ("c", column), False, 0))
+            cells.append(Count((row, column), value, ("r", row), ("c", column), False, 0))
     for row in rows:
         value = sum(counts.get((row, column), 0) for column in columns)
-        cells.append(_Var((row, _TOTAL), value, ("r", row), ("c", _TOTAL), True, 1))
+        cells.append(Count((row, _TOTAL), value, ("r", row), ("c", _TOTAL), True, 1))
     for column in columns:
         value = sum(counts.get((row, column), 0) for row in rows)
-        cells.append(_Var((_TOTAL, column), value, ("r", _TOTAL), ("c", column), True, 1))
+        cells.append(Count((_TOTAL, column), value, ("r", _TOTAL), ("c", column), True, 1))
     grand = sum(counts.get((row, column), 0) for row in rows for column in columns)
-    cells.append(_Var((_TOTAL, _TOTAL), grand, ("r", _TOTAL), ("c", _TOTAL), False, 2))
+    cells.append(Count((_TOTAL, _TOTAL), grand, ("r", _TOTAL), ("c", _TOTAL), False, 2))
     return cells
 
 
@@ -428,143 +432,3 @@ def _tidy(value: Decimal) -> Decimal:
     """A computed quartile without a trail of zeros (Decimal keeps them: 2.50 -> 2.5)."""
     value = Decimal(value)
     return value.quantize(Decimal(1)) if value == value.to_integral() else value.normalize()
-
-
-# -- The protection ----------------------------------------------------------------------------
-
-_TOTAL = "\x00total"  # a key no category can have: the totals' row and column
-_SMALL, _HIDDEN = "small", "hidden"
-
-
-@dataclass(frozen=True)
-class _Var:
-    """A count as an edge of the table's graph: ``tail`` is its row node, ``head`` its column
-    node. A total is counted negatively (``margin``), so every node's edges sum to zero.
-    ``cost`` ranks what may be hidden to protect a cell: 0 a cell, 1 a total, 2 the grand
-    total."""
-
-    key: object
-    value: int
-    tail: object
-    head: object
-    margin: bool
-    cost: int
-
-
-def _moves(value: int, how: str, minimum: int) -> tuple[bool, bool]:
-    """Whether a hidden count may be one more, and one less, as far as a reader can tell:
-    "<5" cells lie between 1 and minimum - 1, "hidden" ones are at least ``minimum``."""
-    if how == _SMALL:
-        return value < minimum - 1, value > 1
-    return True, value > minimum
-
-
-def _arcs(var: _Var, how: str, minimum: int) -> list[tuple[object, object]]:
-    up, down = _moves(var.value, how, minimum)
-    if var.margin:  # counted negatively: one more is one less on the edge
-        up, down = down, up
-    arcs = []
-    if up:
-        arcs.append((var.tail, var.head))
-    if down:
-        arcs.append((var.head, var.tail))
-    return arcs
-
-
-def _pinned(index: int, cells: list[_Var], hide: Mapping[int, str], minimum: int) -> bool:
-    """Whether a reader can tell the hidden ``cells[index]``'s value: no residual cycle
-    passes through it."""
-    graph: dict[object, list[object]] = {}
-    for other, how in hide.items():
-        if other != index:
-            for start, end in _arcs(cells[other], how, minimum):
-                graph.setdefault(start, []).append(end)
-    for start, end in _arcs(cells[index], hide[index], minimum):
-        seen, stack = {end}, [end]
-        while stack:
-            node = stack.pop()
-            if node == start:
-                return False
-            for following in graph.get(node, ()):
-                if following not in seen:
-                    seen.add(following)
-                    stack.append(following)
-    return True
-
-
-def _cheapest_cover(
-    index: int, cells: list[_Var], hide: Mapping[int, str], minimum: int
-) -> list[int] | None:
-    """The cheapest cells to hide so that a cycle passes through ``cells[index]`` (Dijkstra;
-    hidden cells cost nothing, then the fewest grand totals, totals, and the smallest sum)."""
-    graph: dict[object, list[tuple[object, tuple[int, int, int], int | None]]] = {}
-    for other, var in enumerate(cells):
-        if other == index:
-            continue
-        if other in hide:
-            cost, how = (0, 0, 0), hide[other]
-        elif var.value > 0:
-            cost, how = (int(var.cost == 2), int(var.cost == 1), var.value), _HIDDEN
-        else:
-            continue
-        for start, end in _arcs(var, how, minimum):
-            graph.setdefault(start, []).append((end, cost, other))
-    best: tuple[tuple[int, int, int], list[int]] | None = None
-    for start, end in _arcs(cells[index], hide[index], minimum):
-        found = _shortest(graph, source=end, target=start)
-        if found is not None and (best is None or found[0] < best[0]):
-            best = found
-    if best is None:
-        return None
-    return [other for other in best[1] if other not in hide]
-
-
-def _shortest(graph, *, source, target):
-    queue: list = [((0, 0, 0), 0, source)]
-    through: dict[object, tuple[object, int]] = {}
-    done: set = set()
-    order = 0
-    distances = {source: (0, 0, 0)}
-    while queue:
-        distance, _order, node = heapq.heappop(queue)
-        if node in done:
-            continue
-        done.add(node)
-        if node == target:
-            path = []
-            while node != source:
-                node, edge = through[node]
-                path.append(edge)
-            return distance, path
-        for following, cost, edge in graph.get(node, ()):
-            candidate = tuple(a + b for a, b in zip(distance, cost, strict=True))
-            if following not in distances or candidate < distances[following]:
-                distances[following] = candidate
-                through[following] = (node, edge)
-                order += 1
-                heapq.heappush(queue, (candidate, order, following))
-    return None
-
-
-def _protect(cells: list[_Var], *, minimum: int) -> dict[object, str] | None:
-    """Which counts to hide, by key ("small" or "hidden"), so that no "<5" count can be
-    told; None when no choice of cells protects them (the table is then withheld)."""
-    hide = {index: _SMALL for index, var in enumerate(cells) if 0 < var.value < minimum}
-    while True:
-        pinned = [
-            index
-            for index, how in hide.items()
-            if how == _SMALL and _pinned(index, cells, hide, minimum)
-        ]
-        if not pinned:
-            return {cells[index].key: how for index, how in hide.items()}
-        cover = _cheapest_cover(pinned[0], cells, hide, minimum)
-        if cover is None:
-            return None
-        hide.update(dict.fromkeys(cover, _HIDDEN))
-
-
-def _everything(cells: list[_Var]) -> dict[object, str]:
-    """A withheld table: every count is hidden, zeros too (with zeros shown, three "<5" cells
-    and a total of "<5" can still be told apart)."""
-    return dict.fromkeys((var.key for var in cells), _HIDDEN)

@@ -5,6 +5,7 @@ import itertools
 
 import pytest
 from django.test import override_settings
+from django.utils import translation
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -141,6 +142,30 @@ def test_a_threshold_given_by_the_caller_wins():
 def test_a_threshold_that_protects_nothing_is_refused(minimum):
     with pytest.raises(ValueError):
         suppressed_1d(counts={"a": 1}, total=1, minimum=minimum)
+
+
+@pytest.mark.parametrize(
+    ("counts", "total", "multiple"),
+    [
+        ({"a": 12, "b": 3}, 20, False),  # a single choice's counts must add up to the total
+        ({"a": 12, "b": -3}, 9, False),
+        ({"a": 21, "b": 3}, 20, True),  # more than answered
+    ],
+)
+def test_counts_that_cannot_be_are_refused(counts, total, multiple):
+    with pytest.raises(ValueError):
+        suppressed_1d(counts=counts, total=total, multiple=multiple)
+
+
+def test_the_labels_are_in_the_readers_language(settings):
+    from django.core.management import call_command
+
+    call_command("compile_translations", verbosity=0)
+    # Assigning LOCALE_PATHS makes Django's test signals drop the cached translations.
+    settings.LOCALE_PATHS = list(settings.LOCALE_PATHS)
+    with translation.override("fr"):
+        table = suppressed_1d(counts={"a": 12, "b": 3, "c": 7}, total=22)
+    assert shown(table)["c"] == "masqué"
 
 
 # -- 2-D --------------------------------------------------------------------------------------
