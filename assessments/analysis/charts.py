@@ -54,6 +54,8 @@ PATTERNS = (
     "M4 0v8",
 )
 CHART_ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]*\Z")
+# Control characters a label may carry (pasted text): XML forbids them in an SVG.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
 
 @dataclass(frozen=True)
@@ -333,7 +335,7 @@ def box_chart(
     y += BAR + 6
     for name, value in numbers:
         y += LINE
-        parts.append(_text(PAD, y, f"{name}: {value}"))
+        parts.append(_text(PAD, y, _named(name, value)))
     return _svg(chart_id, title, description, y + PAD, parts)
 
 
@@ -353,9 +355,13 @@ def _five_numbers(summary: NumericSummary) -> list[tuple[str, str]]:
     ]
 
 
+def _named(name: str, value: str) -> str:
+    return gettext("%(name)s: %(value)s") % {"name": name, "value": value}
+
+
 def _describe_numbers(summary: NumericSummary, numbers: list[tuple[str, str]]) -> str:
     text = gettext("Box plot of the answers.") + " "
-    text += "; ".join(f"{name}: {value}" for name, value in numbers) + "."
+    text += "; ".join(_named(name, value) for name, value in numbers) + "."
     if summary.withheld:
         text += " " + gettext("Too few authorities answered to show more.")
     return text
@@ -405,7 +411,11 @@ def _label(text: str, y: int) -> tuple[SafeString, int]:
 
 
 def _text(x: float, y: float, text: str) -> SafeString:
-    return format_html('<text x="{}" y="{}" fill="{}">{}</text>', x, y, INK, text)
+    return format_html('<text x="{}" y="{}" fill="{}">{}</text>', x, y, INK, _printable(text))
+
+
+def _printable(text: str) -> str:
+    return CONTROL.sub("", text)
 
 
 def _joined(pieces) -> SafeString:
@@ -430,8 +440,8 @@ def _svg(chart_id: str, title: str, description: str, height: float, parts) -> S
         chart_id,
         chart_id,
         chart_id,
-        title,
+        _printable(title),
         chart_id,
-        description,
+        _printable(description),
         _joined(parts),
     )

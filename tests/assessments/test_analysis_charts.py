@@ -7,6 +7,8 @@ import xml.etree.ElementTree as ET
 import pytest
 from bs4 import BeautifulSoup
 from django.template.loader import render_to_string
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from assessments.analysis.charts import (
     bar_chart,
@@ -160,6 +162,44 @@ def test_a_withheld_table_draws_only_a_sentence():
     root = parsed(bar_chart(table=table, chart_id="c", title="T"))
     assert not list(root.iter(f"{SVG}rect"))
     assert "Too few authorities answered to show this figure." in texts(root)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    labels=st.lists(st.text(max_size=120), min_size=1, max_size=6, unique=True),
+    columns=st.lists(st.text(max_size=60), min_size=1, max_size=4, unique=True),
+    data=st.data(),
+)
+def test_any_labels_and_counts_make_a_well_formed_chart(labels, columns, data):
+    counts = {
+        (row, column): data.draw(st.integers(min_value=0, max_value=40))
+        for row in labels
+        for column in columns
+    }
+    table = suppressed_2d(counts=counts, rows=labels, columns=columns)
+    totals = {column: sum(counts[(row, column)] for row in labels) for column in columns}
+    figures = [
+        stacked_bar_chart(table=table, chart_id="cross", title=labels[0]),
+        bar_chart(
+            table=suppressed_1d(counts=totals, total=sum(totals.values())),
+            chart_id="bars",
+            title=columns[0],
+        ),
+    ]
+    for svg in figures:
+        root = parsed(svg)
+        assert root.find(f"{SVG}title") is not None
+    # A hidden count of the crosstab has no segment of its own: its row's shown shares and one
+    # "not shown" segment at most.
+    root = parsed(figures[0])
+    bars = [rect for rect in root.iter(f"{SVG}rect") if rect.get("height") == "20"]
+    shown = sum(
+        1 for line in table.rows for cell in line.cells if cell.percent is not None and cell.count
+    )
+    unknown = sum(
+        1 for line in table.rows if line.total.count and any(cell.suppressed for cell in line.cells)
+    )
+    assert len(bars) == shown + unknown
 
 
 # -- Patterns ------------------------------------------------------------------------------------
