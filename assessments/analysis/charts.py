@@ -373,7 +373,11 @@ def _describe_numbers(summary: NumericSummary, numbers: list[tuple[str, str]]) -
 def _protection(table: Table1D | Table2D) -> list[str]:
     notes = []
     if table.withheld:
-        notes.append(gettext("Too few authorities answered to show this figure."))
+        notes.append(
+            gettext(
+                "Not shown: these counts are too small to be shown without identifying authorities."
+            )
+        )
     elif table.has_small:
         notes.append(
             gettext("Counts of fewer than %(minimum)d authorities are shown as “<%(minimum)d”.")
@@ -423,8 +427,12 @@ def _joined(pieces) -> SafeString:
 
 
 def _withheld(chart_id: str, title: str, description: str) -> SafeString:
-    text = _text(PAD, PAD + LINE, gettext("Too few authorities answered to show this figure."))
-    return _svg(chart_id, title, description, 2 * PAD + LINE + 6, [text])
+    sentence = gettext(
+        "Not shown: these counts are too small to be shown without identifying authorities."
+    )
+    lines = textwrap.wrap(sentence, LABEL_CHARACTERS)
+    texts = [_text(PAD, PAD + LINE * (n + 1) - 4, line) for n, line in enumerate(lines)]
+    return _svg(chart_id, title, description, 2 * PAD + LINE * len(lines), texts)
 
 
 def _svg(chart_id: str, title: str, description: str, height: float, parts) -> SafeString:

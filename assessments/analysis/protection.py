@@ -14,8 +14,10 @@ leaving any count's bounds: a cycle in the "residual" graph of network flows. An
 solution differs from the true one by a sum of such cycles, each of which can be applied alone
 (conformal decomposition), so no cycle means one value. ``protect`` hides, for each "<5" count
 no such cycle passes through, the cheapest counts that close one (Dijkstra: hidden counts cost
-nothing, then the fewest overall totals, the fewest totals, the smallest sum), until none is
-pinned. Adding hidden counts only adds arcs, so a protected count stays protected.
+nothing, then the fewest row or column totals, then the smallest sum; never the overall total,
+which readers know from the response rate), until none is pinned. Adding hidden counts only
+adds arcs, so a protected count stays protected. When nothing can protect a count (a "<5" of 1
+beside a 5, out of 6), the caller withholds the whole table.
 """
 
 from __future__ import annotations
@@ -25,14 +27,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 SMALL, HIDDEN = "small", "hidden"  # how a count is hidden: "<5", or "hidden"
+CELL, TOTAL, OVERALL = 0, 1, 2  # what a count is (see Count.cost)
 
 
 @dataclass(frozen=True)
 class Count:
     """A count as an edge of the table's graph: ``tail`` is its row node, ``head`` its column
     node. A total is counted negatively (``margin``), so every node's edges sum to zero.
-    ``cost`` ranks what may be hidden to protect a cell: 0 a cell, 1 a total, 2 the grand
-    total."""
+    ``cost`` ranks what may be hidden to protect a cell: 0 a cell, 1 a row's or a column's
+    total; ``OVERALL`` (the overall total, or a distribution's) is never hidden to protect
+    another count: readers know it from the response rate and the figure's notes."""
 
     key: object
     value: int
@@ -87,20 +91,20 @@ def _cheapest_cover(
     index: int, cells: list[Count], hide: Mapping[int, str], minimum: int
 ) -> list[int] | None:
     """The cheapest cells to hide so that a cycle passes through ``cells[index]`` (Dijkstra;
-    hidden cells cost nothing, then the fewest grand totals, totals, and the smallest sum)."""
-    graph: dict[object, list[tuple[object, tuple[int, int, int], int | None]]] = {}
+    hidden cells cost nothing, then the fewest totals, then the smallest sum)."""
+    graph: dict[object, list[tuple[object, tuple[int, int], int]]] = {}
     for other, var in enumerate(cells):
         if other == index:
             continue
         if other in hide:
-            cost, how = (0, 0, 0), hide[other]
-        elif var.value > 0:
-            cost, how = (int(var.cost == 2), int(var.cost == 1), var.value), HIDDEN
+            cost, how = (0, 0), hide[other]
+        elif var.value > 0 and var.cost < OVERALL:
+            cost, how = (var.cost, var.value), HIDDEN
         else:
             continue
         for start, end in _arcs(var, how, minimum):
             graph.setdefault(start, []).append((end, cost, other))
-    best: tuple[tuple[int, int, int], list[int]] | None = None
+    best: tuple[tuple[int, int], list[int]] | None = None
     for start, end in _arcs(cells[index], hide[index], minimum):
         found = _shortest(graph, source=end, target=start)
         if found is not None and (best is None or found[0] < best[0]):
@@ -111,11 +115,11 @@ def _cheapest_cover(
 
 
 def _shortest(graph, *, source, target):
-    queue: list = [((0, 0, 0), 0, source)]
+    queue: list = [((0, 0), 0, source)]
     through: dict[object, tuple[object, int]] = {}
     done: set = set()
     order = 0
-    distances = {source: (0, 0, 0)}
+    distances = {source: (0, 0)}
     while queue:
         distance, _order, node = heapq.heappop(queue)
         if node in done:

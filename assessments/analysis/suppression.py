@@ -33,7 +33,7 @@ from django.conf import settings
 from django.utils.formats import number_format
 from django.utils.translation import gettext
 
-from .protection import HIDDEN, SMALL, Count, everything, protect
+from .protection import CELL, HIDDEN, OVERALL, SMALL, TOTAL, Count, everything, protect
 
 _TOTAL = "\x00total"  # a key no category can have: the totals' row and column
 
@@ -241,8 +241,8 @@ def suppressed_1d(
         hide = _multiple_hidden(counts=counts, total=total, minimum=threshold)
         withheld = False
     else:
-        cells = [Count(key, counts[key], "all", "each", margin=False, cost=0) for key in keys]
-        cells.append(Count(_TOTAL, total, "all", "each", margin=True, cost=2))
+        cells = [Count(key, counts[key], "all", "each", margin=False, cost=CELL) for key in keys]
+        cells.append(Count(_TOTAL, total, "all", "each", margin=True, cost=OVERALL))
         found = protect(cells, minimum=threshold)
         withheld = found is None
         hide = found if found is not None else everything(cells)
@@ -346,15 +346,15 @@ def _extended(counts, rows, columns) -> list[Count]:
     for row in rows:
         for column in columns:
             value = counts.get((row, column), 0)
-            cells.append(Count((row, column), value, ("r", row), ("c", column), False, 0))
+            cells.append(Count((row, column), value, ("r", row), ("c", column), False, CELL))
     for row in rows:
         value = sum(counts.get((row, column), 0) for column in columns)
-        cells.append(Count((row, _TOTAL), value, ("r", row), ("c", _TOTAL), True, 1))
+        cells.append(Count((row, _TOTAL), value, ("r", row), ("c", _TOTAL), True, TOTAL))
     for column in columns:
         value = sum(counts.get((row, column), 0) for row in rows)
-        cells.append(Count((_TOTAL, column), value, ("r", _TOTAL), ("c", column), True, 1))
+        cells.append(Count((_TOTAL, column), value, ("r", _TOTAL), ("c", column), True, TOTAL))
     grand = sum(counts.get((row, column), 0) for row in rows for column in columns)
-    cells.append(Count((_TOTAL, _TOTAL), grand, ("r", _TOTAL), ("c", _TOTAL), False, 2))
+    cells.append(Count((_TOTAL, _TOTAL), grand, ("r", _TOTAL), ("c", _TOTAL), False, OVERALL))
     return cells
 
 

@@ -380,6 +380,7 @@ def test_no_small_cell_of_a_crosstab_can_be_worked_out(counts, minimum):
     if table.withheld:
         assert all(cell.suppressed for cell in published.values())
         return
+    assert table.total.suppressed == (0 < sum(map(sum, counts)) < minimum)
     assert_no_small_cell_can_be_told(
         equations_2d(len(rows), len(columns)), values_2d(counts), published, minimum
     )
@@ -398,6 +399,7 @@ def test_no_small_cell_of_a_distribution_can_be_worked_out(counts, minimum):
     if table.withheld:
         assert all(cell.suppressed for cell in published.values())
         return
+    assert table.total.suppressed == (0 < sum(counts) < minimum)
     equations = [(list(range(len(counts))), "total")]
     assert_no_small_cell_can_be_told(equations, values, published, minimum)
 
@@ -448,6 +450,14 @@ def test_the_checker_catches_a_cell_that_bounds_reveal():
     }
     with pytest.raises(AssertionError, match="can be told"):
         assert_no_small_cell_can_be_told([([0, 1, 2], "total")], values, published, 5)
+
+
+def test_the_overall_total_is_never_hidden_to_protect_a_count():
+    # Readers know how many authorities answered (the response rate, the figure's notes): with
+    # 6 answering, a "<5" beside a 5 (hidden counts are at least 5) could only be 1.
+    table = suppressed_1d(counts={"a": 1, "b": 5, "c": 0}, total=6)
+    assert table.withheld
+    assert all(category.cell.suppressed for category in table.categories)
 
 
 def test_a_table_that_cannot_be_protected_is_withheld():
