@@ -284,7 +284,7 @@ def box_chart(
     if description is None:
         description = _describe_numbers(summary, numbers)
     if summary.withheld or summary.median is None:
-        return _withheld(chart_id, title, description)
+        return _withheld(chart_id, title, description, _named(*numbers[0]))
     low, high = summary.lowest, summary.highest
     room = WIDTH - 4 * PAD
     span = high - low
@@ -360,11 +360,12 @@ def _named(name: str, value: str) -> str:
 
 
 def _describe_numbers(summary: NumericSummary, numbers: list[tuple[str, str]]) -> str:
-    text = gettext("Box plot of the answers.") + " "
-    text += "; ".join(_named(name, value) for name, value in numbers) + "."
+    named = "; ".join(_named(name, value) for name, value in numbers) + "."
     if summary.withheld:
-        text += " " + gettext("Too few authorities answered to show more.")
-    return text
+        return named + " " + gettext("Too few authorities answered to show more.")
+    if summary.median is None:
+        return named
+    return gettext("Box plot of the answers.") + " " + named
 
 
 # -- Pieces ------------------------------------------------------------------------------------
@@ -426,8 +427,8 @@ def _joined(pieces) -> SafeString:
     return format_html_join("", "{}", ((piece,) for piece in pieces))
 
 
-def _withheld(chart_id: str, title: str, description: str) -> SafeString:
-    sentence = gettext(
+def _withheld(chart_id: str, title: str, description: str, sentence: str = "") -> SafeString:
+    sentence = sentence or gettext(
         "Not shown: these counts are too small to be shown without identifying authorities."
     )
     lines = textwrap.wrap(sentence, LABEL_CHARACTERS)

@@ -112,6 +112,8 @@ class Table1D(_Protected):
     kind = "1d"
 
     def _cells(self) -> list[Cell]:
+        if self.withheld:  # nothing to explain: the figure says it is not shown
+            return []
         return [category.cell for category in self.categories] + [self.total]
 
 
@@ -143,6 +145,8 @@ class Table2D(_Protected):
         return next(line for line in self.rows if line.key == row).cells[index]
 
     def _cells(self) -> list[Cell]:
+        if self.withheld:
+            return []
         cells = [self.total, *(category.cell for category in self.columns)]
         for line in self.rows:
             cells.extend((*line.cells, line.total))

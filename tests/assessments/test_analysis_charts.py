@@ -270,6 +270,19 @@ def test_a_box_plot_of_few_answers_shows_none_of_them():
     root = parsed(svg)
     assert not numbers_in(root) & {170, 230, 410}
     assert root.find(f"{SVG}rect") is None
+    assert [text.text for text in root.iter(f"{SVG}text")] == ["Authorities answering: <5"]
+    assert root.find(f"{SVG}desc").text == (
+        "Authorities answering: <5. Too few authorities answered to show more."
+    )
+    page = rendered(
+        figure_of(figure_id="n", heading="Budget", table=suppressed_numbers(values=[170, 230]))
+    )
+    rows = [[cell.get_text() for cell in row.find_all(["th", "td"])] for row in page.find_all("tr")]
+    assert rows == [["Authorities answering", "<5"]]
+    assert (
+        "“<5”: fewer than 5 authorities."
+        in page.find("div", class_="analysis-figure__notes").get_text()
+    )
 
 
 # -- The figure template -----------------------------------------------------------------------
@@ -345,6 +358,7 @@ def test_the_figure_of_a_withheld_table_shows_no_table():
     page = rendered(figure_of(figure_id="w", heading="Few", table=table))
     assert page.find("table") is None
     assert "Not shown: these counts are too small" in page.find("p", class_="notice").get_text()
+    assert page.find("div", class_="analysis-figure__notes") is None  # nothing to explain
 
 
 def test_the_figure_of_numbers_lists_them():
