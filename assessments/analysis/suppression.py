@@ -44,12 +44,14 @@ LOWEST_MINIMUM = 3
 @dataclass(frozen=True)
 class Cell:
     """One count as shown: ``count`` is None when it is hidden, ``shown`` is the text a reader
-    sees ("12", "<5", "hidden"), ``percent`` is None whenever the count or its base is hidden."""
+    sees ("12", "<5", "hidden"), ``percent`` is None whenever the count or its base is hidden.
+    ``small``: hidden for being under the threshold ("<5"), not to protect another count."""
 
     count: int | None
     shown: str
     suppressed: bool
     percent: float | None
+    small: bool = False
 
     @property
     def percent_shown(self) -> str:
@@ -100,8 +102,9 @@ class Table1D(_Protected):
     """A distribution: one cell per category and the number of authorities answering.
 
     ``minimum`` is the threshold applied, None inside the team. ``multiple``: authorities could
-    choose several categories, so cells add up to more than the total. ``withheld``: too few
-    authorities to show anything (every cell is hidden)."""
+    choose several categories, so cells add up to more than the total. ``withheld``: no choice
+    of hidden counts protects the small ones, so nothing is shown (every count hidden, zeros
+    too)."""
 
     categories: tuple[Category, ...]
     total: Cell
@@ -188,7 +191,7 @@ def hidden_label() -> str:
 
 
 def _is_small(cell: Cell) -> bool:
-    return cell.suppressed and cell.shown.startswith("<")
+    return cell.suppressed and cell.small
 
 
 def _shown(count: int) -> Cell:
@@ -198,7 +201,7 @@ def _shown(count: int) -> Cell:
 def _with_percent(cell: Cell, count: int, base: Cell) -> Cell:
     if cell.suppressed or base.suppressed or not base.count:
         return cell
-    return Cell(cell.count, cell.shown, cell.suppressed, 100 * count / base.count)
+    return Cell(cell.count, cell.shown, cell.suppressed, 100 * count / base.count, cell.small)
 
 
 def _threshold(minimum: int | None) -> int:
@@ -297,7 +300,7 @@ def _table_1d(*, counts, total, labels, multiple, hide: Mapping[object, str], mi
 
 def _cell(count: int, how: str | None, minimum: int) -> Cell:
     if how == SMALL:
-        return Cell(count=None, shown=small_label(minimum), suppressed=True, percent=None)
+        return Cell(None, small_label(minimum), suppressed=True, percent=None, small=True)
     if how == HIDDEN:
         return Cell(count=None, shown=hidden_label(), suppressed=True, percent=None)
     return _shown(count)
@@ -410,7 +413,7 @@ def _summary(values, *, hide_below: int, minimum: int | None) -> NumericSummary:
     numbers = sorted(Decimal(str(value)) for value in values)
     count = len(numbers)
     if 0 < count < hide_below:
-        cell = Cell(count=None, shown=small_label(hide_below), suppressed=True, percent=None)
+        cell = Cell(None, small_label(hide_below), suppressed=True, percent=None, small=True)
         return NumericSummary(cell, None, None, None, None, None, minimum, True)
     cell = _shown(count)
     if not numbers:

@@ -261,7 +261,7 @@ def published_2d(table: Table2D) -> dict[tuple[int, int], object]:
 
 
 def bounds(cell, minimum: int, cap: int) -> tuple[int, int]:
-    if cell.shown.startswith("<"):
+    if cell.small:
         return 1, minimum - 1
     return minimum, cap
 
@@ -332,7 +332,7 @@ def assert_no_small_cell_can_be_told(equations, values, published, minimum):
     for name, cell in published.items():
         if cell.suppressed:
             assert cell.count is None and cell.percent is None
-            assert cell.shown in ("hidden", f"<{minimum}")
+            assert cell.shown == (f"<{minimum}" if cell.small else "hidden")
             low, high = unknown[name]
             assert low <= values[name] <= high, "the label must tell the truth"
         else:
@@ -343,7 +343,7 @@ def assert_no_small_cell_can_be_told(equations, values, published, minimum):
         assert sum(name in unknown for name in [*terms, total]) != 1
     # By any combination of totals and bounds: each "<5" cell could be another value.
     for name, cell in published.items():
-        if cell.shown.startswith("<"):
+        if cell.small:
             assert any(
                 another_solution(equations, known, unknown, name, other)
                 for other in range(1, minimum)
@@ -432,7 +432,7 @@ def test_the_checker_catches_a_cell_that_subtraction_reveals():
     published = published_2d(table)
     from assessments.analysis.suppression import Cell
 
-    published[(0, 1)] = Cell(count=None, shown="<5", suppressed=True, percent=None)
+    published[(0, 1)] = Cell(count=None, shown="<5", suppressed=True, percent=None, small=True)
     with pytest.raises(AssertionError):
         assert_no_small_cell_can_be_told(equations_2d(2, 2), values, published, 5)
 
@@ -441,7 +441,7 @@ def test_the_checker_catches_a_cell_that_bounds_reveal():
     from assessments.analysis.suppression import Cell
 
     values = {0: 12, 1: 1, 2: 1, "total": 14}
-    small = Cell(count=None, shown="<5", suppressed=True, percent=None)
+    small = Cell(count=None, shown="<5", suppressed=True, percent=None, small=True)
     published = {
         0: Cell(count=12, shown="12", suppressed=False, percent=None),
         1: small,
