@@ -22,6 +22,11 @@ class AnalysisForm(forms.Form):
         help_text=_("A single-choice question and one of its answers."),
     )
     by = forms.ChoiceField(label=_("Break down by"), required=False)
+    protected = forms.BooleanField(
+        label=_("Show as readers outside the team see it"),
+        required=False,
+        help_text=_("Small counts protected, as in the published report; no words of texts."),
+    )
 
     def __init__(
         self,
@@ -60,7 +65,13 @@ class AnalysisForm(forms.Form):
         cleaned = getattr(self, "cleaned_data", {})
         for name in self.errors:
             cleaned.pop(name, None)
-        return {name: cleaned.get(name) or "" for name in names}
+        return {name: cleaned.get(name) or "" for name in names if name != "protected"}
+
+    def protects(self) -> bool:
+        if not self.is_bound:
+            return False
+        self.is_valid()
+        return bool(getattr(self, "cleaned_data", {}).get("protected"))
 
     def filters(self) -> Filters:
         chosen = self.chosen()

@@ -2,9 +2,10 @@
 the dashboard, its CSV and the report show, computed in SQL over the flat table
 (``models.AnswerValue``), never by loading responses.
 
-The unit is the local authority: a choice's count is the number of authorities with an answer
-choosing it (an authority whose named respondents chose differently counts once under each),
-and its percentage is of the authorities that answered the question. In a repeatable group a
+The unit is the local authority, each counted once, by its last submitted answer (its named
+respondents' earlier answers are reviewed and exported, not counted twice): a choice's count is
+the number of authorities choosing it, and its percentage is of the authorities that answered
+the question. In a repeatable group a
 count is also given per row ("rows"). Numbers are summarised over the answers themselves
 (count, mean, minimum, quartiles, median, maximum; quartiles interpolated as Python's
 ``statistics.quantiles(method="inclusive")``).
@@ -25,6 +26,7 @@ from django.db.models import (
     Max,
     Min,
     OuterRef,
+    Q,
     QuerySet,
     Subquery,
     Value,
@@ -75,8 +77,14 @@ class Filters:
 
 
 def responses_analysed(*, assessment: Assessment, filters: Filters) -> QuerySet[Response]:
-    """The responses whose answers are analysed: submitted, and within ``filters``."""
-    responses = Response.objects.filter(assessment=assessment, status=Response.Status.SUBMITTED)
+    """The responses whose answers are analysed: one per authority, its last submitted (an
+    authority whose named respondents answered too counts once), within ``filters``."""
+    submitted = Response.objects.filter(assessment=assessment, status=Response.Status.SUBMITTED)
+    later = submitted.filter(local_authority=OuterRef("local_authority")).filter(
+        Q(submitted_at__gt=OuterRef("submitted_at"))
+        | Q(submitted_at=OuterRef("submitted_at"), pk__gt=OuterRef("pk"))
+    )
+    responses = submitted.filter(~Exists(later))
     if filters.countries:
         responses = responses.filter(local_authority__country__in=filters.countries)
     if filters.levels:
@@ -149,7 +157,8 @@ def choice_counts(
     """The counts of each choice question in ``keys``, broken down ``by`` a dimension when
     given: two queries (three with a break-down) whatever the number of questions."""
     values = values_analysed(assessment=assessment, filters=filters).filter(key__in=keys)
-    authorities = Count("response__local_authority", distinct=True)
+    # One response per authority (``responses_analysed``): counting responses counts authorities.
+    authorities = Count("response", distinct=True)
     result = {key: Counts(key=key) for key in keys}
     for row in values.values("key", "choice").annotate(n=authorities, rows=Count("pk")):
         counts = result[row["key"]]
@@ -217,7 +226,7 @@ def number_summaries(
         mean=Avg("number"),
         minimum=Min("number"),
         maximum=Max("number"),
-        authorities=Count("response__local_authority", distinct=True),
+        authorities=Count("response", distinct=True),
     ):
         numbers = result[row["key"]]
         numbers.count, numbers.mean = row["count"], row["mean"]

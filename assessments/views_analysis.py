@@ -25,7 +25,6 @@ from .analysis.figures import (
     breakdown_questions,
     choice_labels,
     dimension_labels,
-    figure_lines,
     section_figures,
 )
 from .forms_analysis import ANSWER_SEPARATOR, AnalysisForm
@@ -95,6 +94,7 @@ def _analysis(request: HttpRequest, assessment: Assessment) -> dict:
     )
     chosen = form.chosen()
     filters = form.filters()
+    protect = form.protects()
     section = structure.section(chosen["section"]) or (
         structure.sections[0] if structure.sections else None
     )
@@ -107,7 +107,7 @@ def _analysis(request: HttpRequest, assessment: Assessment) -> dict:
             filters=filters,
             by=by,
             language=language,
-            with_words=True,
+            protect=protect,
         )
         if section
         else []
@@ -140,6 +140,7 @@ def _analysis(request: HttpRequest, assessment: Assessment) -> dict:
                 "rates-level",
             ),
         ],
+        "protect": protect,
         "kinds": {"choices": CHOICES, "numbers": NUMBERS, "words": WORDS},
         "single_kinds": SINGLE_KINDS,
     }
@@ -182,41 +183,68 @@ def figure_csv_header() -> list[str]:
         _("Choice"),
         _("Break-down value"),
         _("Authorities"),
-        _("Percent"),
+        _("Share"),
         _("Authorities answering"),
     ]
 
 
-NUMBER_STATISTICS = (
-    "count",
-    "mean",
-    "minimum",
-    "first_quartile",
-    "median",
-    "third_quartile",
-    "maximum",
-)
-
-
 def figure_csv_rows(figures) -> list[list]:
-    """One line per number a figure shows, in the figure's order."""
+    """One line per number a figure shows, as it shows it (a protected count reads "<5" or
+    "hidden" here too), in the figure's order."""
     rows: list[list] = []
     for figure in figures:
-        if figure.kind == CHOICES:
-            for line in figure_lines(figure):
-                rows.append(_csv_line(figure, line.label, "", line.cell))
-                for (_value, value_label), cell in zip(figure.values, line.cells, strict=True):
-                    rows.append(_csv_line(figure, line.label, value_label, cell))
-        elif figure.kind == NUMBERS:
-            numbers = figure.numbers
-            for statistic in NUMBER_STATISTICS:
-                value = getattr(numbers, statistic)
-                rows.append(
-                    [figure.key, figure.label, statistic, "", "", value, "", numbers.authorities]
-                )
+        for chart in figure.charts:
+            rows.extend(_table_rows(figure, chart.table, ""))
+        for value_label, table in figure.per_value:
+            rows.extend(_table_rows(figure, table, value_label))
     return rows
 
 
-def _csv_line(figure, label: str, value_label: str, cell) -> list:
-    percent = "" if cell.percent is None else cell.percent
-    return [figure.key, figure.label, "count", label, value_label, cell.count, percent, cell.total]
+def _table_rows(figure, table, value_label: str) -> list[list]:
+    head = [figure.key, figure.label]
+    if table.kind == "1d":
+        return [
+            [
+                *head,
+                "count",
+                c.label,
+                value_label,
+                c.cell.shown,
+                c.cell.percent_shown,
+                table.total.shown,
+            ]
+            for c in table.categories
+        ]
+    if table.kind == "2d":
+        rows = [
+            [*head, "count", c.label, "", c.cell.shown, c.cell.percent_shown, table.total.shown]
+            for c in table.columns
+        ]
+        for row in table.rows:
+            for column, cell in zip(table.columns, row.cells, strict=True):
+                rows.append(
+                    [
+                        *head,
+                        "count",
+                        column.label,
+                        row.label,
+                        cell.shown,
+                        cell.percent_shown,
+                        row.total.shown,
+                    ]
+                )
+        return rows
+    statistics = [("count", table.count.shown)]
+    if not table.withheld:
+        statistics += [
+            ("mean", table.mean),
+            ("minimum", table.lowest),
+            ("first_quartile", table.lower_quartile),
+            ("median", table.median),
+            ("third_quartile", table.upper_quartile),
+            ("maximum", table.highest),
+        ]
+    return [
+        [*head, name, "", "", "" if value is None else str(value), "", table.count.shown]
+        for name, value in statistics
+    ]

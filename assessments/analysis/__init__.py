@@ -1,1 +1,3 @@
-"""The analysis of an assessment's answers: flattening, suppression of small cells, charts."""
+"""Analysis of needs-assessment answers: ``flatten`` makes the flat table the aggregates read,
+``figures`` a section's figures, ``suppression`` protects small cells in every figure shown
+outside the assessment team, and ``charts`` draws the figures as SVG."""

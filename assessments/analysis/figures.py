@@ -1,6 +1,15 @@
 """The figures of an assessment's analysis, one per question, as the dashboard, its CSV and
 the report show them: the question's counts or numbers (``selectors_analysis``) with every
-label in the reader's language. The same figure gives the same numbers wherever it is shown.
+label in the reader's language, made into tables that are protected outside the assessment's
+team (``suppression``) and drawn (``charts``). The page, the CSV and the report all read these
+tables, so a figure gives the same numbers wherever it is shown.
+
+- a single-choice question: a distribution (each authority in one cell); broken down, a
+  crosstab with a row per break-down value and a column per answer;
+- a multiple-choice question (ranking: the choices ranked at all), and any choice question in
+  a repeatable group (an authority's rows may choose several): a distribution whose shares
+  add up to more than 100%; broken down, one such distribution per break-down value;
+- a number: its summary; a text: its most frequent words, for the team only.
 
 Questions are those of the assessment's current questionnaire version; answers given to
 earlier versions are counted under the same permanent keys."""
@@ -31,6 +40,16 @@ from ..selectors_analysis import (
     number_summaries,
     word_counts,
 )
+from .charts import Figure as ChartFigure
+from .charts import figure_of
+from .suppression import (
+    Table1D,
+    numbers_summary,
+    suppressed_1d,
+    suppressed_2d,
+    unsuppressed_1d,
+    unsuppressed_2d,
+)
 
 Kind = Element.Kind
 CHOICES, NUMBERS, WORDS = "choices", "numbers", "words"
@@ -38,7 +57,9 @@ CHOICES, NUMBERS, WORDS = "choices", "numbers", "words"
 
 @dataclass
 class Figure:
-    """One question's figure. ``values`` are the break-down's (value, label) in order."""
+    """One question's figure: its counts (``CHOICES``), numbers (``NUMBERS``) or words
+    (``WORDS``), and how it is shown (``charts``: a chart and its table, each protected outside
+    the team). ``values`` are the break-down's (value, label) in order."""
 
     key: str
     kind: str
@@ -52,52 +73,14 @@ class Figure:
     numbers: Numbers | None = None
     words: list[tuple[str, int]] = field(default_factory=list)
     values: list[tuple[str, str]] = field(default_factory=list)
+    # What the page shows: a chart with its table, or (a multiple-choice question broken
+    # down) one table per break-down value.
+    charts: list[ChartFigure] = field(default_factory=list)
+    per_value: list[tuple[str, Table1D]] = field(default_factory=list)
 
     @property
-    def lines(self) -> list["Line"]:
-        return figure_lines(self) if self.kind == CHOICES else []
-
-
-@dataclass(frozen=True)
-class Cell:
-    """A count and its percentage of ``total`` (None when nobody answered)."""
-
-    count: int
-    total: int
-
-    @property
-    def percent(self) -> float | None:
-        return round(100 * self.count / self.total, 1) if self.total else None
-
-
-@dataclass(frozen=True)
-class Line:
-    """A choice's line of a figure: its count overall and in each break-down value's column."""
-
-    name: str
-    label: str
-    cell: Cell
-    cells: list[Cell]
-    # In a repeatable group: the rows choosing it.
-    rows: int | None = None
-
-
-def figure_lines(figure: Figure) -> list[Line]:
-    """The lines a choice figure shows (the page, its CSV and the report read these)."""
-    counts = figure.counts
-    return [
-        Line(
-            name=name,
-            label=label,
-            cell=Cell(counts.choices.get(name, 0), counts.answered),
-            cells=[
-                Cell(counts.cells.get((name, value), 0), counts.answered_by.get(value, 0))
-                for value, _value_label in figure.values
-            ],
-            rows=counts.rows.get(name, 0) if figure.repeat else None,
-        )
-        for name, label in figure.choices
-    ]
+    def chart_id(self) -> str:
+        return f"figure-{self.key}"
 
 
 def _label(texts: dict, structure: VersionStructure, language: str) -> str:
@@ -167,11 +150,13 @@ def section_figures(
     filters: Filters,
     by: str | None,
     language: str,
-    with_words: bool,
+    protect: bool,
 ) -> list[Figure]:
-    """The figures of ``section``'s questions: a fixed number of queries (two for the counts,
-    three with a break-down, two for the numbers), plus one per text question with
-    ``with_words``."""
+    """The figures of ``section``'s questions, protected when ``protect`` (for readers outside
+    the assessment's team, who are not shown the words of texts): a fixed number of queries
+    (two for the counts, four with a break-down, two for the numbers), plus one per text
+    question inside the team."""
+    with_words = not protect
     figures: list[Figure] = []
     choice_keys: list[str] = []
     number_keys: list[str] = []
@@ -208,7 +193,92 @@ def section_figures(
         for figure in figures:
             if figure.kind == CHOICES:
                 figure.values = [pair for pair in labelled if pair[0] in figure.counts.answered_by]
+    for figure in figures:
+        _shown(figure, protect=protect, by=by)
     return figures
+
+
+def _choice_order(figure: Figure) -> tuple[list[str], dict[str, str]]:
+    """The choices in the list's order, then any answer no longer offered (an earlier
+    version's), so that the counts add up."""
+    labels = dict(figure.choices)
+    names = [name for name, _label in figure.choices]
+    names += sorted(name for name in figure.counts.choices if name not in labels)
+    return names, {name: labels.get(name, name) for name in names}
+
+
+def _shown(figure: Figure, *, protect: bool, by: str | None) -> None:
+    """The figure's tables and charts, protected when ``protect`` (outside the team)."""
+    if figure.kind == NUMBERS:
+        numbers = figure.numbers
+        summary = numbers_summary(
+            count=numbers.count,
+            lowest=numbers.minimum,
+            lower_quartile=numbers.first_quartile,
+            median=numbers.median,
+            upper_quartile=numbers.third_quartile,
+            highest=numbers.maximum,
+            mean=numbers.mean,
+            protect=protect,
+        )
+        figure.charts = [figure_of(figure_id=figure.chart_id, heading=figure.label, table=summary)]
+        return
+    if figure.kind != CHOICES:
+        return
+    counts = figure.counts
+    names, labels = _choice_order(figure)
+    multiple = figure.multiple or bool(figure.repeat)
+    if by and figure.values and not multiple:
+        values = [value for value, _label in figure.values]
+        make = suppressed_2d if protect else unsuppressed_2d
+        table = make(
+            counts={
+                (value, name): counts.cells.get((name, value), 0)
+                for value in values
+                for name in names
+            },
+            rows=values,
+            columns=names,
+            row_labels=dict(figure.values),
+            column_labels=labels,
+        )
+        figure.charts = [figure_of(figure_id=figure.chart_id, heading=figure.label, table=table)]
+        return
+    figure.charts = [
+        figure_of(
+            figure_id=figure.chart_id,
+            heading=figure.label,
+            table=_distribution(
+                {name: counts.choices.get(name, 0) for name in names},
+                counts.answered,
+                labels,
+                multiple=multiple,
+                protect=protect,
+            ),
+        )
+    ]
+    if by and multiple:
+        figure.per_value = [
+            (
+                value_label,
+                _distribution(
+                    {name: counts.cells.get((name, value), 0) for name in names},
+                    counts.answered_by.get(value, 0),
+                    labels,
+                    multiple=True,
+                    protect=protect,
+                ),
+            )
+            for value, value_label in figure.values
+        ]
+
+
+def _distribution(
+    counts: dict[str, int], total: int, labels: dict[str, str], *, multiple: bool, protect: bool
+) -> Table1D:
+    if protect:
+        return suppressed_1d(counts=counts, total=total, multiple=multiple, labels=labels)
+    return unsuppressed_1d(counts=counts, total=total, multiple=multiple, labels=labels)
 
 
 def _figure_of(

@@ -459,6 +459,15 @@ EDISCUSSION_IMPORT_MAX_SIZE = env.int("EDISCUSSION_IMPORT_MAX_SIZE", default=30 
 EDISCUSSION_PDF_MAX_CONTRIBUTIONS = env.int("EDISCUSSION_PDF_MAX_CONTRIBUTIONS", default=400)
 
 # ---------------------------------------------------------------------------------------------
+# Needs assessments (assessments/)
+# ---------------------------------------------------------------------------------------------
+# Small-cell protection (assessments/analysis/suppression.py): outside the assessment team, a
+# count of 1 to ASSESSMENT_SMALL_CELL_MIN - 1 authorities is shown as "<5" (with the value set
+# here), and other cells are hidden so that it cannot be worked out from the totals. At least
+# 3: zeros are shown, so "<2" would mean exactly 1.
+ASSESSMENT_SMALL_CELL_MIN = env.int("ASSESSMENT_SMALL_CELL_MIN", default=5)
+
+# ---------------------------------------------------------------------------------------------
 # Celery: without REDIS_URL every task runs inline (eager); with it, Redis is broker and backend.
 # CELERY_BROKER_URL gives the broker a Redis of its own (persistent, noeviction: see README).
 # ---------------------------------------------------------------------------------------------

@@ -2,10 +2,13 @@
 choice by authority, break-downs, repeat groups per row and per authority, numbers' quartiles,
 filters, answers of two questionnaire versions lined up by key, and response rates."""
 
+import itertools
 import statistics
+from datetime import timedelta
 
 import pytest
 from django.db import connection
+from django.utils import timezone
 from django.test.utils import CaptureQueriesContext
 
 from assessments import services_answer
@@ -32,6 +35,8 @@ from tests.assessments.factories_answer import (
 from tests.factories import LocalAuthorityFactory
 
 pytestmark = pytest.mark.django_db
+
+_respondents = itertools.count(1)
 
 Kind = Element.Kind
 
@@ -61,14 +66,21 @@ def setting():
 
 
 def _submitted(assessment, version, data, *, country="CO", level="municipality", authority=None):
+    named = authority is not None
     authority = authority or LocalAuthorityFactory(country=country, level=level)
-    invitation, _token = invitation_make(assessment, local_authority=authority)
+    invitation, _token = invitation_make(
+        assessment,
+        local_authority=authority,
+        # A second answer of one authority comes from a named respondent.
+        respondent_email=f"respondent{next(_respondents)}@example.org" if named else "",
+    )
     response = Response.objects.create(
         assessment=assessment,
         invitation=invitation,
         local_authority=authority,
         version=version,
         status=Response.Status.SUBMITTED,
+        submitted_at=timezone.now(),
         data=data,
     )
     answer_values_write(response=response)
@@ -292,6 +304,19 @@ def test_answers_of_two_versions_line_up_by_key(setting):
         assessment=assessment, keys=["office"], filters=Filters(versions=(2,))
     )
     assert only_second["office"].choices == {"yes": 1, "no": 1}
+
+
+def test_an_authority_counts_once_by_its_last_submitted_answer(setting):
+    assessment, version = setting
+    authority = LocalAuthorityFactory(country="PE")
+    first = _submitted(assessment, version, {"office": "no"}, authority=authority)
+    _submitted(assessment, version, {"office": "yes"}, authority=authority)
+    _submitted(assessment, version, {"office": "yes"})
+    Response.objects.filter(pk=first.pk).update(submitted_at=timezone.now() - timedelta(days=1))
+
+    counts = choice_counts(assessment=assessment, keys=["office"], filters=Filters())["office"]
+    assert counts.choices == {"yes": 2}
+    assert counts.answered == 2
 
 
 def test_drafts_and_other_assessments_are_not_counted(setting):

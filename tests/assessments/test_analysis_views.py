@@ -3,6 +3,7 @@ break-downs from the GET form, figures identical in the page and in the CSV, inp
 offered, and queries that do not grow with the answers."""
 
 import csv
+import html as html_module
 import io
 import re
 
@@ -69,14 +70,16 @@ def _url(assessment, name="assessment_analysis"):
     return reverse(f"assessments:{name}", args=[assessment.slug])
 
 
-def _cells(html: str, caption_key: str) -> list[list[str]]:
-    """The text of each row's cells of the table whose caption id is caption-<key>."""
-    table = html.split(f'id="caption-{caption_key}"', 1)[1].split("</table>", 1)[0]
-    body = table.split("<tbody>", 1)[1]
+def _cells(html: str, key: str, part: str = "tbody") -> list[list[str]]:
+    """The text of each row's cells in ``part`` of the figure's table (caption id
+    figure-<key>-caption)."""
+    table = html.split(f'id="figure-{key}-caption"', 1)[1].split("</table>", 1)[0]
+    body = table.split(f"<{part}>", 1)[1].split(f"</{part}>", 1)[0]
     rows = []
     for row in body.split("<tr>")[1:]:
         cells = re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, flags=re.S)
-        rows.append([" ".join(re.sub(r"<[^>]+>", " ", cell).split()) for cell in cells])
+        texts = [" ".join(re.sub(r"<[^>]+>", " ", cell).split()) for cell in cells]
+        rows.append([html_module.unescape(text) for text in texts])
     return rows
 
 
@@ -86,10 +89,20 @@ def test_the_team_sees_the_figures_of_a_section(client, analysed):
     assert response.status_code == 200
     html = response.content.decode()
     assert "3 submitted answers analysed" in html
-    assert _cells(html, "office") == [["Yes", "2", "66.7"], ["No", "1", "33.3"]]
-    assert _cells(html, "services") == [["Legal aid", "2", "66.7"], ["Health", "2", "66.7"]]
-    assert _cells(html, "staff") == [["3", "6", "2", "3", "4", "8", "12"]]
-    assert "shelter" in html and "beds" in html
+    assert _cells(html, "office") == [["Yes", "2", "67%"], ["No", "1", "33%"]]
+    assert _cells(html, "office", "tfoot") == [["Authorities answering", "3", "100%"]]
+    assert _cells(html, "services") == [["Legal aid", "2", "67%"], ["Health", "2", "67%"]]
+    assert "shares add up to more than 100%" in html
+    assert _cells(html, "staff") == [
+        ["Authorities answering", "3"],
+        ["Lowest", "2"],
+        ["Lower quartile", "3"],
+        ["Median", "4"],
+        ["Upper quartile", "8"],
+        ["Highest", "12"],
+        ["Mean", "6"],
+    ]
+    assert "<svg" in html and "shelter" in html and "beds" in html
 
 
 def test_researchers_of_the_assessment_only(client, analysed):
@@ -111,28 +124,38 @@ def test_a_filter_and_a_break_down(client, analysed):
     sign_in(client, person(Role.COORDINATOR))
     html = client.get(_url(analysed), {"country": "CO", "by": "q:office"}).content.decode()
     assert "2 submitted answers analysed" in html
-    assert _cells(html, "services") == [
-        ["Legal aid", "2", "100.0", "2 (100.0 %)"],
-        ["Health", "1", "50.0", "1 (50.0 %)"],
+    assert _cells(html, "services") == [["Legal aid", "2", "100%"], ["Health", "1", "50%"]]
+    # Multiple choice broken down: a distribution per value of the break-down.
+    assert 'id="figure-services-v1">Yes</caption>' in html
+
+    html = client.get(_url(analysed), {"by": "country"}).content.decode()
+    assert _cells(html, "office", "thead") == [["", "Yes", "No", "Total"]]
+    assert _cells(html, "office") == [
+        ["Colombia", "2 (100%)", "0 (0%)", "2 (67%)"],
+        ["Peru", "0 (0%)", "1 (100%)", "1 (33%)"],
     ]
 
 
-def test_figures_in_the_page_and_in_the_csv_are_the_same(client, analysed):
+@pytest.mark.parametrize("protected", ["", "on"])
+def test_figures_in_the_page_and_in_the_csv_are_the_same(client, analysed, protected):
     sign_in(client, person(Role.COORDINATOR))
-    query = {"by": "country"}
+    query = {"by": "country", "protected": protected}
     html = client.get(_url(analysed), query).content.decode()
     response = client.get(_url(analysed, "assessment_analysis_csv"), query)
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(response.content.decode().lstrip("\ufeff"))))
     by_line = {(r[0], r[3], r[4]): (r[5], r[6]) for r in rows[1:] if r[2] == "count"}
-    for line in _cells(html, "office"):
-        label, count, percent, *per_country = line
-        assert by_line[("office", label, "")] == (count, percent)
-        for country, cell in zip(("Colombia", "Peru"), per_country, strict=True):
-            shown = cell.split(" ")[0]
-            assert by_line[("office", label, country)][0] == shown
+    for label, *cells, _total in _cells(html, "office"):
+        for answer, cell in zip(("Yes", "No"), cells, strict=True):
+            count, _space, percent = cell.partition(" ")
+            assert by_line[("office", answer, label)] == (count, percent.strip("()"))
     staff = {r[2]: r[5] for r in rows[1:] if r[0] == "staff"}
-    assert staff["median"] == "4.0" and staff["count"] == "3"
+    if protected:
+        # Three authorities answered: fewer than five, so only "<5" is shown.
+        assert staff == {"count": "<5"}
+        assert "&lt;5" in html and "Median" not in html
+    else:
+        assert staff["median"] == "4" and staff["count"] == "3"
 
 
 def test_labels_in_the_readers_language(client, analysed):
