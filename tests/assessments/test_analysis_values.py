@@ -8,8 +8,8 @@ from datetime import timedelta
 
 import pytest
 from django.db import connection
-from django.utils import timezone
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from assessments import services_answer
 from assessments.models import AnswerValue, Element, Response
