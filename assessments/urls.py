@@ -9,6 +9,8 @@ urlpatterns = [
     path("manage/", include("assessments.urls_xlsform")),
     # Assessments, their invitations and the coordinator's follow-up.
     path("manage/", include("assessments.urls_invitations")),
+    # The review of submitted answers.
+    path("manage/", include("assessments.urls_review")),
     # Answering by an invitation's link, and interviews.
     path("", include("assessments.urls_answer")),
 ]
