@@ -166,6 +166,7 @@ def _response_review(user: User, obj: Response | None) -> Decision:
         countries = researcher_countries(user=user, assessment=obj.assessment)
         if countries is not None and obj.local_authority.country not in countries:
             return Decision(
-                False, _("For this assessment you see the answers of other countries only.")
+                False,
+                _("These answers are from a country outside those you review in this assessment."),
             )
     return ALLOW
