@@ -132,3 +132,19 @@ def initial_value(item: Item, value: object) -> object:
     if value is None:
         return ""
     return value
+
+
+class ResearcherCountriesForm(forms.Form):
+    """The countries one researcher of an assessment reviews (none ticked: every country)."""
+
+    researcher = forms.IntegerField(widget=forms.HiddenInput)
+    countries = forms.MultipleChoiceField(
+        label=_("Countries"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("None ticked: every country."),
+    )
+
+    def __init__(self, *args, countries: list[tuple[str, str]], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["countries"].choices = countries

@@ -12,7 +12,15 @@ from network.countries import countries_sorted
 from network.models import User
 
 from .answering import AnswersSummary, Evaluation, Item, TextView, rows_of, text_view
-from .models import AnswerFile, AnswerRevision, Assessment, Element, Response, ReviewComment
+from .models import (
+    AnswerFile,
+    AnswerRevision,
+    Assessment,
+    Element,
+    ResearcherScope,
+    Response,
+    ReviewComment,
+)
 from .visibility import responses_visible
 
 ReviewState = Response.ReviewState
@@ -159,3 +167,13 @@ def reviewed_sections(
             label = text_view(version.text(section.item.element.label, language=language))
         sections.append(ReviewedSection(label, answers(section.items, None, None)))
     return sections
+
+
+def researchers_with_countries(*, assessment: Assessment) -> list[tuple[User, list[str]]]:
+    """``assessment``'s researchers, each with the countries they are limited to (empty: all),
+    by name; two queries."""
+    scopes = dict(
+        ResearcherScope.objects.filter(assessment=assessment).values_list("user_id", "countries")
+    )
+    researchers = assessment.researchers.order_by("first_name", "last_name", "email", "pk")
+    return [(user, list(scopes.get(user.pk, []))) for user in researchers]

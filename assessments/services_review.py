@@ -20,6 +20,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from network.countries import COUNTRY_CHOICES
 from network.models import User
 from network.permissions import decide
 from notifications.services import email_send
@@ -31,6 +32,7 @@ from .models import (
     LANGUAGE_CODES,
     AnswerRevision,
     Element,
+    ResearcherScope,
     Response,
     ResponseEvent,
     ReviewComment,
@@ -273,3 +275,30 @@ def answer_correct(
         response=response, kind=ResponseEvent.Kind.CORRECTED, actor=by, note=item.key
     )
     return revisions
+
+
+# -- Researchers limited to countries ------------------------------------------------------------
+
+
+@transaction.atomic
+def researcher_countries_set(
+    *, by: User, assessment, researcher: User, countries: list[str]
+) -> ResearcherScope | None:
+    """Limit one of ``assessment``'s researchers to ``countries`` (ISO codes of the Americas);
+    none: every country again (the limit is removed, None returned). Coordinators only."""
+    decision = decide(by, permissions.ASSESSMENT_MANAGE, assessment)
+    if not decision:
+        raise PermissionDenied(decision.reason)
+    if not assessment.researchers.filter(pk=researcher.pk).exists():
+        raise ValidationError(_("Only the assessment's researchers can be limited to countries."))
+    known = {code for code, _name in COUNTRY_CHOICES}
+    wanted = sorted(set(countries))
+    if any(code not in known for code in wanted):
+        raise ValidationError({"countries": _("Choose countries of the Americas.")})
+    if not wanted:
+        ResearcherScope.objects.filter(assessment=assessment, user=researcher).delete()
+        return None
+    scope, _created = ResearcherScope.objects.update_or_create(
+        assessment=assessment, user=researcher, defaults={"countries": wanted}
+    )
+    return scope

@@ -18,13 +18,20 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
+from network.countries import countries_sorted
 from network.permissions import Decision, decide
 from network.views import _denied
 
 from . import permissions, selectors_invitations
 from . import services_review as services
 from .answering import Evaluation, Item, rows_of
-from .forms_review import CorrectionForm, ReviewFilterForm, ReviewForm, initial_value
+from .forms_review import (
+    CorrectionForm,
+    ResearcherCountriesForm,
+    ReviewFilterForm,
+    ReviewForm,
+    initial_value,
+)
 from .models import Response
 from .selectors_answer import (
     response_events,
@@ -34,6 +41,7 @@ from .selectors_answer import (
 )
 from .selectors_review import (
     answer_revisions,
+    researchers_with_countries,
     review_comments,
     review_countries,
     review_counts,
@@ -236,5 +244,71 @@ def answer_correct(request: HttpRequest, response_id: int, key: str) -> HttpResp
             "row": row,
             "review_url": review_url,
             "locked": response.status != Response.Status.SUBMITTED,
+        },
+    )
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def researcher_countries(request: HttpRequest, slug: str) -> HttpResponse:
+    """The countries each of the assessment's researchers reviews (coordinators): one form per
+    researcher, none ticked for every country."""
+    assessment = selectors_invitations.assessment_get(slug=slug)
+    if assessment is None:
+        raise Http404
+    decision = decide(request.user, permissions.ASSESSMENT_MANAGE, assessment)
+    if not decision:
+        return _denied(request, decision)
+    people = researchers_with_countries(assessment=assessment)
+    codes = {
+        code for code, _name in selectors_invitations.assessment_countries(assessment=assessment)
+    }
+    codes.update(code for _user, chosen in people for code in chosen)
+    countries = countries_sorted(codes)
+    posted = None
+    if request.method == "POST":
+        posted = ResearcherCountriesForm(
+            request.POST,
+            countries=countries,
+            auto_id=f"id_researcher_{request.POST.get('researcher', '')[:20]}_%s",
+        )
+        chosen_user = next(
+            (user for user, _chosen in people if str(user.pk) == request.POST.get("researcher")),
+            None,
+        )
+        if posted.is_valid() and chosen_user is not None:
+            try:
+                services.researcher_countries_set(
+                    by=request.user,
+                    assessment=assessment,
+                    researcher=chosen_user,
+                    countries=posted.cleaned_data["countries"],
+                )
+            except ValidationError as error:
+                posted.add_error(None, error)
+            else:
+                messages.success(request, _("The researcher's countries are saved."))
+                return redirect("assessments:researcher_countries", slug=assessment.slug)
+        elif chosen_user is None:
+            posted.add_error(None, _("Choose one of the assessment's researchers."))
+    forms_ = []
+    for user, chosen in people:
+        if posted is not None and request.POST.get("researcher") == str(user.pk):
+            form = posted
+        else:
+            form = ResearcherCountriesForm(
+                initial={"researcher": user.pk, "countries": chosen},
+                countries=countries,
+                auto_id=f"id_researcher_{user.pk}_%s",
+            )
+        forms_.append((user, chosen, form))
+    return render(
+        request,
+        "assessments/manage/researcher_countries.html",
+        {
+            "assessment": assessment,
+            "rows": forms_,
+            "orphan": posted if posted is not None and posted.non_field_errors() else None,
         },
     )

@@ -1114,6 +1114,10 @@ CASES = [
         params=("page",),
     ),
     Case(
+        f"{LANG}assessments/manage/assessments/<slug:slug>/researchers/",
+        named("assessments:researcher_countries", lambda w: w["answer_assessment"]),
+    ),
+    Case(
         f"{LANG}assessments/manage/responses/<int:response_id>/review/",
         named("assessments:response_review", lambda w: w["reviewed"]),
     ),

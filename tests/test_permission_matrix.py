@@ -1052,6 +1052,20 @@ MATRIX: list[Row] = [
     ),
     *(
         Row(
+            # Coordinators only; an empty POST names no researcher: shown again with the reason.
+            f"researcher-countries-{method}",
+            named(
+                "assessments:researcher_countries",
+                lambda w: w["review_response"].assessment.slug,
+            ),
+            method=method,
+            signed_in=403,
+            overrides=REVIEWERS,
+        )
+        for method in ("get", "post")
+    ),
+    *(
+        Row(
             f"response-review-{method}",
             named("assessments:response_review", lambda w: w["review_response"].pk),
             method=method,

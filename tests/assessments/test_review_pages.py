@@ -170,3 +170,29 @@ def test_a_comment_alone_on_the_page(client, world):
     address = reverse("assessments:response_review", args=[world.colombian.pk])
     assert client.post(address, {"state": "", "comment": "Checked."}).status_code == 302
     assert ReviewComment.objects.get().body == "Checked."
+
+
+def test_a_coordinator_limits_a_researcher_to_countries_and_lifts_the_limit(client, world):
+    from django.test import Client
+
+    from assessments.models import ResearcherScope
+
+    address = reverse("assessments:researcher_countries", args=[world.assessment.slug])
+    researcher = Client()
+    researcher.force_login(world.researcher)
+    assert researcher.get(address).status_code == 403
+    sign_in(client, world.coordinator)
+    page = client.get(address).content.decode()
+    assert world.researcher_limited.get_full_name() in page
+    done = client.post(address, {"researcher": world.researcher.pk, "countries": ["CO"]})
+    assert done.status_code == 302
+    assert ResearcherScope.objects.get(user=world.researcher).countries == ["CO"]
+    listing = researcher.get(reverse("assessments:review_list", args=[world.assessment.slug]))
+    assert "Bogotá" in listing.content.decode() and "Recife" not in listing.content.decode()
+    client.post(address, {"researcher": world.researcher.pk})
+    assert not ResearcherScope.objects.filter(user=world.researcher).exists()
+    # Someone not named on the assessment, or a country that is none, changes nothing.
+    refused = client.post(address, {"researcher": world.researcher_elsewhere.pk})
+    assert refused.status_code == 200 and "researchers" in refused.content.decode()
+    client.post(address, {"researcher": world.researcher.pk, "countries": ["XX"]})
+    assert not ResearcherScope.objects.filter(user=world.researcher).exists()
