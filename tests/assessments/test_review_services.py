@@ -296,3 +296,18 @@ def test_an_answer_of_an_authority_without_invitation_reaches_its_focal_points(
     (message,) = mail.outbox
     assert message.to == [official.email]
     assert "/assessments/a/" not in message.body
+
+
+def test_the_migration_puts_answers_submitted_before_review_in_received(world):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("assessments.migrations.0003_review")
+    Response.objects.filter(pk=world.colombian.pk).update(review_state="")
+    Response.objects.filter(pk=world.brazilian.pk).update(
+        review_state="", status=Response.Status.DRAFT, submitted_at=None
+    )
+    migration.submitted_received(apps, None)
+    states = dict(Response.objects.values_list("pk", "review_state"))
+    assert states == {world.colombian.pk: "received", world.brazilian.pk: ""}
