@@ -34,6 +34,9 @@ RESPONSE_REOPEN = "assessments.response_reopen"
 # Reviewing submitted answers (states, comments, corrections): coordinators, and the
 # assessment's researchers for the countries they are limited to (``ResearcherScope``).
 RESPONSE_REVIEW = "assessments.response_review"
+# Seeing one response's individual answers: decided in ``visibility`` (the one rule of who sees
+# which answers), which registers it.
+RESPONSE_VIEW = "assessments.response_view"
 
 
 def _coordinator_or_researcher(user: User) -> Decision:

@@ -23,7 +23,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from network.models import Membership, User
-from network.permissions import decide
+from network.permissions import ALLOW, Decision, decide, rule
 
 from . import permissions
 from .models import Assessment, Element, Response
@@ -68,6 +68,19 @@ def responses_visible(*, user: User | None, assessment: Assessment) -> QuerySet[
             return submitted
         return submitted.filter(local_authority__country__in=sorted(countries))
     return submitted.filter(local_authority__in=_own_authorities(user))
+
+
+@rule(permissions.RESPONSE_VIEW)
+def _response_view(user: User, obj: Response | None) -> Decision:
+    """``decide(user, RESPONSE_VIEW, response)``: is ``response`` among ``responses_visible``?"""
+    if (
+        obj is None
+        or responses_visible(user=user, assessment=obj.assessment).filter(pk=obj.pk).exists()
+    ):
+        return ALLOW
+    return Decision(
+        False, _("These answers are seen only by the network's team and their authority.")
+    )
 
 
 def sensitive_visible(*, user: User | None, response: Response) -> bool:

@@ -152,3 +152,22 @@ def test_the_authority_sees_its_own_answers_with_its_link_and_nobody_elses(clien
     client.force_login(world.colombian_official)
     other = client.get(reverse("assessments:response_review", args=[world.brazilian.pk]))
     assert other.status_code == 403 and "3000" not in other.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("who", "colombian", "brazilian"),
+    [
+        ("coordinator", True, True),
+        ("researcher_limited", False, True),
+        ("colombian_official", True, False),
+        ("partner", False, False),
+        ("anonymous", False, False),
+    ],
+)
+def test_one_responses_answers_are_decided_by_the_same_rule(world, who, colombian, brazilian):
+    from assessments.permissions import RESPONSE_VIEW
+    from network.permissions import can
+
+    user = AnonymousUser() if who == "anonymous" else getattr(world, who)
+    assert can(user, RESPONSE_VIEW, world.colombian) is colombian
+    assert can(user, RESPONSE_VIEW, world.brazilian) is brazilian
