@@ -665,6 +665,14 @@ class ResponseEvent(models.Model):
     def __str__(self) -> str:
         return self.get_kind_display()
 
+    @property
+    def note_shown(self) -> str:
+        """The note as a page shows it: a review's state by its label (it is stored as the
+        state's code, so that it reads in every language)."""
+        if self.kind == self.Kind.REVIEWED and self.note in Response.ReviewState.values:
+            return str(Response.ReviewState(self.note).label)
+        return self.note
+
 
 class AnswerFile(models.Model):
     """A file uploaded as the answer to a file question, kept in private storage."""

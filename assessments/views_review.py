@@ -158,7 +158,6 @@ def response_review(request: HttpRequest, response_id: int) -> HttpResponse:
             "comments": review_comments(response=response),
             "revisions": answer_revisions(response=response),
             "events": response_events(response=response),
-            "states": dict(Response.ReviewState.choices),
         },
     )
 
