@@ -11,5 +11,11 @@ class AssessmentsConfig(AppConfig):
     def ready(self) -> None:
         # Registers the assessments' actions with network.permissions, and their parts of the
         # personal-data export (with what deleting an account does): answers, interviews and
-        # questionnaires (personal_data), invitations and their emails (personal_data_invitations).
-        from . import permissions, personal_data, personal_data_invitations  # noqa: F401
+        # questionnaires (personal_data), invitations and their emails (personal_data_invitations);
+        # visibility registers who sees a response's answers (RESPONSE_VIEW).
+        from . import (  # noqa: F401
+            permissions,
+            personal_data,
+            personal_data_invitations,
+            visibility,
+        )

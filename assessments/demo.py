@@ -34,6 +34,7 @@ from . import services_answer, services_invitations
 from .answering import Evaluation
 from .demo_answers import ANSWERS, FOCAL_POINTS, INTERVIEW, NAMED, REOPEN_REASON, Person
 from .demo_content import CHOICE_LISTS, FORM_ID, SURVEY, TITLE, t
+from .demo_review import seed_review
 from .models import (
     Assessment,
     Choice,
@@ -500,6 +501,7 @@ def seed_assessments(*, stdout) -> None:
     version, versions_created = seed_questionnaire(stdout=stdout)
     people = _seed_focal_points()
     made = _seed_assessment(version, now)
+    reviewed = seed_review(assessment=made, now=now) if made is not None else 0
     created = (
         (1, made.invitations.count(), made.responses.count()) if made is not None else (0, 0, 0)
     )
@@ -510,5 +512,5 @@ def seed_assessments(*, stdout) -> None:
         f"{created[2]} response(s) and {people} focal point(s) created; "
         f"{Assessment.objects.count()} assessment(s), {Invitation.objects.count()} "
         f"invitation(s), {Response.objects.filter(status=Response.Status.SUBMITTED).count()} "
-        f"submitted response(s) in all."
+        f"submitted response(s) in all; {reviewed} answer(s) reviewed."
     )

@@ -598,3 +598,38 @@ REOPEN_REASON = (
     "El presupuesto indicado (60 %) parece ser el de todo el programa social y no la parte "
     "dedicada a la población migrante: ¿pueden verificarlo y corregirlo?"
 )
+
+# -- The review of the submitted answers (issue 14) ----------------------------------------------
+# Marie Joseph, the assessment's researcher, reviews each answer about a day after it arrives:
+# most are approved; two are given back to their authority ("has issues") with what to check;
+# one is rejected by the coordinator; one is corrected after a phone call, then approved. The
+# two submitted last wait for review. Keys: the authorities' slugs (their focal points'
+# invitations); named respondents' answers are all approved.
+REVIEW_AFTER_DAYS = 1.2
+REVIEW_WAITING = ("manaus-br", "guatemala-city-gt")
+REVIEW_ISSUES = {
+    "quito-ec": (
+        "Indican 950 niñas y niños fuera de la escuela: ¿es la cifra de este año, después del "
+        "programa Escuelas abiertas sin papeles, o la de antes? Precisen la respuesta, por favor."
+    ),
+    "huaquillas-ec": (
+        "Indican que no existe una ruta de atención a la violencia de género, pero la necesidad "
+        "descrita habla de personal capacitado: ¿hay una ruta en preparación? Precisen la "
+        "respuesta, por favor."
+    ),
+}
+REVIEW_REJECTED = {
+    "lima-pe": (
+        "Estas respuestas describen el plan metropolitano y no la municipalidad invitada. Rosa "
+        "Quispe, de la Gerencia de Desarrollo Social, está respondiendo por la municipalidad: "
+        "se tendrán en cuenta sus respuestas."
+    ),
+}
+# (authority, question, new value, why): corrected by the researcher, then approved.
+REVIEW_CORRECTION = (
+    "barranquilla-co",
+    "people_served",
+    "25100",
+    "La Secretaría confirmó por teléfono que 21 500 era la cifra del año anterior; la del año "
+    "pasado es 25 100.",
+)

@@ -5,7 +5,14 @@ refused, so that a shared link always shows a page."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .selectors_analysis import COUNTRY, LEVEL, POPULATION_BAND, VERSION, Filters
+from .selectors_analysis import (
+    COUNTRY,
+    LEVEL,
+    POPULATION_BAND,
+    REVIEW_STATE,
+    VERSION,
+    Filters,
+)
 
 ANSWER_SEPARATOR = "="
 
@@ -22,6 +29,11 @@ class AnalysisForm(forms.Form):
         help_text=_("A single-choice question and one of its answers."),
     )
     by = forms.ChoiceField(label=_("Break down by"), required=False)
+    include_all_submitted = forms.BooleanField(
+        label=_("Count every submitted answer, reviewed or not"),
+        required=False,
+        help_text=_("By default only approved answers are counted."),
+    )
     protected = forms.BooleanField(
         label=_("Show as readers outside the team see it"),
         required=False,
@@ -53,6 +65,7 @@ class AnalysisForm(forms.Form):
             (LEVEL, _("Level of government")),
             (POPULATION_BAND, _("Population")),
             (VERSION, _("Questionnaire version")),
+            (REVIEW_STATE, _("Review state")),
             (_("Answer to a question"), questions),
         ]
 
@@ -65,13 +78,17 @@ class AnalysisForm(forms.Form):
         cleaned = getattr(self, "cleaned_data", {})
         for name in self.errors:
             cleaned.pop(name, None)
-        return {name: cleaned.get(name) or "" for name in names if name != "protected"}
+        booleans = ("protected", "include_all_submitted")
+        return {name: cleaned.get(name) or "" for name in names if name not in booleans}
 
     def protects(self) -> bool:
+        return self._checked("protected")
+
+    def _checked(self, name: str) -> bool:
         if not self.is_bound:
             return False
         self.is_valid()
-        return bool(getattr(self, "cleaned_data", {}).get("protected"))
+        return bool(getattr(self, "cleaned_data", {}).get(name))
 
     def filters(self) -> Filters:
         chosen = self.chosen()
@@ -85,4 +102,5 @@ class AnalysisForm(forms.Form):
             population_bands=(chosen["population_band"],) if chosen["population_band"] else (),
             versions=(int(chosen["version"]),) if chosen["version"] else (),
             answer=answer,
+            include_all_submitted=self._checked("include_all_submitted"),
         )

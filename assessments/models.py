@@ -551,6 +551,15 @@ class Response(models.Model):
         DRAFT = "draft", _("In progress")
         SUBMITTED = "submitted", _("Submitted")
 
+    class ReviewState(models.TextChoices):
+        """ODK Central's review states. Empty until the first submission; "has issues" gives
+        the answers back to the authority (status draft) until it submits them again."""
+
+        RECEIVED = "received", _("Received")
+        HAS_ISSUES = "has_issues", _("Has issues")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+
     assessment = models.ForeignKey(
         Assessment,
         verbose_name=_("assessment"),
@@ -601,12 +610,23 @@ class Response(models.Model):
         help_text=_("Who answered, as they gave it on the review page."),
     )
     respondent_email = models.EmailField(_("respondent's email"), blank=True)
+    review_state = models.CharField(
+        _("review state"),
+        max_length=12,
+        choices=ReviewState.choices,
+        blank=True,
+        help_text=_("Set to “received” on every submission; empty before the first."),
+    )
+    reviewed_at = models.DateTimeField(_("last reviewed"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("response")
         verbose_name_plural = _("responses")
         ordering = ["assessment", "local_authority__name", "pk"]
-        indexes = [models.Index(fields=["assessment", "status"])]
+        indexes = [
+            models.Index(fields=["assessment", "status"]),
+            models.Index(fields=["assessment", "review_state"], name="assessments_review_state"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.assessment} · {self.local_authority}"
@@ -619,6 +639,9 @@ class ResponseEvent(models.Model):
         STARTED = "started", _("Started")
         SUBMITTED = "submitted", _("Submitted")
         REOPENED = "reopened", _("Reopened by staff")
+        REVIEWED = "reviewed", _("Review state set")
+        RESUBMITTED = "resubmitted", _("Submitted again after review")
+        CORRECTED = "corrected", _("Answer corrected by staff")
 
     response = models.ForeignKey(
         Response, on_delete=models.CASCADE, related_name="events", verbose_name=_("response")
@@ -641,6 +664,14 @@ class ResponseEvent(models.Model):
 
     def __str__(self) -> str:
         return self.get_kind_display()
+
+    @property
+    def note_shown(self) -> str:
+        """The note as a page shows it: a review's state by its label (it is stored as the
+        state's code, so that it reads in every language)."""
+        if self.kind == self.Kind.REVIEWED and self.note in Response.ReviewState.values:
+            return str(Response.ReviewState(self.note).label)
+        return self.note
 
 
 class AnswerFile(models.Model):
@@ -796,3 +827,109 @@ class AnswerValue(models.Model):
 
     def __str__(self) -> str:
         return f"{self.response_id} · {self.key}"
+
+
+class ReviewComment(models.Model):
+    """A reviewer's comment on a submitted response, and the review state it set (empty: a
+    comment alone). The authority sees the comments that set "has issues"."""
+
+    response = models.ForeignKey(
+        Response,
+        verbose_name=_("response"),
+        on_delete=models.CASCADE,
+        related_name="review_comments",
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    body = models.TextField(_("comment"), blank=True)
+    state = models.CharField(
+        _("state set"), max_length=12, choices=Response.ReviewState.choices, blank=True
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("review comment")
+        verbose_name_plural = _("review comments")
+        ordering = ["response", "created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.body[:60]
+
+
+class AnswerRevision(models.Model):
+    """A staff correction of one submitted answer: which question (its permanent key, and the
+    row of a repeatable group), the value before and after, why, by whom and when."""
+
+    response = models.ForeignKey(
+        Response,
+        verbose_name=_("response"),
+        on_delete=models.CASCADE,
+        related_name="revisions",
+    )
+    key = models.CharField(_("question"), max_length=80)
+    row = models.PositiveSmallIntegerField(
+        _("row"), null=True, blank=True, help_text=_("Of a repeatable group, from 0.")
+    )
+    old_value = models.JSONField(_("before"), null=True, blank=True)
+    new_value = models.JSONField(_("after"), null=True, blank=True)
+    reason = models.TextField(_("reason"))
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("corrected by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    changed_at = models.DateTimeField(_("corrected"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("answer revision")
+        verbose_name_plural = _("answer revisions")
+        ordering = ["response", "changed_at", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(reason=""), name="assessments_revision_reason")
+        ]
+
+    def __str__(self) -> str:
+        return self.key
+
+
+class ResearcherScope(models.Model):
+    """The countries one of an assessment's researchers is limited to (ISO codes). Without a
+    scope, a researcher named on the assessment sees the answers of every country."""
+
+    assessment = models.ForeignKey(
+        Assessment,
+        verbose_name=_("assessment"),
+        on_delete=models.CASCADE,
+        related_name="researcher_scopes",
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("researcher"),
+        on_delete=models.CASCADE,
+        related_name="assessment_scopes",
+    )
+    countries = models.JSONField(_("countries"), default=list, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("researcher's countries")
+        verbose_name_plural = _("researchers' countries")
+        ordering = ["assessment", "user", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assessment", "user"], name="assessments_researcher_scope_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return ", ".join(self.countries)

@@ -17,6 +17,7 @@ from network.roles import Role
 from network.selectors import user_has_role
 
 from .models import Assessment, QuestionnaireVersion, Response
+from .selectors import researcher_countries
 
 QUESTIONNAIRE_VIEW = "assessments.questionnaire_view"
 QUESTIONNAIRE_EDIT = "assessments.questionnaire_edit"
@@ -32,6 +33,12 @@ INTERVIEW_CONDUCT = "assessments.interview_conduct"
 RESPONSE_REOPEN = "assessments.response_reopen"
 # The analysis dashboard, its figures unsuppressed: the assessment's team.
 ASSESSMENT_ANALYSE = "assessments.assessment_analyse"
+# Reviewing submitted answers (states, comments, corrections): coordinators, and the
+# assessment's researchers for the countries they are limited to (``ResearcherScope``).
+RESPONSE_REVIEW = "assessments.response_review"
+# Seeing one response's individual answers: decided in ``visibility`` (the one rule of who sees
+# which answers), which registers it.
+RESPONSE_VIEW = "assessments.response_view"
 
 
 def _coordinator_or_researcher(user: User) -> Decision:
@@ -152,3 +159,20 @@ def _assessment_team(user: User, obj: Assessment | Response | None) -> Decision:
     return Decision(
         False, _("Only coordinators and the assessment's researchers follow its answers.")
     )
+
+
+@rule(RESPONSE_REVIEW)
+def _response_review(user: User, obj: Response | None) -> Decision:
+    decision = _assessment_team(user, obj)
+    if not decision or obj is None:
+        return decision
+    if obj.submitted_at is None:
+        return Decision(False, _("These answers were never submitted: there is nothing to review."))
+    if not acting_as(user, Role.COORDINATOR):
+        countries = researcher_countries(user=user, assessment=obj.assessment)
+        if countries is not None and obj.local_authority.country not in countries:
+            return Decision(
+                False,
+                _("These answers are from a country outside those you review in this assessment."),
+            )
+    return ALLOW

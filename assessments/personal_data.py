@@ -4,14 +4,18 @@ does to their assessment records.
 Export: the answers they submitted (which assessment and authority, when, the name and address
 they gave as respondent), the interviews they conducted (interviewee, role, organisation, date,
 mode, consent, notes), the questionnaires, versions and assessments they created or approved,
-the assessments they are a researcher on, their comments on drafts, the text fixes they made and
-the events of answers they acted on (reopening, with the reason they gave).
+the assessments they are a researcher on (and the countries they are limited to), their comments
+on drafts, the text fixes they made, the events of answers they acted on (reopening, with the
+reason they gave), their review comments on answers and the corrections of answers they made
+(question, before, after, reason).
 
 Deleting an account: the answers stay, because they are the local authority's answers, not the
 person's own; the respondent's name and address the person typed when submitting are cleared
 (and any answers submitted under their address), and ``submitted_by`` is emptied by its foreign
 key. Interviews they conducted stay without a researcher; the interviewee's details are the
-interviewee's, not theirs. Their comments on drafts, text fixes and events stay without them.
+interviewee's, not theirs. Their comments on drafts, text fixes and events stay without them, and
+so do their review comments and corrections (the answers' review record: the authority was told
+of them); their limits to countries go with the account.
 """
 
 from django.conf import settings
@@ -23,13 +27,16 @@ from network import personal_data
 from network.personal_data import iso_or_none
 
 from .models import (
+    AnswerRevision,
     Assessment,
     DraftComment,
     Interview,
     Questionnaire,
     QuestionnaireVersion,
+    ResearcherScope,
     Response,
     ResponseEvent,
+    ReviewComment,
     TextFix,
 )
 
@@ -45,6 +52,9 @@ from .models import (
         "assessments.Response",
         "assessments.ResponseEvent",
         "assessments.Interview",
+        "assessments.ReviewComment",
+        "assessments.AnswerRevision",
+        "assessments.ResearcherScope",
     ],
 )
 def assessments_export(user) -> dict:
@@ -144,6 +154,39 @@ def assessments_export(user) -> dict:
                 "researcher": assessment.is_researcher,
             }
             for assessment in _assessments_of(user)
+        ],
+        "researcher_countries": [
+            {"assessment": str(scope.assessment), "countries": list(scope.countries)}
+            for scope in ResearcherScope.objects.filter(user=user)
+            .select_related("assessment")
+            .order_by("assessment__created_at", "pk")
+        ],
+        "review_comments": [
+            {
+                "assessment": str(comment.response.assessment),
+                "local_authority": comment.response.local_authority.name,
+                "state_set": comment.state,
+                "comment": comment.body,
+                "at": iso_or_none(comment.created_at),
+            }
+            for comment in ReviewComment.objects.filter(author=user)
+            .select_related("response__assessment", "response__local_authority")
+            .order_by("created_at", "pk")
+        ],
+        "answer_corrections": [
+            {
+                "assessment": str(revision.response.assessment),
+                "local_authority": revision.response.local_authority.name,
+                "question": revision.key,
+                "row": revision.row,
+                "before": revision.old_value,
+                "after": revision.new_value,
+                "reason": revision.reason,
+                "at": iso_or_none(revision.changed_at),
+            }
+            for revision in AnswerRevision.objects.filter(changed_by=user)
+            .select_related("response__assessment", "response__local_authority")
+            .order_by("changed_at", "pk")
         ],
     }
 

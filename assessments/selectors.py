@@ -1,6 +1,6 @@
 """Reads shared by the assessments' parts (each part keeps its own in ``selectors_<part>.py``)."""
 
-from .models import Invitation
+from .models import Invitation, ResearcherScope
 from .tokens import token_digest
 
 # A token is 43 URL-safe characters; anything much longer is not one and is not hashed.
@@ -17,3 +17,13 @@ def invitation_for_token(*, token: str) -> Invitation | None:
         .filter(token_hash=token_digest(token), revoked_at__isnull=True)
         .first()
     )
+
+
+def researcher_countries(*, user, assessment) -> frozenset[str] | None:
+    """The countries ``user`` is limited to as a researcher of ``assessment`` (ISO codes), or
+    None when they are not limited (no ``ResearcherScope``). Whether they research on it at all
+    is ``permissions.ASSESSMENT_FOLLOW``'s question, not this one's."""
+    if user is None or not user.is_authenticated:
+        return frozenset()
+    scope = ResearcherScope.objects.filter(assessment=assessment, user=user).first()
+    return None if scope is None else frozenset(scope.countries)

@@ -10,8 +10,10 @@ count is also given per row ("rows"). Numbers are summarised over the answers th
 (count, mean, minimum, quartiles, median, maximum; quartiles interpolated as Python's
 ``statistics.quantiles(method="inclusive")``).
 
-Which answers: submitted responses of the assessment, narrowed by country, level of government,
-population band, questionnaire version and the answer to one single-choice question."""
+Which answers: the responses the review rule lets into figures (approved ones, or every
+submitted one when asked: ``visibility.responses_for_analysis``), narrowed by country, level
+of government, population band, questionnaire version and the answer to one single-choice
+question."""
 
 from collections import Counter
 from dataclasses import dataclass, field
@@ -36,18 +38,21 @@ from django.db.models.functions import Cast, Concat
 from network.models import LocalAuthority
 
 from .models import AnswerValue, Assessment, Element, Invitation, QuestionnaireVersion, Response
+from .visibility import responses_for_analysis
 
 Kind = Element.Kind
 
 # What a figure can be broken down by, besides a single-choice question ("q:<key>").
 COUNTRY, LEVEL, POPULATION_BAND, VERSION = "country", "level", "population_band", "version"
-DIMENSIONS = (COUNTRY, LEVEL, POPULATION_BAND, VERSION)
+REVIEW_STATE = "review_state"
+DIMENSIONS = (COUNTRY, LEVEL, POPULATION_BAND, VERSION, REVIEW_STATE)
 QUESTION_PREFIX = "q:"
 _DIMENSION_FIELDS = {
     COUNTRY: "response__local_authority__country",
     LEVEL: "response__local_authority__level",
     POPULATION_BAND: "response__local_authority__population_band",
     VERSION: "response__version__number",
+    REVIEW_STATE: "response__review_state",
 }
 CHOICE_KINDS = frozenset(
     {Kind.SELECT_ONE, Kind.SELECT_MULTIPLE, Kind.RANK, Kind.LIKERT, Kind.YES_NO}
@@ -68,6 +73,8 @@ class Filters:
     versions: tuple[int, ...] = ()
     # (question key, choice name): only authorities whose answer to that question is it.
     answer: tuple[str, str] | None = None
+    # Every submitted answer, reviewed or not, instead of the approved ones only.
+    include_all_submitted: bool = False
 
     @property
     def any(self) -> bool:
@@ -77,9 +84,13 @@ class Filters:
 
 
 def responses_analysed(*, assessment: Assessment, filters: Filters) -> QuerySet[Response]:
-    """The responses whose answers are analysed: one per authority, its last submitted (an
-    authority whose named respondents answered too counts once), within ``filters``."""
-    submitted = Response.objects.filter(assessment=assessment, status=Response.Status.SUBMITTED)
+    """The responses whose answers are analysed: those the review rule lets into figures
+    (``visibility.responses_for_analysis``: approved, or every submitted one), one per
+    authority, its last submitted (an authority whose named respondents answered too counts
+    once), within ``filters``."""
+    submitted = responses_for_analysis(
+        assessment=assessment, include_all_submitted=filters.include_all_submitted
+    )
     later = submitted.filter(local_authority=OuterRef("local_authority")).filter(
         Q(submitted_at__gt=OuterRef("submitted_at"))
         | Q(submitted_at=OuterRef("submitted_at"), pk__gt=OuterRef("pk"))

@@ -42,7 +42,10 @@ def _refuse_if_locked(response: Response) -> None:
         )
 
 
-def _refuse_if_closed(assessment: Assessment) -> None:
+def _refuse_if_closed(assessment: Assessment, response: Response | None = None) -> None:
+    # Answers given back by a reviewer ("has issues") are corrected even once answering closed.
+    if response is not None and response.review_state == Response.ReviewState.HAS_ISSUES:
+        return
     if assessment.status != Assessment.Status.OPEN:
         raise ValidationError(_("This assessment is not open for answers."), code="closed")
 
@@ -137,7 +140,7 @@ def response_draft_save(
         response = Response.objects.select_for_update().get(pk=response.pk)
         if invitation is None:
             _allowed(by, permissions.INTERVIEW_CONDUCT, response)
-        _refuse_if_closed(response.assessment)
+        _refuse_if_closed(response.assessment, response)
         _refuse_if_revoked(invitation)
     _refuse_if_locked(response)
     response.data = _storable(data)
@@ -189,7 +192,7 @@ def response_submit(
     else:
         _allowed(by, permissions.INTERVIEW_CONDUCT, response)
     _refuse_if_locked(response)
-    _refuse_if_closed(response.assessment)
+    _refuse_if_closed(response.assessment, response)
     evaluation = Evaluation(structure, response.data)
     if evaluation.errors(messages=Messages(structure, language=response.language)):
         raise ValidationError(
@@ -201,10 +204,15 @@ def response_submit(
     response.submitted_by = by if by is not None and by.is_authenticated else None
     response.respondent_name = respondent_name.strip()[:200]
     response.respondent_email = respondent_email.strip()
+    # Every submission waits for review; one after "has issues" is recorded as such.
+    given_back = response.review_state == Response.ReviewState.HAS_ISSUES
+    response.review_state = Response.ReviewState.RECEIVED
     response.full_clean(exclude=["invitation"])
     response.save()
     ResponseEvent.objects.create(
-        response=response, kind=ResponseEvent.Kind.SUBMITTED, actor=response.submitted_by
+        response=response,
+        kind=ResponseEvent.Kind.RESUBMITTED if given_back else ResponseEvent.Kind.SUBMITTED,
+        actor=response.submitted_by,
     )
     answer_values_write(response=response, structure=structure)
     return response

@@ -11,6 +11,8 @@ urlpatterns = [
     path("manage/", include("assessments.urls_invitations")),
     # The analysis of an assessment's answers, for its team.
     path("manage/", include("assessments.urls_analysis")),
+    # The review of submitted answers.
+    path("manage/", include("assessments.urls_review")),
     # Answering by an invitation's link, and interviews.
     path("", include("assessments.urls_answer")),
 ]

@@ -61,6 +61,7 @@ from .selectors_answer import (
     response_of_invitation,
     version_structure_load,
 )
+from .selectors_review import issues_for_authority
 
 Kind = Element.Kind
 
@@ -91,8 +92,16 @@ class Answering:
         return self.response is not None and self.response.status == Response.Status.SUBMITTED
 
     @property
+    def given_back(self) -> bool:
+        """A reviewer found issues: the answers are open to correction, even once closed."""
+        return (
+            self.response is not None
+            and self.response.review_state == Response.ReviewState.HAS_ISSUES
+        )
+
+    @property
     def closed(self) -> bool:
-        return self.assessment.status != Assessment.Status.OPEN
+        return self.assessment.status != Assessment.Status.OPEN and not self.given_back
 
     @property
     def due_date(self):
@@ -173,6 +182,7 @@ def _by_interview(request: HttpRequest, response_id: int) -> Answering | HttpRes
 def _context(answering: Answering, **extra) -> dict:
     return {
         "answering": answering,
+        "issues": issues_for_authority(response=answering.response) if answering.given_back else [],
         "title": answering.title(),
         "start_url": answering.url("start"),
         "review_url": answering.url("review") if answering.response or answering.by_link else "",

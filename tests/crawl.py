@@ -180,10 +180,19 @@ def researcher_pages() -> list[CrawledPage]:
     needed): the questionnaires, the demo version, the assessments, the follow-up of the open
     one (all of it, and filtered) and the interview she held. (An answering link cannot be
     visited: its token is not stored.)"""
-    from assessments.models import Interview, QuestionnaireVersion
+    from assessments.models import AnswerRevision, Interview, QuestionnaireVersion, ReviewComment
 
     version = QuestionnaireVersion.objects.get(questionnaire__form_id="local-needs-assessment")
     interview = Interview.objects.get(response__assessment__slug=NEEDS_ASSESSMENT)
+    corrected = AnswerRevision.objects.get(response__assessment__slug=NEEDS_ASSESSMENT).response_id
+    given_back = (
+        ReviewComment.objects.filter(
+            state="has_issues", response__assessment__slug=NEEDS_ASSESSMENT
+        )
+        .order_by("pk")
+        .first()
+        .response_id
+    )
     pages = []
     for language in ("en", "es"):
         with translation.override(language):
@@ -195,5 +204,17 @@ def researcher_pages() -> list[CrawledPage]:
                 CrawledPage(follow),
                 CrawledPage(f"{follow}?country=CO&state=submitted"),
                 CrawledPage(reverse("assessments:interview", args=[interview.response_id])),
+                # The review of the answers: the list, a corrected and a given-back answer.
+                CrawledPage(reverse("assessments:review_list", args=[NEEDS_ASSESSMENT])),
+                CrawledPage(
+                    reverse("assessments:review_list", args=[NEEDS_ASSESSMENT])
+                    + "?state=approved&country=CO"
+                ),
+                CrawledPage(reverse("assessments:response_review", args=[corrected])),
+                CrawledPage(reverse("assessments:response_review", args=[given_back])),
+                CrawledPage(
+                    reverse("assessments:answer_correct", args=[corrected, "people_served"])
+                ),
+                CrawledPage(reverse("assessments:answer_correct", args=[corrected, "services"])),
             ]
     return pages

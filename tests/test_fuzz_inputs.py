@@ -286,7 +286,22 @@ def _answer_world(coordinator) -> dict:
     # Another invitation, for the coordinator's actions (a revoked link must not be the one the
     # answering pages use).
     acted_on, _token = invitation_make(assessment)
+    # Two submitted answers: one to review (its state may change), one to correct.
+    submitted = {}
+    for name in ("reviewed", "corrected"):
+        given, _token = invitation_make(assessment)
+        submitted[name] = Response.objects.create(
+            assessment=assessment,
+            invitation=given,
+            local_authority=given.local_authority,
+            version=version,
+            status=Response.Status.SUBMITTED,
+            review_state=Response.ReviewState.RECEIVED,
+            submitted_at=given.sent_at,
+            data={"name": "Ana", "staff": 3, "one": "a", "programmes": [{"programme": "Desk"}]},
+        ).pk
     return {
+        **submitted,
         "answer_invitation": acted_on.pk,
         "answer_token": token,
         "answer_file": answer_file.pk,
@@ -1096,6 +1111,30 @@ CASES = [
     Case(
         f"{LANG}assessments/manage/responses/<int:response_id>/reopen/",
         named("assessments:response_reopen", lambda w: w["answered"]),
+    ),
+    # Reviewing submitted answers: the list, a response's review, correcting one answer (a
+    # number, a choice with "other", a row of a repeat).
+    Case(
+        f"{LANG}assessments/manage/assessments/<slug:slug>/review/",
+        named("assessments:review_list", lambda w: w["answer_assessment"]),
+        params=("page",),
+    ),
+    Case(
+        f"{LANG}assessments/manage/assessments/<slug:slug>/researchers/",
+        named("assessments:researcher_countries", lambda w: w["answer_assessment"]),
+    ),
+    Case(
+        f"{LANG}assessments/manage/responses/<int:response_id>/review/",
+        named("assessments:response_review", lambda w: w["reviewed"]),
+    ),
+    Case(
+        f"{LANG}assessments/manage/responses/<int:response_id>/correct/<str:key>/",
+        named("assessments:answer_correct", lambda w: w["corrected"], lambda w: "staff"),
+        params=("row",),
+    ),
+    Case(
+        f"{LANG}assessments/manage/responses/<int:response_id>/correct/<str:key>/",
+        named("assessments:answer_correct", lambda w: w["corrected"], lambda w: "one"),
     ),
 ]
 

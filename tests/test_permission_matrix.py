@@ -21,6 +21,7 @@ from datetime import timedelta
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
+from django.utils import timezone
 
 from network.community.models import ArchiveImport, CategoryGrant, Space
 from network.roles import MFA_REQUIRED_ROLES, Role
@@ -1040,6 +1041,51 @@ MATRIX: list[Row] = [
         signed_in=403,
         overrides=REVIEWERS,
     ),
+    # -- Reviewing submitted answers (assessments/views_review.py): coordinators and the
+    # assessment's researchers (the researcher column is not one of them). An empty POST is
+    # shown again with its errors: nothing is recorded.
+    Row(
+        "review-list",
+        named("assessments:review_list", lambda w: w["review_response"].assessment.slug),
+        signed_in=403,
+        overrides=REVIEWERS,
+    ),
+    *(
+        Row(
+            # Coordinators only; an empty POST names no researcher: shown again with the reason.
+            f"researcher-countries-{method}",
+            named(
+                "assessments:researcher_countries",
+                lambda w: w["review_response"].assessment.slug,
+            ),
+            method=method,
+            signed_in=403,
+            overrides=REVIEWERS,
+        )
+        for method in ("get", "post")
+    ),
+    *(
+        Row(
+            f"response-review-{method}",
+            named("assessments:response_review", lambda w: w["review_response"].pk),
+            method=method,
+            signed_in=403,
+            overrides=REVIEWERS,
+        )
+        for method in ("get", "post")
+    ),
+    *(
+        Row(
+            f"answer-correct-{method}",
+            named(
+                "assessments:answer_correct", lambda w: w["review_response"].pk, lambda w: "name"
+            ),
+            method=method,
+            signed_in=403,
+            overrides=REVIEWERS,
+        )
+        for method in ("get", "post")
+    ),
 ]
 
 
@@ -1093,7 +1139,23 @@ def _answer_world() -> dict:
         size=9,
     )
     answer_file.file.save("plan.pdf", ContentFile(b"%PDF-1.4\n"), save=True)
-    return {"answer_token": token, "answer_response": response, "answer_file": answer_file}
+    reviewed, _token = invitation_make(invitation.assessment)
+    submitted = Response.objects.create(
+        assessment=invitation.assessment,
+        invitation=reviewed,
+        local_authority=reviewed.local_authority,
+        version=version,
+        status=Response.Status.SUBMITTED,
+        review_state=Response.ReviewState.RECEIVED,
+        submitted_at=timezone.now(),
+        data={"name": "Marta"},
+    )
+    return {
+        "answer_token": token,
+        "answer_response": response,
+        "answer_file": answer_file,
+        "review_response": submitted,
+    }
 
 
 def _world() -> dict:

@@ -22,7 +22,7 @@ from network.countries import country_name
 from network.models import LocalAuthority
 
 from ..answering.structure import Item, Section, VersionStructure
-from ..models import Assessment, Element, localised
+from ..models import Assessment, Element, Response, localised
 from ..selectors_analysis import (
     CHOICE_KINDS,
     COUNTRY,
@@ -30,6 +30,7 @@ from ..selectors_analysis import (
     NUMBER_KINDS,
     POPULATION_BAND,
     QUESTION_PREFIX,
+    REVIEW_STATE,
     SINGLE_KINDS,
     TEXT_KINDS,
     VERSION,
@@ -40,6 +41,7 @@ from ..selectors_analysis import (
     number_summaries,
     word_counts,
 )
+from ..visibility import analysis_basis
 from .charts import Figure as ChartFigure
 from .charts import figure_of
 from .suppression import (
@@ -113,6 +115,9 @@ def dimension_labels(
         return [(v, str(labels.get(v, v))) for v in _in_order(values, labels)]
     if dimension == POPULATION_BAND:
         labels = dict(LocalAuthority.PopulationBand.choices)
+        return [(v, str(labels.get(v, v))) for v in _in_order(values, labels)]
+    if dimension == REVIEW_STATE:
+        labels = dict(Response.ReviewState.choices)
         return [(v, str(labels.get(v, v))) for v in _in_order(values, labels)]
     if dimension == VERSION:
         return [
@@ -193,8 +198,9 @@ def section_figures(
         for figure in figures:
             if figure.kind == CHOICES:
                 figure.values = [pair for pair in labelled if pair[0] in figure.counts.answered_by]
+    notes = analysis_basis(include_all_submitted=filters.include_all_submitted)
     for figure in figures:
-        _shown(figure, protect=protect, by=by)
+        _shown(figure, protect=protect, by=by, notes=notes)
     return figures
 
 
@@ -207,7 +213,7 @@ def _choice_order(figure: Figure) -> tuple[list[str], dict[str, str]]:
     return names, {name: labels.get(name, name) for name in names}
 
 
-def _shown(figure: Figure, *, protect: bool, by: str | None) -> None:
+def _shown(figure: Figure, *, protect: bool, by: str | None, notes: str) -> None:
     """The figure's tables and charts, protected when ``protect`` (outside the team)."""
     if figure.kind == NUMBERS:
         numbers = figure.numbers
@@ -221,7 +227,9 @@ def _shown(figure: Figure, *, protect: bool, by: str | None) -> None:
             mean=numbers.mean,
             protect=protect,
         )
-        figure.charts = [figure_of(figure_id=figure.chart_id, heading=figure.label, table=summary)]
+        figure.charts = [
+            figure_of(figure_id=figure.chart_id, heading=figure.label, table=summary, notes=notes)
+        ]
         return
     if figure.kind != CHOICES:
         return
@@ -242,12 +250,15 @@ def _shown(figure: Figure, *, protect: bool, by: str | None) -> None:
             row_labels=dict(figure.values),
             column_labels=labels,
         )
-        figure.charts = [figure_of(figure_id=figure.chart_id, heading=figure.label, table=table)]
+        figure.charts = [
+            figure_of(figure_id=figure.chart_id, heading=figure.label, table=table, notes=notes)
+        ]
         return
     figure.charts = [
         figure_of(
             figure_id=figure.chart_id,
             heading=figure.label,
+            notes=notes,
             table=_distribution(
                 {name: counts.choices.get(name, 0) for name in names},
                 counts.answered,

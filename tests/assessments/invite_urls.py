@@ -16,6 +16,8 @@ def answer_stand_in(request: HttpRequest, token: str) -> HttpResponse:
 assessments_patterns = (
     [
         path("manage/", include("assessments.urls_invitations")),
+        path("manage/", include("assessments.urls_review")),
+        path("manage/", include("assessments.urls_analysis")),
         path("a/<str:token>/", answer_stand_in, name="answer"),
     ],
     "assessments",

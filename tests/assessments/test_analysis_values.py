@@ -11,7 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from assessments import services_answer
+from assessments import services_answer, services_review
 from assessments.models import AnswerValue, Element, Response
 from assessments.selectors_analysis import (
     COUNTRY,
@@ -24,6 +24,8 @@ from assessments.selectors_analysis import (
     word_counts,
 )
 from assessments.services_analysis import answer_values_rebuild, answer_values_write
+from assessments.services_review import Correction
+from network.roles import Role
 from tests.assessments.factories_answer import (
     assessment_make,
     choices_add,
@@ -33,6 +35,7 @@ from tests.assessments.factories_answer import (
     version_make,
 )
 from tests.factories import LocalAuthorityFactory
+from tests.network.conftest import person
 
 pytestmark = pytest.mark.django_db
 
@@ -65,7 +68,16 @@ def setting():
     return assessment, version
 
 
-def _submitted(assessment, version, data, *, country="CO", level="municipality", authority=None):
+def _submitted(
+    assessment,
+    version,
+    data,
+    *,
+    country="CO",
+    level="municipality",
+    authority=None,
+    review_state=Response.ReviewState.APPROVED,
+):
     named = authority is not None
     authority = authority or LocalAuthorityFactory(country=country, level=level)
     invitation, _token = invitation_make(
@@ -81,6 +93,7 @@ def _submitted(assessment, version, data, *, country="CO", level="municipality",
         version=version,
         status=Response.Status.SUBMITTED,
         submitted_at=timezone.now(),
+        review_state=review_state,
         data=data,
     )
     answer_values_write(response=response)
@@ -319,6 +332,32 @@ def test_an_authority_counts_once_by_its_last_submitted_answer(setting):
     assert counts.answered == 2
 
 
+def test_only_approved_answers_are_counted_unless_every_submitted_one_is_asked_for(setting):
+    assessment, version = setting
+    _submitted(assessment, version, {"office": "yes"})
+    for state in ("received", "rejected", "has_issues"):
+        _submitted(assessment, version, {"office": "no"}, review_state=state)
+
+    approved = choice_counts(assessment=assessment, keys=["office"], filters=Filters())
+    assert approved["office"].choices == {"yes": 1}
+    every = choice_counts(
+        assessment=assessment, keys=["office"], filters=Filters(include_all_submitted=True)
+    )
+    assert every["office"].choices == {"yes": 1, "no": 3}
+    by_state = choice_counts(
+        assessment=assessment,
+        keys=["office"],
+        filters=Filters(include_all_submitted=True),
+        by="review_state",
+    )
+    assert by_state["office"].cells == {
+        ("yes", "approved"): 1,
+        ("no", "received"): 1,
+        ("no", "rejected"): 1,
+        ("no", "has_issues"): 1,
+    }
+
+
 def test_drafts_and_other_assessments_are_not_counted(setting):
     assessment, version = setting
     _submitted(assessment, version, {"office": "yes"})
@@ -375,3 +414,27 @@ def test_rebuilding_gives_the_same_rows(setting):
     AnswerValue.objects.all().delete()
     assert answer_values_rebuild(assessment=assessment) == len(before)
     assert sorted(AnswerValue.objects.values_list("response", "key", "choice", "number")) == before
+
+
+def test_a_staff_correction_and_a_has_issues_review_reach_the_figures_at_once(setting):
+    assessment, version = setting
+    coordinator = person(Role.COORDINATOR)
+    coordinator.second_factor_passed = True
+    response = _submitted(assessment, version, {"office": "yes", "staff": 3})
+    _submitted(assessment, version, {"office": "yes"})
+
+    services_review.answer_correct(
+        response=response,
+        by=coordinator,
+        structure=structure_of(version),
+        correction=Correction(key="office", row=None, value="no", reason="Phoned the city."),
+    )
+    counts = choice_counts(assessment=assessment, keys=["office"], filters=Filters())
+    assert counts["office"].choices == {"yes": 1, "no": 1}
+
+    services_review.review_set(
+        response=response, by=coordinator, state="has_issues", comment="Staff?"
+    )
+    counts = choice_counts(assessment=assessment, keys=["office"], filters=Filters())
+    assert counts["office"].choices == {"yes": 1}
+    assert not AnswerValue.objects.filter(response=response).exists()

@@ -11,6 +11,7 @@ from django.utils import timezone
 from assessments.answering import Evaluation, Messages
 from assessments.demo import ASSESSMENT_SLUG, seed_assessments
 from assessments.models import (
+    AnswerRevision,
     Assessment,
     Element,
     Invitation,
@@ -18,6 +19,7 @@ from assessments.models import (
     QuestionnaireVersion,
     Response,
     ResponseEvent,
+    ReviewComment,
 )
 from assessments.selectors_answer import version_structure_load
 from assessments.selectors_invitations import InvitationState, invitations_with_state
@@ -76,8 +78,9 @@ def test_the_follow_up_page_shows_every_state(assessment):
     invitations = list(invitations_with_state(assessment=assessment))
     states = Counter(invitation.state for invitation in invitations)
     assert states == {
-        InvitationState.SUBMITTED: 17,
-        InvitationState.IN_PROGRESS: 5,
+        # Two answers were given back by the review ("has issues"): in progress again.
+        InvitationState.SUBMITTED: 15,
+        InvitationState.IN_PROGRESS: 7,
         InvitationState.OPENED: 4,
         InvitationState.OVERDUE: 2,
         InvitationState.SENT: 2,
@@ -109,7 +112,7 @@ def test_the_seed_emails_nobody_its_past_invitations_are_in_the_outbox_as_sent(a
 def test_every_submitted_answer_is_valid_for_its_version(assessment):
     structure = version_structure_load(version=assessment.version)
     submitted = Response.objects.filter(assessment=assessment, status=Response.Status.SUBMITTED)
-    assert submitted.count() == 17
+    assert submitted.count() == 15
     for response in submitted:
         evaluation = Evaluation(structure, response.data)
         assert evaluation.errors(messages=Messages(structure, language=response.language)) == {}
@@ -144,7 +147,7 @@ def test_the_answers_are_in_the_respondents_languages(assessment):
 
 def test_drafts_a_reopened_response_and_the_interview(assessment):
     drafts = Response.objects.filter(assessment=assessment, status=Response.Status.DRAFT)
-    assert drafts.count() == 6
+    assert drafts.count() == 8
     reopened = ResponseEvent.objects.get(kind=ResponseEvent.Kind.REOPENED)
     assert reopened.note and reopened.actor.email.startswith("coordinator@")
     assert reopened.response.status == Response.Status.DRAFT
@@ -187,3 +190,24 @@ def test_a_second_run_creates_nothing(seeded):
         Response.objects.count(),
         EmailDelivery.objects.count(),
     ) == counts
+
+
+def test_the_answers_are_reviewed_with_dates_as_they_happened(assessment):
+    reviewed = Response.objects.filter(assessment=assessment).exclude(review_state="")
+    states = Counter(reviewed.values_list("review_state", flat=True))
+    # Received: the two submitted last, and Panama City's, reopened before the review.
+    assert states == {"approved": 12, "has_issues": 2, "rejected": 1, "received": 3}
+    for response in reviewed.exclude(review_state="received"):
+        assert response.submitted_at < response.reviewed_at < timezone.now()
+    issues = ReviewComment.objects.filter(state="has_issues").select_related("response")
+    assert len(issues) == 2 and all(comment.body for comment in issues)
+    assert all(comment.response.status == Response.Status.DRAFT for comment in issues)
+    assert ReviewComment.objects.get(state="rejected").author.email.startswith("coordinator@")
+    revision = AnswerRevision.objects.get()
+    assert (revision.key, revision.old_value, revision.new_value) == ("people_served", 21500, 25100)
+    assert revision.reason and revision.changed_by.get_full_name() == "Marie Joseph"
+    assert revision.changed_at < ReviewComment.objects.get(response=revision.response).created_at
+    # The authorities given back their answers were told, on the day: nobody is emailed now.
+    told = EmailDelivery.objects.filter(key__startswith="assessments-review:")
+    assert told.count() >= 2
+    assert not told.exclude(status=EmailDelivery.Status.SENT).exists()
