@@ -16,7 +16,7 @@ from network.permissions import ALLOW, Decision, acting_as, rule
 from network.roles import Role
 from network.selectors import user_has_role
 
-from .models import Assessment, QuestionnaireVersion, Response
+from .models import Assessment, AssessmentExport, QuestionnaireVersion, Response
 
 QUESTIONNAIRE_VIEW = "assessments.questionnaire_view"
 QUESTIONNAIRE_EDIT = "assessments.questionnaire_edit"
@@ -30,6 +30,8 @@ ASSESSMENT_FOLLOW = "assessments.assessment_follow"
 ASSESSMENT_LIST = "assessments.assessment_list"
 INTERVIEW_CONDUCT = "assessments.interview_conduct"
 RESPONSE_REOPEN = "assessments.response_reopen"
+ANSWERS_EXPORT = "assessments.answers_export"
+EXPORT_DOWNLOAD = "assessments.export_download"
 
 
 def _coordinator_or_researcher(user: User) -> Decision:
@@ -135,6 +137,7 @@ def _coordinator(user: User, obj: Any) -> Decision:
 
 @rule(ASSESSMENT_FOLLOW)
 @rule(INTERVIEW_CONDUCT)
+@rule(ANSWERS_EXPORT)
 def _assessment_team(user: User, obj: Assessment | Response | None) -> Decision:
     assessment = obj.assessment if isinstance(obj, Response) else obj
     if (
@@ -149,3 +152,12 @@ def _assessment_team(user: User, obj: Assessment | Response | None) -> Decision:
     return Decision(
         False, _("Only coordinators and the assessment's researchers follow its answers.")
     )
+
+
+@rule(EXPORT_DOWNLOAD)
+def _export_requester(user: User, obj: AssessmentExport | None) -> Decision:
+    # An export holds whatever its requester was allowed to read: only they follow and
+    # download it (the file is theirs, not the assessment's).
+    if obj is not None and obj.requester_id == user.pk:
+        return ALLOW
+    return Decision(False, _("Only the person who asked for this export can see it."))
