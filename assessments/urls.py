@@ -9,6 +9,8 @@ urlpatterns = [
     path("manage/", include("assessments.urls_xlsform")),
     # Assessments, their invitations and the coordinator's follow-up.
     path("manage/", include("assessments.urls_invitations")),
+    # Exports of answers (CSV, XLSX, SPSS, Stata), written by a worker.
+    path("manage/", include("assessments.urls_exports")),
     # Answering by an invitation's link, and interviews.
     path("", include("assessments.urls_answer")),
 ]
