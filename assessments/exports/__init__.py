@@ -20,7 +20,7 @@ from .rows import RecordRows, RowMaker, response_fields
 from .writers import csv_zip_write, stats_write, xlsx_write
 
 Format = AssessmentExport.Format
-CHUNK_SIZE = 500
+CHUNK_SIZE = 100
 # The review state exported by default ("approved only"), once responses have one.
 APPROVED = "approved"
 EXTENSIONS = {Format.CSV: "zip", Format.XLSX: "xlsx", Format.SPSS: "zip", Format.STATA: "zip"}
