@@ -47,9 +47,12 @@ def review_states_available() -> bool:
 def export_responses(
     *, user: User, assessment: Assessment, review_states: list[str] | None
 ) -> QuerySet[Response]:
-    """The responses an export by ``user`` holds: those they may read, in the given review
-    states (all of them when None)."""
-    responses = responses_visible(user=user, assessment=assessment)
+    """The responses an export by ``user`` holds: the submitted ones they may read (never a
+    draft, whatever the visibility rule lets them read), in the given review states (all of
+    them when None)."""
+    responses = responses_visible(user=user, assessment=assessment).filter(
+        status=Response.Status.SUBMITTED
+    )
     if review_states is not None:
         responses = responses.filter(review_state__in=review_states)
     return responses

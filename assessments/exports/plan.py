@@ -20,7 +20,14 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop as N_
 
-from ..models import LANGUAGE_CODES, Element, QuestionnaireVersion, Response, localised
+from ..models import (
+    LANGUAGE_CODES,
+    Choice,
+    Element,
+    QuestionnaireVersion,
+    Response,
+    localised,
+)
 
 Kind = Element.Kind
 MAIN_TABLE = "responses"
@@ -187,9 +194,7 @@ def export_plan(*, versions: list[QuestionnaireVersion], hidden: set[str]) -> Ex
     """The tables and columns for answers of ``versions`` (any order), leaving out the
     questions whose keys are ``hidden`` (and everything inside a hidden section or group).
 
-    Three queries: the versions' elements, and their choices with their lists."""
-    from ..models import Choice
-
+    Two queries: the versions' elements, and their choices."""
     versions = sorted(versions, key=lambda v: v.number, reverse=True)
     by_version: dict[int, list[Element]] = {v.pk: [] for v in versions}
     for element in Element.objects.filter(version__in=versions).order_by("position", "pk"):

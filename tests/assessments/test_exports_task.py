@@ -173,3 +173,18 @@ def test_expired_files_are_deleted(world, django_capture_on_commit_callbacks):
     export.refresh_from_db()
     assert export.status == AssessmentExport.Status.EXPIRED and not export.file
     assert not storage.exists(name)
+
+
+def test_exports_are_in_the_requesters_personal_data_and_go_with_their_account(
+    world, django_capture_on_commit_callbacks
+):
+    from network import personal_data
+    from network.services import account_delete
+
+    requester = _coordinator()
+    export = _ask(requester, world, django_capture_on_commit_callbacks, file_format="xlsx")
+    [listed] = personal_data.personal_data_export(user=requester)["assessments"]["answer_exports"]
+    assert (listed["format"], listed["status"]) == ("xlsx", "ready")
+    storage, name = export.file.storage, export.file.name
+    account_delete(user=requester)
+    assert not AssessmentExport.objects.exists() and not storage.exists(name)
