@@ -280,3 +280,23 @@ def test_review_states_filter_only_when_given(team, world, monkeypatch):
                     user=team, assessment=world.assessment, review_states=["approved"]
                 )
             )
+
+
+def test_a_value_not_of_its_kind_is_kept_as_text_and_a_long_text_fits_stata(team, world):
+    """Answers saved before a question changed kind, or typed by hand into the data, are never
+    dropped from a CSV or a workbook; SPSS and Stata numbers cannot hold them (missing), and
+    Stata's text variables hold at most 2045 bytes."""
+    world.newer.data.update(staff="twelve", budget="n/a", since="14/03/2026", name="é" * 3000)
+    world.newer.save(update_fields=["data"])
+    abancay = _csv_tables(_export(team, world, "csv"))["responses"][0]
+    assert (abancay["staff"], abancay["budget"], abancay["since"]) == (
+        "twelve",
+        "n/a",
+        "14/03/2026",
+    )
+    sheet = _xlsx_tables(_export(team, world, "xlsx"))["responses"][0]
+    assert (sheet["staff"], sheet["since"], len(sheet["name"])) == ("twelve", "14/03/2026", 3000)
+    (row, _bogota), _meta = _stats_tables(_export(team, world, "sav"), "sav")["responses"]
+    assert row["staff"] != row["staff"] and row["name"] == "é" * 3000  # NaN; SPSS keeps it all
+    (row, _bogota), _meta = _stats_tables(_export(team, world, "dta"), "dta")["responses"]
+    assert len(row["name"].encode()) <= 2045 and row["name"].endswith("…")
