@@ -37,6 +37,10 @@ logger = logging.getLogger(__name__)
 
 # How long a ready file is kept (the email says so).
 EXPORT_DAYS = 7
+# An export waiting or being written whose progress has not moved for this long was lost (a
+# broker down when it was asked for, a worker killed): the daily sweep marks it failed, and its
+# page says to ask again.
+STALE_AFTER = timedelta(hours=6)
 # Errors that a retry may get past: the worker's task retries them (tasks.PASSING_ERRORS).
 PASSING_DB_ERRORS = (OperationalError, InterfaceError)
 
@@ -187,8 +191,13 @@ def _ready_email(export: AssessmentExport) -> None:
 
 
 def exports_expire(*, now: datetime | None = None) -> int:
-    """Delete the files of the exports past their expiry (beat, daily); returns how many."""
+    """Delete the files of the exports past their expiry (beat, daily); returns how many. Also
+    marks failed the exports lost on their way (``STALE_AFTER``)."""
     now = now or timezone.now()
+    AssessmentExport.objects.filter(
+        status__in=(AssessmentExport.Status.QUEUED, AssessmentExport.Status.RUNNING),
+        updated_at__lte=now - STALE_AFTER,
+    ).update(status=AssessmentExport.Status.FAILED, error="stale", finished_at=now)
     expired = 0
     for export in AssessmentExport.objects.filter(
         status=AssessmentExport.Status.READY, expires_at__lte=now

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop as N_
+from django.utils.translation import gettext_noop
 
 from ..models import (
     LANGUAGE_CODES,
@@ -101,8 +101,8 @@ def _all_languages(texts: dict | None, *, source: str) -> dict[str, str]:
 
 
 def _translated(message: str) -> dict[str, str]:
-    """``message`` (a msgid marked with ``gettext_noop`` where it is written) in each
-    language."""
+    """``message`` in each language (a msgid marked with ``gettext_noop`` where it is written,
+    for makemessages)."""
     result = {}
     for code in LANGUAGE_CODES:
         with translation.override(code):
@@ -112,17 +112,17 @@ def _translated(message: str) -> dict[str, str]:
 
 def _meta_columns() -> list[Column]:
     rows = [
-        ("_response_id", META_INTEGER, N_("Response")),
-        ("_authority", META_TEXT, N_("Local authority")),
-        ("_country", META_CODE, N_("Country")),
-        ("_level", META_CODE, N_("Level")),
-        ("_population_band", META_CODE, N_("Population")),
-        ("_version", META_INTEGER, N_("Questionnaire version")),
+        ("_response_id", META_INTEGER, gettext_noop("Response")),
+        ("_authority", META_TEXT, gettext_noop("Local authority")),
+        ("_country", META_CODE, gettext_noop("Country")),
+        ("_level", META_CODE, gettext_noop("Level")),
+        ("_population_band", META_CODE, gettext_noop("Population")),
+        ("_version", META_INTEGER, gettext_noop("Questionnaire version")),
     ]
     # Review states come with the review of answers; the column follows the field.
     if any(f.name == "review_state" for f in Response._meta.get_fields()):
-        rows.append(("_review_state", META_CODE, N_("Review")))
-    rows.append(("_submitted_at", META_DATETIME, N_("Submitted (UTC)")))
+        rows.append(("_review_state", META_CODE, gettext_noop("Review")))
+    rows.append(("_submitted_at", META_DATETIME, gettext_noop("Submitted (UTC)")))
     return [
         Column(name=name, labels=_translated(label), source=META, key=name, kind=kind)
         for name, kind, label in rows
@@ -133,20 +133,24 @@ def _row_columns() -> list[Column]:
     return [
         Column(
             name="_response_id",
-            labels=_translated(N_("Response")),
+            labels=_translated(gettext_noop("Response")),
             source=ROW,
             key="_response_id",
             kind=META_INTEGER,
         ),
         Column(
             name="_parent_row",
-            labels=_translated(N_("Row of the response")),
+            labels=_translated(gettext_noop("Row of the response")),
             source=ROW,
             key="_parent_row",
             kind=META_INTEGER,
         ),
         Column(
-            name="_row", labels=_translated(N_("Row")), source=ROW, key="_row", kind=META_INTEGER
+            name="_row",
+            labels=_translated(gettext_noop("Row")),
+            source=ROW,
+            key="_row",
+            kind=META_INTEGER,
         ),
     ]
 
@@ -234,7 +238,7 @@ def export_plan(*, versions: list[QuestionnaireVersion], hidden: set[str]) -> Ex
                     )
         _merge(order, keys)
 
-    main = Table(MAIN_TABLE, _translated(N_("Answers")), _meta_columns())
+    main = Table(MAIN_TABLE, _translated(gettext_noop("Answers")), _meta_columns())
     tables = {"": main}
     for key in order:
         if key in repeats:
@@ -287,7 +291,7 @@ def _question_columns(question: _Question) -> list[Column]:
                 )
             )
     if element.or_other:
-        other = _translated(N_("other, specify"))
+        other = _translated(gettext_noop("other, specify"))
         columns.append(
             Column(
                 name=f"{element.key}_other",

@@ -188,3 +188,15 @@ def test_exports_are_in_the_requesters_personal_data_and_go_with_their_account(
     storage, name = export.file.storage, export.file.name
     account_delete(user=requester)
     assert not AssessmentExport.objects.exists() and not storage.exists(name)
+
+
+def test_an_export_lost_on_its_way_is_marked_failed_by_the_daily_sweep(world):
+    export = AssessmentExport.objects.create(
+        requester=_coordinator(), assessment=world.assessment, format="csv"
+    )
+    services_exports.exports_expire(now=timezone.now() + timedelta(hours=1))
+    export.refresh_from_db()
+    assert export.status == AssessmentExport.Status.QUEUED  # still on its way
+    services_exports.exports_expire(now=timezone.now() + timedelta(hours=7))
+    export.refresh_from_db()
+    assert export.status == AssessmentExport.Status.FAILED and export.error == "stale"
