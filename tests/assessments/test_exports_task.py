@@ -97,20 +97,33 @@ def test_progress_is_saved_while_the_worker_writes(world, monkeypatch):
     assert export.status == AssessmentExport.Status.READY
 
 
-def test_progress_is_reported_after_every_chunk(world):
+def test_progress_is_reported_after_every_chunk_while_the_rows_stream(world):
+    """Each chunk's progress is written to the database while the rows are still being read
+    from it (a server-side cursor on PostgreSQL)."""
+    requester = person("coordinator")
+    export = AssessmentExport.objects.create(
+        requester=requester, assessment=world.assessment, format="xlsx"
+    )
     calls = []
+
+    def progress(done, total):
+        AssessmentExport.objects.filter(pk=export.pk).update(rows_done=done, rows_total=total)
+        calls.append((done, total))
+
     export_write(
-        user=person("coordinator"),
+        user=requester,
         assessment=world.assessment,
         file_format="xlsx",
         labels=False,
         language="en",
         review_states=None,
         target=io.BytesIO(),
-        progress=lambda done, total: calls.append((done, total)),
+        progress=progress,
         chunk_size=1,
     )
     assert calls == [(0, 2), (1, 2), (2, 2), (2, 2)]
+    export.refresh_from_db()
+    assert (export.rows_done, export.rows_total) == (2, 2)
 
 
 def test_a_failed_export_says_so_and_can_be_asked_for_again(world, monkeypatch):
