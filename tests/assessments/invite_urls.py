@@ -16,6 +16,7 @@ def answer_stand_in(request: HttpRequest, token: str) -> HttpResponse:
 assessments_patterns = (
     [
         path("manage/", include("assessments.urls_invitations")),
+        path("manage/", include("assessments.urls_exports")),  # the follow-up page links there
         path("a/<str:token>/", answer_stand_in, name="answer"),
     ],
     "assessments",
