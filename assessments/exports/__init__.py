@@ -15,7 +15,7 @@ from network.models import User
 
 from ..models import Assessment, AssessmentExport, QuestionnaireVersion, Response
 from ..visibility import hidden_keys, responses_visible
-from .plan import ExportPlan, export_plan
+from .plan import ExportPlan, export_plan, review_states_available
 from .rows import RecordRows, RowMaker, response_fields
 from .writers import csv_zip_write, stats_write, xlsx_write
 
@@ -37,11 +37,6 @@ __all__ = [
     "export_write",
     "review_states_available",
 ]
-
-
-def review_states_available() -> bool:
-    """Do responses carry a review state yet (the review of answers adds it)?"""
-    return any(f.name == "review_state" for f in Response._meta.get_fields())
 
 
 def export_responses(

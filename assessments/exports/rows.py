@@ -29,6 +29,7 @@ from .plan import (
     Column,
     ExportPlan,
     Table,
+    review_states_available,
 )
 
 Kind = Element.Kind
@@ -62,7 +63,7 @@ META_FIELDS = {
 
 
 def response_fields() -> tuple[str, ...]:
-    if any(f.name == "review_state" for f in Response._meta.get_fields()):
+    if review_states_available():
         return (*RESPONSE_FIELDS, "review_state")
     return RESPONSE_FIELDS
 
