@@ -933,3 +933,76 @@ class ResearcherScope(models.Model):
 
     def __str__(self) -> str:
         return ", ".join(self.countries)
+
+
+def _export_file_path(instance: "AssessmentExport", filename: str) -> str:
+    return f"assessments/exports/{instance.assessment_id}/{instance.pk}/{filename}"
+
+
+class AssessmentExport(models.Model):
+    """One person's export of an assessment's answers: asked for on a page, built by a worker
+    (``services_exports.export_run``), downloaded by that person only, deleted when it expires.
+
+    ``options``: ``{"labels": bool, "language": code, "review_states": [..] or null}``."""
+
+    class Format(models.TextChoices):
+        CSV = "csv", _("CSV (a zip: one file per table)")
+        XLSX = "xlsx", _("Excel workbook (one sheet per table)")
+        SPSS = "sav", _("SPSS (a zip of .sav files with value labels)")
+        STATA = "dta", _("Stata (a zip of .dta files with value labels)")
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Waiting")
+        RUNNING = "running", _("Being written")
+        READY = "ready", _("Ready")
+        FAILED = "failed", _("Failed")
+        EXPIRED = "expired", _("Expired")
+
+    requester = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("requested by"),
+        on_delete=models.CASCADE,
+        related_name="assessment_exports",
+    )
+    assessment = models.ForeignKey(
+        Assessment,
+        verbose_name=_("assessment"),
+        on_delete=models.CASCADE,
+        related_name="exports",
+    )
+    format = models.CharField(_("format"), max_length=4, choices=Format.choices)
+    options = models.JSONField(_("options"), default=dict, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
+    )
+    rows_done = models.PositiveIntegerField(_("answers written"), default=0)
+    rows_total = models.PositiveIntegerField(_("answers to write"), default=0)
+    file = models.FileField(
+        _("file"),
+        upload_to=_export_file_path,
+        storage=private_storage,
+        max_length=300,
+        blank=True,
+    )
+    error = models.TextField(_("error"), blank=True)
+    created_at = models.DateTimeField(_("asked for"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    expires_at = models.DateTimeField(_("expires"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("export of answers")
+        verbose_name_plural = _("exports of answers")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["requester", "-created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.assessment} · {self.get_format_display()}"
+
+    @property
+    def percent(self) -> int:
+        if self.status == self.Status.READY:
+            return 100
+        if not self.rows_total:
+            return 0
+        return min(100, self.rows_done * 100 // self.rows_total)

@@ -16,7 +16,7 @@ from network.permissions import ALLOW, Decision, acting_as, rule
 from network.roles import Role
 from network.selectors import user_has_role
 
-from .models import Assessment, QuestionnaireVersion, Response
+from .models import Assessment, AssessmentExport, QuestionnaireVersion, Response
 from .selectors import researcher_countries
 
 QUESTIONNAIRE_VIEW = "assessments.questionnaire_view"
@@ -39,6 +39,8 @@ RESPONSE_REVIEW = "assessments.response_review"
 # Seeing one response's individual answers: decided in ``visibility`` (the one rule of who sees
 # which answers), which registers it.
 RESPONSE_VIEW = "assessments.response_view"
+ANSWERS_EXPORT = "assessments.answers_export"
+EXPORT_DOWNLOAD = "assessments.export_download"
 
 
 def _coordinator_or_researcher(user: User) -> Decision:
@@ -145,6 +147,7 @@ def _coordinator(user: User, obj: Any) -> Decision:
 @rule(ASSESSMENT_FOLLOW)
 @rule(ASSESSMENT_ANALYSE)
 @rule(INTERVIEW_CONDUCT)
+@rule(ANSWERS_EXPORT)
 def _assessment_team(user: User, obj: Assessment | Response | None) -> Decision:
     assessment = obj.assessment if isinstance(obj, Response) else obj
     if (
@@ -176,3 +179,12 @@ def _response_review(user: User, obj: Response | None) -> Decision:
                 _("These answers are from a country outside those you review in this assessment."),
             )
     return ALLOW
+
+
+@rule(EXPORT_DOWNLOAD)
+def _export_requester(user: User, obj: AssessmentExport | None) -> Decision:
+    # An export holds whatever its requester was allowed to read: only they follow and
+    # download it (the file is theirs, not the assessment's).
+    if obj is not None and obj.requester_id == user.pk:
+        return ALLOW
+    return Decision(False, _("Only the person who asked for this export can see it."))

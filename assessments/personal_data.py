@@ -6,8 +6,9 @@ they gave as respondent), the interviews they conducted (interviewee, role, orga
 mode, consent, notes), the questionnaires, versions and assessments they created or approved,
 the assessments they are a researcher on (and the countries they are limited to), their comments
 on drafts, the text fixes they made, the events of answers they acted on (reopening, with the
-reason they gave), their review comments on answers and the corrections of answers they made
-(question, before, after, reason).
+reason they gave), their review comments on answers, the corrections of answers they made
+(question, before, after, reason), and the exports of answers they asked for (what, when; not
+the files, which hold the authorities' answers).
 
 Deleting an account: the answers stay, because they are the local authority's answers, not the
 person's own; the respondent's name and address the person typed when submitting are cleared
@@ -29,6 +30,7 @@ from network.personal_data import iso_or_none
 from .models import (
     AnswerRevision,
     Assessment,
+    AssessmentExport,
     DraftComment,
     Interview,
     Questionnaire,
@@ -55,6 +57,7 @@ from .models import (
         "assessments.ReviewComment",
         "assessments.AnswerRevision",
         "assessments.ResearcherScope",
+        "assessments.AssessmentExport",
     ],
 )
 def assessments_export(user) -> dict:
@@ -147,6 +150,20 @@ def assessments_export(user) -> dict:
             .select_related("version__questionnaire", "element")
             .order_by("created_at", "pk")
         ],
+        "answer_exports": [
+            {
+                "assessment": str(export.assessment),
+                "format": export.format,
+                "options": export.options,
+                "status": export.status,
+                "asked_for_at": iso_or_none(export.created_at),
+                "finished_at": iso_or_none(export.finished_at),
+                "expires_at": iso_or_none(export.expires_at),
+            }
+            for export in AssessmentExport.objects.filter(requester=user)
+            .select_related("assessment")
+            .order_by("created_at", "pk")
+        ],
         "assessments": [
             {
                 "assessment": str(assessment),
@@ -213,5 +230,8 @@ def _assessments_of(user) -> list[Assessment]:
 @receiver(pre_delete, sender=settings.AUTH_USER_MODEL, dispatch_uid="assessments_account_deleted")
 def _account_deleted(sender, instance, **kwargs) -> None:
     """Before an account goes: clear the respondent's name and address the person gave on the
-    answers they submitted (the answers stay: they are their authority's)."""
+    answers they submitted (the answers stay: they are their authority's), and delete the files
+    of the exports they asked for (their rows go with the account)."""
     Response.objects.filter(_responses_of(instance)).update(respondent_name="", respondent_email="")
+    for export in AssessmentExport.objects.filter(requester=instance).exclude(file=""):
+        export.file.delete(save=False)

@@ -13,6 +13,8 @@ urlpatterns = [
     path("manage/", include("assessments.urls_analysis")),
     # The review of submitted answers.
     path("manage/", include("assessments.urls_review")),
+    # Exports of answers (CSV, XLSX, SPSS, Stata), written by a worker.
+    path("manage/", include("assessments.urls_exports")),
     # Answering by an invitation's link, and interviews.
     path("", include("assessments.urls_answer")),
 ]

@@ -23,7 +23,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from network.permissions import Decision, decide
 from network.spreadsheets import spreadsheet_safe
-from network.views import _form_errors_to, denied
+from network.views import denied, form_errors_to
 
 from . import permissions, selectors_invitations, services_invitations
 from .forms_invitations import (
@@ -96,7 +96,7 @@ def _assessment_form_page(
                     by=request.user, data=data, assessment=assessment
                 )
             except ValidationError as error:
-                _form_errors_to(form, error)
+                form_errors_to(form, error)
             else:
                 messages.success(request, _("The assessment is saved."))
                 return redirect(_follow_url(saved))
@@ -161,7 +161,7 @@ def assessment_invite(request: HttpRequest, slug: str) -> HttpResponse:
             by=request.user, assessment=assessment, authorities=form.chosen_authorities()
         )
     except ValidationError as error:
-        _form_errors_to(form, error)
+        form_errors_to(form, error)
         return _invite_page(request, assessment, invite_form=form)
     created = len(made.created)
     text = ngettext("%(count)d authority invited.", "%(count)d authorities invited.", created) % {
@@ -199,7 +199,7 @@ def assessment_respondent_add(request: HttpRequest, slug: str) -> HttpResponse:
                 language=form.cleaned_data["language"],
             )
         except ValidationError as error:
-            _form_errors_to(form, error)
+            form_errors_to(form, error)
         else:
             messages.success(
                 request,

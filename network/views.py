@@ -39,7 +39,7 @@ def denied(request: HttpRequest, decision: permissions.Decision) -> HttpResponse
     return render(request, "network/forbidden.html", {"reason": decision.reason}, status=403)
 
 
-def _form_errors_to(form, error: ValidationError) -> None:
+def form_errors_to(form, error: ValidationError) -> None:
     if hasattr(error, "error_dict"):
         for field, field_errors in error.error_dict.items():
             form.add_error(field if field in form.fields else None, field_errors)
@@ -101,7 +101,7 @@ def profile(request: HttpRequest) -> HttpResponse:
             try:
                 services.profile_update(user=user, by=user, changes=form.profile_changes())
             except ValidationError as error:
-                _form_errors_to(form, error)
+                form_errors_to(form, error)
             else:
                 messages.success(request, _("Your profile has been saved."))
                 return redirect("network:profile")
@@ -128,7 +128,7 @@ def join(request: HttpRequest) -> HttpResponse:
             try:
                 services.join_request_submit(data=form.service_data())
             except ValidationError as error:
-                _form_errors_to(form, error)
+                form_errors_to(form, error)
             else:
                 return redirect("network:join_thanks")
     else:
@@ -165,7 +165,7 @@ def invitation_list(request: HttpRequest) -> HttpResponse:
                     language=data["language"],
                 )
             except ValidationError as error:
-                _form_errors_to(form, error)
+                form_errors_to(form, error)
             except PermissionDenied as error:
                 form.add_error("organisation", str(error))
             else:

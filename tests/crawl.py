@@ -178,8 +178,8 @@ def member_pages(draft) -> list[CrawledPage]:
 def researcher_pages() -> list[CrawledPage]:
     """The demo researcher's pages of the needs assessment she is named on (no second factor
     needed): the questionnaires, the demo version, the assessments, the follow-up of the open
-    one (all of it, and filtered) and the interview she held. (An answering link cannot be
-    visited: its token is not stored.)"""
+    one (all of it, and filtered), its "Export answers" form and the interview she held. (An
+    answering link cannot be visited: its token is not stored.)"""
     from assessments.models import AnswerRevision, Interview, QuestionnaireVersion, ReviewComment
 
     version = QuestionnaireVersion.objects.get(questionnaire__form_id="local-needs-assessment")
@@ -203,6 +203,7 @@ def researcher_pages() -> list[CrawledPage]:
                 CrawledPage(reverse("assessments:assessment_list")),
                 CrawledPage(follow),
                 CrawledPage(f"{follow}?country=CO&state=submitted"),
+                CrawledPage(reverse("assessments:answers_export", args=[NEEDS_ASSESSMENT])),
                 CrawledPage(reverse("assessments:interview", args=[interview.response_id])),
                 # The review of the answers: the list, a corrected and a given-back answer.
                 CrawledPage(reverse("assessments:review_list", args=[NEEDS_ASSESSMENT])),

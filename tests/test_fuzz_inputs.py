@@ -237,7 +237,7 @@ def _answer_world(coordinator) -> dict:
     an invitation's link, and an interview the coordinator holds for another authority."""
     from django.core.files.base import ContentFile
 
-    from assessments.models import AnswerFile, Element, Interview, Response
+    from assessments.models import AnswerFile, AssessmentExport, Element, Interview, Response
     from tests.assessments.factories_answer import (
         assessment_make,
         choices_add,
@@ -300,8 +300,12 @@ def _answer_world(coordinator) -> dict:
             submitted_at=given.sent_at,
             data={"name": "Ana", "staff": 3, "one": "a", "programmes": [{"programme": "Desk"}]},
         ).pk
+    export = AssessmentExport.objects.create(
+        requester=coordinator, assessment=assessment, format="xlsx", status="running"
+    )
     return {
         **submitted,
+        "answer_export": export.pk,
         "answer_invitation": acted_on.pk,
         "answer_token": token,
         "answer_file": answer_file.pk,
@@ -1068,6 +1072,21 @@ CASES = [
                 for action in ("resend", "new-link", "extend", "revoke")
             ),
         )
+    ),
+    # Exports of answers (assessments/views_exports.py): the form, an export's page and file
+    # (the coordinator's own export).
+    Case(
+        f"{LANG}assessments/manage/assessments/<slug:slug>/answers/export/",
+        named("assessments:answers_export", lambda w: w["answer_assessment"]),
+        people=SIGNED_IN,
+    ),
+    *(
+        Case(
+            f"{LANG}assessments/manage/exports/<int:pk>/{route}",
+            named(f"assessments:export_{name}", lambda w: w["answer_export"]),
+            people=SIGNED_IN,
+        )
+        for route, name in (("", "detail"), ("download/", "download"))
     ),
     # Answering needs assessments: by an invitation's link, in an interview, reopening.
     Case(

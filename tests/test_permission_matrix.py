@@ -897,6 +897,30 @@ MATRIX: list[Row] = [
         )
         for name in ("follow", "edit", "invite", "export", "analysis", "analysis_csv")
     ),
+    # Exports of answers (assessments/views_exports.py): the form for the assessment's team; an
+    # export's page and file for the person who asked for it only (nobody of these columns).
+    Row(
+        "answers-export",
+        named("assessments:answers_export", lambda w: w["assessment"].slug),
+        signed_in=403,
+        overrides=REVIEWERS,
+    ),
+    Row(
+        # An empty form is shown again with its errors: nothing is exported.
+        "answers-export-post",
+        named("assessments:answers_export", lambda w: w["assessment"].slug),
+        method="post",
+        signed_in=403,
+        overrides=REVIEWERS,
+    ),
+    *(
+        Row(
+            f"export-{name}",
+            named(f"assessments:export_{name}", lambda w: w["assessment_export"].pk),
+            signed_in=403,
+        )
+        for name in ("detail", "download")
+    ),
     Row(
         # Not open: nothing to send, said in a message on the way back.
         "assessment-send",
@@ -1220,8 +1244,12 @@ def _questionnaire_world() -> dict:
 
 
 def _assessment_world() -> dict:
-    """An assessment being prepared, with one invitation (not sent)."""
-    from assessments.models import Invitation
+    """An assessment being prepared, with one invitation (not sent) and a coordinator's
+    export of its answers, ready."""
+    from django.core.files.base import ContentFile
+    from django.utils import timezone
+
+    from assessments.models import AssessmentExport, Invitation
     from assessments.tokens import nonce_new
     from tests.assessments.invite_helpers import assessment_make
     from tests.factories import LocalAuthorityFactory
@@ -1235,7 +1263,20 @@ def _assessment_world() -> dict:
         token_hash=digest,
         due_date=assessment.due_date,
     )
-    return {"assessment": assessment, "assessment_invitation": invitation}
+    requester = person(Role.COORDINATOR)
+    export = AssessmentExport.objects.create(
+        requester=requester,
+        assessment=assessment,
+        format="csv",
+        status="ready",
+        expires_at=timezone.now() + timedelta(days=7),
+    )
+    export.file.save("answers.zip", ContentFile(b"PK\x05\x06" + b"\x00" * 18), save=True)
+    return {
+        "assessment": assessment,
+        "assessment_invitation": invitation,
+        "assessment_export": export,
+    }
 
 
 def _ediscussion_summary_world(home) -> dict:

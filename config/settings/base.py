@@ -586,6 +586,12 @@ CELERY_BEAT_SCHEDULE["assessments-reminders"] = {
     "schedule": crontab(minute=0, hour=13),
     "options": {"expires": 3600},
 }
+# Exports of answers: the files past their expiry (a week after they were written) are deleted.
+CELERY_BEAT_SCHEDULE["assessments-exports-expire"] = {
+    "task": "assessments.exports_expire",
+    "schedule": crontab(minute=50, hour=3),
+    "options": {"expires": 3600},
+}
 
 # "Most viewed": the views recorded since the last run are added to the shared ranking that every
 # worker orders by (a run that waited longer than the next one is dropped; both are idempotent).

@@ -18,6 +18,7 @@ assessments_patterns = (
         path("manage/", include("assessments.urls_invitations")),
         path("manage/", include("assessments.urls_review")),
         path("manage/", include("assessments.urls_analysis")),
+        path("manage/", include("assessments.urls_exports")),  # the follow-up page links there
         path("a/<str:token>/", answer_stand_in, name="answer"),
     ],
     "assessments",
