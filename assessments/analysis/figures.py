@@ -161,11 +161,34 @@ def section_figures(
     the assessment's team, who are not shown the words of texts): a fixed number of queries
     (two for the counts, four with a break-down, two for the numbers), plus one per text
     question inside the team."""
+    return question_figures(
+        assessment=assessment,
+        structure=structure,
+        items=list(section.walk()),
+        filters=filters,
+        by=by,
+        language=language,
+        protect=protect,
+    )
+
+
+def question_figures(
+    *,
+    assessment: Assessment,
+    structure: VersionStructure,
+    items: list[Item],
+    filters: Filters,
+    by: str | None,
+    language: str,
+    protect: bool,
+) -> list[Figure]:
+    """The figures of ``items`` (questions of ``structure``, in order), as ``section_figures``
+    makes them: the dashboard's sections and the report's chosen questions go through here."""
     with_words = not protect
     figures: list[Figure] = []
     choice_keys: list[str] = []
     number_keys: list[str] = []
-    for item in section.walk():
+    for item in items:
         figure = _figure_of(item, structure, language, with_words)
         if figure is None:
             continue
