@@ -1006,3 +1006,7 @@ class AssessmentExport(models.Model):
         if not self.rows_total:
             return 0
         return min(100, self.rows_done * 100 // self.rows_total)
+
+
+# The report page lives in its own module; importing it here registers it with the app.
+from .report.page import AssessmentReportPage  # noqa: E402, F401

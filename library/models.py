@@ -41,7 +41,8 @@ class DocumentLanguage(models.TextChoices):
 class ResourceLibraryPage(IndexPage):
     """The library's index in one language: every resource, filterable."""
 
-    subpage_types = ["library.ResourcePage"]
+    # A needs assessment's report is a resource too (assessments.report.page).
+    subpage_types = ["library.ResourcePage", "assessments.AssessmentReportPage"]
     # Each language has its own home page, so this means one library per locale.
     max_count_per_parent = 1
 
@@ -59,6 +60,9 @@ class ResourceLibraryPage(IndexPage):
 
 class ResourcePage(BasePage):
     """One document of the library, downloadable or linked."""
+
+    # Whether a file or a link is required (a page that is itself the document needs neither).
+    needs_file = True
 
     summary = models.TextField(_("summary"), help_text=_("Two or three sentences for listings."))
     resource_type = models.CharField(
@@ -169,7 +173,7 @@ class ResourcePage(BasePage):
 
     def clean(self) -> None:
         super().clean()
-        if not self.document_id and not self.external_url:
+        if self.needs_file and not self.document_id and not self.external_url:
             raise ValidationError(
                 {"document": _("Attach a file or give an external link (or both).")}
             )

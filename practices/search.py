@@ -44,15 +44,19 @@ from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import (
+    Case,
     Count,
     F,
+    IntegerField,
     OuterRef,
     Q,
     QuerySet,
     Subquery,
     Value,
+    When,
+    Window,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, RowNumber
 from django.http import QueryDict
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -792,6 +796,8 @@ class PracticeCard:
     theme_codes: tuple[str, ...]
     is_illustrative: bool
     is_original_language_fallback: bool
+    # The practice across its language versions (what an editor's choice is matched on).
+    translation_key: object = None
 
     @property
     def theme_labels(self) -> list[str]:
@@ -811,6 +817,7 @@ _CARD_FIELDS = (
     "place",
     "is_illustrative",
     "theme_codes",
+    "translation_key",
 )
 # Themes on a card in the vocabulary's order.
 _THEME_ORDER = {term.code: index for index, term in enumerate(THEMES)}
@@ -863,6 +870,7 @@ def _cards(
                 theme_codes=tuple(codes),
                 is_illustrative=row["is_illustrative"],
                 is_original_language_fallback=row["language"] != language,
+                translation_key=row["translation_key"],
             )
         )
     return cards
@@ -1004,3 +1012,64 @@ def practices_sharing(
     return _cards(
         entries.order_by("-shared", *newest)[:limit], language=language, token=_search_token()
     )
+
+
+def practices_for_codes(
+    *, codes: Iterable[str], language: str, limit: int
+) -> dict[str, list[PracticeCard]]:
+    """For each theme or target-group code of ``codes``, the ``limit`` newest practices holding
+    it that anyone may see, each in the version listed for ``language`` (newest first). A fixed
+    number of queries whatever the number of codes: one per classification (each code's newest
+    ranked in SQL), then the cards."""
+    wanted = sorted(set(codes))
+    if not wanted or limit < 1:
+        return {}
+    listed = _listed_entries(language=language)
+    newest = [F("page__search_entry__first_published_at").desc(), F("page_id").desc()]
+    ranked: list[tuple[str, int]] = []
+    for name in ("theme", "group"):
+        child = FACETS_BY_NAME[name].child
+        ranked += (
+            child.objects.filter(code__in=wanted, page_id__in=listed.values("page_id"))
+            .annotate(rank=Window(RowNumber(), partition_by=[F("code")], order_by=newest))
+            .filter(rank__lte=limit)
+            .values_list("code", "page_id")
+        )
+    if not ranked:
+        return {}
+    cards = _cards(
+        _ordered(
+            listed.filter(page_id__in={page_id for _code, page_id in ranked}),
+            sort="newest",
+            query="",
+        ),
+        language=language,
+        token=_search_token(),
+    )
+    order = {card.page_id: index for index, card in enumerate(cards)}
+    by_id = {card.page_id: card for card in cards}
+    found: dict[str, list[PracticeCard]] = {}
+    for code, page_id in sorted(ranked, key=lambda pair: order.get(pair[1], len(order))):
+        if page_id in by_id:
+            found.setdefault(code, []).append(by_id[page_id])
+    return found
+
+
+def practices_chosen(*, translation_keys: list, language: str) -> list[PracticeCard]:
+    """The practices of ``translation_keys`` (chosen by an editor, in that order) that anyone
+    may see, each in the version listed for ``language``; the others are left out."""
+    if not translation_keys:
+        return []
+    chosen_order = Case(
+        *(
+            When(translation_key=key, then=Value(index))
+            for index, key in enumerate(translation_keys)
+        ),
+        output_field=IntegerField(),
+    )
+    entries = (
+        _listed_entries(language=language)
+        .filter(translation_key__in=translation_keys)
+        .order_by(chosen_order, "page_id")
+    )
+    return _cards(entries, language=language, token=_search_token())

@@ -79,10 +79,12 @@ class Figure:
     # down) one table per break-down value.
     charts: list[ChartFigure] = field(default_factory=list)
     per_value: list[tuple[str, Table1D]] = field(default_factory=list)
+    # What the chart's ids start with: unique on the page (a report may show a question twice).
+    id_prefix: str = "figure"
 
     @property
     def chart_id(self) -> str:
-        return f"figure-{self.key}"
+        return f"{self.id_prefix}-{self.key}"
 
 
 def _label(texts: dict, structure: VersionStructure, language: str) -> str:
@@ -181,6 +183,7 @@ def question_figures(
     by: str | None,
     language: str,
     protect: bool,
+    id_prefix: str = "figure",
 ) -> list[Figure]:
     """The figures of ``items`` (questions of ``structure``, in order), as ``section_figures``
     makes them: the dashboard's sections and the report's chosen questions go through here."""
@@ -192,6 +195,7 @@ def question_figures(
         figure = _figure_of(item, structure, language, with_words)
         if figure is None:
             continue
+        figure.id_prefix = id_prefix
         figures.append(figure)
         if figure.kind == CHOICES:
             choice_keys.append(figure.key)
