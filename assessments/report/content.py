@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from practices.search import PracticeCard, practices_chosen, practices_for_codes
 
 from ..analysis.figures import Figure, dimension_labels, question_figures
+from ..analysis.suppression import small_label
 from ..answering.structure import Item, VersionStructure
 from ..models import Assessment, Element, localised
 from ..selectors_analysis import (
@@ -155,6 +156,10 @@ class Methodology:
     @property
     def percent(self) -> float | None:
         return 100 * self.answered / self.invited if self.invited else None
+
+    @property
+    def small(self) -> str:
+        return small_label(self.minimum)
 
 
 @dataclass
