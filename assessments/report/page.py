@@ -14,6 +14,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from base.models import BasePage
+from base.sites import page_url
 from library.models import DocumentLanguage, ResourcePage, ResourceType
 
 from .blocks import TEXT_FEATURES, ReportBodyBlock
@@ -99,13 +100,17 @@ class AssessmentReportPage(RoutablePageMixin, ResourcePage):
         verbose_name = _("assessment report")
         verbose_name_plural = _("assessment reports")
 
-    def clean(self) -> None:
-        # Written in the page's language, always a report (the library filters on both).
+    def full_clean(self, *args, **kwargs) -> None:
+        # Always a report, written in the page's language (the library filters on both), set
+        # before the fields are checked.
         self.resource_type = ResourceType.REPORT
         language = self.locale.language_code if self.locale_id else ""
         self.document_language = (
             language if language in DocumentLanguage.values else DocumentLanguage.OTHER
         )
+        super().full_clean(*args, **kwargs)
+
+    def clean(self) -> None:
         super().clean()
         if not self.assessment_id:
             return
@@ -134,6 +139,9 @@ class AssessmentReportPage(RoutablePageMixin, ResourcePage):
 
         context = super().get_context(request, *args, **kwargs)
         context["report"] = report_content(page=self, language=get_language())
+        address = page_url(self, request) or ""
+        context["pdf_url"] = address + self.reverse_subpage("pdf")
+        context["data_url"] = address + self.reverse_subpage("data")
         return context
 
     @path("pdf/")
