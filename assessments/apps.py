@@ -7,6 +7,8 @@ class AssessmentsConfig(AppConfig):
     verbose_name = _("Needs assessments")
     default_auto_field = "django.db.models.BigAutoField"
     demo_seed = "assessments.demo.seed_assessments"
+    # After the library and the practices: the report is published in the one, cites the other.
+    demo_seed_last = "assessments.report.demo.seed_report"
 
     def ready(self) -> None:
         # Registers the assessments' actions with network.permissions, and their parts of the

@@ -38,6 +38,7 @@ def test_seeding_reports_what_it_created_and_a_second_run_creates_nothing(settin
         "Good practices",
         "Needs assessments",
         "E-discussions",
+        "Assessment report",
     ]
     assert first["Network"].startswith("Network: 37 row(s) created; 21 member authorities")
     assert "now served at http://127.0.0.1:8100" in first["Site"]
@@ -65,6 +66,8 @@ def test_seeding_reports_what_it_created_and_a_second_run_creates_nothing(settin
     # The library holds the finished e-discussion's published summary since the first run.
     assert ": 0 page(s) created" in second["Resource library"]
     assert first["E-discussions"].startswith("E-discussions: 2 created")
+    assert first["Assessment report"] == "Assessment report: 4 page(s) created, 4 in all."
+    assert second["Assessment report"] == "Assessment report: 0 page(s) created, 4 in all."
     assert second["E-discussions"].startswith("E-discussions: 0 created (0 civil-society")
 
 
