@@ -26,6 +26,8 @@ AUTHORITY = "cucuta-co"
 FINISHED_EDISCUSSION = "territorial-approaches-migration-development"
 RUNNING_EDISCUSSION = "labour-inclusion-intermediate-cities"
 NEEDS_ASSESSMENT = "local-needs-2026-2027"
+# The demo's analytical report of that assessment (a resource of the library, four languages).
+REPORT = "draft-report-local-needs-2026-2027"
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,7 @@ def _first_url(model, language: str) -> str:
 
 
 def public_pages() -> list[CrawledPage]:
+    from assessments.models import AssessmentReportPage
     from library.models import ResourceLibraryPage, ResourcePage
     from outreach.models import EventIndexPage, EventPage, HomePage, NewsIndexPage, NewsPage
     from practices.models import PracticeIndexPage, PracticePage
@@ -63,6 +66,7 @@ def public_pages() -> list[CrawledPage]:
     practices = _translations(PracticePage, PRACTICE)
     news = _translations(NewsPage, NEWS)
     events = _translations(EventPage, EVENT)
+    reports = _translations(AssessmentReportPage, REPORT)
     pages = []
     for language in LANGUAGES:
         directory = _index_url(PracticeIndexPage, language)
@@ -82,6 +86,7 @@ def public_pages() -> list[CrawledPage]:
                 CrawledPage(library),
                 CrawledPage(f"{library}?type=report&language=es"),
                 CrawledPage(_first_url(ResourcePage, language)),
+                CrawledPage(reports[language]),
                 CrawledPage(authorities),
                 CrawledPage(f"{authorities}?country=BR"),
                 CrawledPage(reverse("network:authority_detail", args=[AUTHORITY])),
@@ -197,7 +202,11 @@ def researcher_pages() -> list[CrawledPage]:
     for language in ("en", "es"):
         with translation.override(language):
             follow = reverse("assessments:assessment_follow", args=[NEEDS_ASSESSMENT])
+            analysis = reverse("assessments:assessment_analysis", args=[NEEDS_ASSESSMENT])
             pages += [
+                # The analysis dashboard, and its figures as the published report shows them.
+                CrawledPage(analysis),
+                CrawledPage(f"{analysis}?by=country&protected=on"),
                 CrawledPage(reverse("assessments:questionnaire_list")),
                 CrawledPage(reverse("assessments:version_detail", args=[version.pk])),
                 CrawledPage(reverse("assessments:assessment_list")),

@@ -84,6 +84,11 @@ def named(name: str, *args: Callable[[dict], object]) -> Callable[[dict], str]:
     return lambda world: reverse(name, args=[arg(world) for arg in args])
 
 
+def _report_url(name: str, suffix: str) -> Callable[[dict], str]:
+    """A report page's address (its draft's as it would be once published) plus ``suffix``."""
+    return lambda world: world[name].get_url_parts()[2] + suffix
+
+
 # A coordinator's or a superuser's password alone opens nothing of theirs.
 PASSWORD_ONLY = {"coordinator_password_only": MFA, "superuser_password_only": MFA}
 # Inviting: focal points and coordinators (with two-factor); everyone else is refused.
@@ -388,6 +393,21 @@ MATRIX: list[Row] = [
         named("practices:pdf", lambda w: w["practice_unpublished"].pk),
         anonymous=404,
         signed_in=404,
+    ),
+    # A needs assessment's published report, its PDF and its data are public; a draft report
+    # does not exist for anyone outside the CMS (assessments/report/).
+    *(
+        Row(f"assessment-report{suffix or '-page'}", _report_url("report", suffix), anonymous=200)
+        for suffix in ("", "pdf/", "data/")
+    ),
+    *(
+        Row(
+            f"assessment-report-draft{suffix or '-page'}",
+            _report_url("report_draft", suffix),
+            anonymous=404,
+            signed_in=404,
+        )
+        for suffix in ("", "pdf/", "data/")
     ),
     # -- Forum watching (network/community/views/watching.py) -------------------------------
     Row("forum-watching", named("community:watching")),
@@ -1225,7 +1245,32 @@ def _world() -> dict:
         **_assessment_world(),
         **_questionnaire_world(),
         **_answer_world(),
+        **_report_world(),
     }
+
+
+def _report_world() -> dict:
+    """A needs assessment's report published in the library, and a draft one (never published)."""
+    from assessments.models import AssessmentReportPage
+    from library.models import ResourceLibraryPage
+    from tests.assessments.factories_answer import assessment_make
+    from tests.assessments.report_helpers import questionnaire, report_page
+
+    assessment = assessment_make(questionnaire())
+    library = ResourceLibraryPage.objects.order_by("pk").first()
+    body = [("figure", {"question": "office"}), ("methodology", None)]
+    published = report_page(library, assessment, body=body, slug="matrix-report")
+    draft = AssessmentReportPage(
+        title="Draft",
+        slug="matrix-report-draft",
+        summary="Draft.",
+        year=2026,
+        assessment=assessment,
+        body=body,
+        live=False,
+    )
+    library.add_child(instance=draft)
+    return {"report": published, "report_draft": draft}
 
 
 def _questionnaire_world() -> dict:
