@@ -61,6 +61,7 @@ class FigureBlock(blocks.StructBlock):
     comment = blocks.TextBlock(
         label=_("What the figure shows"),
         required=False,
+        default="",
         help_text=_("A sentence or two in your words, shown under the figure (optional)."),
     )
 
@@ -87,7 +88,7 @@ class QuoteBlock(blocks.StructBlock):
             "(…/assessments/manage/responses/<number>/review/)."
         ),
     )
-    introduction = blocks.TextBlock(label=_("Introduction"), required=False)
+    introduction = blocks.TextBlock(label=_("Introduction"), required=False, default="")
 
     class Meta:
         icon = "openquote"
@@ -99,7 +100,7 @@ class QuoteBlock(blocks.StructBlock):
 
 
 class PracticesBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(label=_("Heading"), required=False, max_length=200)
+    heading = blocks.CharBlock(label=_("Heading"), required=False, max_length=200, default="")
     practices = blocks.ListBlock(
         blocks.PageChooserBlock(page_type="practices.PracticePage", label=_("Good practice")),
         label=_("Good practices"),
