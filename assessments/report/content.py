@@ -194,7 +194,7 @@ def _scope(value: dict, structure: VersionStructure, language: str) -> str:
         from network.models import LocalAuthority
 
         level = dict(LocalAuthority.Level.choices).get(value["level"], value["level"])
-        parts.append(_("only authorities at the level: %(level)s") % {"level": level})
+        parts.append(_("Only authorities at the level: %(level)s") % {"level": level})
     return "; ".join(parts)
 
 
