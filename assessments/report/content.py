@@ -15,13 +15,17 @@ respondent: only the language it was written in is given.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db.models import Max, Min
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from base.sites import page_url
+from practice_submissions.selectors import practice_index_for
 from practices.search import PracticeCard, practices_chosen, practices_for_codes
+from taxonomy.terms import TARGET_GROUPS, THEMES, label
 
 from ..analysis.figures import Figure, dimension_labels, question_figures
 from ..analysis.suppression import small_label
@@ -121,7 +125,8 @@ class ReportFigure:
     comment: str = ""
     scope: str = ""  # "Only authorities of Peru; broken down by level of government"
     practices: list[PracticeCard] = field(default_factory=list)
-    themes_url: str = ""
+    # (label, address of the practice directory filtered by it) of the question's codes.
+    topics: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -253,6 +258,23 @@ def _practice_links(items: dict[str, Item], language: str) -> dict[str, list[Pra
     return links
 
 
+def _topics(items: dict[str, Item], language: str) -> dict[str, list[tuple[str, str]]]:
+    """For each question key, its theme and target-group codes as (label, the practice
+    directory filtered by that code), so a reader goes on to every case (one query)."""
+    directory = practice_index_for(language=language)
+    address = page_url(directory, None) if directory is not None and directory.live else None
+    facets = {term.code: ("theme", THEMES) for term in THEMES}
+    facets |= {term.code: ("group", TARGET_GROUPS) for term in TARGET_GROUPS}
+    topics: dict[str, list[tuple[str, str]]] = {}
+    for key, item in items.items():
+        topics[key] = [
+            (label(facets[code][1], code), f"{address}?{urlencode({facets[code][0]: code})}")
+            for code in dict.fromkeys(item.element.tags or [])
+            if code in facets and address
+        ]
+    return topics
+
+
 def _quotes(*, assessment: Assessment, keys: dict, consent_key: str) -> dict[int, Quote]:
     """The quotable answers: response id -> its answer to ``keys[id]``, for the responses the
     review rule counts whose answer to ``consent_key`` is "yes" (one query)."""
@@ -309,6 +331,7 @@ def report_content(*, page, language: str) -> ReportContent:
     )
     items = {figure.key: structure.by_key[figure.key] for figure in figures.values() if figure}
     links = _practice_links(items, language)
+    topics = _topics(items, language)
     quote_blocks = [block for block in body if block.block_type == "quote"]
     quotable = {}
     for block in quote_blocks:
@@ -336,6 +359,7 @@ def report_content(*, page, language: str) -> ReportContent:
                 comment=block.value["comment"],
                 scope=_scope(block.value, structure, language),
                 practices=links.get(figure.key, []) if figure else [],
+                topics=topics.get(figure.key, []) if figure else [],
             )
         elif block.block_type == "quote":
             quote = quotes.get(block.value["response"])

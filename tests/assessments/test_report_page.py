@@ -166,6 +166,9 @@ def test_figures_link_to_practices_sharing_a_taxonomy_code(client, world):
     assert office and all(sorted(links) == ["Girls club", "Night shelter"] for links in office)
     assert _links(html, "services") == [["Health clinic"]]
     assert "Job fair" not in str(_links(html, "office") + _links(html, "services"))
+    # And on to every practice on each of the question's codes, in the practice directory.
+    assert 'href="/en/practices/?theme=reception"' in html
+    assert 'href="/en/practices/?group=women-girls"' in html
 
 
 def test_chosen_practices_are_shown_as_cards_in_the_chosen_order(client, world):
