@@ -116,6 +116,15 @@ def sign_in(client: Client, user) -> None:
 
 
 # -- The site the cases point at ---------------------------------------------------------------
+def _report(library):
+    """A needs assessment's report in the library, with a figure and the methodology."""
+    from tests.assessments.factories_answer import assessment_make
+    from tests.assessments.report_helpers import questionnaire, report_page
+
+    body = [("figure", {"question": "office", "by": "country"}), ("methodology", None)]
+    return report_page(library, assessment_make(questionnaire()), body=body)
+
+
 @pytest.fixture
 def world(db):
     homes = builders.homes()
@@ -139,6 +148,7 @@ def world(db):
     draft.data["basics"]["authority"] = "not-a-number\x01"
     draft.save()
     sent = PracticeSubmissionFactory(submitter=member, state="submitted")
+    report = _report(library)
     return {
         "home": home,
         "pages": [
@@ -155,6 +165,7 @@ def world(db):
             campaigns,
             builders.campaign_page(campaigns, slug="welcome"),
             builders.standard_page(home, slug="about"),
+            report,
         ],
         "practice": published,
         "resource": resource,
@@ -428,7 +439,7 @@ def page_url(index: int) -> Callable[[dict], str]:
     return lambda world: world["pages"][index].url
 
 
-PAGES = 13  # len(world["pages"])
+PAGES = 14  # len(world["pages"])
 WAGTAIL_SERVE = f"{LANG}^((?:[\\w\\-]+/)*)$"
 CASES = [
     # Public pages served by Wagtail, one of each type (see ``world["pages"]``); the directory
