@@ -95,7 +95,23 @@ def report_pdf_response(*, page, request: HttpRequest) -> HttpResponse:
 CSV_NAME = "figures.csv"
 
 
-def _csv_header() -> list[str]:
+# The CSV's columns: stable names (the same in every language, what scripts read), each titled
+# in the report's language in the data package.
+FIELD_NAMES = (
+    "figure",
+    "shown_for",
+    "question_key",
+    "question",
+    "statistic",
+    "choice",
+    "breakdown_value",
+    "authorities",
+    "share",
+    "authorities_answering",
+)
+
+
+def _titles() -> list[str]:
     return [_("Figure"), _("Shown for"), *figure_csv_header()]
 
 
@@ -110,7 +126,6 @@ def data_rows(*, content: ReportContent) -> list[list]:
 
 def data_package(*, page, content: ReportContent, address: str) -> dict:
     """The Frictionless data package description of the report's data."""
-    header = _csv_header()
     kinds = [
         "integer",
         "string",
@@ -168,8 +183,10 @@ def data_package(*, page, content: ReportContent, address: str) -> dict:
                 % {"basis": content.methodology.basis},
                 "schema": {
                     "fields": [
-                        {"name": name, "type": kind, "description": description}
-                        for name, kind, description in zip(header, kinds, descriptions, strict=True)
+                        {"name": name, "title": title, "type": kind, "description": description}
+                        for name, title, kind, description in zip(
+                            FIELD_NAMES, _titles(), kinds, descriptions, strict=True
+                        )
                     ],
                     "missingValues": [""],
                 },
@@ -186,7 +203,7 @@ def report_data(*, page, request: HttpRequest | None = None) -> bytes:
         table = io.StringIO()
         table.write("\ufeff")
         writer = csv.writer(table)
-        writer.writerow(_csv_header())
+        writer.writerow(FIELD_NAMES)
         for row in data_rows(content=content):
             writer.writerow([spreadsheet_safe(value) for value in row])
         package = data_package(page=page, content=content, address=_absolute(page, request))

@@ -69,7 +69,10 @@ def test_the_data_is_the_figures_protected_tables_with_a_data_package(client, wo
     package = json.loads(bundle.read("datapackage.json"))
     resource = package["resources"][0]
     assert resource["path"] == "figures.csv"
-    assert [field["name"] for field in resource["schema"]["fields"]] == header
+    fields = resource["schema"]["fields"]
+    assert [field["name"] for field in fields] == header
+    assert header[:4] == ["figure", "shown_for", "question_key", "question"]
+    assert [field["title"] for field in fields][2] == "Question key"
     assert package["licenses"][0]["name"] == "CC-BY-4.0"
     assert package["title"] == world.page.title
     # Four figures, numbered in the report's order; Health's two authorities read "<5".
