@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from network.countries import country_name
 from network.models import LocalAuthority
+from taxonomy.terms import TARGET_GROUPS, THEMES
 
 from ..answering.structure import Item, Section, VersionStructure
 from ..models import Assessment, Element, Response, localised
@@ -137,6 +138,28 @@ def _in_order(values: list[str], labels: dict) -> list[str]:
     return sorted(values, key=lambda v: (order.index(v) if v in order else len(order), v))
 
 
+def subgroups(structure: VersionStructure) -> list[tuple[str, str]]:
+    """(taxonomy code, label) of the themes and target groups the questionnaire's questions
+    and sections are tagged with (women and girls, children and adolescents, indigenous
+    peoples...), target groups first, in the taxonomy's order."""
+    used = {tag for item in structure.items() for tag in item.element.tags or []}
+    return [(term.code, str(term.label)) for term in (*TARGET_GROUPS, *THEMES) if term.code in used]
+
+
+def subgroup_section(structure: VersionStructure, code: str) -> Section:
+    """A page of every question tagged ``code`` (a section tagged with it brings all its
+    questions), in the questionnaire's order."""
+    items: list[Item] = []
+    inside: set[int] = set()
+    for item in structure.items():
+        if id(item) in inside:
+            continue
+        if code in (item.element.tags or []):
+            items.append(item)
+            inside.update(id(child) for child in item.walk())
+    return Section(key=f"subgroup-{code}", item=None, items=items)
+
+
 def breakdown_questions(structure: VersionStructure, language: str) -> list[tuple[str, str]]:
     """("q:<key>", label) of the top-level single-choice questions, which a figure can be broken
     down or filtered by."""
@@ -217,8 +240,9 @@ def _shown(figure: Figure, *, protect: bool, by: str | None, notes: str) -> None
     """The figure's tables and charts, protected when ``protect`` (outside the team)."""
     if figure.kind == NUMBERS:
         numbers = figure.numbers
+        # Protected by the authorities that answered (a repeatable group's rows are more).
         summary = numbers_summary(
-            count=numbers.count,
+            count=numbers.authorities,
             lowest=numbers.minimum,
             lower_quartile=numbers.first_quartile,
             median=numbers.median,
