@@ -162,9 +162,7 @@ def main() -> int:
     assessments = {size: dashboard_fill(size=size) for size in arguments.sizes}
     load_before = os.getloadavg()[0]
     results = {
-        size: measure(
-            assessment=assessment, requests=arguments.requests, rng=random.Random(SEED)
-        )
+        size: measure(assessment=assessment, requests=arguments.requests, rng=random.Random(SEED))
         for size, assessment in assessments.items()
     }
     print("The analysis dashboard of a needs assessment on PostgreSQL, in process, cold pages:")
