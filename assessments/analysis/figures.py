@@ -46,6 +46,7 @@ from ..visibility import analysis_basis
 from .charts import Figure as ChartFigure
 from .charts import figure_of
 from .suppression import (
+    NumericSummary,
     Table1D,
     numbers_summary,
     suppressed_1d,
@@ -80,6 +81,8 @@ class Figure:
     # down) one table per break-down value.
     charts: list[ChartFigure] = field(default_factory=list)
     per_value: list[tuple[str, Table1D]] = field(default_factory=list)
+    # A number broken down: each value's summary.
+    numbers_per_value: list[tuple[str, NumericSummary]] = field(default_factory=list)
 
     @property
     def chart_id(self) -> str:
@@ -203,7 +206,7 @@ def section_figures(
         else {}
     )
     numbers = (
-        number_summaries(assessment=assessment, keys=number_keys, filters=filters)
+        number_summaries(assessment=assessment, keys=number_keys, filters=filters, by=by)
         if number_keys
         else {}
     )
@@ -214,6 +217,7 @@ def section_figures(
             values.update(figure.counts.answered_by)
         elif figure.kind == NUMBERS:
             figure.numbers = numbers[figure.key]
+            values.update(figure.numbers.by_value)
         elif figure.kind == WORDS:
             figure.words = word_counts(assessment=assessment, key=figure.key, filters=filters)
     if by:
@@ -221,6 +225,8 @@ def section_figures(
         for figure in figures:
             if figure.kind == CHOICES:
                 figure.values = [pair for pair in labelled if pair[0] in figure.counts.answered_by]
+            elif figure.kind == NUMBERS:
+                figure.values = [pair for pair in labelled if pair[0] in figure.numbers.by_value]
     notes = analysis_basis(include_all_submitted=filters.include_all_submitted)
     for figure in figures:
         _shown(figure, protect=protect, by=by, notes=notes)
@@ -239,18 +245,11 @@ def _choice_order(figure: Figure) -> tuple[list[str], dict[str, str]]:
 def _shown(figure: Figure, *, protect: bool, by: str | None, notes: str) -> None:
     """The figure's tables and charts, protected when ``protect`` (outside the team)."""
     if figure.kind == NUMBERS:
-        numbers = figure.numbers
-        # Protected by the authorities that answered (a repeatable group's rows are more).
-        summary = numbers_summary(
-            count=numbers.authorities,
-            lowest=numbers.minimum,
-            lower_quartile=numbers.first_quartile,
-            median=numbers.median,
-            upper_quartile=numbers.third_quartile,
-            highest=numbers.maximum,
-            mean=numbers.mean,
-            protect=protect,
-        )
+        summary = _summary(figure.numbers, protect=protect)
+        figure.numbers_per_value = [
+            (label, _summary(figure.numbers.by_value[value], protect=protect))
+            for value, label in figure.values
+        ]
         figure.charts = [
             figure_of(figure_id=figure.chart_id, heading=figure.label, table=summary, notes=notes)
         ]
@@ -306,6 +305,21 @@ def _shown(figure: Figure, *, protect: bool, by: str | None, notes: str) -> None
             )
             for value, value_label in figure.values
         ]
+
+
+def _summary(numbers, *, protect: bool) -> NumericSummary:
+    """A number's summary, protected by the authorities that answered (a repeatable group's
+    rows are more)."""
+    return numbers_summary(
+        count=numbers.authorities,
+        lowest=numbers.minimum,
+        lower_quartile=numbers.first_quartile,
+        median=numbers.median,
+        upper_quartile=numbers.third_quartile,
+        highest=numbers.maximum,
+        mean=numbers.mean,
+        protect=protect,
+    )
 
 
 def _distribution(

@@ -149,6 +149,8 @@ def test_a_filter_and_a_break_down(client, analysed):
     assert 'id="figure-services-v1">Yes</caption>' in html
 
     html = client.get(_url(analysed), {"by": "country"}).content.decode()
+    by_country = html.split('id="figure-staff-by-caption"', 1)[1].split("</table>", 1)[0]
+    assert '<th scope="row">Colombia</th>' in by_country
     assert _cells(html, "office", "thead") == [["", "Yes", "No", "Total"]]
     assert _cells(html, "office") == [
         ["Colombia", "2 (100%)", "0 (0%)", "2 (67%)"],
@@ -169,11 +171,13 @@ def test_figures_in_the_page_and_in_the_csv_are_the_same(client, analysed, prote
         for answer, cell in zip(("Yes", "No"), cells, strict=True):
             count, _space, percent = cell.partition(" ")
             assert by_line[("office", answer, label)] == (count, percent.strip("()"))
-    staff = {r[2]: r[5] for r in rows[1:] if r[0] == "staff"}
+    staff = {r[2]: r[5] for r in rows[1:] if r[0] == "staff" and not r[4]}
     if protected:
         # Three authorities answered: fewer than five, so only "<5" is shown.
         assert staff == {"count": "<5"}
-        assert "&lt;5" in html and "Median" not in html
+        assert _cells(html, "staff") == [["Authorities answering", "<5"]]
+        by_country = html.split('id="figure-staff-by-caption"', 1)[1].split("</table>", 1)[0]
+        assert "<td>&lt;5</td>" in by_country and "<td>12</td>" not in by_country
     else:
         assert staff["median"] == "4" and staff["count"] == "3"
 
