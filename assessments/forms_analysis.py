@@ -19,6 +19,11 @@ ANSWER_SEPARATOR = "="
 
 class AnalysisForm(forms.Form):
     section = forms.ChoiceField(label=_("Section"), required=False)
+    subgroup = forms.ChoiceField(
+        label=_("Subgroup"),
+        required=False,
+        help_text=_("Every question tagged with it, across sections, instead of one section."),
+    )
     country = forms.ChoiceField(label=_("Country"), required=False)
     level = forms.ChoiceField(label=_("Level of government"), required=False)
     population_band = forms.ChoiceField(label=_("Population"), required=False)
@@ -44,6 +49,7 @@ class AnalysisForm(forms.Form):
         self,
         *args,
         sections: list[tuple[str, str]],
+        subgroups: list[tuple[str, str]],
         options: dict[str, list[tuple[str, str]]],
         questions: list[tuple[str, str]],
         answers: list[tuple[str, list[tuple[str, str]]]],
@@ -51,6 +57,7 @@ class AnalysisForm(forms.Form):
     ):
         super().__init__(*args, **kwargs)
         self.fields["section"].choices = sections
+        self.fields["subgroup"].choices = [("", _("None: one section")), *subgroups]
         self.fields["country"].choices = [("", _("All countries")), *options[COUNTRY]]
         self.fields["level"].choices = [("", _("All levels")), *options[LEVEL]]
         self.fields["population_band"].choices = [

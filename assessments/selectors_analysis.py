@@ -218,38 +218,65 @@ class Numbers:
     third_quartile: float | None = None
     maximum: float | None = None
     authorities: int = 0
+    # Broken down: each value's own summary.
+    by_value: dict[str, "Numbers"] = field(default_factory=dict)
 
 
 def number_summaries(
-    *, assessment: Assessment, keys: list[str], filters: Filters
+    *, assessment: Assessment, keys: list[str], filters: Filters, by: str | None = None
 ) -> dict[str, Numbers]:
     """Count, mean, minimum, quartiles, median and maximum of each number question in
-    ``keys``: two queries whatever the number of questions (the quartiles from the ranked
-    answers, reading only the ranks they need)."""
+    ``keys`` (and, broken down ``by`` a dimension, of each of its values: ``by_value``): two
+    queries, four with a break-down, whatever the number of questions (the quartiles from the
+    ranked answers, reading only the ranks they need)."""
     values = (
         values_analysed(assessment=assessment, filters=filters)
         .filter(key__in=keys, number__isnull=False)
         .exclude(choice__gt="")
     )
     result = {key: Numbers(key=key) for key in keys}
-    for row in values.values("key").annotate(
-        count=Count("pk"),
-        mean=Avg("number"),
-        minimum=Min("number"),
-        maximum=Max("number"),
-        authorities=Count("response", distinct=True),
-    ):
-        numbers = result[row["key"]]
-        numbers.count, numbers.mean = row["count"], row["mean"]
-        numbers.minimum, numbers.maximum = row["minimum"], row["maximum"]
-        numbers.authorities = row["authorities"]
-    ranked = _ranks(values.values("key", "number"))
-    for key, (count, by_rank) in ranked.items():
-        numbers = result[key]
-        numbers.first_quartile = _quantile(by_rank, count, 1)
-        numbers.median = _quantile(by_rank, count, 2)
-        numbers.third_quartile = _quantile(by_rank, count, 3)
+    for row in values.values("key").annotate(**_NUMBER_AGGREGATES):
+        _summarised(result[row["key"]], row)
+    for group, (count, by_rank) in _ranks(values.values("key", "number")).items():
+        _quartiles(result[group], count, by_rank)
+    if by:
+        broken = values.annotate(by=dimension_expression(by))
+        for row in broken.values("key", "by").annotate(**_NUMBER_AGGREGATES):
+            value = _text(row["by"])
+            numbers = result[row["key"]].by_value.setdefault(value, Numbers(key=row["key"]))
+            _summarised(numbers, row)
+        grouped = broken.annotate(
+            group=Concat(
+                "key", Value(_GROUP_SEPARATOR), Cast("by", CharField()), output_field=CharField()
+            )
+        )
+        for group, (count, by_rank) in _ranks(grouped.values("group", "number")).items():
+            key, value = group.split(_GROUP_SEPARATOR, 1)
+            _quartiles(result[key].by_value[value], count, by_rank)
     return result
+
+
+# Between a question's key (letters, digits, underscores) and a break-down's value.
+_GROUP_SEPARATOR = "|"
+_NUMBER_AGGREGATES = {
+    "count": Count("pk"),
+    "mean": Avg("number"),
+    "minimum": Min("number"),
+    "maximum": Max("number"),
+    "authorities": Count("response", distinct=True),
+}
+
+
+def _summarised(numbers: Numbers, row: dict) -> None:
+    numbers.count, numbers.mean = row["count"], row["mean"]
+    numbers.minimum, numbers.maximum = row["minimum"], row["maximum"]
+    numbers.authorities = row["authorities"]
+
+
+def _quartiles(numbers: Numbers, count: int, by_rank: dict[int, float]) -> None:
+    numbers.first_quartile = _quantile(by_rank, count, 1)
+    numbers.median = _quantile(by_rank, count, 2)
+    numbers.third_quartile = _quantile(by_rank, count, 3)
 
 
 def _ranks(values: QuerySet) -> dict[str, tuple[int, dict[int, float]]]:

@@ -26,6 +26,8 @@ from .analysis.figures import (
     choice_labels,
     dimension_labels,
     section_figures,
+    subgroup_section,
+    subgroups,
 )
 from .analysis.tables import figure_csv_header, figure_csv_rows
 from .forms_analysis import ANSWER_SEPARATOR, AnalysisForm
@@ -80,6 +82,7 @@ def _analysis(request: HttpRequest, assessment: Assessment) -> dict:
     form = AnalysisForm(
         request.GET or None,
         sections=sections,
+        subgroups=subgroups(structure),
         options={
             COUNTRY: dimension_labels(COUNTRY, options[COUNTRY], structure, language),
             LEVEL: dimension_labels(LEVEL, options[LEVEL], structure, language),
@@ -99,6 +102,9 @@ def _analysis(request: HttpRequest, assessment: Assessment) -> dict:
     section = structure.section(chosen["section"]) or (
         structure.sections[0] if structure.sections else None
     )
+    subgroup_label = dict(subgroups(structure)).get(chosen["subgroup"], "")
+    if subgroup_label:
+        section = subgroup_section(structure, chosen["subgroup"])
     by = chosen["by"] or None
     figures = (
         section_figures(
@@ -118,7 +124,8 @@ def _analysis(request: HttpRequest, assessment: Assessment) -> dict:
         "form": form,
         "filtered": filters.any,
         "section": section,
-        "section_label": dict(sections).get(section.key, "") if section else "",
+        "section_label": subgroup_label or (dict(sections).get(section.key, "") if section else ""),
+        "subgroup": chosen["subgroup"] if subgroup_label else "",
         "sections": sections,
         "by": by,
         "figures": figures,

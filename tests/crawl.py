@@ -183,7 +183,8 @@ def member_pages(draft) -> list[CrawledPage]:
 def researcher_pages() -> list[CrawledPage]:
     """The demo researcher's pages of the needs assessment she is named on (no second factor
     needed): the questionnaires, the demo version, the assessments, the follow-up of the open
-    one (all of it, and filtered), its "Export answers" form and the interview she held. (An
+    one (all of it, and filtered), its "Export answers" form, the review of its answers, the
+    analysis dashboard (several views) and the interview she held. (An
     answering link cannot be visited: its token is not stored.)"""
     from assessments.models import AnswerRevision, Interview, QuestionnaireVersion, ReviewComment
 
@@ -226,5 +227,12 @@ def researcher_pages() -> list[CrawledPage]:
                     reverse("assessments:answer_correct", args=[corrected, "people_served"])
                 ),
                 CrawledPage(reverse("assessments:answer_correct", args=[corrected, "services"])),
+                # The analysis: a section, a crosstab by country, a subgroup, every submitted
+                # answer broken down by review state, and as readers outside the team see it.
+                CrawledPage(analysis),
+                CrawledPage(f"{analysis}?section=services_section&by=country"),
+                CrawledPage(f"{analysis}?subgroup=women-girls&by=level"),
+                CrawledPage(f"{analysis}?include_all_submitted=on&by=review_state"),
+                CrawledPage(f"{analysis}?protected=on&by=country&section=capacity"),
             ]
     return pages

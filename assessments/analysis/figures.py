@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from network.countries import country_name
 from network.models import LocalAuthority
+from taxonomy.terms import TARGET_GROUPS, THEMES
 
 from ..answering.structure import Item, Section, VersionStructure
 from ..models import Assessment, Element, Response, localised
@@ -45,6 +46,7 @@ from ..visibility import analysis_basis
 from .charts import Figure as ChartFigure
 from .charts import figure_of
 from .suppression import (
+    NumericSummary,
     Table1D,
     numbers_summary,
     suppressed_1d,
@@ -79,6 +81,8 @@ class Figure:
     # down) one table per break-down value.
     charts: list[ChartFigure] = field(default_factory=list)
     per_value: list[tuple[str, Table1D]] = field(default_factory=list)
+    # A number broken down: each value's summary.
+    numbers_per_value: list[tuple[str, NumericSummary]] = field(default_factory=list)
     # What the chart's ids start with: unique on the page (a report may show a question twice).
     id_prefix: str = "figure"
 
@@ -137,6 +141,28 @@ def dimension_labels(
 def _in_order(values: list[str], labels: dict) -> list[str]:
     order = list(labels)
     return sorted(values, key=lambda v: (order.index(v) if v in order else len(order), v))
+
+
+def subgroups(structure: VersionStructure) -> list[tuple[str, str]]:
+    """(taxonomy code, label) of the themes and target groups the questionnaire's questions
+    and sections are tagged with (women and girls, children and adolescents, indigenous
+    peoples...), target groups first, in the taxonomy's order."""
+    used = {tag for item in structure.items() for tag in item.element.tags or []}
+    return [(term.code, str(term.label)) for term in (*TARGET_GROUPS, *THEMES) if term.code in used]
+
+
+def subgroup_section(structure: VersionStructure, code: str) -> Section:
+    """A page of every question tagged ``code`` (a section tagged with it brings all its
+    questions), in the questionnaire's order."""
+    items: list[Item] = []
+    inside: set[int] = set()
+    for item in structure.items():
+        if id(item) in inside:
+            continue
+        if code in (item.element.tags or []):
+            items.append(item)
+            inside.update(id(child) for child in item.walk())
+    return Section(key=f"subgroup-{code}", item=None, items=items)
 
 
 def breakdown_questions(structure: VersionStructure, language: str) -> list[tuple[str, str]]:
@@ -207,7 +233,7 @@ def question_figures(
         else {}
     )
     numbers = (
-        number_summaries(assessment=assessment, keys=number_keys, filters=filters)
+        number_summaries(assessment=assessment, keys=number_keys, filters=filters, by=by)
         if number_keys
         else {}
     )
@@ -218,6 +244,7 @@ def question_figures(
             values.update(figure.counts.answered_by)
         elif figure.kind == NUMBERS:
             figure.numbers = numbers[figure.key]
+            values.update(figure.numbers.by_value)
         elif figure.kind == WORDS:
             figure.words = word_counts(assessment=assessment, key=figure.key, filters=filters)
     if by:
@@ -225,6 +252,8 @@ def question_figures(
         for figure in figures:
             if figure.kind == CHOICES:
                 figure.values = [pair for pair in labelled if pair[0] in figure.counts.answered_by]
+            elif figure.kind == NUMBERS:
+                figure.values = [pair for pair in labelled if pair[0] in figure.numbers.by_value]
     notes = analysis_basis(include_all_submitted=filters.include_all_submitted)
     for figure in figures:
         _shown(figure, protect=protect, by=by, notes=notes)
@@ -243,17 +272,11 @@ def _choice_order(figure: Figure) -> tuple[list[str], dict[str, str]]:
 def _shown(figure: Figure, *, protect: bool, by: str | None, notes: str) -> None:
     """The figure's tables and charts, protected when ``protect`` (outside the team)."""
     if figure.kind == NUMBERS:
-        numbers = figure.numbers
-        summary = numbers_summary(
-            count=numbers.count,
-            lowest=numbers.minimum,
-            lower_quartile=numbers.first_quartile,
-            median=numbers.median,
-            upper_quartile=numbers.third_quartile,
-            highest=numbers.maximum,
-            mean=numbers.mean,
-            protect=protect,
-        )
+        summary = _summary(figure.numbers, protect=protect)
+        figure.numbers_per_value = [
+            (label, _summary(figure.numbers.by_value[value], protect=protect))
+            for value, label in figure.values
+        ]
         figure.charts = [
             figure_of(figure_id=figure.chart_id, heading=figure.label, table=summary, notes=notes)
         ]
@@ -309,6 +332,21 @@ def _shown(figure: Figure, *, protect: bool, by: str | None, notes: str) -> None
             )
             for value, value_label in figure.values
         ]
+
+
+def _summary(numbers, *, protect: bool) -> NumericSummary:
+    """A number's summary, protected by the authorities that answered (a repeatable group's
+    rows are more)."""
+    return numbers_summary(
+        count=numbers.authorities,
+        lowest=numbers.minimum,
+        lower_quartile=numbers.first_quartile,
+        median=numbers.median,
+        upper_quartile=numbers.third_quartile,
+        highest=numbers.maximum,
+        mean=numbers.mean,
+        protect=protect,
+    )
 
 
 def _distribution(

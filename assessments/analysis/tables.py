@@ -26,6 +26,8 @@ def figure_csv_rows(figures) -> list[list]:
             rows.extend(_table_rows(figure, chart.table, ""))
         for value_label, table in figure.per_value:
             rows.extend(_table_rows(figure, table, value_label))
+        for value_label, summary in figure.numbers_per_value:
+            rows.extend(_table_rows(figure, summary, value_label))
     return rows
 
 
@@ -74,6 +76,6 @@ def _table_rows(figure, table, value_label: str) -> list[list]:
             ("maximum", table.highest),
         ]
     return [
-        [*head, name, "", "", "" if value is None else str(value), "", table.count.shown]
+        [*head, name, "", value_label, "" if value is None else str(value), "", table.count.shown]
         for name, value in statistics
     ]

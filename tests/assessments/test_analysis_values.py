@@ -438,3 +438,19 @@ def test_a_staff_correction_and_a_has_issues_review_reach_the_figures_at_once(se
     counts = choice_counts(assessment=assessment, keys=["office"], filters=Filters())
     assert counts["office"].choices == {"yes": 1}
     assert not AnswerValue.objects.filter(response=response).exists()
+
+
+def test_numbers_broken_down_by_country_with_their_quartiles(setting):
+    assessment, version = setting
+    _five(assessment, version)
+
+    summary = number_summaries(
+        assessment=assessment, keys=["staff"], filters=Filters(), by=COUNTRY
+    )["staff"]
+
+    colombia, peru = summary.by_value["CO"], summary.by_value["PE"]
+    assert (colombia.count, colombia.minimum, colombia.maximum) == (3, 1, 10)
+    assert colombia.median == statistics.median([4, 10, 1])
+    assert [colombia.first_quartile, colombia.third_quartile] == pytest.approx([2.5, 7.0])
+    assert (peru.count, peru.mean, peru.median) == (2, 18.5, 18.5)
+    assert summary.count == 5  # the whole, as before

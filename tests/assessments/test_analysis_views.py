@@ -51,6 +51,13 @@ def analysed():
         label="Services",
     )
     element_add(version, "practice", Kind.LONG_TEXT, parent=capacity, label="Practice")
+    # A repeatable group holding a choice, a number and a text.
+    programme = element_add(version, "programme", Kind.REPEAT, parent=capacity, label="Programme")
+    element_add(
+        version, "kind", Kind.SELECT_ONE, parent=programme, choice_list=services, label="Kind"
+    )
+    element_add(version, "budget", Kind.DECIMAL, parent=programme, label="Budget")
+    element_add(version, "name", Kind.TEXT, parent=programme, label="Name")
     assessment = assessment_make(version)
     for country, office, staff, chosen in (
         ("CO", "yes", 4, ["legal"]),
@@ -60,7 +67,16 @@ def analysed():
         _submitted(
             assessment,
             version,
-            {"office": office, "staff": staff, "services": chosen, "practice": "Shelter beds"},
+            {
+                "office": office,
+                "staff": staff,
+                "services": chosen,
+                "practice": "Shelter beds",
+                "programme": [
+                    {"kind": "legal", "budget": "10.5", "name": "Desk"},
+                    {"kind": "legal", "budget": "2", "name": "Bus"},
+                ],
+            },
             country=country,
         )
     return assessment
@@ -103,6 +119,10 @@ def test_the_team_sees_the_figures_of_a_section(client, analysed):
         ["Mean", "6"],
     ]
     assert "<svg" in html and "shelter" in html and "beds" in html
+    # In the repeatable group: authorities and rows.
+    assert _cells(html, "kind") == [["Legal aid", "3", "100%"], ["Health", "0", "0%"]]
+    assert "6 rows answered it." in html
+    assert _cells(html, "budget")[0] == ["Authorities answering", "3"]
 
 
 def test_researchers_of_the_assessment_only(client, analysed):
@@ -129,6 +149,8 @@ def test_a_filter_and_a_break_down(client, analysed):
     assert 'id="figure-services-v1">Yes</caption>' in html
 
     html = client.get(_url(analysed), {"by": "country"}).content.decode()
+    by_country = html.split('id="figure-staff-by-caption"', 1)[1].split("</table>", 1)[0]
+    assert '<th scope="row">Colombia</th>' in by_country
     assert _cells(html, "office", "thead") == [["", "Yes", "No", "Total"]]
     assert _cells(html, "office") == [
         ["Colombia", "2 (100%)", "0 (0%)", "2 (67%)"],
@@ -149,11 +171,13 @@ def test_figures_in_the_page_and_in_the_csv_are_the_same(client, analysed, prote
         for answer, cell in zip(("Yes", "No"), cells, strict=True):
             count, _space, percent = cell.partition(" ")
             assert by_line[("office", answer, label)] == (count, percent.strip("()"))
-    staff = {r[2]: r[5] for r in rows[1:] if r[0] == "staff"}
+    staff = {r[2]: r[5] for r in rows[1:] if r[0] == "staff" and not r[4]}
     if protected:
         # Three authorities answered: fewer than five, so only "<5" is shown.
         assert staff == {"count": "<5"}
-        assert "&lt;5" in html and "Median" not in html
+        assert _cells(html, "staff") == [["Authorities answering", "<5"]]
+        by_country = html.split('id="figure-staff-by-caption"', 1)[1].split("</table>", 1)[0]
+        assert "<td>&lt;5</td>" in by_country and "<td>12</td>" not in by_country
     else:
         assert staff["median"] == "4" and staff["count"] == "3"
 
@@ -203,3 +227,28 @@ def test_the_queries_do_not_grow_with_the_answers(client, analysed, django_asser
     client.get(_url(analysed), query)
     with django_assert_num_queries(expected):
         client.get(_url(analysed), query)
+
+
+def test_a_subgroup_shows_its_questions_across_sections(client, analysed):
+    version = analysed.version
+    office = version.elements.get(key="office")
+    office.tags = ["women-girls"]
+    office.save()
+    other = element_add(version, "coordination", Kind.GROUP, label="Coordination")
+    element_add(
+        version,
+        "shelters",
+        Kind.INTEGER,
+        parent=other,
+        label="Shelters for women",
+        tags=["women-girls"],
+    )
+    sign_in(client, person(Role.COORDINATOR))
+
+    html = client.get(_url(analysed), {"subgroup": "women-girls"}).content.decode()
+
+    assert "<h3>Women and girls</h3>" in html
+    assert 'id="figure-office-caption"' in html and 'id="figure-shelters-caption"' in html
+    assert 'id="figure-staff-caption"' not in html
+    # A section's link leaves the subgroup.
+    assert "subgroup=women-girls&amp;section=" not in html
