@@ -229,3 +229,17 @@ def test_a_translation_of_the_report_shows_its_labels_in_its_language(client, wo
     html = html_module.unescape(client.get(spanish.url).content.decode())
     assert "¿Oficina para migrantes?" in html
     assert "Informe preliminar" in html
+
+
+def test_a_number_broken_down_is_the_dashboards_too(client, world):
+    page = world.page
+    page.body = [("figure", {"question": "staff", "by": "country"})]
+    page.save_revision().publish()
+    report = client.get(page.url).content.decode()
+    sign_in(client, person(Role.COORDINATOR))
+    dashboard = _dashboard(client, world.assessment, by="country")
+    shown = _tables(report, r"report-figure-\d+-staff-by-caption")
+    assert shown and shown == _tables(dashboard, "figure-staff-by-caption")
+    assert _tables(report, r"report-figure-\d+-staff-caption") == _tables(
+        dashboard, "figure-staff-caption"
+    )
