@@ -205,9 +205,6 @@ def researcher_pages() -> list[CrawledPage]:
             follow = reverse("assessments:assessment_follow", args=[NEEDS_ASSESSMENT])
             analysis = reverse("assessments:assessment_analysis", args=[NEEDS_ASSESSMENT])
             pages += [
-                # The analysis dashboard, and its figures as the published report shows them.
-                CrawledPage(analysis),
-                CrawledPage(f"{analysis}?by=country&protected=on"),
                 CrawledPage(reverse("assessments:questionnaire_list")),
                 CrawledPage(reverse("assessments:version_detail", args=[version.pk])),
                 CrawledPage(reverse("assessments:assessment_list")),
