@@ -127,6 +127,8 @@ class ReportFigure:
     practices: list[PracticeCard] = field(default_factory=list)
     # (label, address of the practice directory filtered by it) of the question's codes.
     topics: list[tuple[str, str]] = field(default_factory=list)
+    # Its number among the figures shown, as the data download numbers it (0: not shown).
+    number: int = 0
 
 
 @dataclass
@@ -350,6 +352,7 @@ def report_content(*, page, language: str) -> ReportContent:
             chosen_keys += [p.translation_key for p in block.value["practices"] if p]
     chosen = practices_chosen(translation_keys=list(dict.fromkeys(chosen_keys)), language=language)
     blocks = []
+    shown = 0
     for block in body:
         entry = ReportBlock(kind=block.block_type, value=block.value, id=block.id)
         if block.block_type == "figure":
@@ -361,6 +364,9 @@ def report_content(*, page, language: str) -> ReportContent:
                 practices=links.get(figure.key, []) if figure else [],
                 topics=topics.get(figure.key, []) if figure else [],
             )
+            if figure is not None:
+                shown += 1
+                entry.figure.number = shown
         elif block.block_type == "quote":
             quote = quotes.get(block.value["response"])
             if quote is not None:

@@ -118,9 +118,9 @@ def _titles() -> list[str]:
 def data_rows(*, content: ReportContent) -> list[list]:
     """One line per number the report's figures show, as they show it (protected)."""
     rows = []
-    for number, item in enumerate(content.figures, start=1):
+    for item in content.figures:
         for row in figure_csv_rows([item.figure]):
-            rows.append([number, item.scope, *row])
+            rows.append([item.number, item.scope, *row])
     return rows
 
 

@@ -77,6 +77,10 @@ def test_the_data_is_the_figures_protected_tables_with_a_data_package(client, wo
     assert package["title"] == world.page.title
     # Four figures, numbered in the report's order; Health's two authorities read "<5".
     assert sorted({line[0] for line in lines}) == ["1", "2", "3", "4"]
+    page = client.get(world.page.url).content.decode()
+    assert [page.index(f"Figure {n}<") for n in range(1, 5)] == sorted(
+        page.index(f"Figure {n}<") for n in range(1, 5)
+    )
     health = [line for line in lines if line[2] == "services" and line[5] == "Health"]
     assert health and health[0][7] == f"<{settings.ASSESSMENT_SMALL_CELL_MIN}"
     peru = [line for line in lines if line[0] == "2" and line[6] == "Peru" and line[5] == "Yes"]
