@@ -5,6 +5,7 @@ cards and the methodology; a second seeding creates nothing."""
 import io
 
 import pytest
+from pypdf import PdfReader
 
 from assessments.demo import seed_assessments
 from assessments.models import AssessmentReportPage
@@ -40,7 +41,12 @@ def test_the_demo_report_is_published_in_four_languages_and_seeded_once(client):
     assert "report__quote" in html
     assert 'class="cards"' in html
     assert "Methodology" in html
-    assert client.get(english.url + "pdf/").content.startswith(b"%PDF")
+    # The PDF in each language the report exists in, with its own title.
+    for page in pages:
+        pdf = client.get(page.url + "pdf/").content
+        assert pdf.startswith(b"%PDF"), page.locale.language_code
+        text = "".join(sheet.extract_text() for sheet in PdfReader(io.BytesIO(pdf)).pages)
+        assert page.title.split(":")[0] in text, page.locale.language_code
     output = io.StringIO()
     seed_report(stdout=output)
     assert "0 page(s) created" in output.getvalue()
