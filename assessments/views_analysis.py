@@ -32,6 +32,7 @@ from .analysis.figures import (
 from .analysis.tables import figure_csv_header, figure_csv_rows
 from .forms_analysis import ANSWER_SEPARATOR, AnalysisForm
 from .models import Assessment, localised
+from .report.content import assessment_reports
 from .selectors_analysis import (
     COUNTRY,
     LEVEL,
@@ -149,6 +150,7 @@ def _analysis(request: HttpRequest, assessment: Assessment) -> dict:
             ),
         ],
         "protect": protect,
+        "reports": assessment_reports(assessment=assessment),
         "kinds": {"choices": CHOICES, "numbers": NUMBERS, "words": WORDS},
         "single_kinds": SINGLE_KINDS,
     }

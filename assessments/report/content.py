@@ -450,3 +450,29 @@ def body_problems(*, page) -> tuple[str, dict[int, dict[str, str]]]:
         if found:
             problems[index] = found
     return consent, problems
+
+
+@dataclass(frozen=True)
+class PublishedReport:
+    title: str
+    url: str
+    language: str
+
+
+def assessment_reports(*, assessment: Assessment) -> list[PublishedReport]:
+    """The published reports of ``assessment`` in every language, for its team's dashboard
+    (one query)."""
+    from .page import AssessmentReportPage
+
+    pages = (
+        AssessmentReportPage.objects.live()
+        .filter(assessment=assessment)
+        .select_related("locale")
+        .order_by("locale__language_code", "pk")
+    )
+    return [
+        PublishedReport(
+            title=page.title, url=page_url(page, None) or "", language=page.locale.language_code
+        )
+        for page in pages
+    ]

@@ -243,3 +243,11 @@ def test_a_number_broken_down_is_the_dashboards_too(client, world):
     assert _tables(report, r"report-figure-\d+-staff-caption") == _tables(
         dashboard, "figure-staff-caption"
     )
+
+
+def test_the_dashboard_links_to_the_assessments_published_reports(client, world):
+    sign_in(client, person(Role.COORDINATOR))
+    html = _dashboard(client, world.assessment)
+    assert f'href="{world.page.url}"' in html
+    world.page.unpublish()
+    assert f'href="{world.page.url}"' not in _dashboard(client, world.assessment)
