@@ -4,8 +4,9 @@ Frictionless data package description), both in the page's language and both rea
 
 WeasyPrint reads nothing while rendering (its URL fetcher refuses every address): the charts are
 inline SVG, the stylesheet is inline, fonts come from the system, and links stay links. The PDF
-is kept in the shared cache for ``PDF_CACHE_TIMEOUT`` per page, publication and language, so a
-figure in the PDF may lag behind the page by that much after an answer is reviewed.
+is kept in the shared cache for ``PDF_CACHE_TIMEOUT`` per page, publication, language and state of
+the assessment's answers (their last change and count), so a submission, review or correction
+makes the next request draw a new PDF.
 """
 
 import csv
@@ -15,6 +16,7 @@ import logging
 import zipfile
 
 from django.core.cache import cache
+from django.db.models import Count, Max
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -25,6 +27,7 @@ from network.spreadsheets import spreadsheet_safe
 
 from ..analysis.suppression import hidden_label
 from ..analysis.tables import figure_csv_header, figure_csv_rows
+from ..models import Response
 from .content import ReportContent, report_content
 
 PDF_TEMPLATE = "assessments/report/pdf/report.html"
@@ -76,10 +79,22 @@ def report_pdf(*, page, request: HttpRequest | None = None) -> bytes:
     ).write_pdf()
 
 
+def _answers_version(page) -> str:
+    """What the figures read, in one value: the assessment's responses' last change and count
+    (a submission, a review, a correction or a deletion changes it)."""
+    state = Response.objects.filter(assessment_id=page.assessment_id).aggregate(
+        changed=Max("updated_at"), count=Count("pk")
+    )
+    changed = state["changed"].timestamp() if state["changed"] else 0
+    return f"{changed:.6f}-{state['count']}"
+
+
 def report_pdf_response(*, page, request: HttpRequest) -> HttpResponse:
+    # Per page, publication, language and state of the answers: a PDF never shows figures the
+    # page no longer shows.
     key = (
         f"assessments:report-pdf:{PDF_LAYOUT_VERSION}:{page.pk}:"
-        f"{page.live_revision_id}:{page.locale.language_code}"
+        f"{page.live_revision_id}:{page.locale.language_code}:{_answers_version(page)}"
     )
     content = cache.get(key)
     if content is None:

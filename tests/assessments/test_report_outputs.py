@@ -89,3 +89,15 @@ def test_the_data_is_the_figures_protected_tables_with_a_data_package(client, wo
     assert any(line[1] == "Only authorities of Colombia" for line in lines if line[2] == "staff")
     # No count that the protected tables hide is written.
     assert not any(line[7] in {"1", "2"} for line in lines if line[4] == "count")
+
+
+def test_a_changed_answer_is_in_the_next_pdf_at_once(client, world):
+    """The PDF is cached per page, publication, language and state of the answers: a changed
+    answer is in the next PDF, not after the cache expires."""
+    first = _pdf_text(client.get(world.page.url + "pdf/").content)
+    assert "We opened a shelter with the parish." in first
+    quoted = world.responses[0]
+    quoted.data = {**quoted.data, "story": "We opened a second shelter."}
+    quoted.save()
+    again = _pdf_text(client.get(world.page.url + "pdf/").content)
+    assert "We opened a second shelter." in again
