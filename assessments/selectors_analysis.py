@@ -45,7 +45,6 @@ Kind = Element.Kind
 # What a figure can be broken down by, besides a single-choice question ("q:<key>").
 COUNTRY, LEVEL, POPULATION_BAND, VERSION = "country", "level", "population_band", "version"
 REVIEW_STATE = "review_state"
-DIMENSIONS = (COUNTRY, LEVEL, POPULATION_BAND, VERSION, REVIEW_STATE)
 QUESTION_PREFIX = "q:"
 _DIMENSION_FIELDS = {
     COUNTRY: "response__local_authority__country",
@@ -75,12 +74,6 @@ class Filters:
     answer: tuple[str, str] | None = None
     # Every submitted answer, reviewed or not, instead of the approved ones only.
     include_all_submitted: bool = False
-
-    @property
-    def any(self) -> bool:
-        return bool(
-            self.countries or self.levels or self.population_bands or self.versions or self.answer
-        )
 
 
 def responses_analysed(*, assessment: Assessment, filters: Filters) -> QuerySet[Response]:

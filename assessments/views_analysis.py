@@ -11,8 +11,6 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from network.countries import country_name
-from network.models import LocalAuthority
 from network.permissions import decide
 from network.spreadsheets import spreadsheet_safe
 from network.views import denied
@@ -37,7 +35,7 @@ from .selectors_analysis import (
     COUNTRY,
     LEVEL,
     POPULATION_BAND,
-    SINGLE_KINDS,
+    QUESTION_PREFIX,
     VERSION,
     filter_options,
     response_rates,
@@ -54,7 +52,8 @@ def _assessment(request: HttpRequest, slug: str):
 
 
 def _analysis(request: HttpRequest, assessment: Assessment) -> dict:
-    """Everything the page and its CSV show, from the GET form."""
+    """The GET form, the section (or subgroup) chosen and its figures: what the page and its
+    CSV both show."""
     language = get_language()
     structure = version_structure_load(version=assessment.version)
     options = filter_options(assessment=assessment)
@@ -68,33 +67,31 @@ def _analysis(request: HttpRequest, assessment: Assessment) -> dict:
         )
         for section in structure.sections
     ]
+    questions = breakdown_questions(structure, language)
     answers = [
         (
             label,
             [
-                (f"{key.removeprefix('q:')}{ANSWER_SEPARATOR}{name}", choice)
-                for name, choice in choice_labels(
-                    structure.by_key[key.removeprefix("q:")], structure, language
-                )
+                (f"{key}{ANSWER_SEPARATOR}{name}", choice)
+                for name, choice in choice_labels(structure.by_key[key], structure, language)
             ],
         )
-        for key, label in breakdown_questions(structure, language)
+        for key, label in (
+            (prefixed.removeprefix(QUESTION_PREFIX), label) for prefixed, label in questions
+        )
     ]
+    tagged = subgroups(structure)
     form = AnalysisForm(
         request.GET or None,
         sections=sections,
-        subgroups=subgroups(structure),
+        subgroups=tagged,
         options={
-            COUNTRY: dimension_labels(COUNTRY, options[COUNTRY], structure, language),
-            LEVEL: dimension_labels(LEVEL, options[LEVEL], structure, language),
-            POPULATION_BAND: dimension_labels(
-                POPULATION_BAND, options[POPULATION_BAND], structure, language
-            ),
-            VERSION: dimension_labels(
-                VERSION, [str(number) for number in options[VERSION]], structure, language
-            ),
+            dimension: dimension_labels(
+                dimension, [str(value) for value in options[dimension]], structure, language
+            )
+            for dimension in (COUNTRY, LEVEL, POPULATION_BAND, VERSION)
         },
-        questions=breakdown_questions(structure, language),
+        questions=questions,
         answers=answers,
     )
     chosen = form.chosen()
@@ -103,17 +100,16 @@ def _analysis(request: HttpRequest, assessment: Assessment) -> dict:
     section = structure.section(chosen["section"]) or (
         structure.sections[0] if structure.sections else None
     )
-    subgroup_label = dict(subgroups(structure)).get(chosen["subgroup"], "")
+    subgroup_label = dict(tagged).get(chosen["subgroup"], "")
     if subgroup_label:
         section = subgroup_section(structure, chosen["subgroup"])
-    by = chosen["by"] or None
     figures = (
         section_figures(
             assessment=assessment,
             structure=structure,
             section=section,
             filters=filters,
-            by=by,
+            by=chosen["by"] or None,
             language=language,
             protect=protect,
         )
@@ -122,38 +118,29 @@ def _analysis(request: HttpRequest, assessment: Assessment) -> dict:
     )
     return {
         "assessment": assessment,
+        "structure": structure,
         "form": form,
-        "filtered": filters.any,
+        "filters": filters,
         "section": section,
         "section_label": subgroup_label or (dict(sections).get(section.key, "") if section else ""),
-        "subgroup": chosen["subgroup"] if subgroup_label else "",
         "sections": sections,
-        "by": by,
         "figures": figures,
-        "analysed": responses_analysed(assessment=assessment, filters=filters).count(),
-        "rate_tables": [
-            (
-                sorted(
-                    (country_name(rate.value), rate)
-                    for rate in response_rates(assessment=assessment, by=COUNTRY)
-                ),
-                _("By country"),
-                "rates-country",
-            ),
-            (
-                [
-                    (str(dict(LocalAuthority.Level.choices).get(rate.value, rate.value)), rate)
-                    for rate in response_rates(assessment=assessment, by=LEVEL)
-                ],
-                _("By level of government"),
-                "rates-level",
-            ),
-        ],
         "protect": protect,
-        "reports": assessment_reports(assessment=assessment),
-        "kinds": {"choices": CHOICES, "numbers": NUMBERS, "words": WORDS},
-        "single_kinds": SINGLE_KINDS,
     }
+
+
+def _rates(assessment: Assessment, structure) -> list[tuple]:
+    """The response rate tables: (rows of (label, rate), caption, caption id)."""
+    language = get_language()
+    tables = []
+    for dimension, caption, caption_id in (
+        (COUNTRY, _("By country"), "rates-country"),
+        (LEVEL, _("By level of government"), "rates-level"),
+    ):
+        rates = {rate.value: rate for rate in response_rates(assessment=assessment, by=dimension)}
+        labelled = dimension_labels(dimension, list(rates), structure, language)
+        tables.append(([(label, rates[value]) for value, label in labelled], caption, caption_id))
+    return tables
 
 
 @login_required
@@ -162,7 +149,14 @@ def assessment_analysis(request: HttpRequest, slug: str) -> HttpResponse:
     assessment, decision = _assessment(request, slug)
     if not decision:
         return denied(request, decision)
-    return render(request, "assessments/analysis/dashboard.html", _analysis(request, assessment))
+    context = _analysis(request, assessment)
+    context.update(
+        analysed=responses_analysed(assessment=assessment, filters=context["filters"]).count(),
+        rate_tables=_rates(assessment, context["structure"]),
+        reports=assessment_reports(assessment=assessment),
+        kinds={"choices": CHOICES, "numbers": NUMBERS, "words": WORDS},
+    )
+    return render(request, "assessments/analysis/dashboard.html", context)
 
 
 @login_required
@@ -176,7 +170,6 @@ def assessment_analysis_csv(request: HttpRequest, slug: str) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     section = context["section"].key if context["section"] else "analysis"
     response["Content-Disposition"] = f'attachment; filename="{assessment.slug}-{section}.csv"'
-
     response.write("\ufeff")
     writer = csv.writer(response)
     writer.writerow(figure_csv_header())
