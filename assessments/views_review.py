@@ -20,7 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from network.countries import countries_sorted
 from network.permissions import Decision, decide
-from network.views import denied
+from network.views import denied, form_errors_to
 
 from . import permissions, selectors_invitations
 from . import services_review as services
@@ -124,11 +124,7 @@ def response_review(request: HttpRequest, response_id: int) -> HttpResponse:
         except PermissionDenied as error:
             return denied(request, Decision(False, str(error)))
         except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for name, problems in error.error_dict.items():
-                    form.add_error(name if name in form.fields else None, problems)
-            else:
-                form.add_error(None, error)
+            form_errors_to(form, error)
         else:
             messages.success(request, _("The review is recorded."))
             return redirect("assessments:response_review", response_id=response.pk)
@@ -223,11 +219,7 @@ def answer_correct(request: HttpRequest, response_id: int, key: str) -> HttpResp
         except PermissionDenied as error:
             return denied(request, Decision(False, str(error)))
         except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for name, problems in error.error_dict.items():
-                    form.add_error(name if name in form.fields else None, problems)
-            else:
-                form.add_error(None, error)
+            form_errors_to(form, error)
         else:
             messages.success(request, _("The answer is corrected; the correction is recorded."))
             return redirect(review_url)
