@@ -61,6 +61,17 @@ def localised(texts: dict | None, *, language: str | None, source: str) -> Shown
     return Shown("", wanted, bool(texts))
 
 
+def in_languages(message: str, *, languages=LANGUAGE_CODES) -> dict[str, str]:
+    """``message``, a msgid marked with ``gettext_noop`` where it is written (for
+    makemessages), translated into each of ``languages``: texts written once for every
+    language, such as a workbook's or an export's labels."""
+    found = {}
+    for code in languages:
+        with translation.override(code):
+            found[code] = translation.gettext(message)
+    return found
+
+
 class Questionnaire(models.Model):
     form_id = models.SlugField(
         _("form identifier"),

@@ -16,8 +16,6 @@ KoboToolbox exports them) and one 0/1 column per choice, ``key/choice``.
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.utils import translation
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from ..models import (
@@ -25,6 +23,7 @@ from ..models import (
     Choice,
     Element,
     QuestionnaireVersion,
+    in_languages,
     localised,
 )
 
@@ -99,16 +98,6 @@ def _all_languages(texts: dict | None, *, source: str) -> dict[str, str]:
     return {code: localised(texts, language=code, source=source).text for code in LANGUAGE_CODES}
 
 
-def _translated(message: str) -> dict[str, str]:
-    """``message`` in each language (a msgid marked with ``gettext_noop`` where it is written,
-    for makemessages)."""
-    result = {}
-    for code in LANGUAGE_CODES:
-        with translation.override(code):
-            result[code] = _(message)
-    return result
-
-
 def _meta_columns() -> list[Column]:
     rows = [
         ("_response_id", META_INTEGER, gettext_noop("Response")),
@@ -121,7 +110,7 @@ def _meta_columns() -> list[Column]:
     ]
     rows.append(("_submitted_at", META_DATETIME, gettext_noop("Submitted (UTC)")))
     return [
-        Column(name=name, labels=_translated(label), source=META, key=name, kind=kind)
+        Column(name=name, labels=in_languages(label), source=META, key=name, kind=kind)
         for name, kind, label in rows
     ]
 
@@ -130,21 +119,21 @@ def _row_columns() -> list[Column]:
     return [
         Column(
             name="_response_id",
-            labels=_translated(gettext_noop("Response")),
+            labels=in_languages(gettext_noop("Response")),
             source=ROW,
             key="_response_id",
             kind=META_INTEGER,
         ),
         Column(
             name="_parent_row",
-            labels=_translated(gettext_noop("Row of the response")),
+            labels=in_languages(gettext_noop("Row of the response")),
             source=ROW,
             key="_parent_row",
             kind=META_INTEGER,
         ),
         Column(
             name="_row",
-            labels=_translated(gettext_noop("Row")),
+            labels=in_languages(gettext_noop("Row")),
             source=ROW,
             key="_row",
             kind=META_INTEGER,
@@ -235,7 +224,7 @@ def export_plan(*, versions: list[QuestionnaireVersion], hidden: set[str]) -> Ex
                     )
         _merge(order, keys)
 
-    main = Table(MAIN_TABLE, _translated(gettext_noop("Answers")), _meta_columns())
+    main = Table(MAIN_TABLE, in_languages(gettext_noop("Answers")), _meta_columns())
     tables = {"": main}
     for key in order:
         if key in repeats:
@@ -288,7 +277,7 @@ def _question_columns(question: _Question) -> list[Column]:
                 )
             )
     if element.or_other:
-        other = _translated(gettext_noop("other, specify"))
+        other = in_languages(gettext_noop("other, specify"))
         columns.append(
             Column(
                 name=f"{element.key}_other",

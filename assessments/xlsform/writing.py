@@ -25,7 +25,6 @@ error or a warning, and that ``reading`` reads back into the same version.
 
 import io
 
-from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from openpyxl import Workbook
@@ -34,7 +33,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from network.spreadsheets import FORMULA_TRIGGERS
 
 from ..expressions import Column, Operation, String, parse, to_xlsform
-from ..models import LANGUAGE_CODES, Element, QuestionnaireVersion, localised
+from ..models import LANGUAGE_CODES, Element, QuestionnaireVersion, in_languages, localised
 from ..structure import tree_order, version_problems
 from .languages import column_language
 from .reading import (
@@ -119,14 +118,6 @@ def _filled(texts: dict | None, languages: list[str], source: str) -> dict[str, 
     }
 
 
-def _translated(message: str, languages: list[str]) -> dict[str, str]:
-    found = {}
-    for code in languages:
-        with translation.override(code):
-            found[code] = _(message)  # one of the gettext_noop texts above
-    return found
-
-
 def _free_name(wanted: str, taken: set[str]) -> str:
     name, number = wanted, 1
     while name in taken:
@@ -206,8 +197,8 @@ def workbook_write(*, version: QuestionnaireVersion) -> bytes:
         if own is None or [choice["name"] for choice in own] != YES_NO_CHOICES:
             yes_no_list = _free_name(YES_NO_LIST, taken)
             written_choices[yes_no_list] = [
-                {"name": "yes", "label": _translated(YES, languages)},
-                {"name": "no", "label": _translated(NO, languages)},
+                {"name": "yes", "label": in_languages(YES, languages=languages)},
+                {"name": "no", "label": in_languages(NO, languages=languages)},
             ]
 
     companions: dict[int, str] = {}
@@ -218,7 +209,7 @@ def workbook_write(*, version: QuestionnaireVersion) -> bytes:
             companions[element.choice_list_id] = name
             written_choices[name] = [
                 *written_choices[base],
-                {"name": OTHER_CHOICE, "label": _translated(OTHER, languages)},
+                {"name": OTHER_CHOICE, "label": in_languages(OTHER, languages=languages)},
             ]
 
     used = {name for element in elements for name in TEXT_FIELDS if getattr(element, name)}
@@ -368,6 +359,6 @@ def _other_values(element: Element, languages: list[str]) -> dict[str, str]:
         "name": element.key + OTHER_SUFFIX,
         "relevant": f"selected(${{{element.key}}}, '{OTHER_CHOICE}')",
     }
-    for code, text in _translated(SPECIFY_OTHER, languages).items():
+    for code, text in in_languages(SPECIFY_OTHER, languages=languages).items():
         values[f"label::{column_language(code)}"] = text
     return values
